@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using System.Numerics;
+
+namespace Parley.Outcomes;
+
+/// <summary>
+/// The set of all outcomes: the Cartesian product of the issues' values. Outcomes are mixed-radix indices with one radix
+/// per issue, the first issue least significant (it varies fastest). The cardinality is exact at any size.
+/// </summary>
+public sealed class OutcomeSpace
+{
+    /// <summary>Spaces up to this many outcomes are enumerated into flat utility arrays.</summary>
+    public const long EnumerationLimit = 200_000_000;
+
+    private readonly int[] _radices;
+    private readonly UInt128[] _strides;
+
+    public OutcomeSpace(IEnumerable<Issue> issues)
+    {
+        Issues = issues.ToImmutableArray();
+        if (Issues.IsEmpty) throw new ArgumentException("An outcome space needs at least one issue.");
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var issue in Issues)
+            if (!names.Add(issue.Name)) throw new ArgumentException($"Issue '{issue.Name}' appears twice.");
+
+        BigInteger count = BigInteger.One;
+        bool continuous = false;
+        foreach (var issue in Issues)
+        {
+            if (issue.Cardinality is { } c) count *= c;
+            else continuous = true;
+        }
+        Cardinality = continuous ? null : count;
+        IsIndexable = !continuous && Issues.All(i => i.IsEnumerable) && count <= (BigInteger)UInt128.MaxValue;
+        IsEnumerable = IsIndexable && count <= EnumerationLimit;
+        _radices = IsIndexable ? Issues.Select(i => i.ValueCount).ToArray() : [];
+        _strides = new UInt128[_radices.Length];
+        UInt128 stride = 1;
+        for (int i = 0; i < _radices.Length; i++)
+        {
+            _strides[i] = stride;
+            if (i < _radices.Length - 1) stride *= (UInt128)_radices[i];
+        }
+    }
+
+    public ImmutableArray<Issue> Issues { get; }
+    public int IssueCount => Issues.Length;
+
+    /// <summary>Exact number of outcomes; null when an issue is continuous.</summary>
+    public BigInteger? Cardinality { get; }
+
+    /// <summary>True when every outcome has an <see cref="Outcome"/> index (finite and at most 2^128 outcomes).</summary>
+    public bool IsIndexable { get; }
+
+    /// <summary>True when the space is small enough (≤ <see cref="EnumerationLimit"/>) to hold utilities of all outcomes in flat arrays.</summary>
+    public bool IsEnumerable { get; }
+
+    /// <summary>Number of outcomes as a long; only for enumerable spaces.</summary>
+    public long Count => IsEnumerable ? (long)Cardinality!.Value : throw new InvalidOperationException("The outcome space is too large to enumerate.");
+
+    /// <summary>Value count of each issue (the radices), in issue order.</summary>
+    public ReadOnlySpan<int> Radices => _radices;
+
+    public int IndexOfIssue(string name)
+    {
+        for (int i = 0; i < Issues.Length; i++) if (Issues[i].Name == name) return i;
+        return -1;
+    }
+
+    /// <summary>Writes the value index of every issue of <paramref name="outcome"/> into <paramref name="values"/>. No allocation.</summary>
+    public void Decode(Outcome outcome, Span<int> values)
+    {
+        RequireIndexable();
+        UInt128 rest = outcome.Index;
+        if (rest <= ulong.MaxValue)
+        {
+            ulong r = (ulong)rest;
+            for (int i = 0; i < _radices.Length; i++)
+            {
+                ulong radix = (ulong)_radices[i];
+                (r, ulong v) = Math.DivRem(r, radix);
+                values[i] = (int)v;
+            }
+            return;
+        }
+        for (int i = 0; i < _radices.Length; i++)
+        {
+            var radix = (UInt128)_radices[i];
+            values[i] = (int)(rest % radix);
+            rest /= radix;
+        }
+    }
+
+    /// <summary>The outcome with the given value index per issue.</summary>
+    public Outcome Encode(ReadOnlySpan<int> values)
+    {
+        RequireIndexable();
+        if (values.Length != _radices.Length) throw new ArgumentException($"Expected {_radices.Length} values, got {values.Length}.");
+        UInt128 index = 0;
+        for (int i = 0; i < _radices.Length; i++)
+        {
+            if ((uint)values[i] >= (uint)_radices[i])
+                throw new ArgumentOutOfRangeException(nameof(values), $"Value index {values[i]} is outside issue '{Issues[i].Name}' (0..{_radices[i] - 1}).");
+            index += (UInt128)values[i] * _strides[i];
+        }
+        return new Outcome(index);
+    }
+
+    /// <summary>True when <paramref name="outcome"/> lies in this space.</summary>
+    public bool Contains(Outcome outcome) => IsIndexable && (BigInteger)outcome.Index < Cardinality!.Value;
+
+    /// <summary>The issue values of <paramref name="outcome"/> as text, keyed by issue name, in issue order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Describe(Outcome outcome)
+    {
+        Span<int> values = stackalloc int[Issues.Length];
+        Decode(outcome, values);
+        return Describe(values);
+    }
+
+    /// <summary>The issue values as text, keyed by issue name, in issue order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Describe(ReadOnlySpan<int> values)
+    {
+        var list = new List<KeyValuePair<string, string>>(Issues.Length);
+        for (int i = 0; i < Issues.Length; i++) list.Add(new(Issues[i].Name, Issues[i].FormatValue(values[i])));
+        return list;
+    }
+
+    private void RequireIndexable()
+    {
+        if (!IsIndexable) throw new InvalidOperationException("The outcome space has no outcome index (a continuous issue, or more than 2^128 outcomes).");
+    }
+}

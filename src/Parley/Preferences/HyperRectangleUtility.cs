@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Parley.Outcomes;
+
+namespace Parley.Preferences;
+
+/// <summary>One inclusive bound on one issue of a hyper-rectangle constraint, in value indices.</summary>
+public readonly record struct IssueBound(int Issue, int MinIndex, int MaxIndex);
+
+/// <summary>A constraint that adds <see cref="Utility"/> when every bound contains the outcome's value.</summary>
+public sealed record HyperRectangle(ImmutableArray<IssueBound> Bounds, double Utility)
+{
+    public bool Contains(ReadOnlySpan<int> values)
+    {
+        foreach (var b in Bounds)
+        {
+            int v = values[b.Issue];
+            if (v < b.MinIndex || v > b.MaxIndex) return false;
+        }
+        return true;
+    }
+}
+
+/// <summary>
+/// The ANAC 2014 nonlinear constraint-based utility (GENIUS <c>utility_space type="nonlinear"</c>): the sum of the utility
+/// of every hyper-rectangle whose inclusive bounds contain the outcome, divided by <see cref="MaxUtility"/>, capped at 1.
+/// </summary>
+public sealed class HyperRectangleUtility : UtilityFunction
+{
+    private readonly IssueBound[][] _bounds;
+    private readonly double[] _utilities;
+
+    public HyperRectangleUtility(OutcomeSpace space, IEnumerable<HyperRectangle> rectangles, double maxUtility) : base(space)
+    {
+        Rectangles = rectangles.ToImmutableArray();
+        MaxUtility = maxUtility;
+        _bounds = Rectangles.Select(r => r.Bounds.ToArray()).ToArray();
+        _utilities = Rectangles.Select(r => r.Utility).ToArray();
+    }
+
+    public ImmutableArray<HyperRectangle> Rectangles { get; }
+
+    /// <summary>The normaliser (GENIUS <c>maxutility</c>).</summary>
+    public double MaxUtility { get; }
+
+    public override double Utility(ReadOnlySpan<int> values)
+    {
+        double sum = 0;
+        for (int r = 0; r < _bounds.Length; r++)
+        {
+            var bounds = _bounds[r];
+            bool inside = true;
+            for (int b = 0; b < bounds.Length; b++)
+            {
+                var bound = bounds[b];
+                int v = values[bound.Issue];
+                if (v < bound.MinIndex || v > bound.MaxIndex) { inside = false; break; }
+            }
+            if (inside) sum += _utilities[r];
+        }
+        double u = sum / MaxUtility;
+        return u > 1.0 ? 1.0 : u;
+    }
+}

@@ -1,0 +1,33 @@
+using Parley.Scenarios.Genius;
+using Parley.Scenarios.Yaml;
+
+namespace Parley.Scenarios;
+
+/// <summary>Reads a scenario from a GENIUS folder or a Parley YAML file, choosing by what the path is.</summary>
+public static class ScenarioLoader
+{
+    /// <summary>Largest scenario file Parley reads (64 MiB); anything bigger is refused before it is read.</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
+    public static Scenario Load(string path)
+    {
+        if (Directory.Exists(path)) return GeniusScenarioReader.ReadFolder(path);
+        if (File.Exists(path))
+        {
+            string ext = Path.GetExtension(path).ToLowerInvariant();
+            if (ext is ".yaml" or ".yml") return YamlScenarioReader.ReadFile(path);
+            if (ext == ".xml")
+                throw new ScenarioFormatException(path, null, "expected a scenario folder (GENIUS domain + profiles) or a .yaml file; pass the folder that holds this XML file");
+            throw new ScenarioFormatException(path, null, "expected a scenario folder (GENIUS XML) or a Parley .yaml/.yml file");
+        }
+        throw new ScenarioFormatException(path, null, "no such file or folder");
+    }
+
+    /// <summary>Refuses files that are too large to be a scenario, before reading them.</summary>
+    internal static void CheckSize(string file)
+    {
+        long length = new FileInfo(file).Length;
+        if (length > MaxFileBytes)
+            throw new ScenarioFormatException(file, null, $"file is {length:N0} bytes; expected a scenario file of at most {MaxFileBytes:N0} bytes");
+    }
+}

@@ -145,7 +145,11 @@ public static class GeniusScenarioReader
             string where = SafeXml.Describe(w);
             string idx = Attr(file, w, "index");
             if (!issueByIndexAttr.TryGetValue(idx, out int i))
+            {
+                // A weight on an objective (not an issue), e.g. the root objective's own weight: GENIUS ignores it in the sum.
+                if (objective.DescendantsAndSelf("objective").Any(o => o.Attribute("index")?.Value == idx)) continue;
                 throw new ScenarioFormatException(file, where, $"weight for issue index {idx}, but no <issue index=\"{idx}\"> in this profile");
+            }
             double value = DoubleAttr(file, w, "value");
             if (value < 0) throw new ScenarioFormatException(file, where, $"negative weight {value}; expected a weight ≥ 0");
             weights[i] = value;

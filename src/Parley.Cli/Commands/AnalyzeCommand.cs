@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using Parley.Analysis;
+using Parley.Cli.Output;
+using Parley.Scenarios;
+using Spectre.Console.Cli;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>Settings of <c>parley analyze</c>.</summary>
+public sealed class AnalyzeSettings : ScenarioSettings
+{
+    [CommandOption("--frontier")]
+    [Description("List every Pareto-frontier point (utilities and outcome) in the tables; JSON always lists them.")]
+    public bool Frontier { get; init; }
+
+    [CommandOption("--seed <SEED>")]
+    [Description("Seed of the search used on spaces too large to enumerate (ANAC 2014 nonlinear). Default 0.")]
+    [DefaultValue(0)]
+    public int Seed { get; init; }
+
+    [CommandOption("--effort <FACTOR>")]
+    [Description("Relative effort of that search; 1 = default (a few seconds), 0.1 = quick look, 3 = more thorough.")]
+    [DefaultValue(1.0)]
+    public double Effort { get; init; } = 1.0;
+
+    public override Spectre.Console.ValidationResult Validate() =>
+        Effort is > 0 and <= 100
+            ? Spectre.Console.ValidationResult.Success()
+            : Spectre.Console.ValidationResult.Error($"--effort must be in (0, 100], got {Effort}");
+}
+
+/// <summary><c>parley analyze</c>: the deal-space analysis of one scenario.</summary>
+public sealed class AnalyzeCommand(CliIo io) : Command<AnalyzeSettings>
+{
+    public override int Execute(CommandContext context, AnalyzeSettings settings, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioLoader.Load(settings.Scenario);
+        var report = ScenarioAnalyzer.Analyze(scenario, new AnalysisOptions(settings.Seed, settings.Effort));
+        if (settings.Json) AnalysisJson.Write(io.Out, scenario, report);
+        else AnalysisTables.Write(io.Console, scenario, report, settings.Frontier);
+        return ExitCodes.Ok;
+    }
+}

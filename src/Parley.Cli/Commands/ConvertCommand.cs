@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using Parley.Scenarios;
+using Parley.Scenarios.Genius;
+using Parley.Scenarios.Yaml;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>Settings of <c>parley convert</c>.</summary>
+public sealed class ConvertSettings : CommandSettings
+{
+    [CommandArgument(0, "<scenario>")]
+    [Description("A GENIUS scenario folder or a Parley .yaml scenario file.")]
+    public string Scenario { get; init; } = "";
+
+    [CommandOption("--to <FORMAT>")]
+    [Description("Target format: 'genius' (a folder of XML files) or 'yaml' (one Parley YAML file).")]
+    public string To { get; init; } = "";
+
+    [CommandOption("-o|--out <PATH>")]
+    [Description("Where to write: a folder for genius (created if missing), a file for yaml. Existing files are not overwritten unless --force.")]
+    public string Out { get; init; } = "";
+
+    [CommandOption("--force")]
+    [Description("Overwrite existing output.")]
+    public bool Force { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (To is not ("genius" or "yaml")) return ValidationResult.Error($"--to must be 'genius' or 'yaml', got '{To}'");
+        if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out is required: where to write the converted scenario");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary><c>parley convert</c>: writes a scenario as GENIUS XML or Parley YAML.</summary>
+public sealed class ConvertCommand(CliIo io) : Command<ConvertSettings>
+{
+    public override int Execute(CommandContext context, ConvertSettings settings, CancellationToken cancellationToken)
+    {
+        var scenario = ScenarioLoader.Load(settings.Scenario);
+        IReadOnlyList<string> warnings;
+        if (settings.To == "genius")
+        {
+            if (Directory.Exists(settings.Out) && Directory.EnumerateFileSystemEntries(settings.Out).Any() && !settings.Force)
+                throw new UserErrorException($"{settings.Out}: folder exists and is not empty; pass --force to write into it");
+            warnings = GeniusScenarioWriter.WriteFolder(scenario, settings.Out);
+        }
+        else
+        {
+            if (File.Exists(settings.Out) && !settings.Force)
+                throw new UserErrorException($"{settings.Out}: file exists; pass --force to overwrite it");
+            warnings = YamlScenarioWriter.WriteFile(scenario, settings.Out);
+        }
+        foreach (var w in warnings) io.Console.MarkupLineInterpolated($"[yellow]warning:[/] {w}");
+        io.Console.MarkupLineInterpolated($"Wrote [bold]{scenario.Name}[/] ({scenario.Parties.Length} parties, {scenario.Space.IssueCount} issues) to {settings.Out}");
+        return ExitCodes.Ok;
+    }
+}

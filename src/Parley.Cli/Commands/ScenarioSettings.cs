@@ -1,0 +1,16 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>Settings shared by every command that reads a scenario.</summary>
+public class ScenarioSettings : CommandSettings
+{
+    [CommandArgument(0, "<scenario>")]
+    [Description("A GENIUS scenario folder (one domain file plus one profile per party) or a Parley .yaml scenario file.")]
+    public string Scenario { get; init; } = "";
+
+    [CommandOption("--json")]
+    [Description("Print one JSON object on stdout instead of tables.")]
+    public bool Json { get; init; }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using Parley.Analysis;
+using Parley.Outcomes;
+using Parley.Scenarios;
+
+namespace Parley.Cli.Output;
+
+/// <summary>The <c>parley analyze --json</c> document.</summary>
+internal static class AnalysisJson
+{
+    public static void Write(TextWriter writer, Scenario scenario, AnalysisReport report) => JsonOutput.Write(writer, json =>
+    {
+        var space = scenario.Space;
+        json.WriteStartObject();
+        json.WriteString("scenario", scenario.Name);
+        json.WriteString("outcomeCount", report.OutcomeCount?.ToString(CultureInfo.InvariantCulture) ?? "infinite");
+        json.WriteString("method", report.Method);
+        json.WriteStartArray("issues");
+        foreach (var issue in space.Issues)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", issue.Name);
+            json.WriteString("type", IssueText.Kind(issue));
+            if (issue.Cardinality is { } c) json.WriteString("values", c.ToString(CultureInfo.InvariantCulture));
+            else json.WriteNull("values");
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("parties");
+        foreach (var party in scenario.Parties)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", party.Name);
+            json.WriteString("role", party.Role == PartyRole.Mediator ? "mediator" : "principal");
+            json.WriteNumber("reservedValue", party.Profile.ReservedValue.Initial);
+            if (!party.Profile.ReservedValue.IsConstant)
+            {
+                json.WriteStartArray("reservedValueCurve");
+                foreach (var p in party.Profile.ReservedValue.Points)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("t", p.Time);
+                    json.WriteNumber("value", p.Value);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
+            json.WriteNumber("discountFactor", party.Profile.DiscountFactor);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("warnings");
+        foreach (var w in scenario.Warnings) json.WriteStringValue(w);
+        json.WriteEndArray();
+
+        json.WriteStartObject("paretoFrontier");
+        json.WriteBoolean("exact", report.Frontier.Exact);
+        json.WriteNumber("size", report.Frontier.Points.Length);
+        if (report.Frontier.OutcomesOnFrontier is { } n) json.WriteNumber("outcomesOnFrontier", n);
+        json.WriteStartArray("points");
+        foreach (var p in report.Frontier.Points) WritePoint(json, space, p);
+        json.WriteEndArray();
+        json.WriteEndObject();
+
+        WriteNamedPoint(json, "nash", space, report.Nash);
+        WriteNamedPoint(json, "kalaiSmorodinsky", space, report.KalaiSmorodinsky);
+        WriteNamedPoint(json, "maxWelfare", space, report.MaxWelfare);
+
+        json.WriteStartObject("timingsMs");
+        foreach (var t in report.Timings) json.WriteNumber(t.Step, Math.Round(t.Elapsed.TotalMilliseconds, 3));
+        json.WriteEndObject();
+        json.WriteEndObject();
+    });
+
+    private static void WriteNamedPoint(Utf8JsonWriter json, string name, OutcomeSpace space, DealPoint? point)
+    {
+        json.WritePropertyName(name);
+        if (point is null) json.WriteNullValue();
+        else WritePoint(json, space, point);
+    }
+
+    internal static void WritePoint(Utf8JsonWriter json, OutcomeSpace space, DealPoint point)
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("utilities");
+        foreach (double u in point.Utilities) json.WriteNumberValue(u);
+        json.WriteEndArray();
+        WriteOutcome(json, space, point.Values.AsSpan());
+        json.WriteEndObject();
+    }
+
+    internal static void WriteOutcome(Utf8JsonWriter json, OutcomeSpace space, ReadOnlySpan<int> values)
+    {
+        json.WriteStartObject("outcome");
+        for (int i = 0; i < space.IssueCount; i++) json.WriteString(space.Issues[i].Name, space.Issues[i].FormatValue(values[i]));
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Parley.Analysis;
+using Parley.Scenarios;
+using Spectre.Console;
+
+namespace Parley.Cli.Output;
+
+/// <summary>The human-readable <c>parley analyze</c> output: Spectre tables.</summary>
+internal static class AnalysisTables
+{
+    public static void Write(IAnsiConsole console, Scenario scenario, AnalysisReport report, bool listFrontier)
+    {
+        var space = scenario.Space;
+        console.Write(new Rule($"[bold]{Markup.Escape(scenario.Name)}[/]").LeftJustified());
+        if (scenario.Description is { } d) console.WriteLine(d);
+        foreach (var w in scenario.Warnings) console.MarkupLineInterpolated($"[yellow]warning:[/] {w}");
+
+        var issues = new Table().Title("Issues").AddColumns("Issue", "Type", "Values", "Domain");
+        foreach (var issue in space.Issues)
+            issues.AddRow(Markup.Escape(issue.Name), IssueText.Kind(issue), IssueText.Count(issue.Cardinality), Markup.Escape(IssueText.Domain(issue)));
+        console.Write(issues);
+        console.MarkupLineInterpolated($"Outcomes: [bold]{IssueText.Count(report.OutcomeCount)}[/]");
+
+        var parties = new Table().Title("Parties").AddColumns("Party", "Role", "Reserved value", "Discount factor", "Source");
+        foreach (var p in scenario.Parties)
+        {
+            var rv = p.Profile.ReservedValue;
+            string reserved = rv.IsConstant
+                ? F(rv.Initial)
+                : string.Join(" → ", rv.Points.Select(x => $"{F(x.Value)} @t={x.Time.ToString("0.##", CultureInfo.InvariantCulture)}"));
+            parties.AddRow(Markup.Escape(p.Name), p.Role == PartyRole.Mediator ? "mediator" : "principal", reserved,
+                F(p.Profile.DiscountFactor), Markup.Escape(p.Source ?? ""));
+        }
+        console.Write(parties);
+
+        string exact = report.Frontier.Exact ? "exact" : "approximate (not proven complete)";
+        string ties = report.Frontier.OutcomesOnFrontier is { } n && n != report.Frontier.Points.Length ? $", {n:N0} outcomes incl. ties" : "";
+        console.MarkupLineInterpolated($"Pareto frontier: [bold]{report.Frontier.Points.Length:N0}[/] points{ties} — {exact}, by {report.Method}");
+        var principals = scenario.Principals.Select(p => p.Name).ToList();
+        if (listFrontier && report.Frontier.Points.Length > 0)
+        {
+            var frontier = new Table().Title("Pareto frontier").AddColumn("#");
+            foreach (var name in principals) frontier.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+            frontier.AddColumn("Outcome");
+            int k = 0;
+            foreach (var point in report.Frontier.Points)
+            {
+                var cells = new List<string> { (++k).ToString(CultureInfo.InvariantCulture) };
+                cells.AddRange(point.Utilities.Select(F));
+                cells.Add(Markup.Escape(IssueText.Outcome(space, point.Values.AsSpan())));
+                frontier.AddRow(cells.ToArray());
+            }
+            console.Write(frontier);
+        }
+
+        var solutions = new Table().Title("Bargaining solutions").AddColumn("Solution");
+        foreach (var name in principals) solutions.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+        solutions.AddColumn(new TableColumn("Σ").RightAligned()).AddColumn("Outcome");
+        AddSolution(solutions, "Nash", report.Nash, principals.Count, space);
+        AddSolution(solutions, "Kalai–Smorodinsky", report.KalaiSmorodinsky, principals.Count, space);
+        AddSolution(solutions, "Max welfare", report.MaxWelfare, principals.Count, space);
+        console.Write(solutions);
+
+        var timings = new Table().Title("Wall time").AddColumns("Step", "ms");
+        foreach (var t in report.Timings) timings.AddRow(t.Step, t.Elapsed.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture));
+        console.Write(timings);
+    }
+
+    private static void AddSolution(Table table, string name, DealPoint? point, int parties, Parley.Outcomes.OutcomeSpace space)
+    {
+        if (point is null)
+        {
+            var empty = new List<string> { name };
+            empty.AddRange(Enumerable.Repeat("–", parties + 1));
+            empty.Add("no outcome gives every party at least its reserved value");
+            table.AddRow(empty.ToArray());
+            return;
+        }
+        var cells = new List<string> { name };
+        cells.AddRange(point.Utilities.Select(F));
+        cells.Add(F(point.Utilities.Sum()));
+        cells.Add(Markup.Escape(IssueText.Outcome(space, point.Values.AsSpan())));
+        table.AddRow(cells.ToArray());
+    }
+
+    private static string F(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,57 @@
+using Parley.Cli.Commands;
+using Parley.Scenarios;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Parley.Cli;
+
+/// <summary>The <c>parley</c> command line: commands, their registration, and the mapping of failures to exit codes.</summary>
+public static class ParleyApp
+{
+    public static int Run(string[] args, CliIo io)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("parley");
+            config.ConfigureConsole(io.Console);
+            config.Settings.Registrar.RegisterInstance(io);
+            config.PropagateExceptions();
+            config.AddCommand<AnalyzeCommand>("analyze")
+                .WithDescription("Analyse a scenario's deal space: outcome count, reserved values, Pareto frontier, Nash, Kalai–Smorodinsky and max-welfare points.")
+                .WithExample("analyze", "scenarios/EnglandZimbabwe")
+                .WithExample("analyze", "scenarios/cairo-2024.yaml", "--frontier")
+                .WithExample("analyze", "scenarios/EnglandZimbabwe", "--json");
+            config.AddCommand<ConvertCommand>("convert")
+                .WithDescription("Write a scenario in another format: a GENIUS XML folder or a Parley YAML file.")
+                .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml");
+        });
+        try
+        {
+            return app.Run(args);
+        }
+        catch (ScenarioFormatException e)
+        {
+            return Fail(io, e.Message);
+        }
+        catch (UserErrorException e)
+        {
+            return Fail(io, e.Message);
+        }
+        catch (CommandAppException e)
+        {
+            return Fail(io, e.Message + (e is CommandParseException or CommandConfigurationException ? " (see 'parley --help')" : ""));
+        }
+        catch (Exception e)
+        {
+            io.Error.WriteLine($"parley: internal error: {e}");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static int Fail(CliIo io, string message)
+    {
+        io.Error.WriteLine($"parley: error: {message}");
+        return ExitCodes.UserError;
+    }
+}

@@ -2,8 +2,11 @@ using System.Collections.Immutable;
 
 namespace Parley.Preferences;
 
-/// <summary>A point of a piecewise-linear reserved value: at normalised time <see cref="Time"/> the value is <see cref="Value"/>.</summary>
-public readonly record struct ReservedValuePoint(double Time, double Value);
+/// <summary>A point of a piecewise-linear reserved value: at normalised time <paramref name="Time"/> the value is <paramref name="Value"/>.</summary>
+/// <param name="Time">Normalised time in [0, 1].</param>
+/// <param name="Value">The (undiscounted) utility of no agreement at that time.</param>
+/// <param name="Source">Where this value is taken from, or why it was chosen (free text), if given.</param>
+public readonly record struct ReservedValuePoint(double Time, double Value, string? Source = null);
 
 /// <summary>
 /// The utility of no agreement (the outside option) as a function of normalised time t ∈ [0, 1]: piecewise linear through

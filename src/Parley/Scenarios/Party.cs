@@ -19,6 +19,6 @@ public enum PartyRole
 /// <param name="Source">Where the party's position as a whole is taken from (free text, e.g. "reuters.com, 7 Feb 2024").</param>
 public sealed record Party(string Name, PartyRole Role, Profile Profile, string? Source = null)
 {
-    /// <summary>Sources of individual parts of the position, keyed by what they support (an issue name, or "reservedValue").</summary>
+    /// <summary>Sources of individual parts of the position, keyed by the issue they support.</summary>
     public ImmutableDictionary<string, string> PositionSources { get; init; } = ImmutableDictionary<string, string>.Empty;
 }

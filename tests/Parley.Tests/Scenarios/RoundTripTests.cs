@@ -38,7 +38,9 @@ public class RoundTripTests
         Assert.Equal(original.Parties.Select(p => p.Role), copy.Parties.Select(p => p.Role));
         Assert.Equal(original.Parties.Select(p => p.Source), copy.Parties.Select(p => p.Source));
         for (int i = 0; i < original.Parties.Length; i++)
-            Assert.Equal(original.Parties[i].Profile.ReservedValue.Points, copy.Parties[i].Profile.ReservedValue.Points);
+            Assert.Equal(original.Parties[i].Profile.ReservedValue.Points.ToArray(), copy.Parties[i].Profile.ReservedValue.Points.ToArray());
+        Assert.Equal(original.Parties.Select(p => p.PositionSources.Count), copy.Parties.Select(p => p.PositionSources.Count));
+        Assert.Contains(original.Parties[0].Profile.ReservedValue.Points, p => p.Source is not null);
     }
 
     internal static void AssertSameScenario(Scenario expected, Scenario actual)

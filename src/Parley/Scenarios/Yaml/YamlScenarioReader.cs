@@ -132,7 +132,7 @@ public static class YamlScenarioReader
         var utility = ReadUtility(doc, utilityNode, what, space, warnings, sources);
 
         var reserved = ReservedValueCurve.Zero;
-        if (doc.Optional(map, "reservedValue") is { } rv) reserved = ReadReserved(doc, rv, what, sources);
+        if (doc.Optional(map, "reservedValue") is { } rv) reserved = ReadReserved(doc, rv, what);
         double discount = 1;
         if (doc.Optional(map, "discountFactor") is { } df)
         {
@@ -253,11 +253,10 @@ public static class YamlScenarioReader
         return new HyperRectangleUtility(space, rects, max);
     }
 
-    private static ReservedValueCurve ReadReserved(Doc doc, YamlNode node, string what, ImmutableDictionary<string, string>.Builder sources)
+    private static ReservedValueCurve ReadReserved(Doc doc, YamlNode node, string what)
     {
         if (node is YamlScalarNode) return ReservedValueCurve.Constant(doc.Double(node, $"{what} 'reservedValue'"));
         var points = new List<ReservedValuePoint>();
-        var notes = new List<string>();
         foreach (var p in doc.Seq(node, $"{what} 'reservedValue' (a number or a list of {{t, value}} points)"))
         {
             var m = doc.Map(p, $"{what} reserved-value point");
@@ -266,11 +265,10 @@ public static class YamlScenarioReader
             double t = doc.Double(tNode, $"{what} reserved-value point 't'");
             if (t is < 0 or > 1) throw doc.Error(tNode, $"{what} reserved-value point t = {t}; expected normalised time in [0, 1]");
             if (points.Any(q => q.Time == t)) throw doc.Error(tNode, $"{what} has two reserved-value points at t = {t}; expected increasing times");
-            points.Add(new ReservedValuePoint(t, doc.Double(doc.Required(m, "value", $"{what} reserved-value point"), $"{what} reserved value")));
-            if (doc.OptionalString(m, "source") is { } s) notes.Add(string.Create(CultureInfo.InvariantCulture, $"t={t}: {s}"));
+            points.Add(new ReservedValuePoint(t, doc.Double(doc.Required(m, "value", $"{what} reserved-value point"), $"{what} reserved value"),
+                doc.OptionalString(m, "source")));
         }
         if (points.Count == 0) throw doc.Error(node, $"{what} 'reservedValue' is an empty list; expected a number or at least one {{t, value}} point");
-        if (notes.Count > 0) sources["reservedValue"] = string.Join("; ", notes);
         return new ReservedValueCurve(points);
     }
 

@@ -57,11 +57,16 @@ public static class YamlScenarioWriter
         if (party.Source is { } s) node.Add("source", s);
         node.Add("utility", UtilityNode(space, party));
         var rv = party.Profile.ReservedValue;
-        if (rv.IsConstant && rv.Points[0].Time == 0) node.Add("reservedValue", Num(rv.Initial));
+        if (rv.IsConstant && rv.Points[0].Time == 0 && rv.Points[0].Source is null) node.Add("reservedValue", Num(rv.Initial));
         else
         {
             var points = new YamlSequenceNode();
-            foreach (var p in rv.Points) points.Add(new YamlMappingNode { { "t", Num(p.Time) }, { "value", Num(p.Value) } });
+            foreach (var p in rv.Points)
+            {
+                var point = new YamlMappingNode { { "t", Num(p.Time) }, { "value", Num(p.Value) } };
+                if (p.Source is { } s) point.Add("source", s);
+                points.Add(point);
+            }
             node.Add("reservedValue", points);
         }
         node.Add("discountFactor", Num(party.Profile.DiscountFactor));

@@ -64,7 +64,7 @@ public static class YamlScenarioWriter
             foreach (var p in rv.Points)
             {
                 var point = new YamlMappingNode { { "t", Num(p.Time) }, { "value", Num(p.Value) } };
-                if (p.Source is { } s) point.Add("source", s);
+                if (p.Source is { } pointSource) point.Add("source", pointSource);
                 points.Add(point);
             }
             node.Add("reservedValue", points);

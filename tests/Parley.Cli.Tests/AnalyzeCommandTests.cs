@@ -1,0 +1,96 @@
+using System.Text.Json;
+
+namespace Parley.Cli.Tests;
+
+public class AnalyzeCommandTests
+{
+    [Fact]
+    public void Analyze_BundledScenario_PrintsTablesWithFrontierAndSolutions()
+    {
+        var r = CliRunner.InProcess("analyze", Path.Combine(CliRunner.RepoRoot, "scenarios", "EnglandZimbabwe"), "--frontier");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("Outcomes: 576", r.Console);
+        Assert.Contains("Pareto frontier: 25 points", r.Console);
+        Assert.Contains("Nash", r.Console);
+        Assert.Contains("Kalai–Smorodinsky", r.Console);
+        Assert.Contains("Max welfare", r.Console);
+        Assert.Contains("0.9109", r.Console);
+        Assert.Contains("Size of Fund = $10 billion", r.Console);
+        Assert.Contains("Wall time", r.Console);
+        Assert.Equal("", r.Error);
+    }
+
+    [Fact]
+    public void Analyze_Json_HasTheDocumentedKeysAndReferenceValues()
+    {
+        var r = CliRunner.InProcess("analyze", CliRunner.Anac("y2010/EnglandZimbabwe"), "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Out);
+        var root = doc.RootElement;
+        Assert.Equal("576", root.GetProperty("outcomeCount").GetString());
+        var parties = root.GetProperty("parties").EnumerateArray().ToList();
+        Assert.Equal(["England", "Zimbabwe"], parties.Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(0.0, parties[0].GetProperty("reservedValue").GetDouble());
+        Assert.Equal(1.0, parties[0].GetProperty("discountFactor").GetDouble());
+        var frontier = root.GetProperty("paretoFrontier");
+        Assert.True(frontier.GetProperty("exact").GetBoolean());
+        var points = frontier.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(25, points.Count);
+        Assert.Equal(2, points[0].GetProperty("utilities").GetArrayLength());
+        Assert.Equal(5, points[0].GetProperty("outcome").EnumerateObject().Count());
+        var nash = root.GetProperty("nash");
+        Assert.Equal(0.9109162864320959, nash.GetProperty("utilities")[0].GetDouble(), 9);
+        Assert.Equal(0.7332182800675319, nash.GetProperty("utilities")[1].GetDouble(), 9);
+        Assert.Equal("$10 billion", nash.GetProperty("outcome").GetProperty("Size of Fund").GetString());
+        Assert.Equal(JsonValueKind.Object, root.GetProperty("kalaiSmorodinsky").ValueKind);
+        Assert.Equal(JsonValueKind.Object, root.GetProperty("maxWelfare").ValueKind);
+    }
+
+    [Fact]
+    public void Analyze_HugeNonlinearSpace_GivesExactCountAndApproximateFrontier()
+    {
+        var r = CliRunner.InProcess("analyze", CliRunner.Anac("y2014/30issues"), "--json", "--effort", "0.2");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Out);
+        Assert.Equal("1" + new string('0', 30), doc.RootElement.GetProperty("outcomeCount").GetString());
+        Assert.False(doc.RootElement.GetProperty("paretoFrontier").GetProperty("exact").GetBoolean());
+        Assert.True(doc.RootElement.GetProperty("paretoFrontier").GetProperty("points").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public void Analyze_CairoYaml_ShowsMediatorsAndMovingReservedValues()
+    {
+        var r = CliRunner.InProcess("analyze", Path.Combine(CliRunner.RepoRoot, "scenarios", "cairo-2024.yaml"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("mediator", r.Console);
+        Assert.Contains("0.5500 → 0.5800 @t=0.9 → 0.5000 @t=1", r.Console);
+        Assert.Contains("Outcomes: 26,244", r.Console);
+    }
+
+    [Fact]
+    public void Analyze_MissingScenario_ExitsTwoWithOneLineError()
+    {
+        var r = CliRunner.InProcess("analyze", "/no/such/folder");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("parley: error: /no/such/folder: no such file or folder", r.Error.Trim());
+    }
+
+    [Fact]
+    public void Analyze_BadOptionValue_ExitsTwo()
+    {
+        var r = CliRunner.InProcess("analyze", CliRunner.Anac("y2011/Laptop"), "--effort", "-3");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--effort", r.Error);
+    }
+
+    [Fact]
+    public void Help_ListsCommandsAndEveryAnalyzeOption()
+    {
+        var top = CliRunner.InProcess("--help");
+        Assert.Equal(0, top.ExitCode);
+        Assert.Contains("analyze", top.Console);
+        Assert.Contains("convert", top.Console);
+        var analyze = CliRunner.InProcess("analyze", "--help");
+        foreach (var option in new[] { "--json", "--frontier", "--seed", "--effort" }) Assert.Contains(option, analyze.Console);
+    }
+}

@@ -144,6 +144,8 @@ public static class GeniusScenarioReader
         {
             string where = SafeXml.Describe(w);
             string idx = Attr(file, w, "index");
+            // Some profiles (y2012 FitnessA) also weight the objective itself; GENIUS ignores that weight.
+            if (!issueByIndexAttr.ContainsKey(idx) && idx == objective.Attribute("index")?.Value) continue;
             if (!issueByIndexAttr.TryGetValue(idx, out int i))
                 throw new ScenarioFormatException(file, where, $"weight for issue index {idx}, but no <issue index=\"{idx}\"> in this profile");
             double value = DoubleAttr(file, w, "value");

@@ -13,7 +13,7 @@ namespace Parley.Analysis;
 internal static class ParetoSearch
 {
     /// <summary>Starts at effort 1.</summary>
-    internal const int BaseStarts = 600;
+    internal const int BaseStarts = 2400;
 
     /// <summary>Largest number of full passes over the issues per start.</summary>
     internal const int MaxPasses = 12;

@@ -15,8 +15,14 @@ public static class TestPaths
     public static string Anac => Path.Combine(Shared, "scenarios", "anac");
     public static string Reference => Path.Combine(Shared, "reference", "anac");
 
+    /// <summary>Same as <see cref="Anac"/> (kept for the analysis tests).</summary>
+    public static string? AnacScenarios => Anac;
+
+    /// <summary>Same as <see cref="Reference"/> (kept for the analysis tests).</summary>
+    public static string? AnacReference => Reference;
+
     /// <summary>Every ANAC scenario folder as "yYYYY/Name", sorted.</summary>
-    public static IEnumerable<string> AnacScenarios() =>
+    public static IEnumerable<string> AnacScenarioNames() =>
         Directory.GetDirectories(Anac).SelectMany(Directory.GetDirectories)
             .Select(d => Path.GetRelativePath(Anac, d).Replace('\\', '/'))
             .OrderBy(s => s, StringComparer.Ordinal);
@@ -24,7 +30,7 @@ public static class TestPaths
     public static TheoryData<string> AnacScenarioData()
     {
         var data = new TheoryData<string>();
-        foreach (var s in AnacScenarios()) data.Add(s);
+        foreach (var s in AnacScenarioNames()) data.Add(s);
         return data;
     }
 

@@ -29,7 +29,7 @@ internal static class AnalysisTables
                 ? F(rv.Initial)
                 : string.Join(" → ", rv.Points.Select(x => $"{F(x.Value)} @t={x.Time.ToString("0.##", CultureInfo.InvariantCulture)}"));
             parties.AddRow(Markup.Escape(p.Name), p.Role == PartyRole.Mediator ? "mediator" : "principal", reserved,
-                F(p.Profile.DiscountFactor), Markup.Escape(p.Source ?? ""));
+                F(p.Profile.DiscountFactor), Markup.Escape(Shorten(p.Source)));
         }
         console.Write(parties);
 
@@ -82,6 +82,8 @@ internal static class AnalysisTables
         cells.Add(Markup.Escape(IssueText.Outcome(space, point.Values.AsSpan())));
         table.AddRow(cells.ToArray());
     }
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 60 ? text : text[..59].TrimEnd() + "…";
 
     private static string F(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,7 @@ public class GeniusScenarioReaderTests
     public static TheoryData<string> Scenarios => TestPaths.AnacScenarioData();
 
     [Fact]
-    public void AnacFolder_HasAllSeventyFourScenarios() => Assert.Equal(74, TestPaths.AnacScenarios().Count());
+    public void AnacFolder_HasAllSeventyFourScenarios() => Assert.Equal(74, TestPaths.AnacScenarioNames().Count());
 
     [Theory]
     [MemberData(nameof(Scenarios))]
@@ -63,7 +63,7 @@ public class GeniusScenarioReaderTests
     [Fact]
     public void ReadFolder_WeightsNotSummingToOne_AreReportedNotRescaled()
     {
-        var all = TestPaths.AnacScenarios().Select(s => GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.Anac, s))).ToList();
+        var all = TestPaths.AnacScenarioNames().Select(s => GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.Anac, s))).ToList();
         var warned = all.SelectMany(s => s.Warnings).Where(w => w.Contains("weights sum to")).ToList();
         Assert.NotEmpty(warned);
         var party = all.SelectMany(s => s.Parties).First(p => p.Profile.Utility is LinearAdditiveUtility a && Math.Abs(a.WeightSum - 1) > 1e-6);

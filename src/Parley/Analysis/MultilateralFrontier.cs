@@ -1,0 +1,120 @@
+namespace Parley.Analysis;
+
+/// <summary>
+/// Exact frontier for any number of parties over enumerated utilities. A skyline of a strided sample gives real outcomes
+/// used as a first dominance filter; the survivors are sorted lexicographically descending (every dominator of a vector
+/// sorts before it), equal vectors are grouped, and each distinct vector is kept when no frontier point found so far
+/// dominates it.
+/// </summary>
+internal static class MultilateralFrontier
+{
+    private const int SampleSize = 4096;
+    private const int ParallelThreshold = 1 << 16;
+
+    public static EnumeratedFrontier Compute(UtilityMatrix matrix)
+    {
+        int d = matrix.PartyCount;
+        var rows = new double[d][];
+        for (int p = 0; p < d; p++) rows[p] = matrix.RowArray(p);
+        return Compute(rows);
+    }
+
+    public static EnumeratedFrontier Compute(double[][] rows)
+    {
+        int n = rows[0].Length;
+        int[] all;
+        if (n <= SampleSize)
+        {
+            all = Enumerable.Range(0, n).ToArray();
+        }
+        else
+        {
+            int stride = n / SampleSize;
+            var sample = new int[SampleSize];
+            for (int k = 0; k < sample.Length; k++) sample[k] = k * stride;
+            var pivots = Skyline(rows, sample).Vectors;
+            // Strong dominators first: order by utility sum, descending.
+            Array.Sort(pivots.Select(v => -v.Sum()).ToArray(), pivots);
+            all = Survivors(rows, pivots);
+        }
+        return Skyline(rows, all);
+    }
+
+    /// <summary>Outcomes not dominated by any pivot (pivots are real outcomes, so every frontier outcome survives).</summary>
+    private static int[] Survivors(double[][] rows, double[][] pivots)
+    {
+        int n = rows[0].Length, d = rows.Length;
+        int chunks = n >= ParallelThreshold ? Environment.ProcessorCount * 4 : 1;
+        int chunkSize = (n + chunks - 1) / chunks;
+        var parts = new List<int>[chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            var list = new List<int>();
+            Span<double> v = stackalloc double[d];
+            int from = c * chunkSize, to = Math.Min(n, from + chunkSize);
+            int lastHit = 0;
+            for (int i = from; i < to; i++)
+            {
+                for (int p = 0; p < d; p++) v[p] = rows[p][i];
+                if (Dominance.Dominates(pivots[lastHit], v)) continue;
+                bool dominated = false;
+                for (int k = 0; k < pivots.Length; k++)
+                {
+                    if (Dominance.Dominates(pivots[k], v)) { dominated = true; lastHit = k; break; }
+                }
+                if (!dominated) list.Add(i);
+            }
+            parts[c] = list;
+        });
+        return parts.SelectMany(p => p).ToArray();
+    }
+
+    /// <summary>Exact frontier of the given outcomes (block-nested-loop skyline over lexicographically sorted vectors).</summary>
+    internal static EnumeratedFrontier Skyline(double[][] rows, int[] outcomes)
+    {
+        int d = rows.Length;
+        var order = (int[])outcomes.Clone();
+        Array.Sort(order, (x, y) =>
+        {
+            for (int p = 0; p < d; p++)
+            {
+                int c = rows[p][y].CompareTo(rows[p][x]);
+                if (c != 0) return c;
+            }
+            return x.CompareTo(y);
+        });
+
+        var vectors = new List<double[]>();
+        var reps = new List<int>();
+        long onFrontier = 0;
+        int start = 0;
+        while (start < order.Length)
+        {
+            int first = order[start];
+            var v = new double[d];
+            for (int p = 0; p < d; p++) v[p] = rows[p][first];
+            int end = start + 1;
+            while (end < order.Length && SameVector(rows, order[end], v)) end++;
+            bool dominated = false;
+            foreach (var f in vectors)
+            {
+                if (Dominance.Dominates(f, v)) { dominated = true; break; }
+            }
+            if (!dominated)
+            {
+                vectors.Add(v);
+                reps.Add(first); // ties sort by index, so the first is the smallest index
+                onFrontier += end - start;
+            }
+            start = end;
+        }
+        return new EnumeratedFrontier(vectors.ToArray(), reps.ToArray(), onFrontier);
+    }
+
+    private static bool SameVector(double[][] rows, int outcome, double[] v)
+    {
+        for (int p = 0; p < v.Length; p++)
+            if (rows[p][outcome] != v[p]) return false;
+        return true;
+    }
+}

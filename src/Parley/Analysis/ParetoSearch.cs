@@ -1,0 +1,124 @@
+using Parley.Outcomes;
+using Parley.Preferences;
+
+namespace Parley.Analysis;
+
+/// <summary>
+/// Approximate frontier of a space too large to enumerate (any utility kind, every issue enumerable): coordinate ascent
+/// on weighted sums of the utilities (each issue in turn: try every value, keep the best) from random and
+/// hyper-rectangle-derived starts, with every evaluated outcome offered to a non-dominated archive. Deterministic for a
+/// seed: each start draws from its own <see cref="Random"/> seeded from the seed and the start number, and archives are
+/// merged in start order. Iteration counts are fixed (scaled by the effort), never time-based.
+/// </summary>
+internal static class ParetoSearch
+{
+    /// <summary>Starts at effort 1.</summary>
+    internal const int BaseStarts = 2400;
+
+    /// <summary>Largest number of full passes over the issues per start.</summary>
+    internal const int MaxPasses = 12;
+
+    public static List<(double[] Utilities, int[] Values)> Run(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, int seed, double effort)
+    {
+        if (!space.Issues.All(i => i.IsEnumerable))
+            throw new NotSupportedException("The search needs every issue to be enumerable (discretise real issues).");
+        int starts = Math.Max(1, (int)Math.Round(BaseStarts * Math.Max(0, effort)));
+        var archives = new ParetoArchive[starts];
+        var sweepers = utilities.Select(ValueSweeper.For).ToArray(); // stateless, shared by all starts
+        Parallel.For(0, starts, s => archives[s] = Climb(space, utilities, sweepers, new Random(StartSeed(seed, s)), s, starts));
+        var merged = new ParetoArchive(utilities.Count);
+        foreach (var archive in archives)
+            foreach (var (u, v) in archive.Snapshot()) merged.Offer(u, v);
+        return merged.Snapshot();
+    }
+
+    /// <summary>A fixed mix of the seed and the start number (no process-randomised hashing).</summary>
+    private static int StartSeed(int seed, int start) => unchecked(seed * 1_000_003 + start * 7_919 + 17);
+
+    private static ParetoArchive Climb(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, ValueSweeper[] sweepers, Random rng, int start, int starts)
+    {
+        int d = utilities.Count, issues = space.IssueCount;
+        var radices = space.Radices.ToArray();
+        var weights = Weights(d, rng, start, starts);
+        var values = start % 2 == 0 ? RandomOutcome(radices, rng) : RectangleOutcome(utilities, radices, rng, weights);
+        var archive = new ParetoArchive(d);
+        int maxRadix = radices.Max();
+        var table = new double[d][];
+        for (int p = 0; p < d; p++) table[p] = new double[maxRadix];
+        var vector = new double[d];
+        var order = Enumerable.Range(0, issues).ToArray();
+
+        for (int pass = 0; pass < MaxPasses; pass++)
+        {
+            rng.Shuffle(order);
+            bool moved = false;
+            foreach (int issue in order)
+            {
+                for (int p = 0; p < d; p++) sweepers[p].Sweep(values, issue, table[p]);
+                int current = values[issue], best = current;
+                double bestScore = Score(table, weights, current);
+                for (int v = 0; v < radices[issue]; v++)
+                {
+                    for (int p = 0; p < d; p++) vector[p] = table[p][v];
+                    values[issue] = v;
+                    archive.Offer(vector, values);
+                    double score = Score(table, weights, v);
+                    if (score > bestScore) { bestScore = score; best = v; }
+                }
+                values[issue] = best;
+                moved |= best != current;
+            }
+            if (!moved) break;
+        }
+        return archive;
+    }
+
+    private static double Score(double[][] table, double[] weights, int v)
+    {
+        double s = 0;
+        for (int p = 0; p < weights.Length; p++) s += weights[p] * table[p][v];
+        return s;
+    }
+
+    /// <summary>Two parties: weights spread evenly over the starts; more: random on the simplex.</summary>
+    private static double[] Weights(int d, Random rng, int start, int starts)
+    {
+        var w = new double[d];
+        if (d == 2)
+        {
+            w[0] = (start + 0.5) / starts;
+            w[1] = 1 - w[0];
+            return w;
+        }
+        double sum = 0;
+        for (int p = 0; p < d; p++) sum += w[p] = -Math.Log(1 - rng.NextDouble());
+        for (int p = 0; p < d; p++) w[p] /= sum;
+        return w;
+    }
+
+    private static int[] RandomOutcome(int[] radices, Random rng)
+    {
+        var values = new int[radices.Length];
+        for (int i = 0; i < values.Length; i++) values[i] = rng.Next(radices[i]);
+        return values;
+    }
+
+    /// <summary>A random outcome inside a random positive rectangle of a party drawn by weight (random if there is none).</summary>
+    private static int[] RectangleOutcome(IReadOnlyList<UtilityFunction> utilities, int[] radices, Random rng, double[] weights)
+    {
+        var values = RandomOutcome(radices, rng);
+        double pick = rng.NextDouble();
+        int party = 0;
+        for (double acc = weights[0]; party < weights.Length - 1 && pick > acc; acc += weights[++party]) { }
+        if (utilities[party] is not HyperRectangleUtility h) return values;
+        var positive = h.Rectangles.Where(r => r.Utility > 0).ToArray();
+        if (positive.Length == 0) return values;
+        var rect = positive[rng.Next(positive.Length)];
+        foreach (var b in rect.Bounds)
+        {
+            int lo = Math.Max(0, b.MinIndex), hi = Math.Min(radices[b.Issue] - 1, b.MaxIndex);
+            if (lo <= hi) values[b.Issue] = rng.Next(lo, hi + 1);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,91 @@
+using CsCheck;
+using Parley.Analysis;
+using Parley.Outcomes;
+using Parley.Preferences;
+
+namespace Parley.Tests.Analysis;
+
+/// <summary>The issue-by-issue frontier of two linear additive parties against enumeration.</summary>
+public sealed class AdditiveFrontierTests
+{
+    [Fact]
+    public void FrontierIssueByIssue_RandomBilateralAdditive_EqualsBruteForce()
+    {
+        // Heavy weights (summing past 1) make the cap at 1 matter.
+        RandomSpaces.AdditiveScenario(2, 2).Sample(scenario =>
+        {
+            var a = (LinearAdditiveUtility)scenario.Parties[0].Profile.Utility;
+            var b = (LinearAdditiveUtility)scenario.Parties[1].Profile.Utility;
+            var frontier = ScenarioAnalyzer.FrontierIssueByIssue(a, b);
+            var (expected, _) = BruteForce.Frontier(BruteForce.Rows(RandomSpaces.Matrix(scenario)));
+
+            Assert.True(frontier.Exact);
+            Assert.Equal(expected.Count, frontier.Points.Length);
+            Assert.Equal(expected, frontier.Points.Select(p => BruteForce.Key(p.Utilities)).ToHashSet());
+            foreach (var point in frontier.Points)
+            {
+                Assert.Equal(point.Utilities[0], a.Utility(point.Values.AsSpan()));
+                Assert.Equal(point.Utilities[1], b.Utility(point.Values.AsSpan()));
+            }
+            for (int k = 1; k < frontier.Points.Length; k++) Assert.True(frontier.Points[k - 1].Utilities[0] > frontier.Points[k].Utilities[0]);
+        }, iter: 500);
+    }
+
+    [Fact]
+    public void FrontierIssueByIssue_LargerRandomSpaces_EqualsEnumeration()
+    {
+        Gen.Select(Gen.Int[5, 8], Gen.Int[3, 7], Gen.Int, Gen.Bool).Sample((issues, values, seed, heavy) =>
+        {
+            var scenario = RandomSpaces.Additive(2, issues, values, seed, heavy);
+            var a = (LinearAdditiveUtility)scenario.Parties[0].Profile.Utility;
+            var b = (LinearAdditiveUtility)scenario.Parties[1].Profile.Utility;
+            var exact = ScenarioAnalyzer.FrontierOf(RandomSpaces.Matrix(scenario), scenario.Space);
+            var combined = ScenarioAnalyzer.FrontierIssueByIssue(a, b);
+            Assert.Equal(exact.Points.Select(p => BruteForce.Key(p.Utilities)), combined.Points.Select(p => BruteForce.Key(p.Utilities)));
+        }, iter: 20);
+    }
+
+    [Fact]
+    public void Analyze_HugeAdditiveSpace_UsesIssueByIssueAndStaysConsistent()
+    {
+        var scenario = SyntheticScenarios.Additive(issues: 30, values: 10, seed: 7);
+        var report = ScenarioAnalyzer.Analyze(scenario);
+
+        Assert.Equal(ScenarioAnalyzer.IssueByIssue, report.Method);
+        Assert.Equal(System.Numerics.BigInteger.Pow(10, 30), report.OutcomeCount);
+        Assert.True(report.Frontier.Exact);
+        Assert.Null(report.Frontier.OutcomesOnFrontier);
+        var points = report.Frontier.Points;
+        Assert.NotEmpty(points);
+        for (int k = 1; k < points.Length; k++)
+        {
+            Assert.True(points[k - 1].Utilities[0] > points[k].Utilities[0]);
+            Assert.True(points[k - 1].Utilities[1] < points[k].Utilities[1]);
+        }
+        foreach (var point in points.Where((_, k) => k % 97 == 0))
+            for (int p = 0; p < 2; p++)
+                Assert.Equal(point.Utilities[p], scenario.Parties[p].Profile.Utility.Utility(point.Values.AsSpan()));
+        Assert.NotNull(report.Nash);
+        Assert.NotNull(report.KalaiSmorodinsky);
+        Assert.NotNull(report.MaxWelfare);
+    }
+
+    [Fact]
+    public void Staircase_TiesAndDuplicates_KeepsOneSmallestIndexPerVector()
+    {
+        double[] a = [0.5, 0.5, 1.0, 0.2, 1.0];
+        double[] b = [0.5, 0.5, 0.1, 0.9, 0.1];
+        var kept = AdditiveFrontier.Staircase(a, b, [0, 1, 2, 3, 4]);
+        Assert.Equal([2, 0, 3], kept);
+    }
+
+    [Fact]
+    public void Compute_SingleIssue_IsThatIssuesFrontier()
+    {
+        var space = new OutcomeSpace([new IntegerIssue("x", 0, 4)]);
+        var a = new LinearAdditiveUtility(space, [1.0], [new LinearIntegerEvaluator(0.25, 0, 0, 4)]);
+        var b = new LinearAdditiveUtility(space, [1.0], [new LinearIntegerEvaluator(-0.25, 1, 0, 4)]);
+        var points = AdditiveFrontier.Compute(a, b);
+        Assert.Equal([4, 3, 2, 1, 0], points.Select(p => p.Values[0]));
+    }
+}

@@ -1,0 +1,94 @@
+using CsCheck;
+using Parley.Analysis;
+
+namespace Parley.Tests.Analysis;
+
+/// <summary>Property tests of the exact frontier on enumerated spaces against the quadratic definition.</summary>
+public sealed class FrontierPropertyTests
+{
+    [Fact]
+    public void FrontierOf_RandomAdditiveSpaces_EqualsBruteForce()
+    {
+        RandomSpaces.AdditiveScenario().Sample(scenario =>
+        {
+            var matrix = RandomSpaces.Matrix(scenario);
+            var rows = BruteForce.Rows(matrix);
+            var frontier = ScenarioAnalyzer.FrontierOf(matrix, scenario.Space);
+            var (expected, outcomes) = BruteForce.Frontier(rows);
+
+            Assert.True(frontier.Exact);
+            Assert.Equal(expected.Count, frontier.Points.Length);
+            Assert.Equal(expected, frontier.Points.Select(p => BruteForce.Key(p.Utilities)).ToHashSet());
+            Assert.Equal(outcomes, frontier.OutcomesOnFrontier);
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void FrontierOf_RandomAdditiveSpaces_PointsMutuallyNonDominatedAndSorted()
+    {
+        RandomSpaces.AdditiveScenario().Sample(scenario =>
+        {
+            var points = ScenarioAnalyzer.FrontierOf(RandomSpaces.Matrix(scenario), scenario.Space).Points;
+            foreach (var p in points)
+                foreach (var q in points)
+                    Assert.False(Dominance.Dominates(q.Utilities.AsSpan(), p.Utilities.AsSpan()));
+            for (int k = 1; k < points.Length; k++) Assert.True(points[k - 1].Utilities[0] >= points[k].Utilities[0]);
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void FrontierOf_RandomAdditiveSpaces_EveryOutcomeWeaklyDominated()
+    {
+        RandomSpaces.AdditiveScenario().Sample(scenario =>
+        {
+            var matrix = RandomSpaces.Matrix(scenario);
+            var rows = BruteForce.Rows(matrix);
+            var points = ScenarioAnalyzer.FrontierOf(matrix, scenario.Space).Points;
+            for (int o = 0; o < matrix.OutcomeCount; o++)
+            {
+                var v = BruteForce.Vector(rows, o);
+                Assert.Contains(points, p => Dominance.WeaklyDominates(p.Utilities.AsSpan(), v));
+            }
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void FrontierOf_RandomAdditiveSpaces_PointOutcomesReachTheirUtilities()
+    {
+        RandomSpaces.AdditiveScenario().Sample(scenario =>
+        {
+            foreach (var point in ScenarioAnalyzer.FrontierOf(RandomSpaces.Matrix(scenario), scenario.Space).Points)
+                for (int p = 0; p < scenario.Parties.Length; p++)
+                    Assert.Equal(point.Utilities[p], scenario.Parties[p].Profile.Utility.Utility(point.Values.AsSpan()));
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void Compute_GridRowsPastTheSampleSize_EqualsBruteForce()
+    {
+        // Over 4096 outcomes the multilateral frontier pre-filters with a sample skyline; over 8 the bilateral one buckets.
+        Gen.Select(Gen.Int[2, 4], Gen.Int[4097, 6000], Gen.Int[2, 12], Gen.Int).Sample((parties, n, levels, seed) =>
+        {
+            var rows = RandomSpaces.GridRows(parties, n, levels, seed);
+            var actual = parties == 2 ? BilateralFrontier.Compute(rows[0], rows[1]) : MultilateralFrontier.Compute(rows);
+            var (expected, outcomes) = BruteForce.Frontier(rows);
+            Assert.Equal(expected, actual.Vectors.Select(BruteForce.Key).ToHashSet());
+            Assert.Equal(expected.Count, actual.Count);
+            Assert.Equal(outcomes, actual.OutcomesOnFrontier);
+        }, iter: 10);
+    }
+
+    [Theory]
+    [InlineData(2, 150_000, 1000, 1)]
+    [InlineData(2, 400_000, 7, 2)]
+    [InlineData(3, 200_000, 50, 3)]
+    public void Compute_LargeParallelInput_AgreesWithPlainSkyline(int parties, int n, int levels, int seed)
+    {
+        var rows = RandomSpaces.GridRows(parties, n, levels, seed);
+        var fast = parties == 2 ? BilateralFrontier.Compute(rows[0], rows[1]) : MultilateralFrontier.Compute(rows);
+        var plain = MultilateralFrontier.Skyline(rows, Enumerable.Range(0, n).ToArray());
+        Assert.Equal(plain.Vectors.Select(BruteForce.Key), fast.Vectors.Select(BruteForce.Key));
+        Assert.Equal(plain.Outcomes, fast.Outcomes);
+        Assert.Equal(plain.OutcomesOnFrontier, fast.OutcomesOnFrontier);
+    }
+}

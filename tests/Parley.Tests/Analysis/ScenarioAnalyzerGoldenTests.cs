@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Parley.Analysis;
+using Parley.Scenarios.Genius;
+
+namespace Parley.Tests.Analysis;
+
+/// <summary>Every ANAC scenario analysed and checked against the reference values computed by GENIUS's own classes.</summary>
+public sealed class ScenarioAnalyzerGoldenTests
+{
+    private const double Tolerance = 1e-6;
+
+    /// <summary>One row per scenario folder, e.g. "y2011/NiceOrDie".</summary>
+    public static TheoryData<string> Scenarios()
+    {
+        var data = new TheoryData<string>();
+        if (TestPaths.AnacScenarios is not { } root || !Directory.Exists(root)) return data;
+        foreach (var year in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+            foreach (var folder in Directory.GetDirectories(year).Order(StringComparer.Ordinal))
+                data.Add($"{Path.GetFileName(year)}/{Path.GetFileName(folder)}");
+        return data;
+    }
+
+    [Fact]
+    public void Scenarios_SharedFolder_ListsEveryAnacScenario()
+    {
+        Assert.Equal(74, Scenarios().Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Analyze_AnacScenario_MatchesReference(string name)
+    {
+        var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios!, name));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.AnacReference!, name + ".json")));
+        var reference = json.RootElement;
+
+        var report = ScenarioAnalyzer.Analyze(scenario);
+
+        Assert.Equal(reference.GetProperty("outcomeCount").GetString(), report.OutcomeCount?.ToString());
+        var parties = reference.GetProperty("parties").EnumerateArray().ToArray();
+        Assert.Equal(parties.Length, scenario.Parties.Length);
+        for (int i = 0; i < parties.Length; i++)
+        {
+            Assert.Equal(parties[i].GetProperty("name").GetString(), scenario.Parties[i].Name);
+            Assert.Equal(parties[i].GetProperty("reservedValue").GetDouble(), report.ReservedValues[i], 1e-9);
+            Assert.Equal(parties[i].GetProperty("discountFactor").GetDouble(), scenario.Parties[i].Profile.DiscountFactor, 1e-9);
+        }
+        var reserved = report.ReservedValues.ToArray();
+
+        if (!reference.GetProperty("enumerated").GetBoolean())
+        {
+            AssertSearchFrontier(report);
+            return;
+        }
+
+        Assert.Equal(ScenarioAnalyzer.Enumeration, report.Method);
+        Assert.True(report.Frontier.Exact);
+        Assert.Equal(reference.GetProperty("frontierPoints").GetInt32(), report.Frontier.Points.Length);
+        Assert.Equal(reference.GetProperty("frontierOutcomes").GetInt64(), report.Frontier.OutcomesOnFrontier);
+
+        var nash = reference.GetProperty("nash");
+        if (nash.ValueKind == JsonValueKind.Null)
+        {
+            Assert.Null(report.Nash);
+        }
+        else
+        {
+            Assert.NotNull(report.Nash);
+            double expected = BargainingSolutions.NashProduct(Utilities(nash), reserved)!.Value;
+            double actual = BargainingSolutions.NashProduct(report.Nash.Utilities.AsSpan(), reserved)!.Value;
+            Assert.Equal(expected, actual, Tolerance);
+            AssertReaches(scenario, report.Nash);
+        }
+
+        Assert.NotNull(report.MaxWelfare);
+        Assert.Equal(BargainingSolutions.Welfare(Utilities(reference.GetProperty("maxWelfare"))),
+            BargainingSolutions.Welfare(report.MaxWelfare.Utilities.AsSpan()), Tolerance);
+        AssertReaches(scenario, report.MaxWelfare);
+
+        var ks = reference.GetProperty("kalaiSmorodinsky");
+        if (ks.ValueKind == JsonValueKind.Null)
+        {
+            Assert.Null(report.KalaiSmorodinsky);
+        }
+        else
+        {
+            Assert.NotNull(report.KalaiSmorodinsky);
+            var referenceFrontier = reference.GetProperty("frontier").EnumerateArray()
+                .Select(v => new DealPoint([.. v.EnumerateArray().Select(x => x.GetDouble())], []))
+                .ToArray();
+            var ideal = BargainingSolutions.Ideal(referenceFrontier, reserved)!;
+            double expected = BargainingSolutions.KalaiSmorodinskyObjective(Utilities(ks), reserved, ideal);
+            double actual = BargainingSolutions.KalaiSmorodinskyObjective(report.KalaiSmorodinsky.Utilities.AsSpan(), reserved, ideal);
+            Assert.Equal(expected, actual, Tolerance);
+            AssertReaches(scenario, report.KalaiSmorodinsky);
+        }
+    }
+
+    private static void AssertSearchFrontier(AnalysisReport report)
+    {
+        Assert.Equal(ScenarioAnalyzer.LocalSearch, report.Method);
+        Assert.False(report.Frontier.Exact);
+        var points = report.Frontier.Points;
+        Assert.NotEmpty(points);
+        foreach (var p in points)
+            foreach (var q in points)
+                Assert.False(Dominance.Dominates(q.Utilities.AsSpan(), p.Utilities.AsSpan()));
+        Assert.True(points.Select(p => p.Utilities[0]).SequenceEqual(points.Select(p => p.Utilities[0]).OrderDescending()));
+    }
+
+    /// <summary>The point's outcome has the point's utilities.</summary>
+    private static void AssertReaches(Parley.Scenarios.Scenario scenario, DealPoint point)
+    {
+        for (int i = 0; i < scenario.Parties.Length; i++)
+            Assert.Equal(point.Utilities[i], scenario.Parties[i].Profile.Utility.Utility(point.Values.AsSpan()));
+    }
+
+    private static double[] Utilities(JsonElement solution) =>
+        [.. solution.GetProperty("utilities").EnumerateArray().Select(x => x.GetDouble())];
+}

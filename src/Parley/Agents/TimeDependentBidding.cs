@@ -14,6 +14,7 @@ public sealed class TimeDependentBidding : IBiddingStrategy
     private NegotiatorContext? _context;
     private double _min;
     private double _max;
+    private int _hint;
 
     /// <summary>Creates the strategy with concession exponent <paramref name="exponent"/> (e ≥ 0).</summary>
     public TimeDependentBidding(double exponent)
@@ -30,6 +31,7 @@ public sealed class TimeDependentBidding : IBiddingStrategy
     {
         _context = context;
         (_min, _max) = Range(context);
+        _hint = context.Index.Count - 1;
     }
 
     /// <summary>The target utility at normalised time <paramref name="t"/>.</summary>
@@ -39,7 +41,11 @@ public sealed class TimeDependentBidding : IBiddingStrategy
     public Outcome NextBid(in SaoState state)
     {
         var context = _context ?? throw new InvalidOperationException("Initialize has not been called.");
-        return context.Index.AtLeast(TargetUtility(state.Time));
+        var index = context.Index;
+        int rank = index.RankAtLeast(TargetUtility(state.Time), _hint);
+        if (rank >= index.Count) rank = index.Count - 1;
+        _hint = rank;
+        return index.OutcomeAt(rank);
     }
 
     /// <summary>u(t) = min + (max − min)(1 − t^(1/e)); max when e = 0.</summary>

@@ -82,6 +82,49 @@ public sealed class UtilityIndex
         return lo;
     }
 
+    /// <summary>
+    /// As <see cref="RankAtLeast(double)"/>, searching outward from <paramref name="hint"/> (exponential then binary
+    /// search): O(log d) for an answer d ranks from the hint, so successive queries that move little stay in cache.
+    /// </summary>
+    public int RankAtLeast(double x, int hint)
+    {
+        var u = _utilityByRank;
+        int count = u.Length;
+        if ((uint)hint >= (uint)count) return RankAtLeast(x);
+        int lo, hi;
+        if (u[hint] < x)
+        {
+            lo = hint + 1;
+            int step = 1, probe = hint + 1;
+            while (probe < count && u[probe] < x)
+            {
+                lo = probe + 1;
+                step <<= 1;
+                probe = hint + step;
+            }
+            hi = probe < count ? probe : count;
+        }
+        else
+        {
+            hi = hint;
+            int step = 1, probe = hint - 1;
+            while (probe >= 0 && u[probe] >= x)
+            {
+                hi = probe;
+                step <<= 1;
+                probe = hint - step;
+            }
+            lo = probe < 0 ? 0 : probe + 1;
+        }
+        while (lo < hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            if (u[mid] < x) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
     /// <summary>The ranked outcome with the lowest utility ≥ <paramref name="x"/>, or the best outcome when none reaches x.</summary>
     public Outcome AtLeast(double x)
     {

@@ -59,3 +59,20 @@ public class UtilityIndexTests
         Assert.InRange(index.Utility(mid), 0.5 * index.MaxUtility, 0.5 * index.MaxUtility + 0.1);
     }
 }
+
+public class UtilityIndexHintTests
+{
+    [Fact]
+    public void RankAtLeastWithHint_AgreesWithBinarySearchForAnyHint()
+    {
+        var index = UtilityIndex.For(Parley.Scenarios.Genius.GeniusScenarioReader.ReadFolder(TestPaths.Anac("y2010", "EnglandZimbabwe")).Parties[0].Profile.Utility);
+        var random = new Random(11);
+        for (int i = 0; i < 20_000; i++)
+        {
+            double x = random.NextDouble() * 1.2 - 0.1;
+            if (i % 5 == 0) x = index.UtilityAt(random.Next(index.Count)); // exact ties
+            int hint = random.Next(-2, index.Count + 2);
+            Assert.Equal(index.RankAtLeast(x), index.RankAtLeast(x, hint));
+        }
+    }
+}

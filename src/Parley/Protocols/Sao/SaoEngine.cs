@@ -70,9 +70,10 @@ internal sealed class SaoEngine
         double limitTicks = _options.TimeLimit is { } limit ? limit.TotalSeconds * _time.TimestampFrequency : double.PositiveInfinity;
         long budgetTicks = (long)Math.Min(_options.PerTurnBudget.TotalSeconds * _time.TimestampFrequency, long.MaxValue / 2.0);
 
+        // One timestamp per turn: the end of one turn is the start of the next (reading the clock can cost ~100 ns).
+        long turnStart = _time.GetTimestamp();
         while (state.Status == SaoStatus.Running)
         {
-            long turnStart = _time.GetTimestamp();
             long elapsed = turnStart - start;
             if (state.Step >= maxSteps || elapsed >= limitTicks)
             {
@@ -125,7 +126,9 @@ internal sealed class SaoEngine
                 break;
             }
 
-            long took = _time.GetTimestamp() - turnStart;
+            long now = _time.GetTimestamp();
+            long took = now - turnStart;
+            turnStart = now;
             if (invalid is not null || took > budgetTicks)
             {
                 failure = invalid is not null
@@ -154,7 +157,7 @@ internal sealed class SaoEngine
 
     private void Record(in SaoState state, int party, SaoAction action, Outcome? outcome)
     {
-        var utilities = _transcript.Append(new HistoryEntry(state.Step, state.Round, state.Time, party, action, outcome));
+        var utilities = _transcript.Append(party, state.Time, action, outcome.GetValueOrDefault());
         if (outcome is { } o)
         {
             for (int i = 0; i < utilities.Length; i++) utilities[i] = _indices[i].Utility(o);

@@ -10,14 +10,21 @@ namespace Parley.Protocols.Sao;
 /// </summary>
 public sealed class Transcript : IReadOnlyList<TranscriptEntry>
 {
-    private HistoryEntry[] _entries;
+    // Structure of arrays: step = entry index and round = step / parties, so only these are stored.
+    private double[] _times;
+    private SaoAction[] _kinds;
+    private int[] _parties;
+    private Outcome[] _outcomes;
     private double[] _utilities;
 
     internal Transcript(int partyCount, int capacity)
     {
         PartyCount = partyCount;
         capacity = Math.Max(capacity, 4);
-        _entries = new HistoryEntry[capacity];
+        _times = new double[capacity];
+        _kinds = new SaoAction[capacity];
+        _parties = new int[capacity];
+        _outcomes = new Outcome[capacity];
         _utilities = new double[capacity * partyCount];
     }
 
@@ -29,24 +36,36 @@ public sealed class Transcript : IReadOnlyList<TranscriptEntry>
 
     /// <summary>The <paramref name="index"/>-th action.</summary>
     public TranscriptEntry this[int index] =>
-        (uint)index < (uint)Count ? new TranscriptEntry(_entries[index], _utilities, index * PartyCount, PartyCount)
+        (uint)index < (uint)Count ? new TranscriptEntry(Action(index), _utilities, index * PartyCount, PartyCount)
                                   : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>The <paramref name="index"/>-th action without utilities (what negotiators see).</summary>
-    internal ref readonly HistoryEntry Action(int index) => ref _entries[index];
-
-    /// <summary>Appends an action and returns the span to fill with its utilities.</summary>
-    internal Span<double> Append(in HistoryEntry entry)
+    internal HistoryEntry Action(int index)
     {
-        if (Count == _entries.Length)
+        var kind = _kinds[index];
+        Outcome? outcome = kind is SaoAction.Offer or SaoAction.Accept ? _outcomes[index] : null;
+        return new HistoryEntry(index, index / PartyCount, _times[index], _parties[index], kind, outcome);
+    }
+
+    /// <summary>Appends the action of step <see cref="Count"/> and returns the span to fill with its utilities.</summary>
+    internal Span<double> Append(int party, double time, SaoAction kind, Outcome outcome)
+    {
+        int i = Count;
+        if (i == _times.Length)
         {
-            Array.Resize(ref _entries, _entries.Length * 2);
-            Array.Resize(ref _utilities, _entries.Length * PartyCount);
+            int size = i * 2;
+            Array.Resize(ref _times, size);
+            Array.Resize(ref _kinds, size);
+            Array.Resize(ref _parties, size);
+            Array.Resize(ref _outcomes, size);
+            Array.Resize(ref _utilities, size * PartyCount);
         }
-        _entries[Count] = entry;
-        var span = _utilities.AsSpan(Count * PartyCount, PartyCount);
-        Count++;
-        return span;
+        _times[i] = time;
+        _kinds[i] = kind;
+        _parties[i] = party;
+        _outcomes[i] = outcome;
+        Count = i + 1;
+        return _utilities.AsSpan(i * PartyCount, PartyCount);
     }
 
     /// <summary>
@@ -63,7 +82,7 @@ public sealed class Transcript : IReadOnlyList<TranscriptEntry>
         Span<int> values = stackalloc int[space.IssueCount];
         for (int i = 0; i < Count; i++)
         {
-            var e = _entries[i];
+            var e = Action(i);
             writer.Write(string.Create(inv, $"{e.Step},{e.Round},{e.Time:R},{Csv(partyNames[e.Party])},{e.Kind},{e.Outcome?.ToString() ?? ""}"));
             if (e.Outcome is { } o) space.Decode(o, values);
             for (int k = 0; k < space.IssueCount; k++)

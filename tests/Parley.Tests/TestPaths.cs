@@ -10,27 +10,41 @@ public static class TestPaths
         return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (Parley.slnx) above " + AppContext.BaseDirectory);
     });
 
+    /// <summary>The repository root: the nearest ancestor of the test binaries holding <c>Parley.slnx</c>.</summary>
     public static string RepoRoot => Root.Value;
+
+    /// <summary>Same as <see cref="RepoRoot"/>.</summary>
+    public static string RepositoryRoot => RepoRoot;
+
+    /// <summary>The shared folder next to the repository.</summary>
     public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-    public static string Anac => Path.Combine(Shared, "scenarios", "anac");
-    public static string Reference => Path.Combine(Shared, "reference", "anac");
 
-    /// <summary>Same as <see cref="Anac"/> (kept for the analysis tests).</summary>
-    public static string? AnacScenarios => Anac;
+    /// <summary>ANAC GENIUS scenario folders (yYYYY/Name below it).</summary>
+    public static string AnacScenarios => Path.Combine(Shared, "scenarios", "anac");
 
-    /// <summary>Same as <see cref="Reference"/> (kept for the analysis tests).</summary>
-    public static string? AnacReference => Reference;
+    /// <summary>Reference analysis values, one JSON file per ANAC scenario (yYYYY/Name.json below it).</summary>
+    public static string AnacReference => Path.Combine(Shared, "reference", "anac");
 
-    /// <summary>Every ANAC scenario folder as "yYYYY/Name", sorted.</summary>
-    public static IEnumerable<string> AnacScenarioNames() =>
-        Directory.GetDirectories(Anac).SelectMany(Directory.GetDirectories)
-            .Select(d => Path.GetRelativePath(Anac, d).Replace('\\', '/'))
-            .OrderBy(s => s, StringComparer.Ordinal);
+    /// <summary>Same as <see cref="AnacReference"/>.</summary>
+    public static string Reference => AnacReference;
 
+    /// <summary>The folder of one ANAC scenario, e.g. Anac("y2010", "EnglandZimbabwe").</summary>
+    public static string Anac(string year, string name) => Path.Combine(AnacScenarios, year, name);
+
+    /// <summary>Every ANAC scenario folder as "yYYYY/Name", sorted ordinally.</summary>
+    public static IEnumerable<string> AllAnacScenarios() =>
+        Directory.GetDirectories(AnacScenarios).SelectMany(Directory.GetDirectories)
+            .Select(d => Path.GetRelativePath(AnacScenarios, d).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>Same as <see cref="AllAnacScenarios"/>.</summary>
+    public static IEnumerable<string> AnacScenarioNames() => AllAnacScenarios();
+
+    /// <summary>Every ANAC scenario as xunit theory data.</summary>
     public static TheoryData<string> AnacScenarioData()
     {
         var data = new TheoryData<string>();
-        foreach (var s in AnacScenarioNames()) data.Add(s);
+        foreach (var s in AllAnacScenarios()) data.Add(s);
         return data;
     }
 
@@ -38,6 +52,7 @@ public static class TestPaths
     public static TempFolder TempFolder() => new();
 }
 
+/// <summary>A temporary folder for one test.</summary>
 public sealed class TempFolder : IDisposable
 {
     public TempFolder()

@@ -16,8 +16,8 @@ public class GeniusScenarioReaderTests
     [MemberData(nameof(Scenarios))]
     public void ReadFolder_AnacScenario_MatchesReferencePartiesAndCounts(string name)
     {
-        var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.Anac, name));
-        using var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Reference, name + ".json")));
+        var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, name));
+        using var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.AnacReference, name + ".json")));
         var root = reference.RootElement;
 
         Assert.Equal(root.GetProperty("outcomeCount").GetString(), scenario.Space.Cardinality!.Value.ToString());
@@ -37,9 +37,9 @@ public class GeniusScenarioReaderTests
     [MemberData(nameof(Scenarios))]
     public void ReadFolder_AnacScenario_ReferenceNashOutcomeHasReferenceUtilities(string name)
     {
-        using var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Reference, name + ".json")));
+        using var reference = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.AnacReference, name + ".json")));
         if (!reference.RootElement.TryGetProperty("nash", out var nash) || nash.ValueKind == JsonValueKind.Null) return;
-        var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.Anac, name));
+        var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, name));
         var values = new int[scenario.Space.IssueCount];
         foreach (var kv in nash.GetProperty("outcome").EnumerateObject())
         {
@@ -55,7 +55,7 @@ public class GeniusScenarioReaderTests
     [Fact]
     public void ReadFolder_FitnessA_IgnoresObjectiveWeightAndWarnsNothingElse()
     {
-        var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.Anac, "y2012/FitnessA"));
+        var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, "y2012/FitnessA"));
         Assert.Equal(5, scenario.Space.IssueCount);
         Assert.All(scenario.Parties, p => Assert.IsType<LinearAdditiveUtility>(p.Profile.Utility));
     }
@@ -63,7 +63,7 @@ public class GeniusScenarioReaderTests
     [Fact]
     public void ReadFolder_WeightsNotSummingToOne_AreReportedNotRescaled()
     {
-        var all = TestPaths.AnacScenarioNames().Select(s => GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.Anac, s))).ToList();
+        var all = TestPaths.AnacScenarioNames().Select(s => GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, s))).ToList();
         var warned = all.SelectMany(s => s.Warnings).Where(w => w.Contains("weights sum to")).ToList();
         Assert.NotEmpty(warned);
         var party = all.SelectMany(s => s.Parties).First(p => p.Profile.Utility is LinearAdditiveUtility a && Math.Abs(a.WeightSum - 1) > 1e-6);
@@ -74,12 +74,12 @@ public class GeniusScenarioReaderTests
     [Fact]
     public void ReadFolder_Nonlinear2014_HasHyperRectanglesAndExactHugeCount()
     {
-        var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.Anac, "y2014/30issues"));
+        var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, "y2014/30issues"));
         Assert.Equal(System.Numerics.BigInteger.Pow(10, 30), scenario.Space.Cardinality);
         Assert.True(scenario.Space.IsIndexable);
         Assert.False(scenario.Space.IsEnumerable);
         Assert.All(scenario.Parties, p => Assert.IsType<HyperRectangleUtility>(p.Profile.Utility));
-        var rv = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.Anac, "y2014/10issuesDiscountedwithRV"));
+        var rv = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, "y2014/10issuesDiscountedwithRV"));
         Assert.Equal(0.75, rv.Parties[0].Profile.ReservedValue.Initial);
         Assert.Equal(0.5, rv.Parties[0].Profile.DiscountFactor);
     }

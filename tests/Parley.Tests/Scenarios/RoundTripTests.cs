@@ -13,7 +13,7 @@ public class RoundTripTests
     [MemberData(nameof(Scenarios))]
     public void WriteFolder_ThenRead_GivesIdenticalUtilities(string name)
     {
-        var original = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.Anac, name));
+        var original = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, name));
         using var temp = TestPaths.TempFolder();
         GeniusScenarioWriter.WriteFolder(original, temp.Path);
         var copy = GeniusScenarioReader.ReadFolder(temp.Path);
@@ -24,7 +24,7 @@ public class RoundTripTests
     [MemberData(nameof(Scenarios))]
     public void YamlWrite_ThenRead_GivesIdenticalUtilities(string name)
     {
-        var original = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.Anac, name));
+        var original = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, name));
         var copy = YamlScenarioReader.Read("copy.yaml", YamlScenarioWriter.Write(original));
         AssertSameScenario(original, copy);
     }

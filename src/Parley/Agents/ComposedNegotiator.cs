@@ -1,0 +1,106 @@
+using Parley.Outcomes;
+using Parley.Protocols.Sao;
+
+namespace Parley.Agents;
+
+/// <summary>
+/// A negotiator composed of a bidding strategy, an acceptance strategy and an optional opponent model (the BOA
+/// architecture). Before each decision every new offer by another party is fed to the opponent model. It accepts when
+/// the acceptance strategy says so — but never an offer worth less to it than its reserved value at that time — and
+/// otherwise proposes the bidding strategy's bid (computed once per turn, so AC_next and the counter-offer agree).
+/// Never walks away.
+/// </summary>
+public class ComposedNegotiator : INegotiator
+{
+    private NegotiatorContext? _context;
+    private int _seen;
+    private int _bidStep = -1;
+    private Outcome _bid;
+
+    /// <summary>Composes a negotiator.</summary>
+    public ComposedNegotiator(string name, IBiddingStrategy bidding, AcceptanceStrategy acceptance, IOpponentModel? opponentModel = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(bidding);
+        ArgumentNullException.ThrowIfNull(acceptance);
+        Name = name;
+        Bidding = bidding;
+        Acceptance = acceptance;
+        OpponentModel = opponentModel;
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <summary>What to offer.</summary>
+    public IBiddingStrategy Bidding { get; }
+
+    /// <summary>When to accept.</summary>
+    public AcceptanceStrategy Acceptance { get; }
+
+    /// <summary>The opponent model, if any.</summary>
+    public IOpponentModel? OpponentModel { get; }
+
+    /// <summary>The current negotiation's context (null before <see cref="Initialize"/>).</summary>
+    protected NegotiatorContext Context => _context ?? throw new InvalidOperationException("Initialize has not been called.");
+
+    /// <inheritdoc />
+    public virtual void Initialize(NegotiatorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        _seen = 0;
+        _bidStep = -1;
+        OpponentModel?.Initialize(context);
+        Bidding.Initialize(context, OpponentModel);
+    }
+
+    /// <inheritdoc />
+    public virtual Outcome Propose(in SaoState state)
+    {
+        Observe();
+        return Bid(state);
+    }
+
+    /// <inheritdoc />
+    public virtual SaoResponse Respond(in SaoState state, Outcome offer)
+    {
+        Observe();
+        var context = Context;
+        double offered = context.Index.Utility(offer);
+        double reserved = context.ReservedValue(state.Time);
+        if (offered < reserved) return SaoResponse.Reject;
+        double next = context.Index.Utility(Bid(state));
+        return Acceptance.ShouldAccept(new AcceptanceInput(state.Time, state.Round, offered, next, reserved))
+            ? SaoResponse.Accept
+            : SaoResponse.Reject;
+    }
+
+    private Outcome Bid(in SaoState state)
+    {
+        if (_bidStep != state.Step)
+        {
+            _bid = Bidding.NextBid(state);
+            _bidStep = state.Step;
+        }
+        return _bid;
+    }
+
+    private void Observe()
+    {
+        var context = Context;
+        var history = context.History;
+        int count = history.Count;
+        if (OpponentModel is null)
+        {
+            _seen = count;
+            return;
+        }
+        for (; _seen < count; _seen++)
+        {
+            var entry = history[_seen];
+            if (entry.Kind == SaoAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } offer)
+                OpponentModel.Observe(entry.Party, offer, entry.Time);
+        }
+    }
+}

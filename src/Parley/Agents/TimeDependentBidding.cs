@@ -1,0 +1,67 @@
+using Parley.Outcomes;
+using Parley.Protocols.Sao;
+
+namespace Parley.Agents;
+
+/// <summary>
+/// Time-dependent concession (Faratin, Sierra and Jennings 1998): target utility
+/// u(t) = P_min + (P_max − P_min) · (1 − t^(1/e)), where P_max is the best own utility and P_min the larger of the
+/// reserved value (at t = 0) and the worst own utility. e &lt; 1 concedes late (Boulware), e = 1 linearly, e &gt; 1 early
+/// (Conceder); e = 0 never concedes (Hardliner). Offers the outcome with the lowest own utility ≥ u(t).
+/// </summary>
+public sealed class TimeDependentBidding : IBiddingStrategy
+{
+    private NegotiatorContext? _context;
+    private double _min;
+    private double _max;
+    private int _hint;
+
+    /// <summary>Creates the strategy with concession exponent <paramref name="exponent"/> (e ≥ 0).</summary>
+    public TimeDependentBidding(double exponent)
+    {
+        if (!(exponent >= 0) || double.IsPositiveInfinity(exponent)) throw new ArgumentOutOfRangeException(nameof(exponent), exponent, "The concession exponent must be finite and ≥ 0.");
+        Exponent = exponent;
+    }
+
+    /// <summary>The concession exponent e.</summary>
+    public double Exponent { get; }
+
+    /// <inheritdoc />
+    public void Initialize(NegotiatorContext context, IOpponentModel? opponentModel)
+    {
+        _context = context;
+        (_min, _max) = Range(context);
+        _hint = context.Index.Count - 1;
+    }
+
+    /// <summary>The target utility at normalised time <paramref name="t"/>.</summary>
+    public double TargetUtility(double t) => Target(t, Exponent, _min, _max);
+
+    /// <inheritdoc />
+    public Outcome NextBid(in SaoState state)
+    {
+        var context = _context ?? throw new InvalidOperationException("Initialize has not been called.");
+        var index = context.Index;
+        int rank = index.RankAtLeast(TargetUtility(state.Time), _hint);
+        if (rank >= index.Count) rank = index.Count - 1;
+        _hint = rank;
+        return index.OutcomeAt(rank);
+    }
+
+    /// <summary>u(t) = min + (max − min)(1 − t^(1/e)); max when e = 0.</summary>
+    public static double Target(double t, double exponent, double min, double max)
+    {
+        if (exponent <= 0) return max;
+        t = Math.Clamp(t, 0.0, 1.0);
+        double conceded = exponent == 1.0 ? t : Math.Pow(t, 1.0 / exponent);
+        return min + (max - min) * (1.0 - conceded);
+    }
+
+    /// <summary>(P_min, P_max) for a context: P_max the best own utility, P_min max(reserved value at t = 0, worst own utility).</summary>
+    public static (double Min, double Max) Range(NegotiatorContext context)
+    {
+        double max = context.Index.MaxUtility;
+        double min = Math.Min(max, Math.Max(context.Profile.ReservedValue.Initial, context.Index.MinUtility));
+        return (min, max);
+    }
+}

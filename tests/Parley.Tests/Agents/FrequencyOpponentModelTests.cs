@@ -1,0 +1,81 @@
+using Parley.Agents;
+using Parley.Tests.Testing;
+
+namespace Parley.Tests.Agents;
+
+public class FrequencyOpponentModelTests
+{
+    [Fact]
+    public void Observe_IssueHeldConstant_GainsWeightAndItsValueIsPreferred()
+    {
+        var s = TestScenarios.Opposed();
+        var model = new FrequencyOpponentModel();
+        model.Initialize(Contexts.For(s, 0));
+        Assert.Equal(0.5, model.PredictUtility(TestScenarios.At(s, 0, 0)));
+        // Party 1 always asks for price "a" (value 0) and varies delivery.
+        for (int i = 0; i < 5; i++) model.Observe(1, TestScenarios.At(s, 0, i), i / 10.0);
+
+        Assert.Equal(5, model.OffersSeen(1));
+        var w = model.IssueWeights(1);
+        Assert.True(w[0] > w[1]);
+        Assert.Equal(1.0, w[0] + w[1], 12);
+        Assert.True(model.PredictUtility(1, TestScenarios.At(s, 0, 2)) > model.PredictUtility(1, TestScenarios.At(s, 3, 2)));
+        Assert.Equal(model.PredictUtility(1, TestScenarios.At(s, 0, 0)), model.PredictUtility(TestScenarios.At(s, 0, 0)), 12);
+        Assert.InRange(model.PredictUtility(1, TestScenarios.At(s, 0, 4)), 0.0, 1.0);
+    }
+
+    [Fact]
+    public void Observe_OwnPartyIndex_Throws()
+    {
+        var s = TestScenarios.Opposed();
+        var model = new FrequencyOpponentModel();
+        model.Initialize(Contexts.For(s, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => model.Observe(0, new(0), 0));
+    }
+
+    [Fact]
+    public void Initialize_ResetsLearning()
+    {
+        var s = TestScenarios.Opposed();
+        var model = new FrequencyOpponentModel();
+        model.Initialize(Contexts.For(s, 0));
+        model.Observe(1, new(3), 0);
+        model.Initialize(Contexts.For(s, 0));
+        Assert.Equal(0, model.OffersSeen(1));
+    }
+}
+
+public class ModelGuidedBiddingTests
+{
+    [Fact]
+    public void NextBid_PicksWhatTheOpponentLikesWithinTheBand()
+    {
+        var s = TestScenarios.Opposed();
+        var ctx = Contexts.For(s, 0);
+        var model = new FrequencyOpponentModel();
+        model.Initialize(ctx);
+        for (int i = 0; i < 4; i++) model.Observe(1, TestScenarios.At(s, i, 0), 0);  // party 1 insists on delivery "v"
+        var bidding = new ModelGuidedBidding(exponent: 1.0, band: 0.5);
+        bidding.Initialize(ctx, model);
+        var state = Contexts.At(0.5);
+        var bid = bidding.NextBid(state);
+        double target = TimeDependentBidding.Target(0.5, 1.0, TimeDependentBidding.Range(ctx).Min, TimeDependentBidding.Range(ctx).Max);
+        Assert.InRange(ctx.Utility(bid), target, target + 0.5);
+        var values = new int[2];
+        s.Space.Decode(bid, values);
+        Assert.Equal(0, values[1]);
+    }
+
+    [Fact]
+    public void NextBid_WithoutModel_BestOfTheBand()
+    {
+        var s = TestScenarios.Opposed();
+        var ctx = Contexts.For(s, 0);
+        var bidding = new ModelGuidedBidding(exponent: 1.0, band: 0.2);
+        bidding.Initialize(ctx, null);
+        var (min, max) = TimeDependentBidding.Range(ctx);
+        double target = TimeDependentBidding.Target(0.5, 1.0, min, max);
+        double u = ctx.Utility(bidding.NextBid(Contexts.At(0.5)));
+        Assert.InRange(u, target, target + 0.2);
+    }
+}

@@ -1,0 +1,94 @@
+using Parley.Agents;
+using Parley.Protocols.Sao;
+using Parley.Tests.Testing;
+
+namespace Parley.Tests.Agents;
+
+/// <summary>Every built-in negotiator plays by the protocol: no failures, valid offers, rational acceptances.</summary>
+public class NegotiatorConformanceTests
+{
+    public static TheoryData<string, string> Pairs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var a in NegotiatorRegistry.Available)
+        foreach (var b in NegotiatorRegistry.Available)
+            data.Add(a.Name, b.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void Run_EveryPair_ValidAndIndividuallyRational(string first, string second)
+    {
+        var s = TestScenarios.Opposed(reserved: 0.2);
+        var result = Negotiation.Run(s, [NegotiatorRegistry.Create(first), NegotiatorRegistry.Create(second)], new SaoOptions { Rounds = 60, Seed = 5 });
+        Assert.Null(result.Failure);
+        Assert.All(result.Utilities, u => Assert.InRange(u, 0.2, 1.0));
+        foreach (var e in result.Transcript)
+            if (e.Kind == SaoAction.Accept) Assert.True(e.Utilities[e.Party] >= 0.2);
+    }
+
+    [Theory]
+    [InlineData("boulware")]
+    [InlineData("conceder")]
+    [InlineData("hardheaded")]
+    [InlineData("titfortat")]
+    [InlineData("micro")]
+    [InlineData("random")]
+    public void Run_ThreeParties_ValidAndReusableInstances(string name)
+    {
+        var s = TestScenarios.Opposed(parties: 3);
+        var negotiators = new[] { NegotiatorRegistry.Create(name), Negotiators.Linear(), Negotiators.Conceder() };
+        var first = Negotiation.Run(s, negotiators, new SaoOptions { Rounds = 100, Seed = 3 });
+        var again = Negotiation.Run(s, negotiators, new SaoOptions { Rounds = 100, Seed = 3 });
+        Assert.Null(first.Failure);
+        Assert.Equal(first.Agreement, again.Agreement);
+        Assert.Equal(first.Steps, again.Steps);
+    }
+
+    [Fact]
+    public void Run_ConcederVsConceder_AgreesEarlierThanBoulwareVsBoulware()
+    {
+        var s = TestScenarios.Opposed();
+        var soft = Negotiation.Run(s, [Negotiators.Conceder(), Negotiators.Conceder()], new SaoOptions { Rounds = 200 });
+        var hard = Negotiation.Run(s, [Negotiators.Boulware(), Negotiators.Boulware()], new SaoOptions { Rounds = 200 });
+        Assert.Equal(SaoStatus.Agreed, soft.Status);
+        Assert.Equal(SaoStatus.Agreed, hard.Status);
+        Assert.True(soft.Steps < hard.Steps, $"{soft.Steps} vs {hard.Steps}");
+    }
+
+    [Fact]
+    public void Run_HardlinerVsHardliner_NoAgreement()
+    {
+        var s = TestScenarios.Opposed();
+        var r = Negotiation.Run(s, [Negotiators.Hardliner(), Negotiators.Hardliner()], new SaoOptions { Rounds = 50 });
+        Assert.Equal(SaoStatus.Deadline, r.Status);
+    }
+
+    [Fact]
+    public void Run_NiceAcceptsFirstOfferAboveReserve()
+    {
+        var s = TestScenarios.Opposed(reserved: 0.0);
+        var r = Negotiation.Run(s, [Negotiators.Hardliner(), Negotiators.Nice()], new SaoOptions { Rounds = 50 });
+        Assert.Equal(SaoStatus.Agreed, r.Status);
+        Assert.Equal(2, r.Steps);
+    }
+
+    [Fact]
+    public void Micro_ConcedesOnlyWhenOpponentMakesNewOffers()
+    {
+        var s = TestScenarios.Opposed();
+        // Opponent repeats one offer: MiCRO proposes one new outcome and then only repeats.
+        var stubborn = new ScriptedNegotiator("stubborn", _ => TestScenarios.At(s, 0, 4));
+        var r = Negotiation.Run(s, [Negotiators.Micro(), stubborn], new SaoOptions { Rounds = 20 });
+        var microOffers = r.Transcript.Where(e => e.Party == 0 && e.Kind == SaoAction.Offer).Select(e => e.Outcome).Distinct().Count();
+        Assert.True(microOffers <= 2, $"{microOffers} distinct offers");
+
+        // Opponent offers something new each time: MiCRO keeps conceding.
+        int k = 0;
+        var varied = new ScriptedNegotiator("varied", _ => (Parley.Outcomes.Outcome)(k++ % 20));
+        var r2 = Negotiation.Run(s, [Negotiators.Micro(), varied], new SaoOptions { Rounds = 8 });
+        var distinct = r2.Transcript.Where(e => e.Party == 0 && e.Kind == SaoAction.Offer).Select(e => e.Outcome).Distinct().Count();
+        Assert.True(distinct >= 6 || r2.HasAgreement, $"{distinct} distinct offers");
+    }
+}

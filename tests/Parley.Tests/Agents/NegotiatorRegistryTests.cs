@@ -1,0 +1,32 @@
+using Parley.Agents;
+
+namespace Parley.Tests.Agents;
+
+public class NegotiatorRegistryTests
+{
+    [Fact]
+    public void Available_HasTheDocumentedNames() =>
+        Assert.Equal(["boulware", "linear", "conceder", "hardliner", "titfortat", "hardheaded", "random", "nice", "micro"],
+            NegotiatorRegistry.Available.Select(a => a.Name));
+
+    [Theory]
+    [InlineData("Boulware", "Boulware")]
+    [InlineData("CONCEDER", "Conceder")]
+    [InlineData(" hardheaded ", "HardHeaded")]
+    [InlineData("micro", "MiCRO")]
+    public void Create_CaseInsensitive(string name, string display) => Assert.Equal(display, NegotiatorRegistry.Create(name).Name);
+
+    [Fact]
+    public void Create_EachCallIsANewInstance() => Assert.NotSame(NegotiatorRegistry.Create("linear"), NegotiatorRegistry.Create("linear"));
+
+    [Fact]
+    public void Create_Unknown_ThrowsListingNames()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => NegotiatorRegistry.Create("nope"));
+        Assert.Contains("boulware", ex.Message);
+        Assert.False(NegotiatorRegistry.TryCreate("nope", out _));
+    }
+
+    [Fact]
+    public void Available_EveryEntryDescribed() => Assert.All(NegotiatorRegistry.Available, a => Assert.False(string.IsNullOrWhiteSpace(a.Description)));
+}

@@ -1,0 +1,66 @@
+using Parley.Agents;
+using Parley.Tests.Testing;
+
+namespace Parley.Tests.Agents;
+
+public class TimeDependentBiddingTests
+{
+    [Theory]
+    [InlineData(0.2, 0.0, 1.0)]
+    [InlineData(0.2, 0.5, 1.0 - 0.03125)]   // 0.5^(1/0.2) = 0.5^5
+    [InlineData(1.0, 0.5, 0.5)]
+    [InlineData(2.0, 0.25, 0.5)]            // 0.25^(1/2) = 0.5
+    [InlineData(2.0, 1.0, 0.0)]
+    [InlineData(0.0, 0.9, 1.0)]             // hardliner
+    public void Target_ConcessionCurve_MatchesFaratinFormula(double e, double t, double expected) =>
+        Assert.Equal(expected, TimeDependentBidding.Target(t, e, 0.0, 1.0), 12);
+
+    [Fact]
+    public void Target_MinAndMax_ScaleTheCurve() =>
+        Assert.Equal(0.3 + 0.6 * 0.5, TimeDependentBidding.Target(0.5, 1.0, 0.3, 0.9), 12);
+
+    [Fact]
+    public void Target_BoulwareAboveLinearAboveConceder_InTheMiddle()
+    {
+        for (double t = 0.05; t < 1.0; t += 0.05)
+        {
+            double b = TimeDependentBidding.Target(t, 0.2, 0, 1), l = TimeDependentBidding.Target(t, 1, 0, 1), c = TimeDependentBidding.Target(t, 2, 0, 1);
+            Assert.True(b > l && l > c, $"t={t}: {b} {l} {c}");
+        }
+    }
+
+    [Theory]
+    [InlineData(0.2)]
+    [InlineData(1.0)]
+    [InlineData(2.0)]
+    public void NextBid_IsTheLowestOutcomeAtOrAboveTarget(double e)
+    {
+        var s = TestScenarios.Opposed(reserved: 0.1);
+        var ctx = Contexts.For(s, 0);
+        var bidding = new TimeDependentBidding(e);
+        bidding.Initialize(ctx, null);
+        var u = new double[s.Space.Count];
+        s.Parties[0].Profile.Utility.EvaluateAll(u);
+        for (double t = 0; t <= 1.0; t += 0.1)
+        {
+            double target = bidding.TargetUtility(t);
+            double got = ctx.Utility(bidding.NextBid(Contexts.At(t)));
+            double expected = u.Where(x => x >= target).DefaultIfEmpty(u.Max()).Min();
+            Assert.Equal(expected, got, 12);
+            Assert.True(got >= 0.1);
+        }
+    }
+
+    [Fact]
+    public void Range_ReservedValueIsTheFloor()
+    {
+        var s = TestScenarios.Opposed(reserved: 0.6);
+        var (min, max) = TimeDependentBidding.Range(Contexts.For(s, 0));
+        Assert.Equal(0.6, min);
+        Assert.Equal(1.0, max, 12);
+    }
+
+    [Fact]
+    public void Constructor_NegativeExponent_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TimeDependentBidding(-1));
+}

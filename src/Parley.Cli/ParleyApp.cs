@@ -17,6 +17,11 @@ public static class ParleyApp
             config.ConfigureConsole(io.Console);
             config.Settings.Registrar.RegisterInstance(io);
             config.PropagateExceptions();
+            config.AddCommand<NegotiateCommand>("negotiate")
+                .WithDescription("Run a stacked-alternating-offers negotiation between automated negotiators and show the transcript, agreement and quality measures.")
+                .WithExample("negotiate", "scenarios/EnglandZimbabwe", "--agents", "boulware,conceder")
+                .WithExample("negotiate", "scenarios/Laptop", "--agents", "hardheaded,titfortat", "--rounds", "500", "--seed", "7", "--out", "run.json")
+                .WithExample("negotiate", "scenarios/EnglandZimbabwe", "--repeat", "1000");
             config.AddCommand<AnalyzeCommand>("analyze")
                 .WithDescription("Analyse a scenario's deal space: outcome count, reserved values, Pareto frontier, Nash, Kalai–Smorodinsky and max-welfare points.")
                 .WithExample("analyze", "scenarios/EnglandZimbabwe")

@@ -41,46 +41,33 @@ internal static class AnalysisTables
         {
             var frontier = new Table().Title("Pareto frontier").AddColumn("#");
             foreach (var name in principals) frontier.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
-            frontier.AddColumn("Outcome");
+            frontier.AddColumn("Outcome (values in issue order)");
             int k = 0;
             foreach (var point in report.Frontier.Points)
             {
                 var cells = new List<string> { (++k).ToString(CultureInfo.InvariantCulture) };
                 cells.AddRange(point.Utilities.Select(F));
-                cells.Add(Markup.Escape(IssueText.Outcome(space, point.Values.AsSpan())));
+                cells.Add(Markup.Escape(IssueText.CompactOutcome(space, point.Values.AsSpan(), 70)));
                 frontier.AddRow(cells.ToArray());
             }
             console.Write(frontier);
         }
 
-        var solutions = new Table().Title("Bargaining solutions").AddColumn("Solution");
-        foreach (var name in principals) solutions.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
-        solutions.AddColumn(new TableColumn("Σ").RightAligned()).AddColumn("Outcome");
-        AddSolution(solutions, "Nash", report.Nash, principals.Count, space);
-        AddSolution(solutions, "Kalai–Smorodinsky", report.KalaiSmorodinsky, principals.Count, space);
-        AddSolution(solutions, "Max welfare", report.MaxWelfare, principals.Count, space);
+        var solutions = new Table().Title("Bargaining solutions").AddColumn("");
+        var named = new (string Name, DealPoint? Point)[] { ("Nash", report.Nash), ("Kalai–Smorodinsky", report.KalaiSmorodinsky), ("Max welfare", report.MaxWelfare) };
+        foreach (var (name, _) in named) solutions.AddColumn(new TableColumn(name));
+        for (int p = 0; p < principals.Count; p++)
+            solutions.AddRow([$"U {Markup.Escape(principals[p])}", .. named.Select(x => x.Point is { } d ? F(d.Utilities[p]) : "–")]);
+        solutions.AddRow(["Σ U", .. named.Select(x => x.Point is { } d ? F(d.Utilities.Sum()) : "–")]);
+        solutions.AddEmptyRow();
+        for (int i = 0; i < space.IssueCount; i++)
+            solutions.AddRow([Markup.Escape(space.Issues[i].Name), .. named.Select(x => x.Point is { } d ? Markup.Escape(space.Issues[i].FormatValue(d.Values[i])) : "")]);
         console.Write(solutions);
+        if (report.Nash is null) console.MarkupLine("[yellow]No outcome gives every party at least its reserved value: no Nash or Kalai–Smorodinsky point.[/]");
 
         var timings = new Table().Title("Wall time").AddColumns("Step", "ms");
         foreach (var t in report.Timings) timings.AddRow(t.Step, t.Elapsed.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture));
         console.Write(timings);
-    }
-
-    private static void AddSolution(Table table, string name, DealPoint? point, int parties, Parley.Outcomes.OutcomeSpace space)
-    {
-        if (point is null)
-        {
-            var empty = new List<string> { name };
-            empty.AddRange(Enumerable.Repeat("–", parties + 1));
-            empty.Add("no outcome gives every party at least its reserved value");
-            table.AddRow(empty.ToArray());
-            return;
-        }
-        var cells = new List<string> { name };
-        cells.AddRange(point.Utilities.Select(F));
-        cells.Add(F(point.Utilities.Sum()));
-        cells.Add(Markup.Escape(IssueText.Outcome(space, point.Values.AsSpan())));
-        table.AddRow(cells.ToArray());
     }
 
     private static string Shorten(string? text) => text is null ? "" : text.Length <= 60 ? text : text[..59].TrimEnd() + "…";

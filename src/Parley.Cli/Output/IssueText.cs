@@ -43,6 +43,15 @@ internal static class IssueText
         return string.Join("; ", parts);
     }
 
+    /// <summary>Only the values, in issue order, shortened to at most <paramref name="max"/> characters: "a · b · c…".</summary>
+    public static string CompactOutcome(OutcomeSpace space, ReadOnlySpan<int> values, int max = 60)
+    {
+        var parts = new string[space.IssueCount];
+        for (int i = 0; i < parts.Length; i++) parts[i] = space.Issues[i].FormatValue(values[i]);
+        string text = string.Join(" · ", parts);
+        return text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+    }
+
     public static string Utilities(IEnumerable<double> utilities) =>
         string.Join("  ", utilities.Select(u => u.ToString("0.0000", CultureInfo.InvariantCulture)));
 }

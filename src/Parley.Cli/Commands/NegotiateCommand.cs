@@ -1,0 +1,153 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using Parley.Agents;
+using Parley.Analysis;
+using Parley.Cli.Output;
+using Parley.Protocols.Sao;
+using Parley.Scenarios;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>Settings of <c>parley negotiate</c>.</summary>
+public sealed class NegotiateSettings : ScenarioSettings
+{
+    [CommandOption("-a|--agents <NAMES>")]
+    [Description("Comma-separated negotiators, one per principal in party order (the list repeats when shorter). Built in: boulware, linear, conceder, hardliner, titfortat, hardheaded, random, nice, micro. Default: boulware,conceder.")]
+    public string Agents { get; init; } = "boulware,conceder";
+
+    [CommandOption("-r|--rounds <N>")]
+    [Description("Deadline in rounds (every party moves once a round). Default 1000 when no --time-limit is given.")]
+    public int? Rounds { get; init; }
+
+    [CommandOption("-t|--time-limit <DURATION>")]
+    [Description("Wall-clock deadline, e.g. 3s, 500ms, 2m. With --rounds too, whichever comes first ends the negotiation.")]
+    public string? TimeLimit { get; init; }
+
+    [CommandOption("--turn-budget <DURATION>")]
+    [Description("Longest one negotiator may take for one turn before it fails the negotiation. Default 1s.")]
+    public string TurnBudget { get; init; } = "1s";
+
+    [CommandOption("-s|--seed <SEED>")]
+    [Description("Seed of every random choice: the same seed gives the same transcript. Default 0.")]
+    public int Seed { get; init; }
+
+    [CommandOption("-o|--out <FILE>")]
+    [Description("Also write the full result (the --json document) to this file.")]
+    public string? Out { get; init; }
+
+    [CommandOption("-n|--repeat <N>")]
+    [Description("Run N negotiations with seeds seed..seed+N-1 and report throughput (negotiations and rounds per second, median time per negotiation).")]
+    [DefaultValue(1)]
+    public int Repeat { get; init; } = 1;
+
+    [CommandOption("--no-quality")]
+    [Description("Skip the deal-space analysis, and with it the distances to the Pareto frontier and Nash point.")]
+    public bool NoQuality { get; init; }
+
+    internal TimeSpan? ParsedTimeLimit => TimeLimit is null ? null : DurationText.TryParse(TimeLimit, out var d) ? d : null;
+
+    internal TimeSpan ParsedTurnBudget => DurationText.TryParse(TurnBudget, out var d) ? d : TimeSpan.Zero;
+
+    public override ValidationResult Validate()
+    {
+        if (Rounds is <= 0 or > 100_000_000) return ValidationResult.Error($"--rounds must be between 1 and 100,000,000, got {Rounds}");
+        if (TimeLimit is not null && ParsedTimeLimit is null) return ValidationResult.Error($"--time-limit '{TimeLimit}' is not a duration; expected e.g. 3s, 500ms or 2m");
+        if (ParsedTurnBudget <= TimeSpan.Zero) return ValidationResult.Error($"--turn-budget '{TurnBudget}' is not a duration; expected e.g. 1s or 200ms");
+        if (Repeat is < 1 or > 10_000_000) return ValidationResult.Error($"--repeat must be between 1 and 10,000,000, got {Repeat}");
+        if (string.IsNullOrWhiteSpace(Agents)) return ValidationResult.Error("--agents is empty; expected e.g. boulware,conceder");
+        foreach (var name in Agents.Split(',', StringSplitOptions.TrimEntries))
+            if (!NegotiatorRegistry.TryCreate(name, out _))
+                return ValidationResult.Error($"--agents: unknown negotiator '{name}'; expected one of: {string.Join(", ", NegotiatorRegistry.Available.Select(a => a.Name))}");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary><c>parley negotiate</c>: runs stacked-alternating-offers negotiations between built-in negotiators.</summary>
+public sealed class NegotiateCommand(CliIo io) : Command<NegotiateSettings>
+{
+    public override int Execute(CommandContext context, NegotiateSettings settings, CancellationToken cancellationToken)
+    {
+        var loaded = ScenarioLoader.Load(settings.Scenario);
+        // SAOP is between the principals; mediators have no turn in it.
+        var scenario = loaded with { Parties = [.. loaded.Principals] };
+        if (!scenario.Space.IsIndexable)
+            throw new UserErrorException($"{settings.Scenario}: the outcome space has no outcome index (a continuous real issue, or more than 2^128 outcomes); discretise real issues with 'steps'");
+        var names = settings.Agents.Split(',', StringSplitOptions.TrimEntries);
+        var options = new SaoOptions
+        {
+            Rounds = settings.Rounds ?? (settings.TimeLimit is null ? 1000 : null),
+            TimeLimit = settings.ParsedTimeLimit,
+            PerTurnBudget = settings.ParsedTurnBudget,
+            Seed = settings.Seed,
+        };
+        INegotiator[] CreateNegotiators() =>
+            Enumerable.Range(0, scenario.Parties.Length).Select(i => NegotiatorRegistry.Create(names[i % names.Length])).ToArray();
+
+        AnalysisReport? analysis = settings.NoQuality ? null : ScenarioAnalyzer.Analyze(scenario, new AnalysisOptions(settings.Seed));
+        if (settings.Repeat > 1) return RunMany(scenario, CreateNegotiators, options, settings, analysis);
+
+        var result = Negotiation.Run(scenario, CreateNegotiators(), options);
+        var quality = analysis is null ? null : NegotiationQuality.Measure(result, analysis.Frontier, analysis.Nash);
+        if (settings.Out is { } file)
+        {
+            using var writer = new StreamWriter(file);
+            NegotiationJson.Write(writer, scenario, result, quality, loaded);
+        }
+        if (settings.Json) NegotiationJson.Write(io.Out, scenario, result, quality, loaded);
+        else NegotiationTables.Write(io.Console, scenario, loaded, result, quality, options);
+        return ExitCodes.Ok;
+    }
+
+    private int RunMany(Scenario scenario, Func<INegotiator[]> create, SaoOptions options, NegotiateSettings settings, AnalysisReport? analysis)
+    {
+        int n = settings.Repeat;
+        var micros = new double[n];
+        long rounds = 0;
+        int agreements = 0, failures = 0;
+        var utilitySums = new double[scenario.Parties.Length];
+        double distanceSum = 0;
+        var total = Stopwatch.StartNew();
+        for (int k = 0; k < n; k++)
+        {
+            var negotiators = create();
+            long start = Stopwatch.GetTimestamp();
+            var result = Negotiation.Run(scenario, negotiators, options with { Seed = settings.Seed + k });
+            micros[k] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            rounds += result.Rounds;
+            if (result.HasAgreement) agreements++;
+            if (result.Failure is not null) failures++;
+            for (int p = 0; p < utilitySums.Length; p++) utilitySums[p] += result.Utilities[p];
+            if (analysis is not null) distanceSum += NegotiationQuality.Measure(result, analysis.Frontier, analysis.Nash).DistanceToPareto;
+        }
+        total.Stop();
+        var stats = new ThroughputStats(n, rounds, total.Elapsed, Median(micros), agreements, failures,
+            utilitySums.Select(u => u / n).ToArray(), analysis is null ? null : distanceSum / n);
+        if (settings.Json) NegotiationJson.WriteThroughput(io.Out, scenario, stats);
+        else NegotiationTables.WriteThroughput(io.Console, scenario, settings.Agents, stats);
+        if (settings.Out is { } file)
+        {
+            using var writer = new StreamWriter(file);
+            NegotiationJson.WriteThroughput(writer, scenario, stats);
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = (double[])values.Clone();
+        Array.Sort(sorted);
+        int mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
+
+/// <summary>What <c>--repeat</c> measures.</summary>
+public sealed record ThroughputStats(
+    int Negotiations, long Rounds, TimeSpan Elapsed, double MedianMicroseconds, int Agreements, int Failures,
+    double[] MeanUtilities, double? MeanDistanceToPareto)
+{
+    public double NegotiationsPerSecond => Negotiations / Elapsed.TotalSeconds;
+    public double RoundsPerSecond => Rounds / Elapsed.TotalSeconds;
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using Parley.Cli.Commands;
+using Parley.Outcomes;
+using Parley.Protocols.Sao;
+using Parley.Scenarios;
+
+namespace Parley.Cli.Output;
+
+/// <summary>The <c>parley negotiate --json</c> documents. Deterministic: no wall-clock values in a single-run document.</summary>
+internal static class NegotiationJson
+{
+    public static void Write(TextWriter writer, Scenario scenario, NegotiationResult result, QualityMeasures? quality, Scenario loaded) =>
+        JsonOutput.Write(writer, json =>
+        {
+            var space = scenario.Space;
+            json.WriteStartObject();
+            json.WriteString("scenario", scenario.Name);
+            WriteStrings(json, "parties", result.Parties);
+            WriteStrings(json, "negotiators", result.Negotiators);
+            var mediators = loaded.Parties.Where(p => p.Role == PartyRole.Mediator).Select(p => p.Name).ToList();
+            if (mediators.Count > 0) WriteStrings(json, "mediatorsNotSeated", mediators);
+            json.WriteString("status", Camel(result.Status.ToString()));
+            json.WritePropertyName("agreement");
+            if (result.HasAgreement) WriteOutcome(json, space, result.AgreementValues.AsSpan());
+            else json.WriteNullValue();
+            WriteNumbers(json, "utilities", result.Utilities.AsSpan());
+            WriteNumbers(json, "undiscountedUtilities", result.UndiscountedUtilities.AsSpan());
+            json.WriteNumber("rounds", result.Rounds);
+            json.WriteNumber("steps", result.Steps);
+            json.WriteNumber("endTime", result.EndTime);
+            json.WritePropertyName("failure");
+            if (result.Failure is { } f)
+            {
+                json.WriteStartObject();
+                json.WriteString("party", f.PartyName);
+                json.WriteString("kind", Camel(f.Kind.ToString()));
+                json.WriteString("reason", f.Reason);
+                json.WriteEndObject();
+            }
+            else json.WriteNullValue();
+            json.WriteNumber("socialWelfare", result.SocialWelfare);
+            json.WritePropertyName("quality");
+            if (quality is { } q)
+            {
+                json.WriteStartObject();
+                WriteNumberOrNull(json, "distanceToPareto", q.DistanceToPareto);
+                WriteNumberOrNull(json, "distanceToNash", q.DistanceToNash);
+                json.WriteNumber("socialWelfare", q.SocialWelfare);
+                json.WriteEndObject();
+            }
+            else json.WriteNullValue();
+
+            json.WriteStartArray("offers");
+            Span<int> values = stackalloc int[space.IssueCount];
+            foreach (var entry in result.Transcript)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("round", entry.Round);
+                json.WriteNumber("time", entry.Time);
+                json.WriteString("party", result.Parties[entry.Party]);
+                json.WriteString("action", Camel(entry.Kind.ToString()));
+                json.WritePropertyName("outcome");
+                if (entry.Outcome is { } o)
+                {
+                    space.Decode(o, values);
+                    WriteOutcome(json, space, values);
+                }
+                else json.WriteNullValue();
+                if (entry.Outcome is null) json.WriteNull("utilities");
+                else WriteNumbers(json, "utilities", entry.Utilities);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+
+    public static void WriteThroughput(TextWriter writer, Scenario scenario, ThroughputStats stats) => JsonOutput.Write(writer, json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("scenario", scenario.Name);
+        WriteStrings(json, "parties", scenario.Parties.Select(p => p.Name));
+        json.WriteNumber("negotiations", stats.Negotiations);
+        json.WriteNumber("rounds", stats.Rounds);
+        json.WriteNumber("elapsedSeconds", stats.Elapsed.TotalSeconds);
+        json.WriteNumber("negotiationsPerSecond", stats.NegotiationsPerSecond);
+        json.WriteNumber("roundsPerSecond", stats.RoundsPerSecond);
+        json.WriteNumber("medianMicroseconds", stats.MedianMicroseconds);
+        json.WriteNumber("agreements", stats.Agreements);
+        json.WriteNumber("failures", stats.Failures);
+        WriteNumbers(json, "meanUtilities", stats.MeanUtilities);
+        WriteNumberOrNull(json, "meanDistanceToPareto", stats.MeanDistanceToPareto);
+        json.WriteEndObject();
+    });
+
+    private static void WriteOutcome(Utf8JsonWriter json, OutcomeSpace space, ReadOnlySpan<int> values)
+    {
+        json.WriteStartObject();
+        for (int i = 0; i < space.IssueCount; i++) json.WriteString(space.Issues[i].Name, space.Issues[i].FormatValue(values[i]));
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values) json.WriteStringValue(v);
+        json.WriteEndArray();
+    }
+
+    private static void WriteNumbers(Utf8JsonWriter json, string name, ReadOnlySpan<double> values)
+    {
+        json.WriteStartArray(name);
+        foreach (double v in values)
+        {
+            if (double.IsFinite(v)) json.WriteNumberValue(v);
+            else json.WriteNullValue();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v)) json.WriteNumber(name, v);
+        else json.WriteNull(name);
+    }
+
+    private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
+}

@@ -308,3 +308,25 @@ public class NegotiationTests
         public SaoResponse Respond(in SaoState state, Outcome offer) => SaoResponse.Reject;
     }
 }
+
+public class NegotiationDeadlineTests
+{
+    [Fact]
+    public void Run_RoundsAndTimeLimit_TimeLimitEndsButTimeFollowsRounds()
+    {
+        var s = TestScenarios.Opposed();
+        var clock = new FakeTimeProvider();
+        Outcome Slow(SaoState _)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+            return new Outcome(3);
+        }
+        var options = new SaoOptions { Rounds = 100, TimeLimit = TimeSpan.FromMilliseconds(50) };
+        var result = Negotiation.Run(s, [new ScriptedNegotiator("a", Slow), new ScriptedNegotiator("b", Slow)], options, clock);
+        Assert.Equal(SaoStatus.Deadline, result.Status);
+        Assert.Equal(5, result.Steps);
+        Assert.Equal(3, result.Rounds);
+        Assert.Equal(1.0, result.EndTime);
+        for (int i = 0; i < result.Transcript.Count; i++) Assert.Equal(i / 200.0, result.Transcript[i].Time, 12);
+    }
+}

@@ -41,7 +41,7 @@ public class CustomNegotiatorExampleTests
         var r = Negotiation.Run(s, [Negotiators.Conceder(), new FirstComeNegotiator()], new SaoOptions { Rounds = 100 });
         Assert.Equal(SaoStatus.Agreed, r.Status);
         var accept = r.Transcript[^1];
-        Assert.True(accept.Kind != SaoAction.Accept || accept.Party != 1 || accept.Utilities[1] >= 0.8);
+        Assert.True(accept.Action != SaoAction.Accept || accept.Party != 1 || accept.Utilities[1] >= 0.8);
     }
 
     [Fact]

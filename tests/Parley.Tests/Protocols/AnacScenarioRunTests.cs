@@ -78,8 +78,8 @@ public class AnacScenarioRunTests
         }
         if (result.Status == SaoStatus.Agreed)
         {
-            for (int k = 1; k < n; k++) Assert.Equal(SaoAction.Accept, t[t.Count - k].Kind);
-            Assert.Equal(SaoAction.Offer, t[t.Count - n].Kind);
+            for (int k = 1; k < n; k++) Assert.Equal(SaoAction.Accept, t[t.Count - k].Action);
+            Assert.Equal(SaoAction.Offer, t[t.Count - n].Action);
             Assert.Equal(result.Agreement, t[t.Count - n].Outcome);
         }
     }

@@ -24,7 +24,7 @@ public class NegotiationTests
         for (int i = 0; i < 6; i++)
         {
             Assert.Equal(i % 2, result.Transcript[i].Party);
-            Assert.Equal(SaoAction.Offer, result.Transcript[i].Kind);
+            Assert.Equal(SaoAction.Offer, result.Transcript[i].Action);
             Assert.Equal(i / 2, result.Transcript[i].Round);
         }
     }
@@ -74,7 +74,7 @@ public class NegotiationTests
             Assert.Equal(u, result.Utilities[p], 12);
             Assert.Equal(u, result.Transcript[1].Utilities[p], 12);
         }
-        Assert.Equal(SaoAction.Accept, result.Transcript[1].Kind);
+        Assert.Equal(SaoAction.Accept, result.Transcript[1].Action);
         Assert.Equal(deal, result.Transcript[1].Outcome);
         Assert.Equal(result.Utilities[0] + result.Utilities[1], result.SocialWelfare, 12);
     }
@@ -95,7 +95,7 @@ public class NegotiationTests
         Assert.Equal(y, result.Agreement);
         Assert.Equal(5, result.Transcript.Count);
         Assert.Equal([SaoAction.Offer, SaoAction.Accept, SaoAction.Offer, SaoAction.Accept, SaoAction.Accept],
-            result.Transcript.Select(e => e.Kind));
+            result.Transcript.Select(e => e.Action));
         Assert.Equal([0, 1, 2, 0, 1], result.Transcript.Select(e => e.Party));
         Assert.Equal(2, result.Rounds);
     }
@@ -120,7 +120,7 @@ public class NegotiationTests
         var result = Negotiation.Run(s, [new ScriptedNegotiator("a"), b], Rounds(10));
         Assert.Equal(SaoStatus.WalkedAway, result.Status);
         Assert.Equal(1, result.WalkedAwayBy);
-        Assert.Equal(SaoAction.WalkAway, result.Transcript[^1].Kind);
+        Assert.Equal(SaoAction.WalkAway, result.Transcript[^1].Action);
         Assert.Equal(5, result.Transcript[^1].Step);
         Assert.Equal([0.4, 0.4], result.Utilities.ToArray());
         Assert.Equal(3, result.Rounds);
@@ -163,7 +163,7 @@ public class NegotiationTests
         Assert.Equal("party1", result.Failure.PartyName);
         Assert.Equal(FailureKind.Exception, result.Failure.Kind);
         Assert.Contains("boom", result.Failure.Reason);
-        Assert.Equal(SaoAction.Fail, result.Transcript[^1].Kind);
+        Assert.Equal(SaoAction.Fail, result.Transcript[^1].Action);
         Assert.Equal([0.0, 0.0], result.Utilities.ToArray());
 
         // The process carries on: the next negotiation runs normally.

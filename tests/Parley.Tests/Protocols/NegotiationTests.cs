@@ -251,6 +251,13 @@ public class NegotiationTests
     public void Run_WrongNegotiatorCount_Throws() =>
         Assert.Throws<ArgumentException>(() => Negotiation.Run(TestScenarios.Opposed(), [Negotiators.Linear()], Rounds(5)));
 
+    [Fact]
+    public void Run_SameInstanceTwice_Throws()
+    {
+        var boulware = Negotiators.Boulware();
+        Assert.Throws<ArgumentException>(() => Negotiation.Run(TestScenarios.Opposed(), [boulware, boulware], Rounds(5)));
+    }
+
     [Theory]
     [InlineData("random", "hardheaded")]
     [InlineData("micro", "titfortat")]

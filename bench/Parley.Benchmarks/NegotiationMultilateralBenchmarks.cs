@@ -7,6 +7,7 @@ namespace Parley.Benchmarks;
 
 /// <summary>A 3-party SAOP negotiation (Boulware, Conceder, Linear; 1000-round deadline) on ANAC 2015 scenarios.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class NegotiationMultilateralBenchmarks
 {
     private Scenario _scenario = null!;
@@ -25,7 +26,8 @@ public class NegotiationMultilateralBenchmarks
         _negotiators = [Negotiators.Boulware(), Negotiators.Conceder(), Negotiators.Linear()];
         _hardliners = [Negotiators.Hardliner(), Negotiators.Hardliner(), Negotiators.Boulware()];
         var a = Negotiation.Run(_scenario, _negotiators, _options);
-        Console.WriteLine($"// {Scenario}: Boulware/Conceder/Linear {a.Status} after {a.Rounds} rounds");
+        var b = Negotiation.Run(_scenario, _hardliners, _options);
+        Console.WriteLine($"// {Scenario}: Boulware/Conceder/Linear {a.Status} after {a.Rounds} rounds; Hardliner/Hardliner/Boulware {b.Status} after {b.Rounds} rounds");
     }
 
     [Benchmark(Baseline = true)]

@@ -99,7 +99,7 @@ public class ComposedNegotiator : INegotiator
         for (; _seen < count; _seen++)
         {
             var entry = history[_seen];
-            if (entry.Kind == SaoAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } offer)
+            if (entry.Action == SaoAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } offer)
                 OpponentModel.Observe(entry.Party, offer, entry.Time);
         }
     }

@@ -69,7 +69,7 @@ public sealed class MicroNegotiator : INegotiator
         for (; _seen < history.Count; _seen++)
         {
             var entry = history[_seen];
-            if (entry.Kind == SaoAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } o) _received.Add(o);
+            if (entry.Action == SaoAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } o) _received.Add(o);
         }
         return context;
     }

@@ -24,17 +24,32 @@ public static class NegotiatorRegistry
     /// <summary>Every built-in negotiator, in a fixed order.</summary>
     public static IReadOnlyList<NegotiatorInfo> Available { get; } = Entries.Select(e => e.Info).ToArray();
 
-    /// <summary>A new instance of the negotiator called <paramref name="name"/> (case-insensitive), or false.</summary>
+    /// <summary>Prefix of the parameterised time-dependent name: <c>timedependent:E</c> with concession exponent E ≥ 0.</summary>
+    public const string TimeDependentPrefix = "timedependent:";
+
+    /// <summary>
+    /// A new instance of the negotiator called <paramref name="name"/> (case-insensitive; also
+    /// <c>timedependent:E</c> for any exponent E ≥ 0, e.g. <c>timedependent:0.5</c>), or false.
+    /// </summary>
     public static bool TryCreate(string name, [NotNullWhen(true)] out INegotiator? negotiator)
     {
         ArgumentNullException.ThrowIfNull(name);
+        string trimmed = name.Trim();
         foreach (var (info, create) in Entries)
         {
-            if (string.Equals(info.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(info.Name, trimmed, StringComparison.OrdinalIgnoreCase))
             {
                 negotiator = create();
                 return true;
             }
+        }
+        if (trimmed.StartsWith(TimeDependentPrefix, StringComparison.OrdinalIgnoreCase)
+            && double.TryParse(trimmed.AsSpan(TimeDependentPrefix.Length), System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture, out double e)
+            && e >= 0 && double.IsFinite(e))
+        {
+            negotiator = Negotiators.TimeDependent(e);
+            return true;
         }
         negotiator = null;
         return false;
@@ -44,5 +59,5 @@ public static class NegotiatorRegistry
     public static INegotiator Create(string name) =>
         TryCreate(name, out var negotiator)
             ? negotiator
-            : throw new ArgumentException($"Unknown negotiator '{name}'. Available: {string.Join(", ", Available.Select(a => a.Name))}.", nameof(name));
+            : throw new ArgumentException($"Unknown negotiator '{name}'. Available: {string.Join(", ", Available.Select(a => a.Name))}, or {TimeDependentPrefix}E for a concession exponent E ≥ 0.", nameof(name));
 }

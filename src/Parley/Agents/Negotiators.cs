@@ -5,7 +5,7 @@ public static class Negotiators
 {
     /// <summary>Time-dependent negotiator with concession exponent <paramref name="exponent"/> and AC_next.</summary>
     public static ComposedNegotiator TimeDependent(double exponent, string? name = null) =>
-        new(name ?? $"TimeDependent(e={exponent})", new TimeDependentBidding(exponent), AcceptanceStrategy.Next());
+        new(name ?? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"TimeDependent(e={exponent})"), new TimeDependentBidding(exponent), AcceptanceStrategy.Next());
 
     /// <summary>Boulware: time-dependent with e = 0.2 (concedes late), AC_next.</summary>
     public static ComposedNegotiator Boulware() => TimeDependent(0.2, "Boulware");

@@ -25,7 +25,7 @@ public class NegotiatorConformanceTests
         Assert.Null(result.Failure);
         Assert.All(result.Utilities, u => Assert.InRange(u, 0.2, 1.0));
         foreach (var e in result.Transcript)
-            if (e.Kind == SaoAction.Accept) Assert.True(e.Utilities[e.Party] >= 0.2);
+            if (e.Action == SaoAction.Accept) Assert.True(e.Utilities[e.Party] >= 0.2);
     }
 
     [Theory]
@@ -81,14 +81,14 @@ public class NegotiatorConformanceTests
         // Opponent repeats one offer: MiCRO proposes one new outcome and then only repeats.
         var stubborn = new ScriptedNegotiator("stubborn", _ => TestScenarios.At(s, 0, 4));
         var r = Negotiation.Run(s, [Negotiators.Micro(), stubborn], new SaoOptions { Rounds = 20 });
-        var microOffers = r.Transcript.Where(e => e.Party == 0 && e.Kind == SaoAction.Offer).Select(e => e.Outcome).Distinct().Count();
+        var microOffers = r.Transcript.Where(e => e.Party == 0 && e.Action == SaoAction.Offer).Select(e => e.Outcome).Distinct().Count();
         Assert.True(microOffers <= 2, $"{microOffers} distinct offers");
 
         // Opponent offers something new each time: MiCRO keeps conceding.
         int k = 0;
         var varied = new ScriptedNegotiator("varied", _ => (Parley.Outcomes.Outcome)(k++ % 20));
         var r2 = Negotiation.Run(s, [Negotiators.Micro(), varied], new SaoOptions { Rounds = 8 });
-        var distinct = r2.Transcript.Where(e => e.Party == 0 && e.Kind == SaoAction.Offer).Select(e => e.Outcome).Distinct().Count();
+        var distinct = r2.Transcript.Where(e => e.Party == 0 && e.Action == SaoAction.Offer).Select(e => e.Outcome).Distinct().Count();
         Assert.True(distinct >= 6 || r2.HasAgreement, $"{distinct} distinct offers");
     }
 }

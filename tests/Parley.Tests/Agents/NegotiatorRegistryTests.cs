@@ -29,4 +29,15 @@ public class NegotiatorRegistryTests
 
     [Fact]
     public void Available_EveryEntryDescribed() => Assert.All(NegotiatorRegistry.Available, a => Assert.False(string.IsNullOrWhiteSpace(a.Description)));
+
+    [Theory]
+    [InlineData("timedependent:0.5", "TimeDependent(e=0.5)")]
+    [InlineData("TimeDependent:3", "TimeDependent(e=3)")]
+    public void Create_TimeDependentWithExponent(string name, string display) => Assert.Equal(display, NegotiatorRegistry.Create(name).Name);
+
+    [Theory]
+    [InlineData("timedependent:-1")]
+    [InlineData("timedependent:x")]
+    [InlineData("timedependent:")]
+    public void TryCreate_BadExponent_False(string name) => Assert.False(NegotiatorRegistry.TryCreate(name, out _));
 }

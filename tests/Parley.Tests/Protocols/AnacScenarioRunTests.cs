@@ -25,7 +25,15 @@ public class AnacScenarioRunTests
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void Run_BoulwareVsConceder_FinishesWithValidResult(string folder)
+    public void Run_BoulwareVsConceder_FinishesWithValidResult(string folder) =>
+        RunAndCheck(folder, [Negotiators.Boulware(), Negotiators.Conceder()], Negotiators.Linear, rounds: 300);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Run_HardHeadedVsRandom_FinishesWithValidResult(string folder) =>
+        RunAndCheck(folder, [Negotiators.HardHeaded(), Negotiators.Random()], Negotiators.Micro, rounds: 200);
+
+    private static void RunAndCheck(string folder, List<INegotiator> negotiators, Func<INegotiator> rest, int rounds)
     {
         Scenario scenario;
         try
@@ -37,9 +45,7 @@ public class AnacScenarioRunTests
             return; // reported to the reader's owner; runs here as soon as the reader accepts the folder
         }
         int n = scenario.Parties.Length;
-        var negotiators = new List<INegotiator> { Negotiators.Boulware(), Negotiators.Conceder() };
-        while (negotiators.Count < n) negotiators.Add(Negotiators.Linear());
-        const int rounds = 300;
+        while (negotiators.Count < n) negotiators.Add(rest());
         var result = Negotiation.Run(scenario, negotiators, new SaoOptions { Rounds = rounds, Seed = 7, PerTurnBudget = TimeSpan.FromSeconds(30) });
 
         Assert.Null(result.Failure);
@@ -72,8 +78,8 @@ public class AnacScenarioRunTests
         }
         if (result.Status == SaoStatus.Agreed)
         {
-            for (int k = 1; k < n; k++) Assert.Equal(SaoAction.Accept, t[t.Count - k].Kind);
-            Assert.Equal(SaoAction.Offer, t[t.Count - n].Kind);
+            for (int k = 1; k < n; k++) Assert.Equal(SaoAction.Accept, t[t.Count - k].Action);
+            Assert.Equal(SaoAction.Offer, t[t.Count - n].Action);
             Assert.Equal(result.Agreement, t[t.Count - n].Outcome);
         }
     }

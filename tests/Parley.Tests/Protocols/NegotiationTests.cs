@@ -24,7 +24,7 @@ public class NegotiationTests
         for (int i = 0; i < 6; i++)
         {
             Assert.Equal(i % 2, result.Transcript[i].Party);
-            Assert.Equal(SaoAction.Offer, result.Transcript[i].Kind);
+            Assert.Equal(SaoAction.Offer, result.Transcript[i].Action);
             Assert.Equal(i / 2, result.Transcript[i].Round);
         }
     }
@@ -74,7 +74,7 @@ public class NegotiationTests
             Assert.Equal(u, result.Utilities[p], 12);
             Assert.Equal(u, result.Transcript[1].Utilities[p], 12);
         }
-        Assert.Equal(SaoAction.Accept, result.Transcript[1].Kind);
+        Assert.Equal(SaoAction.Accept, result.Transcript[1].Action);
         Assert.Equal(deal, result.Transcript[1].Outcome);
         Assert.Equal(result.Utilities[0] + result.Utilities[1], result.SocialWelfare, 12);
     }
@@ -95,7 +95,7 @@ public class NegotiationTests
         Assert.Equal(y, result.Agreement);
         Assert.Equal(5, result.Transcript.Count);
         Assert.Equal([SaoAction.Offer, SaoAction.Accept, SaoAction.Offer, SaoAction.Accept, SaoAction.Accept],
-            result.Transcript.Select(e => e.Kind));
+            result.Transcript.Select(e => e.Action));
         Assert.Equal([0, 1, 2, 0, 1], result.Transcript.Select(e => e.Party));
         Assert.Equal(2, result.Rounds);
     }
@@ -120,7 +120,7 @@ public class NegotiationTests
         var result = Negotiation.Run(s, [new ScriptedNegotiator("a"), b], Rounds(10));
         Assert.Equal(SaoStatus.WalkedAway, result.Status);
         Assert.Equal(1, result.WalkedAwayBy);
-        Assert.Equal(SaoAction.WalkAway, result.Transcript[^1].Kind);
+        Assert.Equal(SaoAction.WalkAway, result.Transcript[^1].Action);
         Assert.Equal(5, result.Transcript[^1].Step);
         Assert.Equal([0.4, 0.4], result.Utilities.ToArray());
         Assert.Equal(3, result.Rounds);
@@ -163,7 +163,7 @@ public class NegotiationTests
         Assert.Equal("party1", result.Failure.PartyName);
         Assert.Equal(FailureKind.Exception, result.Failure.Kind);
         Assert.Contains("boom", result.Failure.Reason);
-        Assert.Equal(SaoAction.Fail, result.Transcript[^1].Kind);
+        Assert.Equal(SaoAction.Fail, result.Transcript[^1].Action);
         Assert.Equal([0.0, 0.0], result.Utilities.ToArray());
 
         // The process carries on: the next negotiation runs normally.
@@ -251,6 +251,13 @@ public class NegotiationTests
     public void Run_WrongNegotiatorCount_Throws() =>
         Assert.Throws<ArgumentException>(() => Negotiation.Run(TestScenarios.Opposed(), [Negotiators.Linear()], Rounds(5)));
 
+    [Fact]
+    public void Run_SameInstanceTwice_Throws()
+    {
+        var boulware = Negotiators.Boulware();
+        Assert.Throws<ArgumentException>(() => Negotiation.Run(TestScenarios.Opposed(), [boulware, boulware], Rounds(5)));
+    }
+
     [Theory]
     [InlineData("random", "hardheaded")]
     [InlineData("micro", "titfortat")]
@@ -306,5 +313,27 @@ public class NegotiationTests
         public void Initialize(NegotiatorContext context) => throw new NotSupportedException("no");
         public Outcome Propose(in SaoState state) => default;
         public SaoResponse Respond(in SaoState state, Outcome offer) => SaoResponse.Reject;
+    }
+}
+
+public class NegotiationDeadlineTests
+{
+    [Fact]
+    public void Run_RoundsAndTimeLimit_TimeLimitEndsButTimeFollowsRounds()
+    {
+        var s = TestScenarios.Opposed();
+        var clock = new FakeTimeProvider();
+        Outcome Slow(SaoState _)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+            return new Outcome(3);
+        }
+        var options = new SaoOptions { Rounds = 100, TimeLimit = TimeSpan.FromMilliseconds(50) };
+        var result = Negotiation.Run(s, [new ScriptedNegotiator("a", Slow), new ScriptedNegotiator("b", Slow)], options, clock);
+        Assert.Equal(SaoStatus.Deadline, result.Status);
+        Assert.Equal(5, result.Steps);
+        Assert.Equal(3, result.Rounds);
+        Assert.Equal(1.0, result.EndTime);
+        for (int i = 0; i < result.Transcript.Count; i++) Assert.Equal(i / 200.0, result.Transcript[i].Time, 12);
     }
 }

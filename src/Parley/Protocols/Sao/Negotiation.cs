@@ -12,7 +12,7 @@ public static class Negotiation
     /// arguments throw <see cref="ArgumentException"/>.
     /// </summary>
     /// <param name="scenario">The scenario; its outcome space must be indexable.</param>
-    /// <param name="negotiators">One negotiator per party, in party order; each is initialised afresh.</param>
+    /// <param name="negotiators">One distinct negotiator instance per party, in party order; each is initialised afresh.</param>
     /// <param name="options">Deadlines, per-turn budget and seed.</param>
     /// <param name="time">Clock for deadlines and budgets (default <see cref="TimeProvider.System"/>).</param>
     public static NegotiationResult Run(Scenario scenario, IReadOnlyList<INegotiator> negotiators, SaoOptions options, TimeProvider? time = null)
@@ -26,7 +26,12 @@ public static class Negotiation
             throw new ArgumentException($"Scenario '{scenario.Name}' has {scenario.Parties.Length} parties but {negotiators.Count} negotiators were given.");
         if (!scenario.Space.IsIndexable) throw new ArgumentException($"Scenario '{scenario.Name}' has an outcome space without an index; discretise its real issues.");
         for (int i = 0; i < negotiators.Count; i++)
+        {
             if (negotiators[i] is null) throw new ArgumentException($"Negotiator {i} is null.");
+            for (int j = 0; j < i; j++)
+                if (ReferenceEquals(negotiators[i], negotiators[j]))
+                    throw new ArgumentException($"Negotiators {j} and {i} are the same instance; negotiators are stateful, give each party its own.");
+        }
         return new SaoEngine(scenario, negotiators, options, time ?? TimeProvider.System).Run();
     }
 

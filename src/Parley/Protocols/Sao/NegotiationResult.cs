@@ -10,6 +10,9 @@ namespace Parley.Protocols.Sao;
 /// </summary>
 public sealed record NegotiationResult
 {
+    /// <summary>The scenario's name.</summary>
+    public required string Scenario { get; init; }
+
     /// <summary>Party names, scenario order.</summary>
     public required ImmutableArray<string> Parties { get; init; }
 

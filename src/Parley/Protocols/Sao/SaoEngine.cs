@@ -199,6 +199,7 @@ internal sealed class SaoEngine
         }
         return new NegotiationResult
         {
+            Scenario = _scenario.Name,
             Parties = parties.MoveToImmutable(),
             Negotiators = names.MoveToImmutable(),
             Status = state.Status,

@@ -83,7 +83,7 @@ public sealed class Transcript : IReadOnlyList<TranscriptEntry>
         for (int i = 0; i < Count; i++)
         {
             var e = Action(i);
-            writer.Write(string.Create(inv, $"{e.Step},{e.Round},{e.Time:R},{Csv(partyNames[e.Party])},{e.Kind},{e.Outcome?.ToString() ?? ""}"));
+            writer.Write(string.Create(inv, $"{e.Step},{e.Round},{e.Time:R},{Csv(partyNames[e.Party])},{e.Action},{e.Outcome?.ToString() ?? ""}"));
             if (e.Outcome is { } o) space.Decode(o, values);
             for (int k = 0; k < space.IssueCount; k++)
                 writer.Write("," + (e.Outcome is null ? "" : Csv(space.Issues[k].FormatValue(values[k]))));

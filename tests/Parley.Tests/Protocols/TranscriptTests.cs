@@ -1,0 +1,49 @@
+using Parley.Outcomes;
+using Parley.Protocols.Sao;
+using Parley.Tests.Testing;
+
+namespace Parley.Tests.Protocols;
+
+public class TranscriptTests
+{
+    [Fact]
+    public void WriteCsv_HeaderAndOneLinePerAction()
+    {
+        var s = TestScenarios.Opposed();
+        var deal = TestScenarios.At(s, 1, 2);
+        var b = new ScriptedNegotiator("b", respond: (_, _) => SaoResponse.Accept);
+        var r = Negotiation.Run(s, [new ScriptedNegotiator("a", _ => deal), b], new SaoOptions { Rounds = 3 });
+        var w = new StringWriter();
+        r.Transcript.WriteCsv(w, s.Space, r.Parties);
+        var lines = w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("step,round,time,party,action,outcome,price,delivery,u_party0,u_party1", lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith($"0,0,0,party0,Offer,{deal},b,x,", lines[1]);
+        Assert.StartsWith($"1,0,0.16666666666666666,party1,Accept,{deal},b,x,", lines[2]);
+    }
+
+    [Fact]
+    public void History_SeenByNegotiators_MatchesTranscriptWithoutUtilities()
+    {
+        var s = TestScenarios.Opposed();
+        int checks = 0;
+        ScriptedNegotiator? b = null;
+        b = new ScriptedNegotiator("b", st =>
+        {
+            var history = b!.Context!.History;
+            Assert.Equal(st.Step, history.Count);
+            for (int i = 0; i < history.Count; i++)
+            {
+                Assert.Equal(i, history[i].Step);
+                Assert.Equal(i % 2, history[i].Party);
+                Assert.Equal(SaoAction.Offer, history[i].Action);
+            }
+            checks++;
+            return new Outcome(7);
+        });
+        var r = Negotiation.Run(s, [new ScriptedNegotiator("a"), b], new SaoOptions { Rounds = 4 });
+        Assert.Equal(4, checks);
+        Assert.Equal(r.Transcript[3].Entry, b.Context!.History[3]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => b.Context!.History[r.Transcript.Count]);
+    }
+}

@@ -58,7 +58,7 @@ internal static class NegotiationJson
                 json.WriteNumber("round", entry.Round);
                 json.WriteNumber("time", entry.Time);
                 json.WriteString("party", result.Parties[entry.Party]);
-                json.WriteString("action", Camel(entry.Kind.ToString()));
+                json.WriteString("action", Camel(entry.Action.ToString()));
                 json.WritePropertyName("outcome");
                 if (entry.Outcome is { } o)
                 {

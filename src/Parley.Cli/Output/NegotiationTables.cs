@@ -37,7 +37,7 @@ internal static class NegotiationTables
             previous = i;
             var e = result.Transcript[i];
             var cells = new List<string> { (e.Round + 1).ToString(CultureInfo.InvariantCulture), e.Time.ToString("0.000", CultureInfo.InvariantCulture),
-                Markup.Escape(result.Parties[e.Party]), e.Kind.ToString() };
+                Markup.Escape(result.Parties[e.Party]), e.Action.ToString() };
             foreach (double u in e.Utilities) cells.Add(double.IsFinite(u) ? F(u) : "–");
             if (e.Outcome is { } o)
             {

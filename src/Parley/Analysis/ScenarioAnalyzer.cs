@@ -8,7 +8,7 @@ namespace Parley.Analysis;
 
 /// <summary>Options for <see cref="ScenarioAnalyzer.Analyze"/>.</summary>
 /// <param name="Seed">Seed for the randomised search used on spaces that cannot be enumerated (deterministic per seed).</param>
-/// <param name="SearchEffort">Relative effort of that search (1 = default, well under 10 s on the ANAC 2014 spaces).</param>
+/// <param name="SearchEffort">Relative effort of that search, a positive number (1 = default, a few seconds at most on the ANAC 2014 spaces); the number of search starts scales with it.</param>
 public sealed record AnalysisOptions(int Seed = 0, double SearchEffort = 1.0);
 
 /// <summary>Computes the deal-space analysis of a scenario: frontier, Nash, Kalai–Smorodinsky and max-welfare points.</summary>
@@ -32,6 +32,7 @@ public static class ScenarioAnalyzer
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new AnalysisOptions();
+        Validate(options);
         var principals = scenario.Principals.ToArray();
         if (principals.Length == 0) throw new ArgumentException("The scenario has no principal parties.", nameof(scenario));
         var space = scenario.Space;
@@ -76,6 +77,12 @@ public static class ScenarioAnalyzer
         return new AnalysisReport(space.Cardinality, reserved, frontier, nash, kalai, welfare, method, timings.ToImmutable());
     }
 
+    private static void Validate(AnalysisOptions options)
+    {
+        if (!double.IsFinite(options.SearchEffort) || options.SearchEffort <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.SearchEffort, "SearchEffort must be a positive number (1 = default).");
+    }
+
     /// <summary>The exact frontier of an enumerated space (two parties: bucket filter and sweep; more: skyline).</summary>
     public static ParetoFrontier FrontierOf(UtilityMatrix matrix, OutcomeSpace space)
     {
@@ -111,6 +118,7 @@ public static class ScenarioAnalyzer
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(utilities);
         ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
         var points = ParetoSearch.Run(space, utilities, options.Seed, options.SearchEffort)
             .Select(p => new DealPoint([.. p.Utilities], [.. p.Values]))
             .ToImmutableArray();

@@ -1,0 +1,24 @@
+using BenchmarkDotNet.Attributes;
+using Parley.Analysis;
+using Parley.Preferences;
+
+namespace Parley.Benchmarks;
+
+/// <summary>Exact issue-by-issue frontier of a 10^30-outcome bilateral additive space (30 issues × 10 values).</summary>
+[MemoryDiagnoser]
+public class AdditiveFrontierBenchmarks
+{
+    private LinearAdditiveUtility _a = null!;
+    private LinearAdditiveUtility _b = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var scenario = SyntheticSpaces.Additive(30, 10, seed: 3);
+        _a = (LinearAdditiveUtility)scenario.Parties[0].Profile.Utility;
+        _b = (LinearAdditiveUtility)scenario.Parties[1].Profile.Utility;
+    }
+
+    [Benchmark]
+    public int IssueByIssue() => ScenarioAnalyzer.FrontierIssueByIssue(_a, _b).Points.Length;
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using Parley.Outcomes;
+using Parley.Preferences;
+using Parley.Scenarios;
+
+namespace Parley.Benchmarks;
+
+/// <summary>Seeded synthetic scenarios for the benchmarks.</summary>
+public static class SyntheticSpaces
+{
+    /// <summary>Two linear additive parties over <paramref name="issues"/> discrete issues of <paramref name="values"/> values.</summary>
+    public static Scenario Additive(int issues, int values, int seed)
+    {
+        var rng = new Random(seed);
+        var space = new OutcomeSpace(Enumerable.Range(0, issues)
+            .Select(i => new DiscreteIssue($"i{i}", Enumerable.Range(0, values).Select(v => $"v{v}").ToArray())));
+        var parties = ImmutableArray.CreateBuilder<Party>();
+        for (int p = 0; p < 2; p++)
+        {
+            var raw = Enumerable.Range(0, issues).Select(_ => rng.NextDouble()).ToArray();
+            double sum = raw.Sum();
+            var evaluators = space.Issues.Select(_ => (IssueEvaluator)new DiscreteEvaluator(
+                Enumerable.Range(0, values).Select(_ => rng.NextDouble()).ToArray())).ToArray();
+            var utility = new LinearAdditiveUtility(space, raw.Select(w => w / sum), evaluators);
+            parties.Add(new Party($"p{p}", PartyRole.Principal, new Profile(utility, ReservedValueCurve.Zero)));
+        }
+        return new Scenario($"additive-{issues}x{values}-{seed}", space, parties.ToImmutable());
+    }
+
+    /// <summary>One hyper-rectangle (ANAC 2014 style) utility over <paramref name="issues"/> integer issues of <paramref name="values"/> values.</summary>
+    public static HyperRectangleUtility Nonlinear(int issues, int values, int rectangles, int seed)
+    {
+        var rng = new Random(seed);
+        var space = new OutcomeSpace(Enumerable.Range(0, issues).Select(i => new IntegerIssue($"i{i}", 1, values)));
+        var rects = Enumerable.Range(0, rectangles).Select(_ =>
+        {
+            var bounds = Enumerable.Range(0, issues).Where(_ => rng.Next(3) == 0).Select(i =>
+            {
+                int lo = rng.Next(values), hi = rng.Next(lo, values);
+                return new IssueBound(i, lo, hi);
+            }).ToImmutableArray();
+            return new HyperRectangle(bounds, rng.Next(1, 100));
+        }).ToArray();
+        return new HyperRectangleUtility(space, rects, rects.Sum(r => r.Utility) / 4);
+    }
+}

@@ -56,9 +56,10 @@ public static class ScenarioAnalyzer
             frontier = FrontierOf(matrix, space);
             method = Enumeration;
         }
-        else if (utilities.Length == 2 && utilities.All(u => u is LinearAdditiveUtility) && space.Issues.All(i => i.IsEnumerable))
+        else if (utilities.Length == 2 && utilities.All(u => u is LinearAdditiveUtility) && space.Issues.All(i => i.IsEnumerable)
+            && TryFrontierIssueByIssue((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1]) is { } combined)
         {
-            frontier = FrontierIssueByIssue((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1]);
+            frontier = combined;
             method = IssueByIssue;
         }
         else
@@ -101,14 +102,26 @@ public static class ScenarioAnalyzer
         return new ParetoFrontier(points.MoveToImmutable(), Exact: true, exact.OutcomesOnFrontier);
     }
 
-    /// <summary>The exact frontier of two linear additive utilities over the same space, without enumerating it.</summary>
-    public static ParetoFrontier FrontierIssueByIssue(LinearAdditiveUtility a, LinearAdditiveUtility b)
+    /// <summary>
+    /// The exact frontier of two linear additive utilities over the same space (every issue enumerable), without
+    /// enumerating it. Throws <see cref="InvalidOperationException"/> when the frontier is too large to list (see
+    /// <see cref="TryFrontierIssueByIssue"/>).
+    /// </summary>
+    public static ParetoFrontier FrontierIssueByIssue(LinearAdditiveUtility a, LinearAdditiveUtility b) =>
+        TryFrontierIssueByIssue(a, b)
+        ?? throw new InvalidOperationException("The additive frontier is too large to list (issues that oppose the parties exactly make it grow without bound).");
+
+    /// <summary>
+    /// The exact frontier of two linear additive utilities, or null when some step would form more than
+    /// <paramref name="maxCandidates"/> partial bundles (then <see cref="Analyze"/> falls back to the search).
+    /// </summary>
+    public static ParetoFrontier? TryFrontierIssueByIssue(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var points = AdditiveFrontier.Compute(a, b)
-            .Select(p => new DealPoint([p.U0, p.U1], [.. p.Values]))
-            .ToImmutableArray();
+        if (a.Space != b.Space) throw new ArgumentException("The two utilities are over different outcome spaces.", nameof(b));
+        if (AdditiveFrontier.Compute(a, b, maxCandidates) is not { } found) return null;
+        var points = found.Select(p => new DealPoint([p.U0, p.U1], [.. p.Values])).ToImmutableArray();
         return new ParetoFrontier(points, Exact: true, OutcomesOnFrontier: null);
     }
 

@@ -85,7 +85,25 @@ public sealed class AdditiveFrontierTests
         var space = new OutcomeSpace([new IntegerIssue("x", 0, 4)]);
         var a = new LinearAdditiveUtility(space, [1.0], [new LinearIntegerEvaluator(0.25, 0, 0, 4)]);
         var b = new LinearAdditiveUtility(space, [1.0], [new LinearIntegerEvaluator(-0.25, 1, 0, 4)]);
-        var points = AdditiveFrontier.Compute(a, b);
+        var points = AdditiveFrontier.Compute(a, b)!;
         Assert.Equal([4, 3, 2, 1, 0], points.Select(p => p.Values[0]));
+    }
+    [Fact]
+    public void TryFrontierIssueByIssue_PurelyOpposedIssues_GivesUpAndAnalyzeSearches()
+    {
+        // a + b is the same for every outcome, so every outcome with a distinct a is on the frontier.
+        var space = new OutcomeSpace(Enumerable.Range(0, 20).Select(i => new IntegerIssue($"i{i}", 0, 9)));
+        var weights = Enumerable.Range(0, 20).Select(i => 1.0 / (20 + i * 0.013)).ToArray();
+        var a = new LinearAdditiveUtility(space, weights, Enumerable.Range(0, 20).Select(_ => (IssueEvaluator)new LinearIntegerEvaluator(1 / 9.0, 0, 0, 9)));
+        var b = new LinearAdditiveUtility(space, weights, Enumerable.Range(0, 20).Select(_ => (IssueEvaluator)new LinearIntegerEvaluator(-1 / 9.0, 1, 0, 9)));
+
+        Assert.Null(ScenarioAnalyzer.TryFrontierIssueByIssue(a, b, maxCandidates: 100_000));
+
+        var scenario = new Parley.Scenarios.Scenario("opposed", space, [
+            new("a", Parley.Scenarios.PartyRole.Principal, new Profile(a, ReservedValueCurve.Zero)),
+            new("b", Parley.Scenarios.PartyRole.Principal, new Profile(b, ReservedValueCurve.Zero))]);
+        var report = ScenarioAnalyzer.Analyze(scenario, new AnalysisOptions(SearchEffort: 0.02));
+        Assert.Equal(ScenarioAnalyzer.LocalSearch, report.Method);
+        Assert.False(report.Frontier.Exact);
     }
 }

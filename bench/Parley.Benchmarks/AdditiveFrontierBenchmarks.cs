@@ -6,6 +6,7 @@ namespace Parley.Benchmarks;
 
 /// <summary>Exact issue-by-issue frontier of a 10^30-outcome bilateral additive space (30 issues × 10 values).</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class AdditiveFrontierBenchmarks
 {
     private LinearAdditiveUtility _a = null!;

@@ -6,6 +6,7 @@ namespace Parley.Benchmarks;
 
 /// <summary>Exact bilateral frontier plus Nash point over an evaluated synthetic additive space (10 values per issue).</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class BilateralFrontierBenchmarks
 {
     private UtilityMatrix _matrix = null!;

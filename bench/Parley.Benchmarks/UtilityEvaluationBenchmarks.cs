@@ -5,6 +5,7 @@ namespace Parley.Benchmarks;
 
 /// <summary>EvaluateAll over a whole space of 10^6 outcomes (6 issues × 10 values).</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class UtilityEvaluationBenchmarks
 {
     private UtilityFunction _additive = null!;

@@ -104,4 +104,15 @@ public sealed class ParetoSearchTests
         Assert.Equal(["1,0.1", "0.5,0.6"], archive.Snapshot().Select(e => BruteForce.Key(e.Utilities)));
         Assert.Equal([4], archive.Snapshot()[1].Values);
     }
+    [Fact]
+    public void Offer_FullArchive_TakesOnlyCandidatesThatEvict()
+    {
+        var archive = new ParetoArchive(3, capacity: 2);
+        Assert.True(archive.Offer([1.0, 0.0, 0.0], [0]));
+        Assert.True(archive.Offer([0.0, 1.0, 0.0], [1]));
+        Assert.False(archive.Offer([0.0, 0.0, 1.0], [2]));
+        Assert.True(archive.Offer([1.0, 0.5, 0.0], [3]));
+        Assert.Equal(2, archive.Count);
+        Assert.Equal([3], archive.Snapshot()[0].Values);
+    }
 }

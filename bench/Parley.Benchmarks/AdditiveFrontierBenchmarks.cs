@@ -21,5 +21,5 @@ public class AdditiveFrontierBenchmarks
     }
 
     [Benchmark]
-    public int IssueByIssue() => ScenarioAnalyzer.FrontierIssueByIssue(_a, _b).Points.Length;
+    public int IssueByIssue() => FrontierFinder.IssueByIssue(_a, _b).Points.Length;
 }

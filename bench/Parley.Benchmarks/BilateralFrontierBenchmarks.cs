@@ -27,7 +27,7 @@ public class BilateralFrontierBenchmarks
     [Benchmark]
     public DealPoint? FrontierAndNash()
     {
-        var frontier = ScenarioAnalyzer.FrontierOf(_matrix, _space);
+        var frontier = FrontierFinder.Enumerated(_matrix, _space);
         return BargainingSolutions.Nash(frontier.Points, [0.0, 0.0]);
     }
 }

@@ -23,5 +23,5 @@ public class LocalSearchBenchmarks
     }
 
     [Benchmark]
-    public int SearchEffort1() => ScenarioAnalyzer.SearchFrontier(_space, _utilities, new AnalysisOptions(Seed: 1)).Points.Length;
+    public int SearchEffort1() => FrontierFinder.Search(_space, _utilities, new AnalysisOptions(Seed: 1)).Points.Length;
 }

@@ -26,8 +26,8 @@ internal static class ParetoSearch
         // More parties: fewer starts and bounded archives (almost everything is non-dominated in many dimensions).
         double partyScale = Math.Min(1.0, 2.0 / d);
         int starts = Math.Max(1, (int)Math.Round(BaseStarts * Math.Max(0, effort) * partyScale));
-        int startCapacity = d == 2 ? int.MaxValue : StartCapacity;
-        int capacity = d == 2 ? int.MaxValue : Capacity;
+        int startCapacity = d == 2 ? BilateralStartCapacity : StartCapacity;
+        int capacity = d == 2 ? BilateralCapacity : Capacity;
         var archives = new ParetoArchive[starts];
         var sweepers = utilities.Select(ValueSweeper.For).ToArray(); // stateless, shared by all starts
         Parallel.For(0, starts, s => archives[s] = Climb(space, utilities, sweepers, new Random(StartSeed(seed, s)), s, starts, startCapacity));
@@ -45,6 +45,12 @@ internal static class ParetoSearch
         }
         return exact.Snapshot();
     }
+
+    /// <summary>Archive bound per start for two parties (ANAC 2014 frontiers hold tens of points; this guards odd spaces).</summary>
+    internal const int BilateralStartCapacity = 1024;
+
+    /// <summary>Bound on the merged archive for two parties.</summary>
+    internal const int BilateralCapacity = 20_000;
 
     /// <summary>Archive bound per start for three or more parties.</summary>
     internal const int StartCapacity = 64;

@@ -7,13 +7,13 @@ namespace Parley.Tests.Analysis;
 public sealed class FrontierPropertyTests
 {
     [Fact]
-    public void FrontierOf_RandomAdditiveSpaces_EqualsBruteForce()
+    public void Enumerated_RandomAdditiveSpaces_EqualsBruteForce()
     {
         RandomSpaces.AdditiveScenario().Sample(scenario =>
         {
             var matrix = RandomSpaces.Matrix(scenario);
             var rows = BruteForce.Rows(matrix);
-            var frontier = ScenarioAnalyzer.FrontierOf(matrix, scenario.Space);
+            var frontier = FrontierFinder.Enumerated(matrix, scenario.Space);
             var (expected, outcomes) = BruteForce.Frontier(rows);
 
             Assert.True(frontier.Exact);
@@ -24,11 +24,11 @@ public sealed class FrontierPropertyTests
     }
 
     [Fact]
-    public void FrontierOf_RandomAdditiveSpaces_PointsMutuallyNonDominatedAndSorted()
+    public void Enumerated_RandomAdditiveSpaces_PointsMutuallyNonDominatedAndSorted()
     {
         RandomSpaces.AdditiveScenario().Sample(scenario =>
         {
-            var points = ScenarioAnalyzer.FrontierOf(RandomSpaces.Matrix(scenario), scenario.Space).Points;
+            var points = FrontierFinder.Enumerated(RandomSpaces.Matrix(scenario), scenario.Space).Points;
             foreach (var p in points)
                 foreach (var q in points)
                     Assert.False(Dominance.Dominates(q.Utilities.AsSpan(), p.Utilities.AsSpan()));
@@ -37,13 +37,13 @@ public sealed class FrontierPropertyTests
     }
 
     [Fact]
-    public void FrontierOf_RandomAdditiveSpaces_EveryOutcomeWeaklyDominated()
+    public void Enumerated_RandomAdditiveSpaces_EveryOutcomeWeaklyDominated()
     {
         RandomSpaces.AdditiveScenario().Sample(scenario =>
         {
             var matrix = RandomSpaces.Matrix(scenario);
             var rows = BruteForce.Rows(matrix);
-            var points = ScenarioAnalyzer.FrontierOf(matrix, scenario.Space).Points;
+            var points = FrontierFinder.Enumerated(matrix, scenario.Space).Points;
             for (int o = 0; o < matrix.OutcomeCount; o++)
             {
                 var v = BruteForce.Vector(rows, o);
@@ -53,11 +53,11 @@ public sealed class FrontierPropertyTests
     }
 
     [Fact]
-    public void FrontierOf_RandomAdditiveSpaces_PointOutcomesReachTheirUtilities()
+    public void Enumerated_RandomAdditiveSpaces_PointOutcomesReachTheirUtilities()
     {
         RandomSpaces.AdditiveScenario().Sample(scenario =>
         {
-            foreach (var point in ScenarioAnalyzer.FrontierOf(RandomSpaces.Matrix(scenario), scenario.Space).Points)
+            foreach (var point in FrontierFinder.Enumerated(RandomSpaces.Matrix(scenario), scenario.Space).Points)
                 for (int p = 0; p < scenario.Parties.Length; p++)
                     Assert.Equal(point.Utilities[p], scenario.Parties[p].Profile.Utility.Utility(point.Values.AsSpan()));
         }, iter: 100);

@@ -72,11 +72,11 @@ public sealed class ScenarioAnalyzerTests
     }
 
     [Fact]
-    public void FrontierOf_DealPoints_EncodeToTheirOutcome()
+    public void Enumerated_DealPoints_EncodeToTheirOutcome()
     {
         var scenario = RandomSpaces.Additive(2, 3, 5, seed: 3, heavyWeights: true);
         var matrix = RandomSpaces.Matrix(scenario);
-        foreach (var point in ScenarioAnalyzer.FrontierOf(matrix, scenario.Space).Points)
+        foreach (var point in FrontierFinder.Enumerated(matrix, scenario.Space).Points)
         {
             int o = (int)point.ToOutcome(scenario.Space).Index;
             Assert.Equal(point.Utilities[0], matrix[0, o]);

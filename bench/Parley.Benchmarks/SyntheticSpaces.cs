@@ -8,23 +8,27 @@ namespace Parley.Benchmarks;
 /// <summary>Seeded synthetic scenarios for the benchmarks.</summary>
 public static class SyntheticSpaces
 {
-    /// <summary>Two linear additive parties over <paramref name="issues"/> discrete issues of <paramref name="values"/> values.</summary>
-    public static Scenario Additive(int issues, int values, int seed)
+    /// <summary>
+    /// Linear additive parties (two unless told) over <paramref name="issues"/> discrete issues of <paramref name="values"/>
+    /// values. With <paramref name="levels"/> &gt; 0, evaluations are rounded to that many steps and weights are equal, so
+    /// many outcomes tie (like ANAC 2016 AgentHp2); otherwise everything is continuous.
+    /// </summary>
+    public static Scenario Additive(int issues, int values, int seed, int parties = 2, int levels = 0)
     {
         var rng = new Random(seed);
         var space = new OutcomeSpace(Enumerable.Range(0, issues)
             .Select(i => new DiscreteIssue($"i{i}", Enumerable.Range(0, values).Select(v => $"v{v}").ToArray())));
-        var parties = ImmutableArray.CreateBuilder<Party>();
-        for (int p = 0; p < 2; p++)
+        var list = ImmutableArray.CreateBuilder<Party>();
+        for (int p = 0; p < parties; p++)
         {
-            var raw = Enumerable.Range(0, issues).Select(_ => rng.NextDouble()).ToArray();
+            var raw = Enumerable.Range(0, issues).Select(_ => levels > 0 ? 1.0 : rng.NextDouble()).ToArray();
             double sum = raw.Sum();
             var evaluators = space.Issues.Select(_ => (IssueEvaluator)new DiscreteEvaluator(
-                Enumerable.Range(0, values).Select(_ => rng.NextDouble()).ToArray())).ToArray();
+                Enumerable.Range(0, values).Select(_ => levels > 0 ? rng.Next(levels + 1) : rng.NextDouble()).ToArray())).ToArray();
             var utility = new LinearAdditiveUtility(space, raw.Select(w => w / sum), evaluators);
-            parties.Add(new Party($"p{p}", PartyRole.Principal, new Profile(utility, ReservedValueCurve.Zero)));
+            list.Add(new Party($"p{p}", PartyRole.Principal, new Profile(utility, ReservedValueCurve.Zero)));
         }
-        return new Scenario($"additive-{issues}x{values}-{seed}", space, parties.ToImmutable());
+        return new Scenario($"additive-{issues}x{values}-{seed}", space, list.ToImmutable());
     }
 
     /// <summary>One hyper-rectangle (ANAC 2014 style) utility over <paramref name="issues"/> integer issues of <paramref name="values"/> values.</summary>

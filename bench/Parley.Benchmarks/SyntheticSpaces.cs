@@ -31,6 +31,28 @@ public static class SyntheticSpaces
         return new Scenario($"additive-{issues}x{values}-{seed}", space, list.ToImmutable());
     }
 
+    /// <summary>
+    /// Two linear additive parties with opposed evaluations (party B's evaluation of a value is 1 − party A's) and
+    /// independent random weights: almost every value is on its issue's frontier, so the additive frontier is large.
+    /// </summary>
+    public static Scenario OpposedAdditive(int issues, int values, int seed)
+    {
+        var rng = new Random(seed);
+        var space = new OutcomeSpace(Enumerable.Range(0, issues)
+            .Select(i => new DiscreteIssue($"i{i}", Enumerable.Range(0, values).Select(v => $"v{v}").ToArray())));
+        var evaluations = Enumerable.Range(0, issues).Select(_ => Enumerable.Range(0, values).Select(_ => rng.NextDouble()).ToArray()).ToArray();
+        var list = ImmutableArray.CreateBuilder<Party>();
+        for (int p = 0; p < 2; p++)
+        {
+            var raw = Enumerable.Range(0, issues).Select(_ => rng.NextDouble()).ToArray();
+            double sum = raw.Sum();
+            var evaluators = evaluations.Select(e => (IssueEvaluator)new DiscreteEvaluator(p == 0 ? e : e.Select(x => 1 - x).ToArray())).ToArray();
+            var utility = new LinearAdditiveUtility(space, raw.Select(w => w / sum), evaluators);
+            list.Add(new Party($"p{p}", PartyRole.Principal, new Profile(utility, ReservedValueCurve.Zero)));
+        }
+        return new Scenario($"opposed-{issues}x{values}-{seed}", space, list.ToImmutable());
+    }
+
     /// <summary>One hyper-rectangle (ANAC 2014 style) utility over <paramref name="issues"/> integer issues of <paramref name="values"/> values.</summary>
     public static HyperRectangleUtility Nonlinear(int issues, int values, int rectangles, int seed)
     {

@@ -1,10 +1,11 @@
 namespace Parley.Analysis;
 
 /// <summary>
-/// Exact frontier for any number of parties over enumerated utilities. A skyline of a strided sample gives real outcomes
-/// used as a first dominance filter; the survivors are sorted lexicographically descending (every dominator of a vector
-/// sorts before it), equal vectors are grouped, and each distinct vector is kept when no frontier point found so far
-/// dominates it.
+/// Exact frontier for any number of parties over enumerated utilities. Large inputs are first cut down by a filter that
+/// only drops dominated outcomes (three parties: an O(N) grid; otherwise: the skyline of a strided sample, whose points
+/// are real outcomes, used as dominators). The survivors are sorted lexicographically descending (every dominator of a
+/// vector sorts before it), equal vectors are grouped (ties counted, smallest index kept), and each distinct vector is
+/// kept when no frontier point found so far dominates it.
 /// </summary>
 internal static class MultilateralFrontier
 {

@@ -15,7 +15,14 @@ internal static class AdditiveFrontier
     /// <summary>One frontier point: the two utilities and the value index per issue of one outcome reaching them.</summary>
     internal readonly record struct Point(double U0, double U1, int[] Values);
 
-    public static List<Point> Compute(LinearAdditiveUtility a, LinearAdditiveUtility b)
+    /// <summary>
+    /// Largest number of partial bundles formed for one issue (frontier so far × that issue's non-dominated values) before
+    /// giving up: purely opposed issues can make the exact frontier astronomically large.
+    /// </summary>
+    internal const int DefaultMaxCandidates = 8_000_000;
+
+    /// <summary>The exact frontier, or null when a step would form more than <paramref name="maxCandidates"/> partial bundles.</summary>
+    public static List<Point>? Compute(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = DefaultMaxCandidates)
     {
         int issues = a.Space.IssueCount;
         var tablesA = new double[issues][];
@@ -25,11 +32,14 @@ internal static class AdditiveFrontier
             tablesA[i] = a.WeightedScores(i).ToArray();
             tablesB[i] = b.WeightedScores(i).ToArray();
         }
-        return Compute(tablesA, tablesB);
+        return Compute(tablesA, tablesB, maxCandidates);
     }
 
-    /// <summary>The frontier for per-issue contribution tables (<c>tablesA[i][v]</c> = party A's weighted score of value v of issue i).</summary>
-    public static List<Point> Compute(double[][] tablesA, double[][] tablesB)
+    /// <summary>
+    /// The frontier for per-issue contribution tables (<c>tablesA[i][v]</c> = party A's weighted score of value v of issue
+    /// i), or null when a step would form more than <paramref name="maxCandidates"/> partial bundles.
+    /// </summary>
+    public static List<Point>? Compute(double[][] tablesA, double[][] tablesB, int maxCandidates = DefaultMaxCandidates)
     {
         int issues = tablesA.Length;
         var parents = new int[issues][];
@@ -38,7 +48,9 @@ internal static class AdditiveFrontier
         for (int i = 0; i < issues; i++)
         {
             var contributions = ContributionFrontier(tablesA[i], tablesB[i]);
-            int m = sa.Length * contributions.Length;
+            long size = (long)sa.Length * contributions.Length;
+            if (size > maxCandidates) return null;
+            int m = (int)size;
             var ka = new double[m];
             var kb = new double[m];
             var index = new int[m];

@@ -10,9 +10,6 @@ internal static class BilateralFrontier
     private const int MaxBuckets = 1 << 16;
     private const int ParallelThreshold = 1 << 17;
 
-    public static EnumeratedFrontier Compute(ReadOnlySpan<double> u0, ReadOnlySpan<double> u1) =>
-        Compute(u0.ToArray(), u1.ToArray());
-
     public static EnumeratedFrontier Compute(double[] u0, double[] u1)
     {
         if (u0.Length != u1.Length) throw new ArgumentException("Utility rows differ in length.");

@@ -1,10 +1,11 @@
 namespace Parley.Analysis;
 
 /// <summary>
-/// Exact frontier for any number of parties over enumerated utilities. A skyline of a strided sample gives real outcomes
-/// used as a first dominance filter; the survivors are sorted lexicographically descending (every dominator of a vector
-/// sorts before it), equal vectors are grouped, and each distinct vector is kept when no frontier point found so far
-/// dominates it.
+/// Exact frontier for any number of parties over enumerated utilities. Large inputs are first cut down by a filter that
+/// only drops dominated outcomes (three parties: an O(N) grid; otherwise: the skyline of a strided sample, whose points
+/// are real outcomes, used as dominators). The survivors are sorted lexicographically descending (every dominator of a
+/// vector sorts before it), equal vectors are grouped (ties counted, smallest index kept), and each distinct vector is
+/// kept when no frontier point found so far dominates it.
 /// </summary>
 internal static class MultilateralFrontier
 {
@@ -27,6 +28,10 @@ internal static class MultilateralFrontier
         {
             all = Enumerable.Range(0, n).ToArray();
         }
+        else if (rows.Length == 3)
+        {
+            all = GridSurvivors(rows);
+        }
         else
         {
             int stride = n / SampleSize;
@@ -38,6 +43,81 @@ internal static class MultilateralFrontier
             all = Survivors(rows, pivots);
         }
         return Skyline(rows, all);
+    }
+
+    /// <summary>
+    /// Three parties: outcomes are put in a G×G grid over (u0, u1) (cell indices are monotone in the utilities). An outcome
+    /// whose u2 is at most the best u2 of any cell strictly above and to the right of its own is dominated by that cell's
+    /// best outcome (strictly larger u0 and u1), so only the rest survive. O(N), every frontier outcome survives.
+    /// </summary>
+    private static int[] GridSurvivors(double[][] rows)
+    {
+        double[] u0 = rows[0], u1 = rows[1], u2 = rows[2];
+        int n = u0.Length;
+        int g = (int)Math.Clamp(Math.Sqrt(n / 16.0), 1, 512);
+        var (min0, scale0) = Scale(u0, g);
+        var (min1, scale1) = Scale(u1, g);
+        int chunks = n >= ParallelThreshold ? Environment.ProcessorCount : 1;
+        int chunkSize = (n + chunks - 1) / chunks;
+
+        var cellMax = new double[chunks][];
+        Parallel.For(0, chunks, c =>
+        {
+            var local = new double[g * g];
+            Array.Fill(local, double.NegativeInfinity);
+            int from = c * chunkSize, to = Math.Min(n, from + chunkSize);
+            for (int i = from; i < to; i++)
+            {
+                int cell = Cell(u0[i], min0, scale0, g) * g + Cell(u1[i], min1, scale1, g);
+                if (u2[i] > local[cell]) local[cell] = u2[i];
+            }
+            cellMax[c] = local;
+        });
+        // corner[a, b] = best u2 over cells (a', b') with a' >= a and b' >= b; one extra row and column of −∞.
+        int h = g + 1;
+        var corner = new double[h * h];
+        Array.Fill(corner, double.NegativeInfinity);
+        for (int a = g - 1; a >= 0; a--)
+        {
+            for (int b = g - 1; b >= 0; b--)
+            {
+                double m = Math.Max(corner[(a + 1) * h + b], corner[a * h + b + 1]);
+                for (int c = 0; c < chunks; c++) m = Math.Max(m, cellMax[c][a * g + b]);
+                corner[a * h + b] = m;
+            }
+        }
+
+        var parts = new List<int>[chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            var list = new List<int>();
+            int from = c * chunkSize, to = Math.Min(n, from + chunkSize);
+            for (int i = from; i < to; i++)
+            {
+                int a = Cell(u0[i], min0, scale0, g), b = Cell(u1[i], min1, scale1, g);
+                if (u2[i] > corner[(a + 1) * h + b + 1]) list.Add(i);
+            }
+            parts[c] = list;
+        });
+        return parts.SelectMany(p => p).ToArray();
+    }
+
+    private static (double Min, double Scale) Scale(double[] u, int cells)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (double x in u)
+        {
+            if (x < min) min = x;
+            if (x > max) max = x;
+        }
+        double scale = max > min ? cells / (max - min) : 0;
+        return (min, double.IsFinite(scale) ? scale : 0);
+    }
+
+    private static int Cell(double x, double min, double scale, int cells)
+    {
+        int k = (int)((x - min) * scale);
+        return k >= cells ? cells - 1 : k;
     }
 
     /// <summary>Outcomes not dominated by any pivot (pivots are real outcomes, so every frontier outcome survives).</summary>

@@ -4,8 +4,9 @@ namespace Parley.Analysis;
 /// A set of mutually non-dominated utility vectors with one outcome (value indices) each, updated one candidate at a
 /// time: a candidate enters unless an archived vector dominates or equals it, and evicts every vector it dominates.
 /// Two parties use a sorted staircase (u0 strictly descending, u1 strictly ascending, O(log n) rejection); more use a list.
+/// With a <c>capacity</c>, a full archive still takes candidates that evict something, but no longer grows.
 /// </summary>
-internal sealed class ParetoArchive(int parties)
+internal sealed class ParetoArchive(int parties, int capacity = int.MaxValue)
 {
     private readonly List<double[]> _vectors = [];
     private readonly List<int[]> _values = [];
@@ -39,6 +40,7 @@ internal sealed class ParetoArchive(int parties)
         int j = k > 0 && _vectors[k - 1][0] == x ? k - 1 : k;
         int end = j;
         while (end < _vectors.Count && _vectors[end][1] <= y) end++;
+        if (end == j && _vectors.Count >= capacity) return false;
         if (end > j)
         {
             _vectors.RemoveRange(j, end - j);
@@ -53,6 +55,7 @@ internal sealed class ParetoArchive(int parties)
     {
         foreach (var v in _vectors)
             if (Dominance.WeaklyDominates(v, utilities)) return false;
+        int before = _vectors.Count;
         for (int i = _vectors.Count - 1; i >= 0; i--)
         {
             if (Dominance.Dominates(utilities, _vectors[i]))
@@ -61,6 +64,7 @@ internal sealed class ParetoArchive(int parties)
                 _values.RemoveAt(i);
             }
         }
+        if (_vectors.Count == before && before >= capacity) return false;
         _vectors.Add(utilities.ToArray());
         _values.Add((int[])values.Clone());
         return true;

@@ -22,26 +22,52 @@ internal static class ParetoSearch
     {
         if (!space.Issues.All(i => i.IsEnumerable))
             throw new NotSupportedException("The search needs every issue to be enumerable (discretise real issues).");
-        int starts = Math.Max(1, (int)Math.Round(BaseStarts * Math.Max(0, effort)));
+        int d = utilities.Count;
+        // More parties: fewer starts and bounded archives (almost everything is non-dominated in many dimensions).
+        double partyScale = Math.Min(1.0, 2.0 / d);
+        int starts = Math.Max(1, (int)Math.Round(BaseStarts * Math.Max(0, effort) * partyScale));
+        int startCapacity = d == 2 ? BilateralStartCapacity : StartCapacity;
+        int capacity = d == 2 ? BilateralCapacity : Capacity;
         var archives = new ParetoArchive[starts];
         var sweepers = utilities.Select(ValueSweeper.For).ToArray(); // stateless, shared by all starts
-        Parallel.For(0, starts, s => archives[s] = Climb(space, utilities, sweepers, new Random(StartSeed(seed, s)), s, starts));
-        var merged = new ParetoArchive(utilities.Count);
+        Parallel.For(0, starts, s => archives[s] = Climb(space, utilities, sweepers, new Random(StartSeed(seed, s)), s, starts, startCapacity));
+        var merged = new ParetoArchive(d, capacity);
         foreach (var archive in archives)
             foreach (var (u, v) in archive.Snapshot()) merged.Offer(u, v);
-        return merged.Snapshot();
+
+        // Re-evaluate exactly (some sweeps reorder sums) and filter once more.
+        var exact = new ParetoArchive(d);
+        var vector = new double[d];
+        foreach (var (_, values) in merged.Snapshot())
+        {
+            for (int p = 0; p < d; p++) vector[p] = utilities[p].Utility(values);
+            exact.Offer(vector, values);
+        }
+        return exact.Snapshot();
     }
+
+    /// <summary>Archive bound per start for two parties (ANAC 2014 frontiers hold tens of points; this guards odd spaces).</summary>
+    internal const int BilateralStartCapacity = 1024;
+
+    /// <summary>Bound on the merged archive for two parties.</summary>
+    internal const int BilateralCapacity = 20_000;
+
+    /// <summary>Archive bound per start for three or more parties.</summary>
+    internal const int StartCapacity = 64;
+
+    /// <summary>Bound on the merged archive for three or more parties.</summary>
+    internal const int Capacity = 2000;
 
     /// <summary>A fixed mix of the seed and the start number (no process-randomised hashing).</summary>
     private static int StartSeed(int seed, int start) => unchecked(seed * 1_000_003 + start * 7_919 + 17);
 
-    private static ParetoArchive Climb(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, ValueSweeper[] sweepers, Random rng, int start, int starts)
+    private static ParetoArchive Climb(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, ValueSweeper[] sweepers, Random rng, int start, int starts, int capacity)
     {
         int d = utilities.Count, issues = space.IssueCount;
         var radices = space.Radices.ToArray();
         var weights = Weights(d, rng, start, starts);
         var values = start % 2 == 0 ? RandomOutcome(radices, rng) : RectangleOutcome(utilities, radices, rng, weights);
-        var archive = new ParetoArchive(d);
+        var archive = new ParetoArchive(d, capacity);
         int maxRadix = radices.Max();
         var table = new double[d][];
         for (int p = 0; p < d; p++) table[p] = new double[maxRadix];

@@ -1,15 +1,9 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using Parley.Outcomes;
 using Parley.Preferences;
 using Parley.Scenarios;
 
 namespace Parley.Analysis;
-
-/// <summary>Options for <see cref="ScenarioAnalyzer.Analyze"/>.</summary>
-/// <param name="Seed">Seed for the randomised search used on spaces that cannot be enumerated (deterministic per seed).</param>
-/// <param name="SearchEffort">Relative effort of that search (1 = default, well under 10 s on the ANAC 2014 spaces).</param>
-public sealed record AnalysisOptions(int Seed = 0, double SearchEffort = 1.0);
 
 /// <summary>Computes the deal-space analysis of a scenario: frontier, Nash, Kalai–Smorodinsky and max-welfare points.</summary>
 public static class ScenarioAnalyzer
@@ -32,6 +26,7 @@ public static class ScenarioAnalyzer
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new AnalysisOptions();
+        options.Validate();
         var principals = scenario.Principals.ToArray();
         if (principals.Length == 0) throw new ArgumentException("The scenario has no principal parties.", nameof(scenario));
         var space = scenario.Space;
@@ -52,17 +47,18 @@ public static class ScenarioAnalyzer
         {
             var matrix = UtilityMatrix.Evaluate(space, utilities);
             Lap("evaluate");
-            frontier = FrontierOf(matrix, space);
+            frontier = FrontierFinder.Enumerated(matrix, space);
             method = Enumeration;
         }
-        else if (utilities.Length == 2 && utilities.All(u => u is LinearAdditiveUtility) && space.Issues.All(i => i.IsEnumerable))
+        else if (utilities.Length == 2 && utilities.All(u => u is LinearAdditiveUtility) && space.Issues.All(i => i.IsEnumerable)
+            && FrontierFinder.TryIssueByIssue((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1]) is { } combined)
         {
-            frontier = FrontierIssueByIssue((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1]);
+            frontier = combined;
             method = IssueByIssue;
         }
         else
         {
-            frontier = SearchFrontier(space, utilities, options);
+            frontier = FrontierFinder.Search(space, utilities, options);
             method = LocalSearch;
         }
         Lap("frontier");
@@ -74,46 +70,5 @@ public static class ScenarioAnalyzer
         Lap("solutions");
 
         return new AnalysisReport(space.Cardinality, reserved, frontier, nash, kalai, welfare, method, timings.ToImmutable());
-    }
-
-    /// <summary>The exact frontier of an enumerated space (two parties: bucket filter and sweep; more: skyline).</summary>
-    public static ParetoFrontier FrontierOf(UtilityMatrix matrix, OutcomeSpace space)
-    {
-        ArgumentNullException.ThrowIfNull(matrix);
-        ArgumentNullException.ThrowIfNull(space);
-        var exact = matrix.PartyCount == 2
-            ? BilateralFrontier.Compute(matrix.RowArray(0), matrix.RowArray(1))
-            : MultilateralFrontier.Compute(matrix);
-        var points = ImmutableArray.CreateBuilder<DealPoint>(exact.Count);
-        var values = new int[space.IssueCount];
-        for (int k = 0; k < exact.Count; k++)
-        {
-            space.Decode(exact.Outcomes[k], values);
-            points.Add(new DealPoint([.. exact.Vectors[k]], [.. values]));
-        }
-        return new ParetoFrontier(points.MoveToImmutable(), Exact: true, exact.OutcomesOnFrontier);
-    }
-
-    /// <summary>The exact frontier of two linear additive utilities over the same space, without enumerating it.</summary>
-    public static ParetoFrontier FrontierIssueByIssue(LinearAdditiveUtility a, LinearAdditiveUtility b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        var points = AdditiveFrontier.Compute(a, b)
-            .Select(p => new DealPoint([p.U0, p.U1], [.. p.Values]))
-            .ToImmutableArray();
-        return new ParetoFrontier(points, Exact: true, OutcomesOnFrontier: null);
-    }
-
-    /// <summary>A non-dominated set found by the seeded search (not proven complete).</summary>
-    public static ParetoFrontier SearchFrontier(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(space);
-        ArgumentNullException.ThrowIfNull(utilities);
-        ArgumentNullException.ThrowIfNull(options);
-        var points = ParetoSearch.Run(space, utilities, options.Seed, options.SearchEffort)
-            .Select(p => new DealPoint([.. p.Utilities], [.. p.Values]))
-            .ToImmutableArray();
-        return new ParetoFrontier(points, Exact: false, OutcomesOnFrontier: null);
     }
 }

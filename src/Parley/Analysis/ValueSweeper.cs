@@ -5,7 +5,9 @@ namespace Parley.Analysis;
 
 /// <summary>
 /// Utilities of every value of one issue with the other issues held fixed: what a coordinate-ascent step needs.
-/// Results are bit-identical to <see cref="UtilityFunction.Utility(ReadOnlySpan{int})"/> on each modified outcome.
+/// Results are bit-identical to <see cref="UtilityFunction.Utility(ReadOnlySpan{int})"/> on each modified outcome, except
+/// for linear additive utilities, whose sweep reorders the sum (O(issues + values) instead of O(issues × values)) and may
+/// differ in the last bits; the search re-evaluates its final points exactly.
 /// </summary>
 internal abstract class ValueSweeper
 {
@@ -15,6 +17,7 @@ internal abstract class ValueSweeper
     public static ValueSweeper For(UtilityFunction utility) => utility switch
     {
         HyperRectangleUtility h => new RectangleSweeper(h),
+        LinearAdditiveUtility a => new AdditiveSweeper(a),
         _ => new GenericSweeper(utility),
     };
 
@@ -29,6 +32,23 @@ internal abstract class ValueSweeper
                 utilities[v] = utility.Utility(values);
             }
             values[issue] = keep;
+        }
+    }
+
+    /// <summary>The sum over the other issues, plus each value's weighted score, capped at 1.</summary>
+    private sealed class AdditiveSweeper(LinearAdditiveUtility utility) : ValueSweeper
+    {
+        public override void Sweep(int[] values, int issue, Span<double> utilities)
+        {
+            double rest = 0;
+            for (int i = 0; i < values.Length; i++)
+                if (i != issue) rest += utility.WeightedScore(i, values[i]);
+            var scores = utility.WeightedScores(issue);
+            for (int v = 0; v < scores.Length; v++)
+            {
+                double u = rest + scores[v];
+                utilities[v] = u > 1.0 ? 1.0 : u;
+            }
         }
     }
 

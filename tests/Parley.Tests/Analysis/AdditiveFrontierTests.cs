@@ -9,14 +9,14 @@ namespace Parley.Tests.Analysis;
 public sealed class AdditiveFrontierTests
 {
     [Fact]
-    public void FrontierIssueByIssue_RandomBilateralAdditive_EqualsBruteForce()
+    public void IssueByIssue_RandomBilateralAdditive_EqualsBruteForce()
     {
         // Heavy weights (summing past 1) make the cap at 1 matter.
         RandomSpaces.AdditiveScenario(2, 2).Sample(scenario =>
         {
             var a = (LinearAdditiveUtility)scenario.Parties[0].Profile.Utility;
             var b = (LinearAdditiveUtility)scenario.Parties[1].Profile.Utility;
-            var frontier = ScenarioAnalyzer.FrontierIssueByIssue(a, b);
+            var frontier = FrontierFinder.IssueByIssue(a, b);
             var (expected, _) = BruteForce.Frontier(BruteForce.Rows(RandomSpaces.Matrix(scenario)));
 
             Assert.True(frontier.Exact);
@@ -32,15 +32,15 @@ public sealed class AdditiveFrontierTests
     }
 
     [Fact]
-    public void FrontierIssueByIssue_LargerRandomSpaces_EqualsEnumeration()
+    public void IssueByIssue_LargerRandomSpaces_EqualsEnumeration()
     {
         Gen.Select(Gen.Int[5, 8], Gen.Int[3, 7], Gen.Int, Gen.Bool).Sample((issues, values, seed, heavy) =>
         {
             var scenario = RandomSpaces.Additive(2, issues, values, seed, heavy);
             var a = (LinearAdditiveUtility)scenario.Parties[0].Profile.Utility;
             var b = (LinearAdditiveUtility)scenario.Parties[1].Profile.Utility;
-            var exact = ScenarioAnalyzer.FrontierOf(RandomSpaces.Matrix(scenario), scenario.Space);
-            var combined = ScenarioAnalyzer.FrontierIssueByIssue(a, b);
+            var exact = FrontierFinder.Enumerated(RandomSpaces.Matrix(scenario), scenario.Space);
+            var combined = FrontierFinder.IssueByIssue(a, b);
             Assert.Equal(exact.Points.Select(p => BruteForce.Key(p.Utilities)), combined.Points.Select(p => BruteForce.Key(p.Utilities)));
         }, iter: 20);
     }
@@ -85,7 +85,25 @@ public sealed class AdditiveFrontierTests
         var space = new OutcomeSpace([new IntegerIssue("x", 0, 4)]);
         var a = new LinearAdditiveUtility(space, [1.0], [new LinearIntegerEvaluator(0.25, 0, 0, 4)]);
         var b = new LinearAdditiveUtility(space, [1.0], [new LinearIntegerEvaluator(-0.25, 1, 0, 4)]);
-        var points = AdditiveFrontier.Compute(a, b);
+        var points = AdditiveFrontier.Compute(a, b)!;
         Assert.Equal([4, 3, 2, 1, 0], points.Select(p => p.Values[0]));
+    }
+    [Fact]
+    public void TryIssueByIssue_PurelyOpposedIssues_GivesUpAndAnalyzeSearches()
+    {
+        // a + b is the same for every outcome, so every outcome with a distinct a is on the frontier.
+        var space = new OutcomeSpace(Enumerable.Range(0, 20).Select(i => new IntegerIssue($"i{i}", 0, 9)));
+        var weights = Enumerable.Range(0, 20).Select(i => 1.0 / (20 + i * 0.013)).ToArray();
+        var a = new LinearAdditiveUtility(space, weights, Enumerable.Range(0, 20).Select(_ => (IssueEvaluator)new LinearIntegerEvaluator(1 / 9.0, 0, 0, 9)));
+        var b = new LinearAdditiveUtility(space, weights, Enumerable.Range(0, 20).Select(_ => (IssueEvaluator)new LinearIntegerEvaluator(-1 / 9.0, 1, 0, 9)));
+
+        Assert.Null(FrontierFinder.TryIssueByIssue(a, b, maxCandidates: 100_000));
+
+        var scenario = new Parley.Scenarios.Scenario("opposed", space, [
+            new("a", Parley.Scenarios.PartyRole.Principal, new Profile(a, ReservedValueCurve.Zero)),
+            new("b", Parley.Scenarios.PartyRole.Principal, new Profile(b, ReservedValueCurve.Zero))]);
+        var report = ScenarioAnalyzer.Analyze(scenario, new AnalysisOptions(SearchEffort: 0.02));
+        Assert.Equal(ScenarioAnalyzer.LocalSearch, report.Method);
+        Assert.False(report.Frontier.Exact);
     }
 }

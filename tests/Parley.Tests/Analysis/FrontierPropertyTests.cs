@@ -7,13 +7,13 @@ namespace Parley.Tests.Analysis;
 public sealed class FrontierPropertyTests
 {
     [Fact]
-    public void FrontierOf_RandomAdditiveSpaces_EqualsBruteForce()
+    public void Enumerated_RandomAdditiveSpaces_EqualsBruteForce()
     {
         RandomSpaces.AdditiveScenario().Sample(scenario =>
         {
             var matrix = RandomSpaces.Matrix(scenario);
             var rows = BruteForce.Rows(matrix);
-            var frontier = ScenarioAnalyzer.FrontierOf(matrix, scenario.Space);
+            var frontier = FrontierFinder.Enumerated(matrix, scenario.Space);
             var (expected, outcomes) = BruteForce.Frontier(rows);
 
             Assert.True(frontier.Exact);
@@ -24,11 +24,11 @@ public sealed class FrontierPropertyTests
     }
 
     [Fact]
-    public void FrontierOf_RandomAdditiveSpaces_PointsMutuallyNonDominatedAndSorted()
+    public void Enumerated_RandomAdditiveSpaces_PointsMutuallyNonDominatedAndSorted()
     {
         RandomSpaces.AdditiveScenario().Sample(scenario =>
         {
-            var points = ScenarioAnalyzer.FrontierOf(RandomSpaces.Matrix(scenario), scenario.Space).Points;
+            var points = FrontierFinder.Enumerated(RandomSpaces.Matrix(scenario), scenario.Space).Points;
             foreach (var p in points)
                 foreach (var q in points)
                     Assert.False(Dominance.Dominates(q.Utilities.AsSpan(), p.Utilities.AsSpan()));
@@ -37,13 +37,13 @@ public sealed class FrontierPropertyTests
     }
 
     [Fact]
-    public void FrontierOf_RandomAdditiveSpaces_EveryOutcomeWeaklyDominated()
+    public void Enumerated_RandomAdditiveSpaces_EveryOutcomeWeaklyDominated()
     {
         RandomSpaces.AdditiveScenario().Sample(scenario =>
         {
             var matrix = RandomSpaces.Matrix(scenario);
             var rows = BruteForce.Rows(matrix);
-            var points = ScenarioAnalyzer.FrontierOf(matrix, scenario.Space).Points;
+            var points = FrontierFinder.Enumerated(matrix, scenario.Space).Points;
             for (int o = 0; o < matrix.OutcomeCount; o++)
             {
                 var v = BruteForce.Vector(rows, o);
@@ -53,11 +53,11 @@ public sealed class FrontierPropertyTests
     }
 
     [Fact]
-    public void FrontierOf_RandomAdditiveSpaces_PointOutcomesReachTheirUtilities()
+    public void Enumerated_RandomAdditiveSpaces_PointOutcomesReachTheirUtilities()
     {
         RandomSpaces.AdditiveScenario().Sample(scenario =>
         {
-            foreach (var point in ScenarioAnalyzer.FrontierOf(RandomSpaces.Matrix(scenario), scenario.Space).Points)
+            foreach (var point in FrontierFinder.Enumerated(RandomSpaces.Matrix(scenario), scenario.Space).Points)
                 for (int p = 0; p < scenario.Parties.Length; p++)
                     Assert.Equal(point.Utilities[p], scenario.Parties[p].Profile.Utility.Utility(point.Values.AsSpan()));
         }, iter: 100);
@@ -90,5 +90,49 @@ public sealed class FrontierPropertyTests
         Assert.Equal(plain.Vectors.Select(BruteForce.Key), fast.Vectors.Select(BruteForce.Key));
         Assert.Equal(plain.Outcomes, fast.Outcomes);
         Assert.Equal(plain.OutcomesOnFrontier, fast.OutcomesOnFrontier);
+    }
+    [Fact]
+    public void Compute_ConstantFirstUtility_KeepsTheBestSecondWithItsTies()
+    {
+        double[] u0 = Enumerable.Repeat(0.5, 10_000).ToArray();
+        double[] u1 = Enumerable.Range(0, 10_000).Select(i => (i % 100) / 100.0).ToArray();
+        var frontier = BilateralFrontier.Compute(u0, u1);
+        Assert.Equal(1, frontier.Count);
+        Assert.Equal([0.5, 0.99], frontier.Vectors[0]);
+        Assert.Equal(99, frontier.Outcomes[0]);
+        Assert.Equal(100, frontier.OutcomesOnFrontier);
+    }
+
+    [Fact]
+    public void Compute_NegativeUtilities_EqualsBruteForce()
+    {
+        var rows = RandomSpaces.GridRows(2, 3000, 20, seed: 8).Select(r => r.Select(x => x - 0.7).ToArray()).ToArray();
+        var (expected, outcomes) = BruteForce.Frontier(rows);
+        var actual = BilateralFrontier.Compute(rows[0], rows[1]);
+        Assert.Equal(expected, actual.Vectors.Select(BruteForce.Key).ToHashSet());
+        Assert.Equal(outcomes, actual.OutcomesOnFrontier);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Compute_SingleOutcome_IsItsOwnFrontier(int parties)
+    {
+        var rows = Enumerable.Range(0, parties).Select(p => new[] { p / 10.0 }).ToArray();
+        var frontier = parties == 2 ? BilateralFrontier.Compute(rows[0], rows[1]) : MultilateralFrontier.Compute(rows);
+        Assert.Equal(1, frontier.Count);
+        Assert.Equal(1, frontier.OutcomesOnFrontier);
+        Assert.Equal(0, frontier.Outcomes[0]);
+    }
+
+    [Fact]
+    public void Compute_OnePartyPastTheSampleSize_KeepsTheMaximumWithTies()
+    {
+        var rows = RandomSpaces.GridRows(1, 9000, 30, seed: 4);
+        var frontier = MultilateralFrontier.Compute(rows);
+        Assert.Equal(1, frontier.Count);
+        Assert.Equal(rows[0].Count(x => x == 1.0), frontier.OutcomesOnFrontier);
     }
 }

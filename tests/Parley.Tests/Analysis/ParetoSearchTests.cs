@@ -35,10 +35,10 @@ public sealed class ParetoSearchTests
     }
 
     private static ParetoFrontier Search(Scenario scenario, int seed, double effort = 0.1) =>
-        ScenarioAnalyzer.SearchFrontier(scenario.Space, scenario.Parties.Select(p => p.Profile.Utility).ToArray(), new AnalysisOptions(seed, effort));
+        FrontierFinder.Search(scenario.Space, scenario.Parties.Select(p => p.Profile.Utility).ToArray(), new AnalysisOptions(seed, effort));
 
     [Fact]
-    public void SearchFrontier_RandomNonlinearSpaces_PointsAreRealNonDominatedOutcomes()
+    public void Search_RandomNonlinearSpaces_PointsAreRealNonDominatedOutcomes()
     {
         Gen.Select(Gen.Int[2, 3], Gen.Int[1, 4], Gen.Int[2, 5], Gen.Int).Sample((parties, issues, values, seed) =>
         {
@@ -56,13 +56,13 @@ public sealed class ParetoSearchTests
     }
 
     [Fact]
-    public void SearchFrontier_SmallNonlinearSpaces_FindsTheExactFrontier()
+    public void Search_SmallNonlinearSpaces_FindsTheExactFrontier()
     {
         // Each start tries every value of every issue, so on spaces this small the archive sees the whole frontier.
         Gen.Select(Gen.Int[2, 3], Gen.Int[1, 3], Gen.Int[2, 4], Gen.Int).Sample((parties, issues, values, seed) =>
         {
             var scenario = Nonlinear(parties, issues, values, seed);
-            var exact = ScenarioAnalyzer.FrontierOf(RandomSpaces.Matrix(scenario), scenario.Space);
+            var exact = FrontierFinder.Enumerated(RandomSpaces.Matrix(scenario), scenario.Space);
             var found = Search(scenario, seed);
             Assert.Equal(exact.Points.Select(p => BruteForce.Key(p.Utilities)).ToHashSet(),
                 found.Points.Select(p => BruteForce.Key(p.Utilities)).ToHashSet());
@@ -70,7 +70,7 @@ public sealed class ParetoSearchTests
     }
 
     [Fact]
-    public void SearchFrontier_SameSeed_IsDeterministic()
+    public void Search_SameSeed_IsDeterministic()
     {
         var scenario = Nonlinear(2, 8, 10, 5);
         var first = Search(scenario, 42, 0.2);
@@ -103,5 +103,16 @@ public sealed class ParetoSearchTests
         Assert.True(archive.Offer([1.0, 0.1], [5]));
         Assert.Equal(["1,0.1", "0.5,0.6"], archive.Snapshot().Select(e => BruteForce.Key(e.Utilities)));
         Assert.Equal([4], archive.Snapshot()[1].Values);
+    }
+    [Fact]
+    public void Offer_FullArchive_TakesOnlyCandidatesThatEvict()
+    {
+        var archive = new ParetoArchive(3, capacity: 2);
+        Assert.True(archive.Offer([1.0, 0.0, 0.0], [0]));
+        Assert.True(archive.Offer([0.0, 1.0, 0.0], [1]));
+        Assert.False(archive.Offer([0.0, 0.0, 1.0], [2]));
+        Assert.True(archive.Offer([1.0, 0.5, 0.0], [3]));
+        Assert.Equal(2, archive.Count);
+        Assert.Equal([3], archive.Snapshot()[0].Values);
     }
 }

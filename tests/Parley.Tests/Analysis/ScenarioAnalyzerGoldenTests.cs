@@ -57,6 +57,7 @@ public sealed class ScenarioAnalyzerGoldenTests
         Assert.True(report.Frontier.Exact);
         Assert.Equal(reference.GetProperty("frontierPoints").GetInt32(), report.Frontier.Points.Length);
         Assert.Equal(reference.GetProperty("frontierOutcomes").GetInt64(), report.Frontier.OutcomesOnFrontier);
+        AssertSameVectors(reference.GetProperty("frontier"), report.Frontier);
 
         var nash = reference.GetProperty("nash");
         if (nash.ValueKind == JsonValueKind.Null)
@@ -94,6 +95,27 @@ public sealed class ScenarioAnalyzerGoldenTests
             Assert.Equal(expected, actual, Tolerance);
             AssertReaches(scenario, report.KalaiSmorodinsky);
         }
+    }
+
+    /// <summary>The reference frontier vectors and ours, both in lexicographically descending order, agree to 1e-9.</summary>
+    private static void AssertSameVectors(JsonElement referenceFrontier, ParetoFrontier frontier)
+    {
+        var expected = referenceFrontier.EnumerateArray().Select(v => v.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToList();
+        expected.Sort((a, b) => CompareDescending(a, b));
+        Assert.Equal(expected.Count, frontier.Points.Length);
+        for (int k = 0; k < expected.Count; k++)
+            for (int i = 0; i < expected[k].Length; i++)
+                Assert.Equal(expected[k][i], frontier.Points[k].Utilities[i], 1e-9);
+    }
+
+    private static int CompareDescending(double[] a, double[] b)
+    {
+        for (int i = 0; i < a.Length; i++)
+        {
+            int c = b[i].CompareTo(a[i]);
+            if (c != 0) return c;
+        }
+        return 0;
     }
 
     private static void AssertSearchFrontier(AnalysisReport report)

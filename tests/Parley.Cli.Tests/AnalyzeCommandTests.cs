@@ -77,6 +77,30 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Analyze_ContinuousRealIssue_ExitsTwoAskingForADiscretisation()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"parley-real-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, """
+            issues:
+              - {name: Price, type: real, min: 0, max: 100}
+            parties:
+              - {name: A, utility: {weights: {Price: 1}, issues: {Price: {slope: 0.01, intercept: 0}}}}
+              - {name: B, utility: {weights: {Price: 1}, issues: {Price: {slope: -0.01, intercept: 1}}}}
+            """);
+        try
+        {
+            var r = CliRunner.InProcess("analyze", file);
+            Assert.Equal(2, r.ExitCode);
+            Assert.Contains("issue 'Price' is continuous", r.Error);
+            File.WriteAllText(file, File.ReadAllText(file).Replace("max: 100}", "max: 100, steps: 101}"));
+            var ok = CliRunner.InProcess("analyze", file, "--json");
+            Assert.True(ok.ExitCode == 0, ok.Error);
+            Assert.Contains("\"outcomeCount\": \"101\"", ok.Out);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
     public void Analyze_BadOptionValue_ExitsTwo()
     {
         var r = CliRunner.InProcess("analyze", CliRunner.Anac("y2011/Laptop"), "--effort", "-3");

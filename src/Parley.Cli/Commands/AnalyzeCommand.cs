@@ -35,6 +35,8 @@ public sealed class AnalyzeCommand(CliIo io) : Command<AnalyzeSettings>
     public override int Execute(CommandContext context, AnalyzeSettings settings, CancellationToken cancellationToken)
     {
         var scenario = ScenarioLoader.Load(settings.Scenario);
+        if (scenario.Space.Issues.FirstOrDefault(i => !i.IsEnumerable) is { } continuous)
+            throw new UserErrorException($"{settings.Scenario}: issue '{continuous.Name}' is continuous; give it a discretisation ('steps: N' in YAML, steps=\"N\" in GENIUS XML) to analyse the scenario");
         var report = ScenarioAnalyzer.Analyze(scenario, new AnalysisOptions(settings.Seed, settings.Effort));
         if (settings.Json) AnalysisJson.Write(io.Out, scenario, report);
         else AnalysisTables.Write(io.Console, scenario, report, settings.Frontier);

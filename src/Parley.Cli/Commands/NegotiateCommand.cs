@@ -14,7 +14,7 @@ namespace Parley.Cli.Commands;
 public sealed class NegotiateSettings : ScenarioSettings
 {
     [CommandOption("-a|--agents <NAMES>")]
-    [Description("Comma-separated negotiators, one per principal in party order (the list repeats when shorter). Built in: boulware, linear, conceder, hardliner, titfortat, hardheaded, random, nice, micro. Default: boulware,conceder.")]
+    [Description("Comma-separated negotiators, one per principal in party order (the list repeats when shorter). Built in: boulware, linear, conceder, hardliner, titfortat, hardheaded, random, nice, micro, timedependent:E (any exponent E). Default: boulware,conceder.")]
     public string Agents { get; init; } = "boulware,conceder";
 
     [CommandOption("-r|--rounds <N>")]

@@ -4,7 +4,18 @@ using Parley.Outcomes;
 namespace Parley.Preferences;
 
 /// <summary>One inclusive bound on one issue of a hyper-rectangle constraint, in value indices.</summary>
-public readonly record struct IssueBound(int Issue, int MinIndex, int MaxIndex);
+public readonly record struct IssueBound(int Issue, int MinIndex, int MaxIndex)
+{
+    /// <summary>
+    /// The bound [<paramref name="min"/>, <paramref name="max"/>] in issue values, clipped to the issue's range. A bound
+    /// wholly outside the range becomes an empty (never matching) one.
+    /// </summary>
+    public static IssueBound OfValues(int issue, IntegerIssue integer, long min, long max)
+    {
+        long from = Math.Max(min, integer.Min) - integer.Min, to = Math.Min(max, integer.Max) - integer.Min;
+        return new IssueBound(issue, (int)Math.Clamp(from, -1, int.MaxValue), (int)Math.Clamp(to, -1, int.MaxValue));
+    }
+}
 
 /// <summary>A constraint that adds <see cref="Utility"/> when every bound contains the outcome's value.</summary>
 public sealed record HyperRectangle(ImmutableArray<IssueBound> Bounds, double Utility)

@@ -243,8 +243,7 @@ public static class GeniusScenarioReader
                     if (space.Issues[i] is not IntegerIssue integer)
                         throw new ScenarioFormatException(file, SafeXml.Describe(inc), $"issue '{space.Issues[i].Name}' is not an integer issue; hyper-rectangles bound integer issues");
                     long lo = LongAttr(file, inc, "min"), hi = LongAttr(file, inc, "max");
-                    long from = Math.Max(lo, integer.Min) - integer.Min, to = Math.Min(hi, integer.Max) - integer.Min;
-                    bounds.Add(new IssueBound(i, (int)Math.Clamp(from, -1, int.MaxValue), (int)Math.Clamp(to, -1, int.MaxValue)));
+                    bounds.Add(IssueBound.OfValues(i, integer, lo, hi));
                 }
                 rects.Add(new HyperRectangle(bounds.ToImmutable(), weight * DoubleAttr(file, h, "utility")));
             }

@@ -245,8 +245,7 @@ public static class YamlScenarioReader
                 if (pair.Children.Count != 2) throw doc.Error(v, $"bounds of '{issueName}': expected [min, max]");
                 long lo = doc.Long(pair.Children[0], "a bound"), hi = doc.Long(pair.Children[1], "a bound");
                 if (hi < lo) throw doc.Error(v, $"bounds of '{issueName}': max {hi} is below min {lo}");
-                long from = Math.Max(lo, integer.Min) - integer.Min, to = Math.Min(hi, integer.Max) - integer.Min;
-                bounds.Add(new IssueBound(i, (int)Math.Clamp(from, -1, int.MaxValue), (int)Math.Clamp(to, -1, int.MaxValue)));
+                bounds.Add(IssueBound.OfValues(i, integer, lo, hi));
             }
             rects.Add(new HyperRectangle(bounds.ToImmutable(), u));
         }

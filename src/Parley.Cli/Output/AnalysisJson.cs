@@ -86,14 +86,8 @@ internal static class AnalysisJson
         json.WriteStartArray("utilities");
         foreach (double u in point.Utilities) json.WriteNumberValue(u);
         json.WriteEndArray();
-        WriteOutcome(json, space, point.Values.AsSpan());
-        json.WriteEndObject();
-    }
-
-    internal static void WriteOutcome(Utf8JsonWriter json, OutcomeSpace space, ReadOnlySpan<int> values)
-    {
-        json.WriteStartObject("outcome");
-        for (int i = 0; i < space.IssueCount; i++) json.WriteString(space.Issues[i].Name, space.Issues[i].FormatValue(values[i]));
+        json.WritePropertyName("outcome");
+        JsonOutput.WriteOutcome(json, space, point.Values.AsSpan());
         json.WriteEndObject();
     }
 }

@@ -36,13 +36,6 @@ internal static class IssueText
         return $"{exact} ({(double)c:0.##e0})";
     }
 
-    public static string Outcome(OutcomeSpace space, ReadOnlySpan<int> values)
-    {
-        var parts = new string[space.IssueCount];
-        for (int i = 0; i < parts.Length; i++) parts[i] = $"{space.Issues[i].Name} = {space.Issues[i].FormatValue(values[i])}";
-        return string.Join("; ", parts);
-    }
-
     /// <summary>Only the values, in issue order, shortened to at most <paramref name="max"/> characters: "a · b · c…".</summary>
     public static string CompactOutcome(OutcomeSpace space, ReadOnlySpan<int> values, int max = 60)
     {
@@ -51,7 +44,4 @@ internal static class IssueText
         string text = string.Join(" · ", parts);
         return text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
     }
-
-    public static string Utilities(IEnumerable<double> utilities) =>
-        string.Join("  ", utilities.Select(u => u.ToString("0.0000", CultureInfo.InvariantCulture)));
 }

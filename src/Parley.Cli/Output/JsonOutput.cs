@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Parley.Outcomes;
 
 namespace Parley.Cli.Output;
 
@@ -16,5 +17,13 @@ internal static class JsonOutput
         }
         writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
         writer.Flush();
+    }
+
+    /// <summary>An outcome as one JSON object mapping issue name to value text, in issue order.</summary>
+    public static void WriteOutcome(Utf8JsonWriter json, OutcomeSpace space, ReadOnlySpan<int> values)
+    {
+        json.WriteStartObject();
+        for (int i = 0; i < space.IssueCount; i++) json.WriteString(space.Issues[i].Name, space.Issues[i].FormatValue(values[i]));
+        json.WriteEndObject();
     }
 }

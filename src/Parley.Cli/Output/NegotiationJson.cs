@@ -21,7 +21,7 @@ internal static class NegotiationJson
             if (mediators.Count > 0) WriteStrings(json, "mediatorsNotSeated", mediators);
             json.WriteString("status", Camel(result.Status.ToString()));
             json.WritePropertyName("agreement");
-            if (result.HasAgreement) WriteOutcome(json, space, result.AgreementValues.AsSpan());
+            if (result.HasAgreement) JsonOutput.WriteOutcome(json, space, result.AgreementValues.AsSpan());
             else json.WriteNullValue();
             WriteNumbers(json, "utilities", result.Utilities.AsSpan());
             WriteNumbers(json, "undiscountedUtilities", result.UndiscountedUtilities.AsSpan());
@@ -63,7 +63,7 @@ internal static class NegotiationJson
                 if (entry.Outcome is { } o)
                 {
                     space.Decode(o, values);
-                    WriteOutcome(json, space, values);
+                    JsonOutput.WriteOutcome(json, space, values);
                 }
                 else json.WriteNullValue();
                 if (entry.Outcome is null) json.WriteNull("utilities");
@@ -91,13 +91,6 @@ internal static class NegotiationJson
         WriteNumberOrNull(json, "meanDistanceToPareto", stats.MeanDistanceToPareto);
         json.WriteEndObject();
     });
-
-    private static void WriteOutcome(Utf8JsonWriter json, OutcomeSpace space, ReadOnlySpan<int> values)
-    {
-        json.WriteStartObject();
-        for (int i = 0; i < space.IssueCount; i++) json.WriteString(space.Issues[i].Name, space.Issues[i].FormatValue(values[i]));
-        json.WriteEndObject();
-    }
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {

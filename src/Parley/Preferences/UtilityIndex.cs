@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
 using Parley.Outcomes;
-using Parley.Preferences;
 
-namespace Parley.Agents;
+namespace Parley.Preferences;
 
 /// <summary>
 /// Outcomes ranked by one utility function, for fast "an outcome with utility ≥ x / closest to x" queries.

@@ -1,8 +1,8 @@
-using Parley.Agents;
+using Parley.Preferences;
 using Parley.Scenarios.Genius;
 using Parley.Tests.Testing;
 
-namespace Parley.Tests.Agents;
+namespace Parley.Tests.Preferences;
 
 public class UtilityIndexTests
 {

@@ -26,7 +26,8 @@ internal static class AdditiveLadder
 
     internal readonly record struct Ladder(Outcome[] Outcomes, double[] Utilities, double Resolution);
 
-    public static Ladder Build(LinearAdditiveUtility utility)
+    /// <summary>The ladder of <paramref name="utility"/>; <paramref name="maxCells"/> caps the grid (tests use coarse grids).</summary>
+    public static Ladder Build(LinearAdditiveUtility utility, int maxCells = MaxCells)
     {
         var space = utility.Space;
         int n = space.IssueCount;
@@ -60,7 +61,7 @@ internal static class AdditiveLadder
             return new Ladder([only], [utility.Utility(values)], 0);
         }
 
-        int cells = (int)Math.Clamp(BackPointerBudget / active.Count, 16, MaxCells);
+        int cells = (int)Math.Clamp(BackPointerBudget / active.Count, Math.Min(16, maxCells), maxCells);
         double delta = range / cells;
         int issueCount = active.Count;
         var back = new int[issueCount][];

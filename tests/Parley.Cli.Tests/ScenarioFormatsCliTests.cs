@@ -64,6 +64,29 @@ public class ScenarioFormatsCliTests
         finally { Directory.Delete(dir, true); }
     }
 
+    public static string GeniusWeb(string name) => Path.GetFullPath(Path.Combine(CliRunner.RepoRoot, "..", "shared", "scenarios", "geniusweb", name));
+
+    [Fact]
+    public void Analyze_GeniusWebFolder_MatchesReferenceNash()
+    {
+        var r = CliRunner.InProcess("analyze", GeniusWeb("JapnTrip"), "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var doc = JsonDocument.Parse(r.Out);
+        Assert.Equal("192", doc.RootElement.GetProperty("outcomeCount").GetString());
+        var nash = doc.RootElement.GetProperty("nash").GetProperty("utilities").EnumerateArray().Select(u => u.GetDouble()).ToArray();
+        Assert.Equal(0.855, nash[0], 9);
+        Assert.Equal(0.84, nash[1], 9);
+    }
+
+    [Fact]
+    public void Negotiate_GeniusWebFolder_Agrees()
+    {
+        var r = CliRunner.InProcess("negotiate", GeniusWeb("Fitness"), "--json", "--seed", "3");
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var doc = JsonDocument.Parse(r.Out);
+        Assert.NotEqual(JsonValueKind.Null, doc.RootElement.GetProperty("agreement").ValueKind);
+    }
+
     internal static string CopyOf(string anac)
     {
         string dir = Path.Combine(Path.GetTempPath(), "parley-cli-" + Guid.NewGuid().ToString("N"));

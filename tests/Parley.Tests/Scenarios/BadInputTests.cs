@@ -138,7 +138,7 @@ public class BadInputTests
         using var t = TestPaths.TempFolder();
         var e = LoadFails(t);
         Assert.Contains(t.Path, e.Message);
-        Assert.Contains("no .xml files", e.Message);
+        Assert.Contains("no scenario files; expected a GENIUS folder", e.Message);
     }
 
     [Fact]

@@ -21,4 +21,8 @@ public sealed record AnalysisReport(
     DealPoint? KalaiSmorodinsky,
     DealPoint? MaxWelfare,
     string Method,
-    ImmutableArray<StepTiming> Timings);
+    ImmutableArray<StepTiming> Timings)
+{
+    /// <summary>How the frontier relates to the one published with the scenario (ANAC 2014 <c>pareto.xml</c>), when there is one.</summary>
+    public PublishedFrontierComparison? PublishedFrontier { get; init; }
+}

@@ -47,9 +47,14 @@ public static class ParleyApp
         {
             return Fail(io, e.Message);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The file system refused (permissions, a full disk, a path that is a folder): the user's to fix, not a bug.
+            return Fail(io, e.Message);
+        }
         catch (CommandAppException e)
         {
-            return Fail(io, e is CommandParseException or CommandConfigurationException ? ParseErrorText.OneLine(e, args, () => CommandModelLookup.Capture(configure)) : e.Message);
+            return Fail(io, ParseErrorText.OneLine(e, args, () => CommandModelLookup.Capture(configure)));
         }
         catch (Exception e)
         {

@@ -15,6 +15,9 @@ internal static partial class ParseErrorText
     [GeneratedRegex(@"^Could not match '(?<arg>.*)' with an argument\.$")]
     private static partial Regex StrayArgument();
 
+    [GeneratedRegex(@"^Failed to convert '(?<value>.*)' to [^ ]+\.$")]
+    private static partial Regex Unconvertible();
+
     [GeneratedRegex(@"Did you mean '[^']+'\?")]
     private static partial Regex Suggestion();
 
@@ -24,6 +27,9 @@ internal static partial class ParseErrorText
     public static string OneLine(CommandAppException error, IReadOnlyList<string> args, Func<ICommandModel> model)
     {
         string message = error.Message;
+        if (Unconvertible().Match(message) is { Success: true } unconvertible)
+            return UnconvertibleValue(unconvertible.Groups["value"].Value, args);
+        if (error is not (CommandParseException or CommandConfigurationException)) return message;
         bool unknownCommand = message.StartsWith("Unknown command", StringComparison.Ordinal);
         string help = !unknownCommand && args.Count > 0 && !args[0].StartsWith('-') ? $"see 'parley {args[0]} --help'" : "see 'parley --help'";
         if (UnknownOption().Match(message) is { Success: true } unknown
@@ -50,6 +56,23 @@ internal static partial class ParseErrorText
     private static string? SingleDashWord(IReadOnlyList<string> args) =>
         args.TakeWhile(a => a != "--").Select(Spelling)
             .FirstOrDefault(a => a.Length > 3 && a[0] == '-' && a[1..].All(char.IsLetter));
+
+    /// <summary>"'99999999999' is not a valid value for '--rounds'": the parser names the value and a CLR type
+    /// (<c>Nullable`1</c>); the user needs the option, found as the word before the value or the <c>--option=value</c> word.</summary>
+    internal static string UnconvertibleValue(string value, IReadOnlyList<string> args)
+    {
+        string? option = null;
+        for (int i = 0; i < args.Count && option is null; i++)
+        {
+            if (args[i] == value && i > 0 && args[i - 1].StartsWith('-')) option = args[i - 1];
+            else if (args[i].StartsWith('-') && (args[i].EndsWith("=" + value, StringComparison.Ordinal) || args[i].EndsWith(":" + value, StringComparison.Ordinal)))
+                option = Spelling(args[i]);
+        }
+        string command = args.Count > 0 && !args[0].StartsWith('-') ? args[0] + " " : "";
+        return option is null
+            ? $"'{value}' is not a valid value here (see 'parley {command}--help')"
+            : $"'{value}' is not a valid value for '{option}' (see 'parley {command}--help' for what it takes)";
+    }
 
     /// <summary>The unknown option as the user typed it: <c>--name</c> for a long name; for a short one, the whole
     /// single-dash word it came from when that word is longer (<c>-seeds</c>, a long option typed with one dash).</summary>

@@ -75,8 +75,8 @@ public sealed class NegotiateCommand(CliIo io) : Command<NegotiateSettings>
         var scenario = loaded with { Parties = [.. loaded.Principals] };
         if (scenario.Parties.Length < 2)
             throw new UserErrorException($"{settings.Scenario}: {PartyCount(scenario)}; a negotiation needs at least two principals (a GENIUS folder needs one profile per party)");
-        if (!scenario.Space.IsIndexable)
-            throw new UserErrorException($"{settings.Scenario}: the outcome space has no outcome index (a continuous real issue, or more than 2^128 outcomes); discretise real issues with 'steps'");
+        if (!scenario.Space.IsDiscrete)
+            throw new UserErrorException($"{settings.Scenario}: the outcome space has a continuous real issue; discretise it with 'steps'");
         var names = settings.Agents.Split(',', StringSplitOptions.TrimEntries);
         var options = new SaoOptions
         {

@@ -10,8 +10,8 @@ namespace Parley.Analysis;
 /// size staircase × values is ever formed. The frontier of a sum lies in the sum of the frontiers, and floating-point
 /// addition is monotone, so a pruned bundle can only end weakly dominated. Sums are formed in issue order, exactly as
 /// <see cref="LinearAdditiveUtility.Utility(ReadOnlySpan{int})"/> does; the cap at 1 (monotone) is applied last,
-/// followed by one more pass of the filter. Per issue and kept point only a back-pointer (parent position and value
-/// index, 8 bytes) is stored; outcomes are rebuilt on demand.
+/// followed by one more pass of the filter. Per issue and kept point only a back-pointer is stored (one int: parent
+/// position × the issue's non-dominated value count + the value's rank); outcomes are rebuilt on demand.
 /// </summary>
 internal sealed class AdditiveFrontier : CompleteFrontier
 {
@@ -21,20 +21,21 @@ internal sealed class AdditiveFrontier : CompleteFrontier
     /// </summary>
     internal const int DefaultMaxCandidates = 8_000_000;
 
-    /// <summary>Largest number of back-pointers kept over all issues (8 bytes each).</summary>
-    internal const long MaxBackPointers = 24_000_000;
+    /// <summary>Largest number of back-pointers kept over all issues (4 bytes each).</summary>
+    internal const long MaxBackPointers = 32_000_000;
 
     private readonly double[] _u0, _u1;
     private readonly int[] _final;
-    private readonly int[][] _parents, _choices;
+    private readonly int[][] _ids;
+    private readonly int[][] _contributions;
 
-    private AdditiveFrontier(double[] u0, double[] u1, int[] final, int[][] parents, int[][] choices)
+    private AdditiveFrontier(double[] u0, double[] u1, int[] final, int[][] ids, int[][] contributions)
     {
         _u0 = u0;
         _u1 = u1;
         _final = final;
-        _parents = parents;
-        _choices = choices;
+        _ids = ids;
+        _contributions = contributions;
     }
 
     public override int Parties => 2;
@@ -46,14 +47,30 @@ internal sealed class AdditiveFrontier : CompleteFrontier
         destination[1] = _u1[position];
     }
 
-    public override int[] Values(long position)
+    public override int[] Values(long position) => ValuesOf([position])[0];
+
+    /// <summary>Walks the back-pointers of all requested points issue by issue (one table at a time stays in cache).</summary>
+    public override int[][] ValuesOf(IReadOnlyList<long> positions)
     {
-        var values = new int[_parents.Length];
-        int at = _final[position];
-        for (int i = values.Length - 1; i >= 0; i--)
+        int issues = _ids.Length;
+        var values = new int[positions.Count][];
+        var at = new int[positions.Count];
+        for (int r = 0; r < at.Length; r++)
         {
-            values[i] = _choices[i][at];
-            at = _parents[i][at];
+            values[r] = new int[issues];
+            at[r] = _final[positions[r]];
+        }
+        for (int i = issues - 1; i >= 0; i--)
+        {
+            var ids = _ids[i];
+            var contributions = _contributions[i];
+            int c = contributions.Length;
+            for (int r = 0; r < at.Length; r++)
+            {
+                (int parent, int j) = Math.DivRem(ids[at[r]], c);
+                values[r][i] = contributions[j];
+                at[r] = parent;
+            }
         }
         return values;
     }
@@ -79,44 +96,38 @@ internal sealed class AdditiveFrontier : CompleteFrontier
     public static AdditiveFrontier? Compute(double[][] tablesA, double[][] tablesB, int maxCandidates = DefaultMaxCandidates)
     {
         int issues = tablesA.Length;
-        var parents = new int[issues][];
-        var choices = new int[issues][];
-        var filter = new Staircase();
+        var ids = new int[issues][];
+        var contributions = new int[issues][];
+        Staircase current = new(), next = new();
         var merge = new StaircaseMerge();
-        double[] sa = [0.0], sb = [0.0];
+        current.Offer(0.0, 0.0, 0);
+        current.Finish();
         long backPointers = 0;
         for (int i = 0; i < issues; i++)
         {
-            var (values, ca, cb) = ContributionFrontier(tablesA[i], tablesB[i], filter);
-            long bound = (long)sa.Length * values.Length;
-            if (bound > maxCandidates) return null;
-            merge.Run(sa, sb, ca, cb, filter);
-            int m = filter.Count;
+            var (values, ca, cb) = ContributionFrontier(tablesA[i], tablesB[i], next);
+            if ((long)current.Count * values.Length > maxCandidates) return null;
+            merge.Run(current.U0, current.U1, ca, cb, next);
+            int m = next.Count;
             backPointers += m;
             if (backPointers > MaxBackPointers) return null;
-            var parent = new int[m];
-            var choice = new int[m];
-            var ids = filter.Ids;
-            int c = values.Length;
-            for (int k = 0; k < m; k++)
-            {
-                (long p, long j) = Math.DivRem(ids[k], c);
-                parent[k] = (int)p;
-                choice[k] = values[j];
-            }
-            parents[i] = parent;
-            choices[i] = choice;
-            sa = filter.U0.ToArray();
-            sb = filter.U1.ToArray();
+            var step = new int[m];
+            var kept = next.Ids;
+            for (int k = 0; k < m; k++) step[k] = (int)kept[k]; // p × |values| + j < maxCandidates
+            ids[i] = step;
+            contributions[i] = values;
+            (current, next) = (next, current);
         }
 
         // Cap at 1 (monotone, so the order is kept) and filter again.
-        filter.Reset();
-        for (int k = 0; k < sa.Length; k++) filter.Offer(Math.Min(sa[k], 1.0), Math.Min(sb[k], 1.0), k);
-        filter.Finish();
-        var final = new int[filter.Count];
-        for (int k = 0; k < final.Length; k++) final[k] = (int)filter.Ids[k];
-        return new AdditiveFrontier(filter.U0.ToArray(), filter.U1.ToArray(), final, parents, choices);
+        next.Reset();
+        var u0 = current.U0;
+        var u1 = current.U1;
+        for (int k = 0; k < u0.Length; k++) next.Offer(Math.Min(u0[k], 1.0), Math.Min(u1[k], 1.0), k);
+        next.Finish();
+        var final = new int[next.Count];
+        for (int k = 0; k < final.Length; k++) final[k] = (int)next.Ids[k];
+        return new AdditiveFrontier(next.U0.ToArray(), next.U1.ToArray(), final, ids, contributions);
     }
 
     /// <summary>One issue's distinct non-dominated contributions: value indices and both contributions, in staircase order.</summary>
@@ -140,7 +151,7 @@ internal sealed class StaircaseMerge
     private int[] _head = new int[16];
     private double[] _key = new double[16];
 
-    public void Run(double[] sa, double[] sb, double[] ca, double[] cb, Staircase filter)
+    public void Run(ReadOnlySpan<double> sa, ReadOnlySpan<double> sb, double[] ca, double[] cb, Staircase filter)
     {
         int n = sa.Length, c = ca.Length;
         if (_heap.Length < c)
@@ -161,17 +172,27 @@ internal sealed class StaircaseMerge
         while (size > 0)
         {
             int j = _heap[0], p = _head[j];
-            double b = sb[p] + cb[j], best = filter.Best;
-            if (b <= best) p = FirstAbove(sb, cb[j], p, best);
-            else
+            double shiftA = ca[j], shiftB = cb[j];
+            // The runner-up head: copy j keeps the lead, without heap work, while its head still sorts before it.
+            int second = size == 1 ? -1 : size == 2 || Before(_heap[1], _heap[2]) ? _heap[1] : _heap[2];
+            double key = _key[j];
+            while (true)
             {
-                filter.Offer(_key[j], b, (long)p * c + j);
-                p++;
+                double b = sb[p] + shiftB, best = filter.Best;
+                if (b <= best) p = FirstAbove(sb, shiftB, p, best);
+                else
+                {
+                    filter.Offer(key, b, (long)p * c + j);
+                    p++;
+                }
+                if (p >= n) break;
+                key = sa[p] + shiftA;
+                if (second >= 0 && !(key > _key[second] || (key == _key[second] && j < second))) break;
             }
             if (p < n)
             {
                 _head[j] = p;
-                _key[j] = sa[p] + ca[j];
+                _key[j] = key;
             }
             else _heap[0] = _heap[--size];
             if (size > 0) SiftDown(0, size);
@@ -180,7 +201,7 @@ internal sealed class StaircaseMerge
     }
 
     /// <summary>The first position after <paramref name="p"/> whose second utility (sb + shift) beats <paramref name="best"/>, or sb.Length.</summary>
-    private static int FirstAbove(double[] sb, double shift, int p, double best)
+    private static int FirstAbove(ReadOnlySpan<double> sb, double shift, int p, double best)
     {
         int n = sb.Length, step = 1, lo = p; // sb[lo] + shift <= best
         while (p + step < n && sb[p + step] + shift <= best)

@@ -50,7 +50,13 @@ public sealed record ParetoFrontier(ImmutableArray<DealPoint> Points, bool Exact
     {
         var positions = ListedPositions(complete.Count, maxPoints, include);
         var points = ImmutableArray.CreateBuilder<DealPoint>(positions.Count);
-        foreach (long k in positions) points.Add(complete.Point(k));
+        var values = complete.ValuesOf(positions);
+        var utilities = new double[complete.Parties];
+        for (int k = 0; k < positions.Count; k++)
+        {
+            complete.Utilities(positions[k], utilities);
+            points.Add(new DealPoint([.. utilities], [.. values[k]]));
+        }
         return new ParetoFrontier(points.MoveToImmutable(), exact, outcomesOnFrontier) { Complete = complete, Positions = [.. positions] };
     }
 

@@ -21,6 +21,9 @@ internal abstract class CompleteFrontier
     /// <summary>One value index per issue of an outcome reaching the point at <paramref name="position"/>.</summary>
     public abstract int[] Values(long position);
 
+    /// <summary>The outcomes of several points at once (a representation may walk them together).</summary>
+    public virtual int[][] ValuesOf(IReadOnlyList<long> positions) => positions.Select(Values).ToArray();
+
     /// <summary>
     /// Disjoint, ascending ranges of positions along which the frontier is straight: in real arithmetic every utility is
     /// an affine function of the position (the first non-increasing, the others non-decreasing). Empty by default.

@@ -72,8 +72,8 @@ public sealed class NegotiateCommand(CliIo io) : Command<NegotiateSettings>
         var loaded = ScenarioLoader.Load(settings.Scenario);
         // SAOP is between the principals; mediators have no turn in it.
         var scenario = loaded with { Parties = [.. loaded.Principals] };
-        if (!scenario.Space.IsIndexable)
-            throw new UserErrorException($"{settings.Scenario}: the outcome space has no outcome index (a continuous real issue, or more than 2^128 outcomes); discretise real issues with 'steps'");
+        if (!scenario.Space.IsDiscrete)
+            throw new UserErrorException($"{settings.Scenario}: the outcome space has a continuous real issue; discretise it with 'steps'");
         var names = settings.Agents.Split(',', StringSplitOptions.TrimEntries);
         var options = new SaoOptions
         {

@@ -55,7 +55,7 @@ public sealed class LinearAdditiveUtility : UtilityFunction
         // exactly as Utility does), fill one run of radix0 outcomes.
         var first = _weightedScores[0];
         int n = _weightedScores.Length;
-        Span<int> values = stackalloc int[n];
+        Span<int> values = n <= OutcomeSpace.StackallocLimit ? stackalloc int[n] : new int[n];
         values.Clear();
         var radices = Space.Radices;
         for (long start = 0; start < count; start += first.Length)

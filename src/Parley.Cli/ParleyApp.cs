@@ -32,6 +32,14 @@ public static class ParleyApp
             config.AddCommand<ConvertCommand>("convert")
                 .WithDescription("Write a scenario in another format: a GENIUS XML folder or a Parley YAML file.")
                 .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml");
+            config.AddCommand<PlotCommand>("plot")
+                .WithDescription("Draw a run (offers in the utility plane and over rounds), a scenario's deal space, or a tournament leaderboard, as PNG or SVG.")
+                .WithExample("plot", "run.json", "-o", "run.png")
+                .WithExample("plot", "scenarios/EnglandZimbabwe", "-o", "space.svg");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Serve the web viewer: scenarios, live negotiations in the utility plane, the Cairo report and tournament leaderboards.")
+                .WithExample("serve")
+                .WithExample("serve", "--port", "8080", "--scenarios", "scenarios", "--db", "results.db");
         };
         var app = new CommandApp();
         app.Configure(configure);

@@ -15,6 +15,7 @@ internal static class NegotiationJson
             var space = scenario.Space;
             json.WriteStartObject();
             json.WriteString("scenario", scenario.Name);
+            if (loaded.Location is { } location) json.WriteString("scenarioLocation", Path.GetFullPath(location));
             WriteStrings(json, "parties", result.Parties);
             WriteStrings(json, "negotiators", result.Negotiators);
             var mediators = loaded.Parties.Where(p => p.Role == PartyRole.Mediator).Select(p => p.Name).ToList();

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using Parley.Agents;
+using Parley.Web.Scenarios;
+
+namespace Parley.Web.Runs;
+
+/// <summary>A negotiation started from the page: running, then finished (or failed).</summary>
+public sealed class RunState(string id, string scenario, Task<FinishedRun> completion)
+{
+    public string Id { get; } = id;
+    public string Scenario { get; } = scenario;
+    public Task<FinishedRun> Completion { get; } = completion;
+}
+
+/// <summary>Why a run was not started: the HTTP status and one sentence for the person at the page.</summary>
+public sealed record RunRefusal(int Status, string Message);
+
+/// <summary>
+/// Starts negotiations for the page within the server's bounds: validated input, at most
+/// <see cref="ViewerOptions.MaxConcurrentRuns"/> at once, rounds and wall-clock time capped, finished runs kept up to
+/// <see cref="ViewerOptions.KeptRuns"/>.
+/// </summary>
+public sealed class RunService(ViewerOptions options, ScenarioCatalog catalog)
+{
+    private readonly SemaphoreSlim _slots = new(options.MaxConcurrentRuns, options.MaxConcurrentRuns);
+    private readonly ConcurrentDictionary<string, RunState> _runs = new();
+    private readonly ConcurrentQueue<string> _order = new();
+    private int _next;
+
+    public ViewerOptions Options => options;
+
+    public RunState? Find(string id) => _runs.GetValueOrDefault(id);
+
+    /// <summary>Validates <paramref name="request"/> and starts it, or says why not.</summary>
+    public (RunState? Run, RunRefusal? Refusal) Start(RunRequest? request)
+    {
+        if (Validate(request) is { } refusal) return (null, refusal);
+        var scenario = catalog.Read(request!.Scenario!)!;
+        var protocol = RunProtocols.Find(request.Protocol ?? "sao")!;
+        if (!_slots.Wait(0))
+            return (null, new RunRefusal(429, $"{options.MaxConcurrentRuns} negotiations are already running, the most this server runs at once; try again when one has finished"));
+        string id = $"r{Interlocked.Increment(ref _next)}";
+        var task = Task.Run(() =>
+        {
+            try { return protocol.Run(scenario, request.Negotiators!, request.Rounds!.Value, request.Seed ?? 0, options.RunTimeLimit); }
+            finally { _slots.Release(); }
+        });
+        var run = new RunState(id, request.Scenario!, task);
+        _runs[id] = run;
+        _order.Enqueue(id);
+        while (_order.Count > options.KeptRuns && _order.TryDequeue(out var old)) _runs.TryRemove(old, out _);
+        return (run, null);
+    }
+
+    private RunRefusal? Validate(RunRequest? request)
+    {
+        static RunRefusal Bad(string message) => new(400, message);
+        if (request is null) return Bad("expected a JSON body: {\"scenario\": …, \"negotiators\": […], \"rounds\": …, \"seed\": …}");
+        if (string.IsNullOrWhiteSpace(request.Scenario)) return Bad("scenario is missing; pick one from the scenario list");
+        if (catalog.Find(request.Scenario) is null) return Bad($"unknown scenario '{Shorten(request.Scenario)}'; pick one from the scenario list");
+        var scenario = catalog.Read(request.Scenario)!;
+        int principals = scenario.Principals.Count();
+        if (principals < 2) return Bad($"scenario '{request.Scenario}' has {principals} principal(s); a negotiation needs at least two");
+        if (!scenario.Space.IsDiscrete) return Bad($"scenario '{request.Scenario}' has a continuous issue; it cannot be negotiated until discretised");
+        string protocol = request.Protocol ?? "sao";
+        if (RunProtocols.Find(protocol) is null)
+            return Bad($"unknown protocol '{Shorten(protocol)}'; expected one of: {string.Join(", ", RunProtocols.All.Select(p => p.Name))}");
+        if (request.Negotiators is not { Length: > 0 } names) return Bad("negotiators are missing; pick one negotiator per party");
+        if (names.Length > principals) return Bad($"{names.Length} negotiators for {principals} parties; give at most one per party");
+        foreach (var name in names)
+            if (string.IsNullOrWhiteSpace(name) || !NegotiatorRegistry.TryCreate(name, out _))
+                return Bad($"unknown negotiator '{Shorten(name ?? "")}'; expected one of: {string.Join(", ", NegotiatorRegistry.Available.Select(a => a.Name))}");
+        if (request.Rounds is not { } rounds) return Bad($"rounds are missing; expected a number from 1 to {options.MaxRounds:N0}");
+        if (rounds < 1 || rounds > options.MaxRounds) return Bad($"rounds must be between 1 and {options.MaxRounds:N0}, got {rounds:N0}");
+        return null;
+    }
+
+    /// <summary>Echoes user text in a message without letting it run on.</summary>
+    internal static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+}

@@ -1,0 +1,71 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Parley.Web.Api;
+using Parley.Web.Runs;
+using Parley.Web.Scenarios;
+
+namespace Parley.Web;
+
+/// <summary>The web viewer: the JSON API (docs/api.md) and the pages that use it, served by Kestrel.</summary>
+public static class ViewerServer
+{
+    /// <summary>Builds the viewer for <paramref name="options"/> (which must have no <see cref="ViewerOptions.Problems"/>); start it with <c>RunAsync</c> or <c>StartAsync</c>.</summary>
+    public static WebApplication Build(ViewerOptions options, Action<ILoggingBuilder>? logging = null)
+    {
+        var problems = options.Problems();
+        if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(options));
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Parley.Web" });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders();
+        logging?.Invoke(builder.Logging);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new ScenarioCatalog(options.ScenariosFolder));
+        builder.Services.AddSingleton<RunService>();
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
+        {
+            k.Limits.MaxRequestBodySize = 64 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+
+        var app = builder.Build();
+        // Never a stack trace or an HTML error page: every failure is a problem-details JSON answer.
+        app.UseExceptionHandler(error => error.Run(async context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            context.Response.ContentType = "application/problem+json";
+            var e = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            await context.Response.WriteAsJsonAsync(new { title = "Internal error", status = 500, detail = "the server could not answer this request" + (e is null ? "" : $" ({e.GetType().Name})") });
+        }));
+        app.UseStatusCodePages(async status =>
+        {
+            var response = status.HttpContext.Response;
+            if (response.HasStarted || response.ContentLength is > 0) return;
+            response.ContentType = "application/problem+json";
+            await response.WriteAsJsonAsync(new { title = "Not found", status = response.StatusCode, detail = $"nothing at {status.HttpContext.Request.Path}; GET /api/scenarios lists the scenarios" });
+        });
+        ScenarioEndpoints.Map(app);
+        RunEndpoints.Map(app);
+        MapPages(app);
+        return app;
+    }
+
+    private static void MapPages(WebApplication app)
+    {
+        app.MapGet("/", () => Page("index.html", "text/html; charset=utf-8"));
+        app.MapGet("/app.js", () => Page("app.js", "text/javascript; charset=utf-8"));
+        app.MapGet("/app.css", () => Page("app.css", "text/css; charset=utf-8"));
+    }
+
+    private static IResult Page(string name, string contentType)
+    {
+        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("wwwroot/" + name)
+            ?? throw new InvalidOperationException($"page {name} is not embedded");
+        return Results.Stream(stream, contentType);
+    }
+}

@@ -20,6 +20,7 @@ internal static class ChartStyle
 
     public static void Label(Plot plot, string title, string x, string y)
     {
+        plot.Font.Set("DejaVu Sans"); // Skia falls back to the default font where it is not installed
         plot.Title(title, TitleSize);
         plot.XLabel(x, LabelSize);
         plot.YLabel(y, LabelSize);

@@ -23,6 +23,7 @@ public static class PlaneChart
     {
         var plot = new Plot();
         int x = run.Parties.IndexOf(space.XParty), y = run.Parties.IndexOf(space.YParty);
+        if (x < 0 || y < 0) throw new ArgumentException($"The run's parties ({string.Join(", ", run.Parties)}) do not include {space.XParty} and {space.YParty}.", nameof(run));
         var proposers = run.Proposers;
         DrawSpace(plot, space, proposers);
         for (int k = 0; k < proposers.Count; k++)

@@ -15,7 +15,10 @@ namespace Parley.Web;
 public static class ViewerServer
 {
     /// <summary>Builds the viewer for <paramref name="options"/> (which must have no <see cref="ViewerOptions.Problems"/>); start it with <c>RunAsync</c> or <c>StartAsync</c>.</summary>
-    public static WebApplication Build(ViewerOptions options, Action<ILoggingBuilder>? logging = null)
+    public static WebApplication Build(ViewerOptions options, Action<ILoggingBuilder>? logging = null) => Build(options, RunProtocols.All, logging);
+
+    /// <summary>Builds the viewer offering <paramref name="protocols"/> to runs from the page.</summary>
+    internal static WebApplication Build(ViewerOptions options, IReadOnlyList<RunProtocol> protocols, Action<ILoggingBuilder>? logging = null)
     {
         var problems = options.Problems();
         if (problems.Count > 0) throw new ArgumentException(string.Join("; ", problems), nameof(options));
@@ -26,7 +29,7 @@ public static class ViewerServer
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new ScenarioCatalog(options.ScenariosFolder));
-        builder.Services.AddSingleton<RunService>();
+        builder.Services.AddSingleton(services => new RunService(options, services.GetRequiredService<ScenarioCatalog>(), protocols));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
         {
             k.Limits.MaxRequestBodySize = 64 * 1024;
@@ -38,16 +41,14 @@ public static class ViewerServer
         app.UseExceptionHandler(error => error.Run(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            context.Response.ContentType = "application/problem+json";
             var e = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            await context.Response.WriteAsJsonAsync(new { title = "Internal error", status = 500, detail = "the server could not answer this request" + (e is null ? "" : $" ({e.GetType().Name})") });
+            await context.Response.WriteAsJsonAsync(new { title = "Internal error", status = 500, detail = "the server could not answer this request" + (e is null ? "" : $" ({e.GetType().Name})") }, options: null, contentType: "application/problem+json");
         }));
         app.UseStatusCodePages(async status =>
         {
             var response = status.HttpContext.Response;
             if (response.HasStarted || response.ContentLength is > 0) return;
-            response.ContentType = "application/problem+json";
-            await response.WriteAsJsonAsync(new { title = "Not found", status = response.StatusCode, detail = $"nothing at {status.HttpContext.Request.Path}; GET /api/scenarios lists the scenarios" });
+            await response.WriteAsJsonAsync(new { title = response.StatusCode == 404 ? "Not found" : "Refused", status = response.StatusCode, detail = $"nothing at {status.HttpContext.Request.Path} answers this request; GET /api/scenarios lists the scenarios" }, options: null, contentType: "application/problem+json");
         });
         ScenarioEndpoints.Map(app);
         RunEndpoints.Map(app);

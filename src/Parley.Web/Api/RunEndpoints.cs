@@ -19,7 +19,7 @@ internal static class RunEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/negotiators", () => Results.Json(NegotiatorRegistry.Available.Select(a => new { name = a.Name, description = a.Description })));
-        app.MapGet("/api/protocols", () => Results.Json(RunProtocols.All.Select(p => new { name = p.Name, description = p.Description })));
+        app.MapGet("/api/protocols", (RunService runs) => Results.Json(runs.Protocols.Select(p => new { name = p.Name, description = p.Description })));
         app.MapPost("/api/runs", async (HttpRequest http, RunService runs) =>
         {
             RunRequest? request;

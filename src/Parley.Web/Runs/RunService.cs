@@ -20,8 +20,13 @@ public sealed record RunRefusal(int Status, string Message);
 /// <see cref="ViewerOptions.MaxConcurrentRuns"/> at once, rounds and wall-clock time capped, finished runs kept up to
 /// <see cref="ViewerOptions.KeptRuns"/>.
 /// </summary>
-public sealed class RunService(ViewerOptions options, ScenarioCatalog catalog)
+public sealed class RunService(ViewerOptions options, ScenarioCatalog catalog, IReadOnlyList<RunProtocol> protocols)
 {
+    public RunService(ViewerOptions options, ScenarioCatalog catalog) : this(options, catalog, RunProtocols.All) { }
+
+    /// <summary>The protocols a run may use.</summary>
+    public IReadOnlyList<RunProtocol> Protocols => protocols;
+
     private readonly SemaphoreSlim _slots = new(options.MaxConcurrentRuns, options.MaxConcurrentRuns);
     private readonly ConcurrentDictionary<string, RunState> _runs = new();
     private readonly ConcurrentQueue<string> _order = new();
@@ -36,7 +41,7 @@ public sealed class RunService(ViewerOptions options, ScenarioCatalog catalog)
     {
         if (Validate(request) is { } refusal) return (null, refusal);
         var scenario = catalog.Read(request!.Scenario!)!;
-        var protocol = RunProtocols.Find(request.Protocol ?? "sao")!;
+        var protocol = protocols.First(p => p.Name == (request.Protocol ?? "sao"));
         if (!_slots.Wait(0))
             return (null, new RunRefusal(429, $"{options.MaxConcurrentRuns} negotiations are already running, the most this server runs at once; try again when one has finished"));
         string id = $"r{Interlocked.Increment(ref _next)}";
@@ -63,8 +68,8 @@ public sealed class RunService(ViewerOptions options, ScenarioCatalog catalog)
         if (principals < 2) return Bad($"scenario '{request.Scenario}' has {principals} principal(s); a negotiation needs at least two");
         if (!scenario.Space.IsDiscrete) return Bad($"scenario '{request.Scenario}' has a continuous issue; it cannot be negotiated until discretised");
         string protocol = request.Protocol ?? "sao";
-        if (RunProtocols.Find(protocol) is null)
-            return Bad($"unknown protocol '{Shorten(protocol)}'; expected one of: {string.Join(", ", RunProtocols.All.Select(p => p.Name))}");
+        if (!protocols.Any(p => p.Name == protocol))
+            return Bad($"unknown protocol '{Shorten(protocol)}'; expected one of: {string.Join(", ", protocols.Select(p => p.Name))}");
         if (request.Negotiators is not { Length: > 0 } names) return Bad("negotiators are missing; pick one negotiator per party");
         if (names.Length > principals) return Bad($"{names.Length} negotiators for {principals} parties; give at most one per party");
         foreach (var name in names)

@@ -1,0 +1,249 @@
+// Parley viewer: plain JavaScript over the JSON API (docs/api.md); no build step.
+"use strict";
+
+const main = document.getElementById("main");
+const palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"];
+let stream = null; // the EventSource of the run being watched, closed when the page changes
+
+const esc = s => String(s ?? "").replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+const fmt = (x, d = 3) => x === null || x === undefined ? "–" : Number(x).toFixed(d);
+const bigCount = s => s === null || s === undefined ? "continuous" : s.length > 12 ? `about 10^${s.length - 1}` : Number(s).toLocaleString("en");
+
+async function api(path, init) {
+  const response = await fetch(path, init);
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(body?.detail ?? `${response.status} ${response.statusText}`);
+  return body;
+}
+
+function showError(message) {
+  main.innerHTML = `<p class="error" role="alert">${esc(message)}</p>`;
+}
+
+async function route() {
+  if (stream) { stream.close(); stream = null; }
+  const hash = decodeURIComponent(location.hash.replace(/^#/, "")) || "/";
+  main.textContent = "Loading…";
+  try {
+    if (hash.startsWith("/scenario/")) await scenarioPage(hash.slice("/scenario/".length));
+    else if (hash === "/report") await reportPage();
+    else if (hash === "/leaderboard") await leaderboardPage();
+    else await listPage();
+  } catch (e) {
+    showError(e.message);
+  }
+}
+
+// ---- scenario list ----
+async function listPage() {
+  const scenarios = await api("/api/scenarios");
+  const rows = scenarios.map(s => s.error
+    ? `<tr><td>${esc(s.name)}</td><td colspan="3" class="error">${esc(s.error)}</td></tr>`
+    : `<tr><td><a href="#/scenario/${encodeURIComponent(s.name)}">${esc(s.name)}</a></td>
+         <td>${s.parties.map(p => esc(p.name) + (p.role === "mediator" ? " <span class=muted>(mediator)</span>" : "")).join(", ")}</td>
+         <td class="num">${s.issues}</td><td class="num">${bigCount(s.outcomeCount)}</td></tr>`).join("");
+  main.innerHTML = `<h1>Scenarios</h1>
+    <p class="muted">Pick a scenario to see its deal space and run a negotiation on it.</p>
+    <table id="scenarios"><thead><tr><th>Scenario</th><th>Parties</th><th>Issues</th><th>Outcomes</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+// ---- one scenario ----
+async function scenarioPage(name) {
+  const [s, negotiators, protocols] = await Promise.all([
+    api(`/api/scenarios/${encodeURIComponent(name)}`), api("/api/negotiators"), api("/api/protocols")]);
+  const principals = s.analysis.principals;
+  const point = p => p ? `${p.utilities.map(u => fmt(u)).join(" / ")}<br><span class="muted">${Object.entries(p.outcome).map(([k, v]) => `${esc(k)}: ${esc(v)}`).join("; ")}</span>` : "–";
+  const options = (selected) => negotiators.map(n => `<option value="${esc(n.name)}" ${n.name === selected ? "selected" : ""}>${esc(n.name)}</option>`).join("");
+  const defaults = ["boulware", "conceder", "linear", "hardheaded"];
+  main.innerHTML = `<h1>${esc(s.title)}</h1>
+    ${s.description ? `<p>${esc(s.description)}</p>` : ""}
+    <div class="grid">
+      <section>
+        <h2>Run a negotiation</h2>
+        <form class="run card" id="run-form">
+          <label>Protocol <select name="protocol">${protocols.map(p => `<option value="${esc(p.name)}" title="${esc(p.description)}">${esc(p.name)}</option>`).join("")}</select></label>
+          ${principals.map((p, i) => `<label>Negotiator for ${esc(p)} <select name="negotiator" data-party="${esc(p)}">${options(defaults[i % defaults.length])}</select></label>`).join("")}
+          <label>Rounds <input name="rounds" type="number" value="200" min="1"></label>
+          <label>Seed <input name="seed" type="number" value="0"></label>
+          <button type="submit" id="run-button">Run</button>
+        </form>
+        <div id="run-message"></div>
+        <svg class="plane" id="plane" viewBox="0 0 560 520" role="img" aria-label="Utility plane"></svg>
+        <div class="legend" id="plane-legend"></div>
+        <p id="run-status" class="muted"></p>
+        <div id="run-result"></div>
+      </section>
+      <section>
+        <h2>Deal space</h2>
+        <img class="plot" id="deal-space" alt="Deal space of ${esc(s.title)}: outcomes, Pareto frontier, Nash and Kalai–Smorodinsky points" src="/api/scenarios/${encodeURIComponent(name)}/plot.svg">
+        <h2>Analysis</h2>
+        <table id="analysis">
+          <tr><th>Outcomes</th><td>${bigCount(s.outcomeCount)}</td></tr>
+          <tr><th>Method</th><td>${esc(s.analysis.method)}</td></tr>
+          <tr><th>Pareto frontier</th><td>${esc(s.analysis.frontier.points)} points${s.analysis.frontier.exact ? " (exact)" : " (searched, not proven complete)"}</td></tr>
+          <tr><th>Nash point (${principals.map(esc).join(" / ")})</th><td>${point(s.analysis.nash)}</td></tr>
+          <tr><th>Kalai–Smorodinsky</th><td>${point(s.analysis.kalaiSmorodinsky)}</td></tr>
+          <tr><th>Maximum welfare</th><td>${point(s.analysis.maxWelfare)}</td></tr>
+        </table>
+        <h2>Parties</h2>
+        <table id="parties"><tr><th>Party</th><th>Role</th><th>Reserved value</th><th>Discount</th><th>Source</th></tr>
+          ${s.parties.map(p => `<tr><td>${esc(p.name)}</td><td>${esc(p.role)}</td>
+            <td class="num">${fmt(p.reservedValue)}${p.reservedValueCurve ? ` <span class="muted">(moves: ${p.reservedValueCurve.map(c => `t=${fmt(c.t, 2)}: ${fmt(c.value, 2)}`).join(", ")})</span>` : ""}</td>
+            <td class="num">${fmt(p.discountFactor)}</td><td>${esc(p.source ?? "")}${Object.entries(p.positionSources ?? {}).map(([k, v]) => `<br><span class="muted">${esc(k)}: ${esc(v)}</span>`).join("")}</td></tr>`).join("")}
+        </table>
+        <h2>Issues</h2>
+        <table id="issues"><tr><th>Issue</th><th>Values</th><th>Examples</th></tr>
+          ${s.issues.map(i => `<tr><td>${esc(i.name)}</td><td class="num">${bigCount(i.values)}</td><td>${i.examples.map(esc).join(", ")}</td></tr>`).join("")}
+        </table>
+        ${s.warnings.length ? `<h2>Warnings</h2><ul>${s.warnings.map(w => `<li>${esc(w)}</li>`).join("")}</ul>` : ""}
+      </section>
+    </div>`;
+  const plane = await api(`/api/scenarios/${encodeURIComponent(name)}/plane`).catch(e => { document.getElementById("run-message").innerHTML = `<p class="muted">${esc(e.message)}</p>`; return null; });
+  const view = plane ? new PlaneView(document.getElementById("plane"), document.getElementById("plane-legend"), plane) : null;
+  document.getElementById("run-form").addEventListener("submit", e => { e.preventDefault(); startRun(name, principals, view); });
+}
+
+async function startRun(name, principals, view) {
+  const form = document.getElementById("run-form");
+  const message = document.getElementById("run-message");
+  const status = document.getElementById("run-status");
+  const resultBox = document.getElementById("run-result");
+  message.innerHTML = ""; resultBox.innerHTML = "";
+  const body = {
+    scenario: name,
+    protocol: form.protocol.value,
+    negotiators: [...form.querySelectorAll("select[name=negotiator]")].map(s => s.value),
+    rounds: form.rounds.value === "" ? null : Number(form.rounds.value),
+    seed: form.seed.value === "" ? 0 : Number(form.seed.value),
+  };
+  let run;
+  try {
+    run = await api("/api/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  } catch (e) {
+    message.innerHTML = `<p class="error" role="alert" id="run-error">${esc(e.message)}</p>`;
+    return;
+  }
+  const button = document.getElementById("run-button");
+  button.disabled = true;
+  view?.clearRun();
+  let offers = 0;
+  status.textContent = "Negotiating…";
+  if (stream) stream.close();
+  stream = new EventSource(run.events);
+  stream.addEventListener("offer", e => {
+    const entry = JSON.parse(e.data);
+    if (entry.utilities) { offers++; view?.addOffer(entry, principals); }
+    status.textContent = `${offers} offers so far (round ${entry.round + 1})`;
+  });
+  stream.addEventListener("result", e => {
+    const r = JSON.parse(e.data);
+    stream.close(); stream = null; button.disabled = false;
+    if (r.utilities) view?.markAgreement(r.utilities, principals);
+    status.textContent = `${offers} offers, ${r.rounds} rounds.`;
+    resultBox.innerHTML = `<div class="card" id="result">${r.agreement
+      ? `<strong>Agreement</strong> after ${r.rounds} rounds: ${Object.entries(r.agreement).map(([k, v]) => `${esc(k)}: ${esc(v)}`).join("; ")}
+         <br>Utilities: ${r.parties.map((p, i) => `${esc(p)} ${fmt(r.utilities[i])}`).join(", ")}`
+      : `<strong>No agreement</strong> (${esc(r.status)}) after ${r.rounds} rounds.`}
+      ${r.failure ? `<br><span class="error">${esc(r.failure)}</span>` : ""}</div>`;
+  });
+  stream.addEventListener("failure", e => {
+    stream.close(); stream = null; button.disabled = false;
+    message.innerHTML = `<p class="error" role="alert">${esc(JSON.parse(e.data).message)}</p>`;
+  });
+  stream.onerror = () => { if (stream) { stream.close(); stream = null; button.disabled = false; status.textContent = "The connection to the server was lost."; } };
+}
+
+// ---- the utility plane, drawn in SVG ----
+class PlaneView {
+  constructor(svg, legend, plane) {
+    this.svg = svg; this.legend = legend; this.plane = plane;
+    this.left = 60; this.top = 15; this.size = 440;
+    this.trails = new Map();
+    this.draw();
+  }
+  x(u) { return this.left + u * this.size; }
+  y(u) { return this.top + (1 - u) * this.size; }
+  el(tag, attrs, parent = this.svg) {
+    const e = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    parent.appendChild(e);
+    return e;
+  }
+  draw() {
+    const p = this.plane;
+    this.svg.innerHTML = "";
+    for (let t = 0; t <= 1.0001; t += 0.2) {
+      this.el("line", { x1: this.x(t), y1: this.y(0), x2: this.x(t), y2: this.y(1), stroke: "#eceef2" });
+      this.el("line", { x1: this.x(0), y1: this.y(t), x2: this.x(1), y2: this.y(t), stroke: "#eceef2" });
+      this.el("text", { x: this.x(t), y: this.y(0) + 18, "text-anchor": "middle" }).textContent = t.toFixed(1);
+      this.el("text", { x: this.x(0) - 8, y: this.y(t) + 4, "text-anchor": "end" }).textContent = t.toFixed(1);
+    }
+    this.el("rect", { x: this.x(0), y: this.y(1), width: this.size, height: this.size, fill: "none", stroke: "#888" });
+    this.el("text", { x: this.x(0.5), y: this.y(0) + 40, "text-anchor": "middle", "font-weight": "bold" }).textContent = `Utility to ${p.xParty}`;
+    const yl = this.el("text", { x: 16, y: this.y(0.5), "text-anchor": "middle", "font-weight": "bold", transform: `rotate(-90 16 ${this.y(0.5)})` });
+    yl.textContent = `Utility to ${p.yParty}`;
+    const cloud = this.el("g", { fill: "#999", "fill-opacity": 0.35 });
+    for (const [ux, uy] of p.outcomes) this.el("circle", { cx: this.x(ux), cy: this.y(uy), r: 2 }, cloud);
+    this.el("line", { x1: this.x(p.reserved[0]), y1: this.y(0), x2: this.x(p.reserved[0]), y2: this.y(1), stroke: palette[0], "stroke-dasharray": "6 4" });
+    this.el("line", { x1: this.x(0), y1: this.y(p.reserved[1]), x2: this.x(1), y2: this.y(p.reserved[1]), stroke: palette[1], "stroke-dasharray": "6 4" });
+    if (p.frontier.length) {
+      const pts = p.frontier.map(([a, b]) => `${this.x(a)},${this.y(b)}`).join(" ");
+      if (p.frontierProjected) for (const [a, b] of p.frontier) this.el("circle", { cx: this.x(a), cy: this.y(b), r: 3, fill: "none", stroke: "#000" });
+      else this.el("polyline", { points: pts, fill: "none", stroke: "#000", "stroke-width": 2 });
+    }
+    if (p.nash) this.el("rect", { x: this.x(p.nash[0]) - 6, y: this.y(p.nash[1]) - 6, width: 12, height: 12, fill: "#b8860b", transform: `rotate(45 ${this.x(p.nash[0])} ${this.y(p.nash[1])})` });
+    if (p.kalaiSmorodinsky) { const [a, b] = [this.x(p.kalaiSmorodinsky[0]), this.y(p.kalaiSmorodinsky[1])]; this.el("polygon", { points: `${a},${b - 7} ${a - 7},${b + 6} ${a + 7},${b + 6}`, fill: "#9400d3" }); }
+    this.runLayer = this.el("g", {});
+    this.legendItems = [
+      [p.sampled ? "Outcomes (a sample)" : "All outcomes", "#bbb"],
+      [p.frontierExact ? "Pareto frontier" : "Pareto frontier (searched)", "#000"],
+      ["Nash bargaining solution", "#b8860b"], ["Kalai–Smorodinsky solution", "#9400d3"],
+      [`Reserved value of ${p.xParty} (dashed)`, palette[0]], [`Reserved value of ${p.yParty} (dashed)`, palette[1]],
+    ];
+    this.renderLegend();
+  }
+  renderLegend() {
+    this.legend.innerHTML = this.legendItems.map(([label, color]) => `<span style="--swatch:${color}">${esc(label)}</span>`).join("");
+  }
+  clearRun() { this.runLayer.innerHTML = ""; this.trails.clear(); this.draw(); }
+  addOffer(entry, principals) {
+    const xi = principals.indexOf(this.plane.xParty), yi = principals.indexOf(this.plane.yParty);
+    let trail = this.trails.get(entry.actor);
+    if (!trail) {
+      const index = principals.indexOf(entry.actor);
+      const color = palette[index >= 0 ? index : principals.length + this.trails.size];
+      trail = { color, points: [], line: this.el("polyline", { fill: "none", stroke: color, "stroke-opacity": 0.5, "stroke-width": 1.5 }, this.runLayer), dots: this.el("g", { fill: color }, this.runLayer) };
+      this.trails.set(entry.actor, trail);
+      this.legendItems.push([index >= 0 ? `Offers by ${entry.actor}` : `Texts proposed by ${entry.actor}`, color]);
+      this.renderLegend();
+    }
+    const [cx, cy] = [this.x(entry.utilities[xi]), this.y(entry.utilities[yi])];
+    trail.points.push(`${cx},${cy}`);
+    trail.line.setAttribute("points", trail.points.join(" "));
+    this.el("circle", { cx, cy, r: 3.5, class: "offer" }, trail.dots);
+  }
+  markAgreement(utilities, principals) {
+    const xi = principals.indexOf(this.plane.xParty), yi = principals.indexOf(this.plane.yParty);
+    this.el("circle", { id: "agreement-mark", cx: this.x(utilities[xi]), cy: this.y(utilities[yi]), r: 11, fill: "none", stroke: "#dc143c", "stroke-width": 3 }, this.runLayer);
+    this.legendItems.push(["Agreement (ring)", "#dc143c"]);
+    this.renderLegend();
+  }
+}
+
+// ---- Cairo report and leaderboard: filled in by the pages below ----
+async function reportPage() {
+  const report = await api("/api/report");
+  main.innerHTML = `<h1>${esc(report.title)}</h1>${report.html}`;
+}
+
+async function leaderboardPage() {
+  const board = await api("/api/tournament");
+  main.innerHTML = `<h1>Tournament leaderboard</h1>${renderLeaderboard(board)}`;
+}
+
+function renderLeaderboard(board) {
+  return `<pre>${esc(JSON.stringify(board, null, 2))}</pre>`;
+}
+
+window.addEventListener("hashchange", route);
+route();

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace Parley.Web.Tests;
+
+/// <summary>
+/// The viewer in a real headless Chromium, as a person uses it: open it, pick a scenario, run a negotiation and watch
+/// the offers arrive, see the agreement; bad input shows a message. Each test saves a screenshot and checks it is not blank.
+/// </summary>
+[Collection(ViewerCollection.Name)]
+public sealed class BrowserTests(ViewerFixture viewer, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private readonly BrowserFixture _browser = browser;
+
+    private async Task<IPage> Open(string hash = "")
+    {
+        var page = await _browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync(new Uri(viewer.BaseUrl, "/" + hash).ToString());
+        return page;
+    }
+
+    private static async Task Screenshot(IPage page, string name)
+    {
+        string path = Path.Combine(TestPaths.Artifacts, name + ".png");
+        byte[] png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        ImageChecks.AssertPngNotBlank(png, minColours: 16);
+    }
+
+    [Fact]
+    public async Task Viewer_PickScenarioAndRun_ShowsTheLiveTraceAndTheAgreement()
+    {
+        var page = await Open();
+        await page.Locator("#scenarios").GetByRole(AriaRole.Link, new() { Name = "EnglandZimbabwe" }).ClickAsync();
+        await page.Locator("#analysis").WaitForAsync();
+        Assert.Contains("exact", await page.Locator("#analysis").InnerTextAsync());
+        await page.Locator("svg#plane circle").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("#run-form input[name=rounds]").FillAsync("300");
+        await page.Locator("#run-button").ClickAsync();
+
+        // Offers arrive while the run is streamed, before the result.
+        await page.Locator("svg#plane circle.offer").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Assert.Contains("offers so far", await page.Locator("#run-status").InnerTextAsync());
+        await page.Locator("#result").WaitForAsync();
+        string result = await page.Locator("#result").InnerTextAsync();
+        Assert.Contains("Agreement", result);
+        Assert.True(await page.Locator("svg#plane circle.offer").CountAsync() > 10);
+        Assert.Equal(1, await page.Locator("#agreement-mark").CountAsync());
+        Assert.Contains("Offers by England", await page.Locator("#plane-legend").InnerTextAsync());
+        await page.WaitForFunctionAsync("() => document.getElementById('deal-space').complete && document.getElementById('deal-space').naturalWidth > 0");
+        await Screenshot(page, "run-england-zimbabwe");
+    }
+
+    [Fact]
+    public async Task Viewer_AbsurdRoundsAndUnknownScenario_ShowAMessageNotAnErrorPage()
+    {
+        var page = await Open("#/scenario/Laptop");
+        await page.Locator("#run-form").WaitForAsync();
+        await page.Locator("#run-form input[name=rounds]").FillAsync("999999999");
+        await page.Locator("#run-button").ClickAsync();
+        await page.Locator("#run-error").WaitForAsync();
+        Assert.Contains("rounds must be between 1 and 10,000", await page.Locator("#run-error").InnerTextAsync());
+        await Screenshot(page, "bad-rounds");
+
+        await page.GotoAsync(new Uri(viewer.BaseUrl, "/#/scenario/..%2F..%2Fetc").ToString());
+        await page.Locator("[role=alert]").WaitForAsync();
+        Assert.Contains("no scenario called", await page.Locator("[role=alert]").InnerTextAsync());
+    }
+}

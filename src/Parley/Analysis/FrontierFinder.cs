@@ -41,15 +41,19 @@ public static class FrontierFinder
     /// <summary>
     /// The exact frontier of two linear additive utilities, or null when some step would form more than
     /// <paramref name="maxCandidates"/> partial bundles (then <see cref="ScenarioAnalyzer.Analyze"/> falls back to the search).
+    /// A long integer issue that both parties score linearly (more than 65,536 values) is kept as straight runs.
     /// </summary>
     public static ParetoFrontier? TryIssueByIssue(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates, int maxPoints = int.MaxValue) =>
         IssueByIssueComplete(a, b, maxCandidates) is { } complete ? ParetoFrontier.Of(complete, exact: true, null, maxPoints, []) : null;
 
-    internal static CompleteFrontier? IssueByIssueComplete(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates)
+    internal static CompleteFrontier? IssueByIssueComplete(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates,
+        int segmentMinValues = SegmentFrontier.DefaultMinValues)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (a.Space != b.Space) throw new ArgumentException("The two utilities are over different outcome spaces.", nameof(b));
+        int longIssue = SegmentFrontier.LongIssue(a, b, segmentMinValues);
+        if (longIssue >= 0 && SegmentFrontier.Compute(a, b, longIssue, maxCandidates) is { } segments) return segments;
         return AdditiveFrontier.Compute(a, b, maxCandidates);
     }
 

@@ -45,25 +45,37 @@ public static class ScenarioAnalyzer
         long? ties = null;
         bool exact = true;
         string method;
-        if (space.IsEnumerable)
+        // Two linear additive parties: issue by issue, which also keeps a long linear issue (a price) as straight runs.
+        bool additivePair = utilities.Length == 2 && utilities.All(u => u is LinearAdditiveUtility) && space.Issues.All(i => i.IsEnumerable);
+        bool longIssue = additivePair && SegmentFrontier.LongIssue((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1]) >= 0;
+        if (space.IsEnumerable && !longIssue)
         {
-            var matrix = UtilityMatrix.Evaluate(space, utilities);
-            Lap("evaluate");
-            (complete, long onFrontier) = FrontierFinder.EnumeratedComplete(matrix, space);
-            ties = onFrontier;
+            (complete, ties) = Enumerate();
             method = Enumeration;
         }
-        else if (utilities.Length == 2 && utilities.All(u => u is LinearAdditiveUtility) && space.Issues.All(i => i.IsEnumerable)
-            && FrontierFinder.IssueByIssueComplete((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1]) is { } combined)
+        else if (additivePair && FrontierFinder.IssueByIssueComplete((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1]) is { } combined)
         {
             complete = combined;
             method = IssueByIssue;
+        }
+        else if (space.IsEnumerable)
+        {
+            (complete, ties) = Enumerate();
+            method = Enumeration;
         }
         else
         {
             complete = FrontierFinder.SearchComplete(space, utilities, options);
             exact = false;
             method = LocalSearch;
+        }
+
+        (CompleteFrontier, long?) Enumerate()
+        {
+            var matrix = UtilityMatrix.Evaluate(space, utilities);
+            Lap("evaluate");
+            var (enumerated, onFrontier) = FrontierFinder.EnumeratedComplete(matrix, space);
+            return (enumerated, onFrontier);
         }
         Lap("frontier");
 

@@ -30,8 +30,9 @@ public static class ParleyApp
                 .WithExample("analyze", "scenarios/cairo-2024.yaml", "--frontier")
                 .WithExample("analyze", "scenarios/EnglandZimbabwe", "--json");
             config.AddCommand<ConvertCommand>("convert")
-                .WithDescription("Write a scenario in another format: a GENIUS XML folder or a Parley YAML file.")
-                .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml");
+                .WithDescription("Write a scenario in another format: a GENIUS XML folder, a GeniusWeb JSON folder or a Parley YAML file.")
+                .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml")
+                .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "geniusweb", "--out", "england-geniusweb");
         };
         var app = new CommandApp();
         app.Configure(configure);

@@ -7,7 +7,11 @@ namespace Parley.Analysis;
 /// <param name="Points">Distinct utility vectors on the frontier, sorted by the first party's utility descending.</param>
 /// <param name="Exact">True when the frontier is proven complete (enumeration or exact issue-by-issue combination).</param>
 /// <param name="OutcomesOnFrontier">How many outcomes have a frontier utility vector (ties counted), where known.</param>
-public sealed record ParetoFrontier(ImmutableArray<DealPoint> Points, bool Exact, long? OutcomesOnFrontier);
+/// <param name="Gap">
+/// Where certified (branch and bound): the largest amount of utility by which a missing frontier point could exceed the
+/// reported points, i.e. every outcome u has a point p with u_i ≤ p_i + Gap for every party; 0 when exact.
+/// </param>
+public sealed record ParetoFrontier(ImmutableArray<DealPoint> Points, bool Exact, long? OutcomesOnFrontier, double? Gap = null);
 
 /// <summary>How long one analysis step took.</summary>
 public readonly record struct StepTiming(string Step, TimeSpan Elapsed);

@@ -13,6 +13,9 @@ internal sealed class ParetoArchive(int parties, int capacity = int.MaxValue)
 
     public int Count => _vectors.Count;
 
+    /// <summary>The utility of <paramref name="party"/> in entry <paramref name="entry"/> (two parties: entries by u0 descending).</summary>
+    public double Utility(int entry, int party) => _vectors[entry][party];
+
     /// <summary>Offers a vector; <paramref name="values"/> is copied only if the vector enters. Returns whether it entered.</summary>
     public bool Offer(ReadOnlySpan<double> utilities, int[] values) =>
         parties == 2 ? OfferBilateral(utilities[0], utilities[1], values) : OfferGeneral(utilities, values);

@@ -30,9 +30,8 @@ public static class ScenarioAnalyzer
     /// Analyses <paramref name="scenario"/> over its principals' utilities (party order of the scenario), using reserved
     /// values at t = 0 (undiscounted). Enumerable spaces are enumerated (exact); larger spaces with two linear additive
     /// parties are combined issue by issue (exact); two or three parties with hyper-rectangle utilities (some may be
-    /// additive) get the
-    /// branch and bound (exact within <see cref="AnalysisOptions.Budget"/>, else a certified gap); other large spaces are
-    /// searched (<see cref="ParetoFrontier.Exact"/> false).
+    /// additive) get the branch and bound (exact within <see cref="AnalysisOptions.Budget"/>, else a certified gap); other
+    /// large spaces are searched (<see cref="ParetoFrontier.Exact"/> false).
     /// </summary>
     public static AnalysisReport Analyze(Scenario scenario, AnalysisOptions? options = null)
     {
@@ -53,39 +52,48 @@ public static class ScenarioAnalyzer
             clock.Restart();
         }
 
-        ParetoFrontier frontier;
+        CompleteFrontier complete;
+        long? ties = null;
+        bool exact = true;
+        double? gap = null;
         string method;
         if (space.IsEnumerable)
         {
             var matrix = UtilityMatrix.Evaluate(space, utilities);
             Lap("evaluate");
-            frontier = FrontierFinder.Enumerated(matrix, space);
+            (complete, long onFrontier) = FrontierFinder.EnumeratedComplete(matrix, space);
+            ties = onFrontier;
             method = Enumeration;
         }
         else if (utilities.Length == 2 && utilities.All(u => u is LinearAdditiveUtility) && space.Issues.All(i => i.IsEnumerable)
-            && FrontierFinder.TryIssueByIssue((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1]) is { } combined)
+            && FrontierFinder.IssueByIssueComplete((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1]) is { } combined)
         {
-            frontier = combined;
+            complete = combined;
             method = IssueByIssue;
         }
-        else if (utilities.Length <= BranchAndBoundMaxParties && utilities.Any(u => u is HyperRectangleUtility) && FrontierFinder.BranchAndBound(space, utilities, options) is { } bounded)
+        else if (utilities.Length <= BranchAndBoundMaxParties && utilities.Any(u => u is HyperRectangleUtility)
+            && FrontierFinder.BranchAndBoundComplete(space, utilities, options) is { } bounded)
         {
-            frontier = bounded;
+            (complete, exact, gap) = bounded;
             method = BranchAndBound;
         }
         else
         {
-            frontier = FrontierFinder.Search(space, utilities, options);
+            complete = FrontierFinder.SearchComplete(space, utilities, options);
+            exact = false;
             method = LocalSearch;
         }
         Lap("frontier");
 
-        var points = frontier.Points;
-        var nash = BargainingSolutions.Nash(points, reserved);
-        var kalai = BargainingSolutions.KalaiSmorodinsky(points, reserved);
-        var welfare = BargainingSolutions.MaxWelfare(points);
+        var r = reserved.ToArray();
+        long? nash = FrontierSolutions.Nash(complete, r);
+        long? kalai = FrontierSolutions.KalaiSmorodinsky(complete, r);
+        long? welfare = FrontierSolutions.MaxWelfare(complete);
+        var solutions = new[] { nash, kalai, welfare };
+        var frontier = ParetoFrontier.Of(complete, exact, ties, options.MaxPoints, solutions.OfType<long>()) with { Gap = gap };
+        DealPoint? Pick(long? at) => at is { } k ? frontier.Listed(k) ?? complete.Point(k) : null;
         Lap("solutions");
 
-        return new AnalysisReport(space.Cardinality, reserved, frontier, nash, kalai, welfare, method, timings.ToImmutable());
+        return new AnalysisReport(space.Cardinality, reserved, frontier, Pick(nash), Pick(kalai), Pick(welfare), method, timings.ToImmutable());
     }
 }

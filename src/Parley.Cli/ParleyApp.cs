@@ -30,8 +30,9 @@ public static class ParleyApp
                 .WithExample("analyze", "scenarios/cairo-2024.yaml", "--frontier")
                 .WithExample("analyze", "scenarios/EnglandZimbabwe", "--json");
             config.AddCommand<ConvertCommand>("convert")
-                .WithDescription("Write a scenario in another format: a GENIUS XML folder or a Parley YAML file.")
-                .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml");
+                .WithDescription("Write a scenario in another format: a GENIUS XML folder, a GeniusWeb JSON folder or a Parley YAML file.")
+                .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml")
+                .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "geniusweb", "--out", "england-geniusweb");
             config.AddCommand<PlotCommand>("plot")
                 .WithDescription("Draw a run (offers in the utility plane and over rounds), a scenario's deal space, or a tournament leaderboard, as PNG or SVG.")
                 .WithExample("plot", "run.json", "-o", "run.png")

@@ -30,6 +30,7 @@ public static class ParleyApp
             config.AddCommand<ConvertCommand>("convert")
                 .WithDescription("Write a scenario in another format: a GENIUS XML folder or a Parley YAML file.")
                 .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml");
+            config.AddBranch("tournament", Commands.Tournament.TournamentBranch.Configure);
         });
         try
         {

@@ -1,6 +1,3 @@
-using System.Collections.Immutable;
-using System.Text;
-using System.Text.Json;
 using Parley.Agents;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
@@ -38,7 +35,7 @@ internal sealed class SaoTournamentProtocol(ProtocolSettings settings) : ITourna
                 SaoStatus.Failed => NegotiationStatus.Failed,
                 _ => NegotiationStatus.Deadline,
             },
-            Agreement = result.HasAgreement ? AgreementJson(table, result.AgreementValues) : null,
+            Agreement = result.HasAgreement ? AgreementText.Format(table.Space, result.AgreementValues) : null,
             Utilities = result.Utilities,
             UndiscountedUtilities = result.UndiscountedUtilities,
             Rounds = result.Rounds,
@@ -50,19 +47,5 @@ internal sealed class SaoTournamentProtocol(ProtocolSettings settings) : ITourna
             FailureReason = result.Failure?.Reason,
             ElapsedMs = result.Elapsed.TotalMilliseconds,
         };
-    }
-
-    /// <summary>The agreement as a JSON object, issue name → value text, in issue order.</summary>
-    internal static string AgreementJson(Scenario scenario, ImmutableArray<int> values)
-    {
-        var buffer = new StringBuilder(64);
-        buffer.Append('{');
-        var issues = scenario.Space.Issues;
-        for (int i = 0; i < issues.Length; i++)
-        {
-            if (i > 0) buffer.Append(',');
-            buffer.Append(JsonSerializer.Serialize(issues[i].Name)).Append(':').Append(JsonSerializer.Serialize(issues[i].FormatValue(values[i])));
-        }
-        return buffer.Append('}').ToString();
     }
 }

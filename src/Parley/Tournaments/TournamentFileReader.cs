@@ -44,6 +44,11 @@ public static class TournamentFileReader
         {
             throw new ScenarioFormatException(file, $"line {e.Start.Line}, column {e.Start.Column}", $"malformed YAML: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this on some unclosed flow collections, without a position.
+            throw new ScenarioFormatException(file, null, "malformed YAML: an unclosed [ ] or { } list or mapping, or a stray quote; expected well-formed YAML", e);
+        }
         if (stream.Documents.Count == 0)
             throw new ScenarioFormatException(file, null, "the file is empty; expected a tournament with 'negotiators', 'scenarios' and 'protocol'");
         var doc = new YamlDoc(file);
@@ -226,10 +231,11 @@ public static class TournamentFileReader
             if (runner.Unsuitable(scenario) is { } why) throw doc.Error(node, $"scenario '{scenario.Name}' ({path}) cannot run under '{protocol.Name}': {why}");
             loaded.Add((node, path, name, scenario));
         }
-        var names = loaded.Select(l => l.Name ?? l.Scenario.Name).ToList();
+        var plain = loaded.Select(l => l.Name ?? l.Scenario.Name).ToList();
+        var names = plain.ToList();
         for (int i = 0; i < loaded.Count; i++)
         {
-            if (loaded[i].Name is null && names.Count(n => n == names[i]) > 1)
+            if (loaded[i].Name is null && plain.Count(n => n == plain[i]) > 1)
                 names[i] = Path.GetFileName(Path.GetDirectoryName(loaded[i].Path)) + "/" + names[i];
         }
         for (int i = 0; i < loaded.Count; i++)

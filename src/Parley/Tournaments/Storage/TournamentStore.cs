@@ -27,7 +27,9 @@ public sealed record StoredTournament(long Id, string Name, string SpecFile, str
 public sealed class TournamentStore : IDisposable
 {
     private const int SchemaVersion = 1;
-    private const int RowsPerStatement = 64;
+    // PostgreSQL: many rows per statement saves round trips. SQLite: one row per prepared statement, because binding a
+    // named parameter scans the statement's parameter list (quadratic in rows per statement).
+    private int RowsPerStatement => _postgres ? 64 : 8;
     private readonly DbConnection _connection;
     private readonly bool _postgres;
 

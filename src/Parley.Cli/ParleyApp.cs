@@ -41,6 +41,7 @@ public static class ParleyApp
                 .WithDescription("Serve the web viewer: scenarios, live negotiations in the utility plane, the Cairo report and tournament leaderboards.")
                 .WithExample("serve")
                 .WithExample("serve", "--port", "8080", "--scenarios", "scenarios", "--db", "results.db");
+            config.AddBranch("tournament", Commands.Tournament.TournamentBranch.Configure);
         };
         var app = new CommandApp();
         app.Configure(configure);

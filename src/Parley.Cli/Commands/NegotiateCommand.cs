@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Parley.Agents;
 using Parley.Analysis;
 using Parley.Cli.Output;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 using Spectre.Console;

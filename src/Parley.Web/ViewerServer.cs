@@ -52,6 +52,7 @@ public static class ViewerServer
         });
         ScenarioEndpoints.Map(app);
         RunEndpoints.Map(app);
+        TournamentEndpoints.Map(app);
         MapPages(app);
         return app;
     }

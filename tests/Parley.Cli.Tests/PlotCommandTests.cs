@@ -46,6 +46,20 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
+    public void Plot_ResultsDatabase_WritesTheLeaderboard()
+    {
+        string db = Temp("results.db"), png = Temp("board.png");
+        var run = CliRunner.AsProcess("tournament", "run", "scenarios/example-tournament.yaml", "--db", db, "--quiet");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var result = CliRunner.InProcess("plot", db, "-o", png);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal((1000, 700), PngSize(png));
+        var missing = CliRunner.InProcess("plot", Temp("none.db"), "-o", png);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no such results database", missing.Error);
+    }
+
+    [Fact]
     public void Plot_MovedScenario_IsFoundWithScenarioOption()
     {
         string run = Temp("run.json"), png = Temp("run.png");

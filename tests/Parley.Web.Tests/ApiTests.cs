@@ -13,7 +13,7 @@ public sealed class ApiTests(ViewerFixture viewer)
     {
         var list = await viewer.Http.GetFromJsonAsync<JsonElement>("/api/scenarios");
         var names = list.EnumerateArray().Select(s => s.GetProperty("name").GetString()!).ToArray();
-        Assert.Equal(["cairo-2024", "Dinner", "EnglandZimbabwe", "Laptop", "Nonlinear10issues"], names);
+        Assert.Equal(["cairo-2024", "Dinner", "EnglandZimbabwe", "Laptop", "Nonlinear10issues"], names); // not the tournament file
         var england = list.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "EnglandZimbabwe");
         Assert.Equal("576", england.GetProperty("outcomeCount").GetString());
     }
@@ -124,5 +124,24 @@ public sealed class ApiTests(ViewerFixture viewer)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var missingRun = await viewer.Http.GetAsync("/api/runs/r999999");
         Assert.Equal(HttpStatusCode.NotFound, missingRun.StatusCode);
+    }
+
+    [Fact]
+    public async Task Tournament_Leaderboard_HasConfidenceIntervalsAndAPairwiseTable()
+    {
+        var board = await viewer.Http.GetFromJsonAsync<JsonElement>("/api/tournament");
+        Assert.Equal("Example tournament", board.GetProperty("tournament").GetString());
+        var rows = board.GetProperty("leaderboard").EnumerateArray().ToArray();
+        Assert.Equal(5, rows.Length);
+        var means = rows.Select(r => r.GetProperty("meanUtility").GetDouble()).ToArray();
+        Assert.Equal(means.OrderByDescending(m => m), means);
+        Assert.All(rows, r => Assert.True(r.GetProperty("ci95").GetDouble() > 0));
+        var rates = board.GetProperty("pairwise").GetProperty("winRate");
+        Assert.Equal(5, rates.GetArrayLength());
+        // Row a against column b and b against a split their encounters: the two shares add up to one.
+        double ab = rates[0][1].GetDouble(), ba = rates[1][0].GetDouble();
+        Assert.Equal(1.0, ab + ba, 6);
+        var plot = await viewer.Http.GetAsync("/api/tournament/plot.svg");
+        ImageChecks.AssertSvg(await plot.Content.ReadAsStringAsync(), 1000, 650, 10, "95% confidence interval");
     }
 }

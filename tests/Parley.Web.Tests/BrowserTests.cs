@@ -65,4 +65,17 @@ public sealed class BrowserTests(ViewerFixture viewer, BrowserFixture browser) :
         await page.Locator("[role=alert]").WaitForAsync();
         Assert.Contains("no scenario called", await page.Locator("[role=alert]").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task Viewer_Leaderboard_ShowsRanksIntervalsAndPairwiseTable()
+    {
+        var page = await Open();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tournament leaderboard" }).ClickAsync();
+        await page.Locator("#leaderboard").WaitForAsync();
+        Assert.Equal(5, await page.Locator("#leaderboard tbody tr").CountAsync());
+        Assert.Contains("±", await page.Locator("#leaderboard").InnerTextAsync());
+        Assert.Equal(5, await page.Locator("#pairwise tbody tr").CountAsync());
+        await page.WaitForFunctionAsync("() => document.getElementById('leaderboard-plot').complete && document.getElementById('leaderboard-plot').naturalWidth > 0");
+        await Screenshot(page, "page-leaderboard");
+    }
 }

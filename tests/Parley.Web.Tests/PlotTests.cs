@@ -60,6 +60,18 @@ public sealed class PlotTests
     }
 
     [Fact]
+    public void Leaderboard_Png_HasTheSizeAskedForAndContent()
+    {
+        using var store = Parley.Tournaments.Storage.TournamentStore.OpenSqlite(ViewerFixture.ResultsDatabase);
+        var stored = store.Find()!;
+        var report = Parley.Tournaments.Reports.TournamentReport.Build(stored, store.ReadResults(stored.Id));
+        var buffer = new MemoryStream();
+        ChartFile.Write(buffer, svg: false, 1000, 650, LeaderboardChart.Build(report));
+        File.WriteAllBytes(Path.Combine(TestPaths.Artifacts, "leaderboard.png"), buffer.ToArray());
+        ImageChecks.AssertPng(buffer.ToArray(), 1000, 650, minColours: 8);
+    }
+
+    [Fact]
     public void ChartFile_UnknownExtension_IsNotSupported()
     {
         Assert.True(ChartFile.IsSupported("a.PNG"));

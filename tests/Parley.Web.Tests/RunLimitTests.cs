@@ -27,6 +27,10 @@ public sealed class RunLimitTests
         using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
         var request = new { scenario = "Laptop", negotiators = new[] { "boulware" }, rounds = 10 };
 
+        var noDatabase = await http.GetAsync("/api/tournament");
+        Assert.Equal(HttpStatusCode.NotFound, noDatabase.StatusCode);
+        Assert.Contains("--db", await noDatabase.Content.ReadAsStringAsync());
+
         var first = await http.PostAsJsonAsync("/api/runs", request);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var second = await http.PostAsJsonAsync("/api/runs", request);

@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Tournaments;
+using Parley.Tournaments.Running;
+using Parley.Tournaments.Storage;
 using Parley.Web.Runs;
 
 namespace Parley.Web.Tests;
@@ -16,9 +19,21 @@ public sealed class ViewerFixture : IAsyncLifetime
     public Uri BaseUrl { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>A results database of the example tournament, run once for all the tests.</summary>
+    public static string ResultsDatabase => Results.Value;
+
+    private static readonly Lazy<string> Results = new(() =>
+    {
+        string db = Path.Combine(Directory.CreateTempSubdirectory("parley-web-").FullName, "results.db");
+        var tournament = TournamentFileReader.ReadFile(Path.Combine(TestPaths.Scenarios, "example-tournament.yaml"));
+        using var store = TournamentStore.OpenSqlite(db);
+        TournamentRun.Start(tournament, store, new ThreadRunner(2));
+        return db;
+    });
+
     public async Task InitializeAsync()
     {
-        _app = ViewerServer.Build(Options(TestPaths.Scenarios), RunProtocols.All);
+        _app = ViewerServer.Build(Options(TestPaths.Scenarios) with { ResultsDatabase = ResultsDatabase }, RunProtocols.All);
         await _app.StartAsync();
         BaseUrl = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(60) };

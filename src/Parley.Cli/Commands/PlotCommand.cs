@@ -2,6 +2,8 @@ using System.ComponentModel;
 using Parley.Analysis;
 using Parley.Plots;
 using Parley.Scenarios;
+using Parley.Tournaments.Reports;
+using Parley.Tournaments.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,7 +13,7 @@ namespace Parley.Cli.Commands;
 public sealed class PlotSettings : CommandSettings
 {
     [CommandArgument(0, "<input>")]
-    [Description("What to plot: a run file (parley negotiate --out run.json), a scenario (GENIUS folder or .yaml file), or a tournament results database (.db).")]
+    [Description("What to plot: a run file (parley negotiate --out run.json), a scenario (GENIUS folder or .yaml file), or a tournament results database (.db, from parley tournament run).")]
     public string Input { get; init; } = "";
 
     [CommandOption("-o|--out <FILE>")]
@@ -25,6 +27,10 @@ public sealed class PlotSettings : CommandSettings
     [CommandOption("--scenario <SCENARIO>")]
     [Description("For a run file: the scenario it was run on, when it is no longer where the run file says.")]
     public string? Scenario { get; init; }
+
+    [CommandOption("--tournament <ID>")]
+    [Description("For a results database: which tournament (default the latest).")]
+    public long? Tournament { get; init; }
 
     [CommandOption("--width <PIXELS>")]
     [Description("Width of the picture in pixels. Default 1000 for a scenario or leaderboard, 1800 for a run (two panels).")]
@@ -78,7 +84,28 @@ public sealed class PlotCommand(CliIo io) : Command<PlotSettings>
         string input = settings.Input;
         string ext = Path.GetExtension(input).ToLowerInvariant();
         if (!Directory.Exists(input) && ext == ".json") return PlotRun(settings);
+        if (!Directory.Exists(input) && ext is ".db" or ".sqlite" or ".sqlite3") return PlotLeaderboard(settings);
         return PlotScenario(settings);
+    }
+
+    private static string PlotLeaderboard(PlotSettings settings)
+    {
+        if (!File.Exists(settings.Input)) throw new UserErrorException($"{settings.Input}: no such results database");
+        TournamentReport report;
+        try
+        {
+            using var store = TournamentStore.OpenSqlite(settings.Input);
+            var stored = (settings.Tournament is { } id ? store.Find(id) : store.Find())
+                ?? throw new UserErrorException(settings.Tournament is { } n ? $"{settings.Input}: no tournament {n}" : $"{settings.Input}: holds no tournament yet; run one with 'parley tournament run'");
+            report = TournamentReport.Build(stored, store.ReadResults(stored.Id));
+        }
+        catch (StoreException e)
+        {
+            throw new UserErrorException(e.Message);
+        }
+        if (report.Stored == 0) throw new UserErrorException($"{settings.Input}: tournament '{report.Tournament}' has no results yet");
+        Save(settings, settings.Width ?? Math.Max(1000, 160 * report.Leaderboard.Count), LeaderboardChart.Build(report));
+        return $"the leaderboard of {report.Tournament} ({report.Stored:N0} negotiations)";
     }
 
     private static string PlotScenario(PlotSettings settings)

@@ -32,10 +32,19 @@ public sealed class ScenarioCatalog(string folder)
         {
             var info = new FileInfo(file);
             string ext = info.Extension.ToLowerInvariant();
-            if (info.LinkTarget is null && ext is ".yaml" or ".yml" && !info.Name.StartsWith('.'))
+            if (info.LinkTarget is null && ext is ".yaml" or ".yml" && !info.Name.StartsWith('.') && !IsTournamentFile(file))
                 entries.TryAdd(Path.GetFileNameWithoutExtension(file), file);
         }
         return [.. entries];
+    }
+
+    /// <summary>A tournament file (top-level <c>negotiators:</c>) lives beside scenarios but is not one.</summary>
+    private static bool IsTournamentFile(string file)
+    {
+        using var reader = new StreamReader(file);
+        for (int n = 0; n < 200 && reader.ReadLine() is { } line; n++)
+            if (line.StartsWith("negotiators:", StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>A message with the server's path to the scenarios folder taken out (the page sees names relative to it).</summary>

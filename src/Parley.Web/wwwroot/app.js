@@ -238,11 +238,26 @@ async function reportPage() {
 
 async function leaderboardPage() {
   const board = await api("/api/tournament");
-  main.innerHTML = `<h1>Tournament leaderboard</h1>${renderLeaderboard(board)}`;
-}
-
-function renderLeaderboard(board) {
-  return `<pre>${esc(JSON.stringify(board, null, 2))}</pre>`;
+  const pct = x => x === null || x === undefined ? "–" : `${Math.round(x * 100)}%`;
+  const rows = board.leaderboard.map((r, i) => `<tr><td class="num">${i + 1}</td><td>${esc(r.name)}</td>
+      <td class="num">${fmt(r.meanUtility)}</td><td class="num">± ${fmt(r.ci95)}</td>
+      <td><span class="bar" style="width:${Math.max(0, (r.meanUtility ?? 0) * 200)}px"></span></td>
+      <td class="num">${r.negotiations}</td><td class="num">${pct(r.agreementRate)}</td>
+      <td class="num">${fmt(r.meanDistanceToPareto)}</td><td class="num">${r.failures}</td></tr>`).join("");
+  const names = board.pairwise.names;
+  const cell = (rate, n) => rate === null ? `<td class="num muted">–</td>`
+    : `<td class="num" style="background:hsl(${Math.round(rate * 120)},65%,${85 - Math.abs(rate - 0.5) * 30}%)" title="${n} encounters">${pct(rate)}</td>`;
+  const pairwise = names.map((row, a) => `<tr><th>${esc(row)}</th>${names.map((_, b) => cell(board.pairwise.winRate[a][b], board.pairwise.encounters[a][b])).join("")}</tr>`).join("");
+  main.innerHTML = `<h1>Tournament leaderboard: ${esc(board.tournament)}</h1>
+    <p class="muted">${board.stored} of ${board.planned} negotiations stored. Mean utility per negotiation with the half-width of its 95% confidence interval.</p>
+    <table id="leaderboard"><thead><tr><th>#</th><th>Negotiator</th><th>Mean utility</th><th>95% CI</th><th></th><th>Negotiations</th><th>Agreements</th><th>Distance to Pareto</th><th>Failures</th></tr></thead><tbody>${rows}</tbody></table>
+    <img class="plot" id="leaderboard-plot" alt="Leaderboard: mean utility with confidence intervals" src="/api/tournament/plot.svg" style="max-width:900px">
+    <h2>Pairwise</h2>
+    <p class="muted">Share of encounters in which the row negotiator got a higher utility than the column negotiator (ties count half).</p>
+    <table id="pairwise"><thead><tr><th>row vs column</th>${names.map(n => `<th>${esc(n)}</th>`).join("")}</tr></thead><tbody>${pairwise}</tbody></table>
+    <h2>Scenarios</h2>
+    <table id="tournament-scenarios"><thead><tr><th>Scenario</th><th>Negotiations</th><th>Agreements</th><th>Mean welfare</th><th>Best negotiator</th></tr></thead>
+      <tbody>${board.scenarios.map(s => `<tr><td>${esc(s.name)}</td><td class="num">${s.negotiations}</td><td class="num">${pct(s.agreementRate)}</td><td class="num">${fmt(s.meanWelfare)}</td><td>${esc(s.best)}</td></tr>`).join("")}</tbody></table>`;
 }
 
 window.addEventListener("hashchange", route);

@@ -19,6 +19,27 @@ public class DocumentationExampleTests
         Assert.Equal(0.3, scenario.Parties[1].Profile.ReservedValue.At(0.25), 12);
         Assert.Equal("wants a year's cover", scenario.Parties[0].PositionSources["Warranty (months)"]);
         Assert.Equal(3 * 13 * 2, (int)scenario.Space.Cardinality!.Value);
+
+        // Mediation features: stake, red line, channels, dated events, package.
+        Assert.Equal(0.7, scenario.Parties[2].Stake);
+        Assert.True(scenario.Parties[1].Profile.RedLines.Crosses([0, 5, 0]));
+        Assert.False(scenario.Parties[1].Profile.RedLines.Crosses([1, 5, 0]));
+        Assert.NotNull(scenario.Channels);
+        Assert.False(scenario.Channels!.Allows(0, 1, out _));
+        Assert.True(scenario.Channels.Allows(2, 1, out int delay));
+        Assert.Equal(1, delay);
+        Assert.Equal(new DateOnly(2024, 3, 1), scenario.Timeline.Start);
+        Assert.Equal(3, scenario.Timeline.Events.Length);
+        // 11 March is day 10 of 20: t = 0.5; the 0.1 rise ramps over 2 days (0.1 of normalised time).
+        Assert.Equal(0.4 + 0.05, scenario.ReservedValueAt(1, 0.55) / Math.Pow(0.9, 0.55), 9);
+        Assert.False(scenario.Timeline.IsAvailable(2, 1, 0.8));
+        Assert.False(scenario.Timeline.IsPresent(2, 0.75));
+        var package = Assert.Single(scenario.Packages);
+        Assert.Equal([2, 3, 0], package.Values.ToArray());
+
+        // The seller lists its weights out of issue order: they are taken by name.
+        var seller = (Parley.Preferences.LinearAdditiveUtility)scenario.Parties[1].Profile.Utility;
+        Assert.Equal([0.7, 0.2, 0.1], seller.Weights.ToArray());
     }
 
     [Fact]

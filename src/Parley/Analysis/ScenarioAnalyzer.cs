@@ -19,7 +19,8 @@ public static class ScenarioAnalyzer
 
     /// <summary>
     /// Analyses <paramref name="scenario"/> over its principals' utilities (party order of the scenario), using reserved
-    /// values at t = 0 (undiscounted). Enumerable spaces are enumerated (exact); larger spaces with two linear additive
+    /// values at t = 0 (their curves plus timeline events at t = 0). Packages that cross any principal's red line (or use
+    /// a value withdrawn at t = 0) are left out of the frontier and of every solution. Enumerable spaces are enumerated (exact); larger spaces with two linear additive
     /// parties are combined issue by issue (exact); other large spaces are searched (<see cref="ParetoFrontier.Exact"/> false).
     /// </summary>
     public static AnalysisReport Analyze(Scenario scenario, AnalysisOptions? options = null)
@@ -31,7 +32,8 @@ public static class ScenarioAnalyzer
         if (principals.Length == 0) throw new ArgumentException("The scenario has no principal parties.", nameof(scenario));
         var space = scenario.Space;
         var utilities = principals.Select(p => p.Profile.Utility).ToArray();
-        var reserved = principals.Select(p => p.Profile.ReservedValue.Initial).ToImmutableArray();
+        var reserved = principals.Select(p => scenario.ReservedValueAt(scenario.Parties.IndexOf(p), 0)).ToImmutableArray();
+        var feasible = FeasibleValues.For(scenario, 0);
         var timings = ImmutableArray.CreateBuilder<StepTiming>();
         var clock = Stopwatch.StartNew();
 
@@ -47,18 +49,18 @@ public static class ScenarioAnalyzer
         {
             var matrix = UtilityMatrix.Evaluate(space, utilities);
             Lap("evaluate");
-            frontier = FrontierFinder.Enumerated(matrix, space);
+            frontier = FrontierFinder.Enumerated(matrix, space, feasible);
             method = Enumeration;
         }
         else if (utilities.Length == 2 && utilities.All(u => u is LinearAdditiveUtility) && space.Issues.All(i => i.IsEnumerable)
-            && FrontierFinder.TryIssueByIssue((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1]) is { } combined)
+            && FrontierFinder.TryIssueByIssue((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1], feasible) is { } combined)
         {
             frontier = combined;
             method = IssueByIssue;
         }
         else
         {
-            frontier = FrontierFinder.Search(space, utilities, options);
+            frontier = FrontierFinder.Search(space, utilities, options, feasible);
             method = LocalSearch;
         }
         Lap("frontier");

@@ -37,7 +37,10 @@ public sealed class AnalyzeCommand(CliIo io) : Command<AnalyzeSettings>
         var scenario = ScenarioLoader.Load(settings.Scenario);
         if (scenario.Space.Issues.FirstOrDefault(i => !i.IsEnumerable) is { } continuous)
             throw new UserErrorException($"{settings.Scenario}: issue '{continuous.Name}' is continuous; give it a discretisation ('steps: N' in YAML, steps=\"N\" in GENIUS XML) to analyse the scenario");
+        var published = PublishedFrontier.TryLoad(settings.Scenario);
         var report = ScenarioAnalyzer.Analyze(scenario, new AnalysisOptions(settings.Seed, settings.Effort));
+        if (published is not null)
+            report = report with { PublishedFrontier = PublishedFrontierComparison.Compare(published, report.Frontier.Points, scenario.Principals.Count()) };
         if (settings.Json) AnalysisJson.Write(io.Out, scenario, report);
         else AnalysisTables.Write(io.Console, scenario, report, settings.Frontier);
         return ExitCodes.Ok;

@@ -30,6 +30,8 @@ public sealed class ConvertSettings : CommandSettings
     {
         if (To is not ("genius" or "yaml")) return ValidationResult.Error($"--to must be 'genius' or 'yaml', got '{To}'");
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out is required: where to write the converted scenario");
+        if ((To == "genius" ? OutputPath.ProblemWithFolder("--out", Out) : OutputPath.ProblemWithFile("--out", Out)) is { } outProblem)
+            return ValidationResult.Error(outProblem);
         return ValidationResult.Success();
     }
 }
@@ -45,13 +47,15 @@ public sealed class ConvertCommand(CliIo io) : Command<ConvertSettings>
         {
             if (Directory.Exists(settings.Out) && Directory.EnumerateFileSystemEntries(settings.Out).Any() && !settings.Force)
                 throw new UserErrorException($"{settings.Out}: folder exists and is not empty; pass --force to write into it");
-            warnings = GeniusScenarioWriter.WriteFolder(scenario, settings.Out);
+            warnings = OutputPath.Writing(settings.Out, () => GeniusScenarioWriter.WriteFolder(scenario, settings.Out));
         }
         else
         {
             if (File.Exists(settings.Out) && !settings.Force)
                 throw new UserErrorException($"{settings.Out}: file exists; pass --force to overwrite it");
-            warnings = YamlScenarioWriter.WriteFile(scenario, settings.Out);
+            if (scenario.Principals.Count() < 2)
+                throw new UserErrorException($"{settings.Scenario}: {scenario.Principals.Count()} principal part{(scenario.Principals.Count() == 1 ? "y" : "ies")}; a Parley YAML scenario needs at least two, so the file written could not be read back");
+            warnings = OutputPath.Writing(settings.Out, () => YamlScenarioWriter.WriteFile(scenario, settings.Out));
         }
         foreach (var w in warnings) io.Console.MarkupLineInterpolated($"[yellow]warning:[/] {w}");
         io.Console.MarkupLineInterpolated($"Wrote [bold]{scenario.Name}[/] ({scenario.Parties.Length} parties, {scenario.Space.IssueCount} issues) to {settings.Out}");

@@ -63,6 +63,8 @@ internal static class AnalysisJson
         json.WriteEndArray();
         json.WriteEndObject();
 
+        WritePublishedFrontier(json, report.PublishedFrontier);
+
         WriteNamedPoint(json, "nash", space, report.Nash);
         WriteNamedPoint(json, "kalaiSmorodinsky", space, report.KalaiSmorodinsky);
         WriteNamedPoint(json, "maxWelfare", space, report.MaxWelfare);
@@ -72,6 +74,24 @@ internal static class AnalysisJson
         json.WriteEndObject();
         json.WriteEndObject();
     });
+
+    private static void WritePublishedFrontier(Utf8JsonWriter json, PublishedFrontierComparison? comparison)
+    {
+        json.WritePropertyName("publishedFrontier");
+        if (comparison is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+        json.WriteStartObject();
+        json.WriteString("file", Path.GetFileName(comparison.File));
+        json.WriteNumber("points", comparison.PublishedPoints);
+        json.WriteNumber("dominated", comparison.Dominated);
+        json.WriteNumber("matched", comparison.Matched);
+        json.WriteNumber("missed", comparison.Missed);
+        json.WriteNumber("tolerance", comparison.Tolerance);
+        json.WriteEndObject();
+    }
 
     private static void WriteNamedPoint(Utf8JsonWriter json, string name, OutcomeSpace space, DealPoint? point)
     {

@@ -36,6 +36,8 @@ internal static class AnalysisTables
         string exact = report.Frontier.Exact ? "exact" : "approximate (not proven complete)";
         string ties = report.Frontier.OutcomesOnFrontier is { } n && n != report.Frontier.Points.Length ? $", {n:N0} outcomes incl. ties" : "";
         console.MarkupLineInterpolated($"Pareto frontier: [bold]{report.Frontier.Points.Length:N0}[/] points{ties} — {exact}, by {report.Method}");
+        if (report.PublishedFrontier is { } pf)
+            console.MarkupLineInterpolated($"Published frontier ({Path.GetFileName(pf.File)}, {pf.PublishedPoints:N0} points): Parley's frontier strictly dominates [bold]{pf.Dominated:N0}[/], matches [bold]{pf.Matched:N0}[/], misses [bold]{pf.Missed:N0}[/] (tolerance {pf.Tolerance:G3})");
         var principals = scenario.Principals.Select(p => p.Name).ToList();
         if (listFrontier && report.Frontier.Points.Length > 0)
         {

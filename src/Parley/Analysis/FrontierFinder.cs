@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Parley.Outcomes;
 using Parley.Preferences;
 
@@ -7,89 +6,109 @@ namespace Parley.Analysis;
 /// <summary>
 /// The three ways to a Pareto frontier: enumeration (exact, with tie counts), issue-by-issue combination of two linear
 /// additive utilities (exact, no enumeration) and the seeded search (not proven complete). Points come sorted by the
-/// first party's utility, descending. <see cref="ScenarioAnalyzer.Analyze"/> picks one.
+/// first party's utility, descending; at most <c>maxPoints</c> are listed (spread evenly along the frontier, both
+/// extremes included), <see cref="ParetoFrontier.PointCount"/> counts them all. <see cref="ScenarioAnalyzer.Analyze"/>
+/// picks one.
 /// </summary>
 public static class FrontierFinder
 {
     /// <summary>The exact frontier of an enumerated space (two parties: bucket filter and sweep; more: skyline).</summary>
-    public static ParetoFrontier Enumerated(UtilityMatrix matrix, OutcomeSpace space, FeasibleValues? feasible = null)
+    public static ParetoFrontier Enumerated(UtilityMatrix matrix, OutcomeSpace space, int maxPoints = int.MaxValue)
+    {
+        var (complete, ties) = EnumeratedComplete(matrix, space);
+        return ParetoFrontier.Of(complete, exact: true, ties, maxPoints, []);
+    }
+
+    /// <summary>
+    /// The exact frontier of an enumerated space; with <paramref name="feasible"/> restricted, over the feasible outcomes
+    /// only (infeasible ones are scored below every feasible one, so they are dominated and never listed).
+    /// </summary>
+    internal static (CompleteFrontier Frontier, long OutcomesOnFrontier) EnumeratedComplete(UtilityMatrix matrix, OutcomeSpace space, FeasibleValues? feasible = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(space);
-        if (feasible is { IsUnrestricted: false }) return EnumeratedFeasible(matrix, space, feasible);
+        if (feasible is { IsEmpty: true }) return (new ListedFrontier([], matrix.PartyCount), 0);
+        if (feasible is { IsUnrestricted: false })
+        {
+            var mask = feasible.OutcomeMask();
+            var rows = new double[matrix.PartyCount][];
+            for (int p = 0; p < rows.Length; p++)
+            {
+                var row = matrix.Row(p).ToArray();
+                for (int o = 0; o < row.Length; o++) if (!mask[o]) row[o] = FeasibleValues.Penalty;
+                rows[p] = row;
+            }
+            matrix = UtilityMatrix.FromRows(rows);
+        }
         var exact = matrix.PartyCount == 2
             ? BilateralFrontier.Compute(matrix.RowArray(0), matrix.RowArray(1))
             : MultilateralFrontier.Compute(matrix);
-        var points = ImmutableArray.CreateBuilder<DealPoint>(exact.Count);
-        var values = new int[space.IssueCount];
-        for (int k = 0; k < exact.Count; k++)
-        {
-            space.Decode(exact.Outcomes[k], values);
-            points.Add(new DealPoint([.. exact.Vectors[k]], [.. values]));
-        }
-        return new ParetoFrontier(points.MoveToImmutable(), Exact: true, exact.OutcomesOnFrontier);
-    }
-
-    /// <summary>The exact frontier of the feasible outcomes only (infeasible ones scored below every feasible one, then dropped).</summary>
-    private static ParetoFrontier EnumeratedFeasible(UtilityMatrix matrix, OutcomeSpace space, FeasibleValues feasible)
-    {
-        if (feasible.IsEmpty) return new ParetoFrontier([], Exact: true, 0);
-        var mask = feasible.OutcomeMask();
-        var rows = new double[matrix.PartyCount][];
-        for (int p = 0; p < rows.Length; p++)
-        {
-            var row = matrix.Row(p).ToArray();
-            for (int o = 0; o < row.Length; o++) if (!mask[o]) row[o] = FeasibleValues.Penalty;
-            rows[p] = row;
-        }
-        var frontier = Enumerated(UtilityMatrix.FromRows(rows), space);
-        return frontier with { Points = [.. frontier.Points.Where(p => feasible.Allows(p.Values.AsSpan()))] };
+        return (new EnumeratedPoints(exact, space, matrix.PartyCount), exact.OutcomesOnFrontier);
     }
 
     /// <summary>
     /// The exact frontier of two linear additive utilities over the same space (every issue enumerable), without
     /// enumerating it. Throws <see cref="InvalidOperationException"/> when the frontier is too large to list (see
-    /// <see cref="TryIssueByIssue(LinearAdditiveUtility, LinearAdditiveUtility, int)"/>).
+    /// <see cref="TryIssueByIssue"/>).
     /// </summary>
-    public static ParetoFrontier IssueByIssue(LinearAdditiveUtility a, LinearAdditiveUtility b) =>
-        TryIssueByIssue(a, b)
+    public static ParetoFrontier IssueByIssue(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxPoints = int.MaxValue) =>
+        TryIssueByIssue(a, b, maxPoints: maxPoints)
         ?? throw new InvalidOperationException("The additive frontier is too large to list (issues that oppose the parties exactly make it grow without bound).");
 
     /// <summary>
     /// The exact frontier of two linear additive utilities, or null when some step would form more than
     /// <paramref name="maxCandidates"/> partial bundles (then <see cref="ScenarioAnalyzer.Analyze"/> falls back to the search).
     /// </summary>
-    public static ParetoFrontier? TryIssueByIssue(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates) =>
-        TryIssueByIssue(a, b, null, maxCandidates);
+    public static ParetoFrontier? TryIssueByIssue(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates, int maxPoints = int.MaxValue) =>
+        IssueByIssueComplete(a, b, maxCandidates) is { } complete ? ParetoFrontier.Of(complete, exact: true, null, maxPoints, []) : null;
 
-    /// <summary>As <see cref="TryIssueByIssue(LinearAdditiveUtility, LinearAdditiveUtility, int)"/>, over the feasible packages only.</summary>
-    public static ParetoFrontier? TryIssueByIssue(LinearAdditiveUtility a, LinearAdditiveUtility b, FeasibleValues? feasible, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates)
+    /// <summary>
+    /// The issue-by-issue frontier; with <paramref name="feasible"/> restricted, over feasible packages only: forbidden
+    /// values score far below every allowed one, so each issue's contribution staircase drops them.
+    /// </summary>
+    internal static CompleteFrontier? IssueByIssueComplete(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates, FeasibleValues? feasible = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (a.Space != b.Space) throw new ArgumentException("The two utilities are over different outcome spaces.", nameof(b));
-        if (feasible is { IsEmpty: true }) return new ParetoFrontier([], Exact: true, OutcomesOnFrontier: null);
-        var found = feasible is null or { IsUnrestricted: true }
-            ? AdditiveFrontier.Compute(a, b, maxCandidates)
-            : AdditiveFrontier.Compute(feasible.PenalisedTables(a), feasible.PenalisedTables(b), maxCandidates)?.Where(p => feasible.Allows(p.Values)).ToList();
-        if (found is null) return null;
-        var points = found.Select(p => new DealPoint([p.U0, p.U1], [.. p.Values])).ToImmutableArray();
-        return new ParetoFrontier(points, Exact: true, OutcomesOnFrontier: null);
+        if (feasible is { IsEmpty: true }) return new ListedFrontier([], 2);
+        if (feasible is { IsUnrestricted: false })
+            return AdditiveFrontier.Compute(feasible.PenalisedTables(a), feasible.PenalisedTables(b), maxCandidates);
+        return AdditiveFrontier.Compute(a, b, maxCandidates);
     }
 
     /// <summary>A non-dominated set found by the seeded search (not proven complete).</summary>
-    public static ParetoFrontier Search(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options, FeasibleValues? feasible = null)
+    public static ParetoFrontier Search(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options) =>
+        ParetoFrontier.Of(SearchComplete(space, utilities, options), exact: false, null, options.MaxPoints, []);
+
+    /// <summary>The searched frontier; with <paramref name="feasible"/> restricted, infeasible packages are penalised in the search and dropped.</summary>
+    internal static CompleteFrontier SearchComplete(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options, FeasibleValues? feasible = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(utilities);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        if (feasible is { IsEmpty: true }) return new ParetoFrontier([], Exact: false, OutcomesOnFrontier: null);
+        if (feasible is { IsEmpty: true }) return new ListedFrontier([], utilities.Count);
         var searched = feasible is null ? utilities : utilities.Select(feasible.Penalised).ToArray();
         var points = ParetoSearch.Run(space, searched, options.Seed, options.SearchEffort)
             .Where(p => feasible is null || feasible.Allows(p.Values))
             .Select(p => new DealPoint([.. p.Utilities], [.. p.Values]))
-            .ToImmutableArray();
-        return new ParetoFrontier(points, Exact: false, OutcomesOnFrontier: null);
+            .ToArray();
+        return new ListedFrontier(points, utilities.Count);
+    }
+
+    /// <summary>An enumerated frontier; outcomes decoded on demand.</summary>
+    private sealed class EnumeratedPoints(EnumeratedFrontier frontier, OutcomeSpace space, int parties) : CompleteFrontier
+    {
+        public override int Parties => parties;
+        public override long Count => frontier.Count;
+        public override void Utilities(long position, Span<double> destination) => frontier.Vectors[position].CopyTo(destination);
+
+        public override int[] Values(long position)
+        {
+            var values = new int[space.IssueCount];
+            space.Decode(frontier.Outcomes[position], values);
+            return values;
+        }
     }
 }

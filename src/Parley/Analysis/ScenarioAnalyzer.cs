@@ -43,34 +43,41 @@ public static class ScenarioAnalyzer
             clock.Restart();
         }
 
-        ParetoFrontier frontier;
+        CompleteFrontier complete;
+        long? ties = null;
+        bool exact = true;
         string method;
         if (space.IsEnumerable)
         {
             var matrix = UtilityMatrix.Evaluate(space, utilities);
             Lap("evaluate");
-            frontier = FrontierFinder.Enumerated(matrix, space, feasible);
+            (complete, long onFrontier) = FrontierFinder.EnumeratedComplete(matrix, space, feasible);
+            ties = onFrontier;
             method = Enumeration;
         }
         else if (utilities.Length == 2 && utilities.All(u => u is LinearAdditiveUtility) && space.Issues.All(i => i.IsEnumerable)
-            && FrontierFinder.TryIssueByIssue((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1], feasible) is { } combined)
+            && FrontierFinder.IssueByIssueComplete((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1], feasible: feasible) is { } combined)
         {
-            frontier = combined;
+            complete = combined;
             method = IssueByIssue;
         }
         else
         {
-            frontier = FrontierFinder.Search(space, utilities, options, feasible);
+            complete = FrontierFinder.SearchComplete(space, utilities, options, feasible);
+            exact = false;
             method = LocalSearch;
         }
         Lap("frontier");
 
-        var points = frontier.Points;
-        var nash = BargainingSolutions.Nash(points, reserved);
-        var kalai = BargainingSolutions.KalaiSmorodinsky(points, reserved);
-        var welfare = BargainingSolutions.MaxWelfare(points);
+        var r = reserved.ToArray();
+        long? nash = FrontierSolutions.Nash(complete, r);
+        long? kalai = FrontierSolutions.KalaiSmorodinsky(complete, r);
+        long? welfare = FrontierSolutions.MaxWelfare(complete);
+        var solutions = new[] { nash, kalai, welfare };
+        var frontier = ParetoFrontier.Of(complete, exact, ties, options.MaxPoints, solutions.OfType<long>());
+        DealPoint? Pick(long? at) => at is { } k ? frontier.Listed(k) ?? complete.Point(k) : null;
         Lap("solutions");
 
-        return new AnalysisReport(space.Cardinality, reserved, frontier, nash, kalai, welfare, method, timings.ToImmutable());
+        return new AnalysisReport(space.Cardinality, reserved, frontier, Pick(nash), Pick(kalai), Pick(welfare), method, timings.ToImmutable());
     }
 }

@@ -47,9 +47,10 @@ public sealed class RedLineFrontierTests
         {
             var s = WithRandomRedLines(scenario, seed);
             var matrix = RandomSpaces.Matrix(s);
-            var frontier = FrontierFinder.Enumerated(matrix, s.Space, FeasibleValues.For(s, 0));
-            Assert.Equal(ExpectedFrontier(s, matrix), frontier.Points.Select(p => BruteForce.Key(p.Utilities)).ToHashSet());
-            Assert.All(frontier.Points, p => Assert.DoesNotContain(s.Parties, q => q.Profile.RedLines.Crosses(p.Values.AsSpan())));
+            var (frontier, _) = FrontierFinder.EnumeratedComplete(matrix, s.Space, FeasibleValues.For(s, 0));
+            var points = Enumerable.Range(0, (int)frontier.Count).Select(k => frontier.Point(k)).ToList();
+            Assert.Equal(ExpectedFrontier(s, matrix), points.Select(p => BruteForce.Key(p.Utilities)).ToHashSet());
+            Assert.All(points, p => Assert.DoesNotContain(s.Parties, q => q.Profile.RedLines.Crosses(p.Values.AsSpan())));
         }, iter: 300);
     }
 
@@ -62,11 +63,12 @@ public sealed class RedLineFrontierTests
             var matrix = RandomSpaces.Matrix(s);
             var a = (LinearAdditiveUtility)s.Parties[0].Profile.Utility;
             var b = (LinearAdditiveUtility)s.Parties[1].Profile.Utility;
-            var frontier = FrontierFinder.TryIssueByIssue(a, b, FeasibleValues.For(s, 0))!;
+            var frontier = FrontierFinder.IssueByIssueComplete(a, b, feasible: FeasibleValues.For(s, 0))!;
+            var points = Enumerable.Range(0, (int)frontier.Count).Select(k => frontier.Point(k)).ToList();
             var expected = ExpectedFrontier(s, matrix);
             // The issue-by-issue sums may differ from the evaluated utilities in the last bit: compare point counts.
-            Assert.Equal(expected.Count, frontier.Points.Length);
-            Assert.All(frontier.Points, p => Assert.DoesNotContain(s.Parties, q => q.Profile.RedLines.Crosses(p.Values.AsSpan())));
+            Assert.Equal(expected.Count, points.Count);
+            Assert.All(points, p => Assert.DoesNotContain(s.Parties, q => q.Profile.RedLines.Crosses(p.Values.AsSpan())));
         }, iter: 300);
     }
 

@@ -138,7 +138,7 @@ public class BadInputTests
         using var t = TestPaths.TempFolder();
         var e = LoadFails(t);
         Assert.Contains(t.Path, e.Message);
-        Assert.Contains("no .xml files", e.Message);
+        Assert.Contains("no scenario files; expected a GENIUS folder", e.Message);
     }
 
     [Fact]
@@ -150,14 +150,18 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Load_UnknownRootElement_NamesIt()
+    public void Load_UnknownRootElement_IsSkippedWithAWarningNamingIt()
     {
         using var t = TestPaths.TempFolder();
         t.File("domain.xml", Domain);
+        t.File("a.xml", Profile());
+        t.File("b.xml", Profile());
         t.File("notes.xml", "<notes/>");
-        var e = LoadFails(t);
-        Assert.Contains("notes.xml", e.Message);
-        Assert.Contains("<notes>", e.Message);
+        var s = ScenarioLoader.Load(t.Path);
+        Assert.Equal(["a", "b"], s.Parties.Select(p => p.Name));
+        var w = Assert.Single(s.Warnings, w => w.Contains("notes.xml"));
+        Assert.Contains("<notes>", w);
+        Assert.Contains("skipped", w);
     }
 
     [Fact]

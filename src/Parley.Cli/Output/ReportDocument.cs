@@ -80,7 +80,7 @@ internal sealed class ReportDocument
             var table = new Table(["principal", "utility", "reserved", "margin", "answer"], []);
             foreach (var a in v.Answers)
             {
-                string why = a.Accepts ? "accepts" : "rejects" + string.Concat(a.RedLinesCrossed.Select(l => $"; red line: {s.Space.Issues[l.Issue].Name} = {s.Space.Issues[l.Issue].FormatValue(l.FirstValue)}"))
+                string why = a.Accepts ? "accepts" : "rejects" + string.Concat(a.RedLinesCrossed.Select(l => $"; red line: {IssueText.RedLine(s.Space, l)}"))
                     + string.Concat(a.UnavailableIssues.Select(i => $"; {s.Space.Issues[i].Name} no longer available")) + (a.Margin < 0 ? $"; {F(-a.Margin)} short" : "");
                 table.Rows.Add([s.Parties[a.Party].Name, F(a.Utility), F(a.Reserved), Gap(a.Margin), why]);
             }

@@ -151,7 +151,7 @@ internal static class ReportJson
         if (!a.Accepts) json.WriteNumber("by", Math.Max(0, -a.Margin));
         json.WriteStartArray("redLinesCrossed");
         foreach (var l in a.RedLinesCrossed)
-            json.WriteStringValue($"{s.Space.Issues[l.Issue].Name}: {s.Space.Issues[l.Issue].FormatValue(l.FirstValue)}");
+            json.WriteStringValue(IssueText.RedLine(s.Space, l));
         json.WriteEndArray();
         json.WriteStartArray("unavailable");
         foreach (int i in a.UnavailableIssues) json.WriteStringValue(s.Space.Issues[i].Name);

@@ -20,7 +20,7 @@ public static class MediatedRuns
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var principals = scenario.Principals.ToArray();
-        var table = scenario with { Parties = [.. principals], Channels = null, Timeline = Timeline.Empty };
+        var table = scenario.WithOnlyParties([.. principals.Select(p => scenario.Parties.IndexOf(p))]);
         var runs = ImmutableArray.CreateBuilder<MediatedRun>();
         foreach (var agents in new[] { new[] { "boulware", "conceder" }, ["conceder", "boulware"] })
         {

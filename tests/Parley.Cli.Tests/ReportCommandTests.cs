@@ -118,3 +118,47 @@ public class ReportCommandTests
         public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }
+
+public class ConvertMediationTests
+{
+    [Fact]
+    public void Convert_CairoToYaml_ReportOnTheCopyIsIdentical()
+    {
+        string dir = Directory.CreateTempSubdirectory("parley-convert-").FullName;
+        try
+        {
+            string cairo = Path.Combine(CliRunner.RepoRoot, "scenarios", "cairo-2024.yaml");
+            string copy = Path.Combine(dir, "copy.yaml");
+            var c = CliRunner.InProcess("convert", cairo, "--to", "yaml", "--out", copy);
+            Assert.Equal(0, c.ExitCode);
+            var a = CliRunner.InProcess("report", cairo, "--json", "--seed", "2");
+            var b = CliRunner.InProcess("report", copy, "--json", "--seed", "2");
+            Assert.Equal(0, b.ExitCode);
+            Assert.Equal(a.Out, b.Out);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Convert_CairoToGenius_WarnsAboutWhatGeniusCannotHold()
+    {
+        string dir = Directory.CreateTempSubdirectory("parley-convert-").FullName;
+        try
+        {
+            var r = CliRunner.InProcess("convert", Path.Combine(CliRunner.RepoRoot, "scenarios", "cairo-2024.yaml"), "--to", "genius", "--out", Path.Combine(dir, "g"));
+            Assert.Equal(0, r.ExitCode);
+            string all = r.Console + r.Error + r.Out;
+            Assert.Contains("red line", all);
+            Assert.Contains("no communication channels", all);
+            Assert.Contains("no timeline", all);
+            Assert.Contains("no named packages", all);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

@@ -43,6 +43,44 @@ public class DocumentationExampleTests
     }
 
     [Fact]
+    public void ScenarioFormatDoc_EverySectionExample_LoadsInTheCompleteExample()
+    {
+        string doc = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "scenario-format.md"));
+        var blocks = Regex.Matches(doc, @"```yaml\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        string complete = blocks.Single(b => b.StartsWith("name:", StringComparison.Ordinal));
+        var fragments = blocks.Where(b => b != complete).ToList();
+        Assert.Equal(4, fragments.Count);
+        foreach (var fragment in fragments)
+        {
+            string key = fragment.TrimStart().Split(':')[0];
+            // Replace the complete example's section of the same key (same indentation) with the fragment, then load it.
+            string indent = fragment[..(fragment.Length - fragment.TrimStart().Length)];
+            var section = Regex.Match(complete, $@"^{indent}{key}:\n(?:{indent}[ -].*\n)*", RegexOptions.Multiline);
+            Assert.True(section.Success, $"the complete example has no '{key}' section");
+            var scenario = YamlScenarioReader.Read("scenario-format.md", complete.Replace(section.Value, fragment));
+            switch (key)
+            {
+                case "redLines":
+                    Assert.True(scenario.Parties[1].Profile.RedLines.Crosses([1, 10, 0]));
+                    Assert.False(scenario.Parties[1].Profile.RedLines.Crosses([1, 9, 0]));
+                    break;
+                case "channels":
+                    Assert.Equal(2, scenario.Channels!.Channels.Length);
+                    break;
+                case "events":
+                    Assert.Equal(2, scenario.Timeline.Events.Length);
+                    break;
+                case "packages":
+                    Assert.Single(scenario.Packages);
+                    break;
+                default:
+                    Assert.Fail($"unexpected example section '{key}'");
+                    break;
+            }
+        }
+    }
+
+    [Fact]
     public void CairoScenario_EveryPrincipalPositionHasASource()
     {
         var scenario = ScenarioLoader.Load(Path.Combine(TestPaths.RepoRoot, "scenarios", "cairo-2024.yaml"));

@@ -53,6 +53,7 @@ public static class ViewerServer
         ScenarioEndpoints.Map(app);
         RunEndpoints.Map(app);
         TournamentEndpoints.Map(app);
+        ReportEndpoints.Map(app);
         MapPages(app);
         return app;
     }

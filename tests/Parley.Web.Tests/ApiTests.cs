@@ -144,4 +144,28 @@ public sealed class ApiTests(ViewerFixture viewer)
         var plot = await viewer.Http.GetAsync("/api/tournament/plot.svg");
         ImageChecks.AssertSvg(await plot.Content.ReadAsStringAsync(), 1000, 650, 10, "95% confidence interval");
     }
+
+    [Fact]
+    public async Task Report_Cairo_IsTheAnalystReportPage()
+    {
+        var response = await viewer.Http.GetAsync("/api/scenarios/cairo-2024/report.html?at=2024-02-13");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        string html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("analyst report, 13 February 2024", html);
+        Assert.Contains("Findings", html);
+        var detail = await viewer.Http.GetFromJsonAsync<JsonElement>("/api/scenarios/cairo-2024");
+        Assert.Equal("2024-02-13", detail.GetProperty("dates").GetProperty("start").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/scenarios/cairo-2024/report.html?at=2030-01-01", 400, "outside")]
+    [InlineData("/api/scenarios/cairo-2024/report.html?at=yesterday", 400, "neither a date")]
+    [InlineData("/api/scenarios/..%2Fcairo-2024/report.html", 404, "no scenario called")]
+    public async Task Report_BadInput_IsRefusedWithAMessage(string path, int status, string expected)
+    {
+        var response = await viewer.Http.GetAsync(path);
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Contains(expected, (await viewer.Json(response)).GetProperty("detail").GetString());
+    }
 }

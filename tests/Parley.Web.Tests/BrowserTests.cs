@@ -78,4 +78,18 @@ public sealed class BrowserTests(ViewerFixture viewer, BrowserFixture browser) :
         await page.WaitForFunctionAsync("() => document.getElementById('leaderboard-plot').complete && document.getElementById('leaderboard-plot').naturalWidth > 0");
         await Screenshot(page, "page-leaderboard");
     }
+
+    [Fact]
+    public async Task Viewer_CairoReport_ShowsFindingsAndFollowsTheDate()
+    {
+        var page = await Open();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cairo report" }).ClickAsync();
+        var report = page.FrameLocator("#report");
+        await report.Locator("h2", new() { HasText = "Findings" }).WaitForAsync(new() { Timeout = 60_000 });
+        Assert.Contains("13 February 2024", await report.Locator("h1").InnerTextAsync());
+        await page.Locator("#report-form input[name=at]").FillAsync("2024-03-01");
+        await page.Locator("#report-form button").ClickAsync();
+        await report.Locator("h1", new() { HasText = "1 March 2024" }).WaitForAsync(new() { Timeout = 60_000 });
+        await Screenshot(page, "cairo-report");
+    }
 }

@@ -47,6 +47,10 @@ internal static class ScenarioJson
                 positionSources = p.PositionSources,
             }),
             warnings = scenario.Warnings,
+            dates = scenario.Timeline.IsDated
+                ? new { start = scenario.Timeline.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), deadline = scenario.Timeline.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
+                : null,
+            report = $"/api/scenarios/{Uri.EscapeDataString(name)}/report.html",
             analysis = new
             {
                 method = analysis.Method,

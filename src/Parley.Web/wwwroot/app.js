@@ -26,7 +26,8 @@ async function route() {
   main.textContent = "Loading…";
   try {
     if (hash.startsWith("/scenario/")) await scenarioPage(hash.slice("/scenario/".length));
-    else if (hash === "/report") await reportPage();
+    else if (hash === "/report") await reportPage("cairo-2024");
+    else if (hash.startsWith("/report/")) await reportPage(hash.slice("/report/".length));
     else if (hash === "/leaderboard") await leaderboardPage();
     else await listPage();
   } catch (e) {
@@ -57,6 +58,7 @@ async function scenarioPage(name) {
   const defaults = ["boulware", "conceder", "linear", "hardheaded"];
   main.innerHTML = `<h1>${esc(s.title)}</h1>
     ${s.description ? `<p>${esc(s.description)}</p>` : ""}
+    <p><a id="report-link" href="#/report/${encodeURIComponent(name)}">Analyst report${s.dates ? " by date" : ""}</a>: zone of agreement, sticking points, packages, outside options${s.parties.some(p => p.role === "mediator") ? ", mediated runs" : ""}.</p>
     <div class="grid">
       <section>
         <h2>Run a negotiation</h2>
@@ -231,9 +233,34 @@ class PlaneView {
 }
 
 // ---- Cairo report and leaderboard: filled in by the pages below ----
-async function reportPage() {
-  const report = await api("/api/report");
-  main.innerHTML = `<h1>${esc(report.title)}</h1>${report.html}`;
+async function reportPage(name) {
+  const s = await api(`/api/scenarios/${encodeURIComponent(name)}`);
+  const dates = s.dates;
+  main.innerHTML = `<h1>Analyst report: ${esc(s.title)}</h1>
+    <form class="run card" id="report-form">
+      ${dates ? `<label>Date <input type="date" name="at" value="${esc(dates.start)}" min="${esc(dates.start)}" max="${esc(dates.deadline)}"></label>`
+              : `<label>Time (0 to 1) <input type="number" name="at" value="0" min="0" max="1" step="0.05"></label>`}
+      <button type="submit">Show the report</button>
+      <a href="#/scenario/${encodeURIComponent(name)}">Scenario, deal space and runs</a>
+    </form>
+    <div id="report-message"></div>
+    <iframe id="report" title="Report" style="width:100%;height:2400px;border:1px solid #d8dce3;background:#fff"></iframe>`;
+  const form = document.getElementById("report-form");
+  const show = async () => {
+    const url = `${s.report}?at=${encodeURIComponent(form.at.value)}`;
+    const message = document.getElementById("report-message");
+    message.textContent = "Building the report…";
+    const response = await fetch(url);
+    if (!response.ok) {
+      const problem = await response.json().catch(() => null);
+      message.innerHTML = `<p class="error" role="alert">${esc(problem?.detail ?? response.statusText)}</p>`;
+      return;
+    }
+    message.textContent = "";
+    document.getElementById("report").srcdoc = await response.text();
+  };
+  form.addEventListener("submit", e => { e.preventDefault(); show(); });
+  await show();
 }
 
 async function leaderboardPage() {

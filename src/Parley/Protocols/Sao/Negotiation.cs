@@ -24,7 +24,7 @@ public static class Negotiation
         if (scenario.Parties.Length < 2) throw new ArgumentException($"Scenario '{scenario.Name}' has {scenario.Parties.Length} parties; a negotiation needs at least two.");
         if (negotiators.Count != scenario.Parties.Length)
             throw new ArgumentException($"Scenario '{scenario.Name}' has {scenario.Parties.Length} parties but {negotiators.Count} negotiators were given.");
-        if (!scenario.Space.IsIndexable) throw new ArgumentException($"Scenario '{scenario.Name}' has an outcome space without an index; discretise its real issues.");
+        if (!scenario.Space.IsDiscrete) throw new ArgumentException($"Scenario '{scenario.Name}' has a continuous issue; discretise its real issues.");
         for (int i = 0; i < negotiators.Count; i++)
         {
             if (negotiators[i] is null) throw new ArgumentException($"Negotiator {i} is null.");

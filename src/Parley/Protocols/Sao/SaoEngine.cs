@@ -20,7 +20,7 @@ internal sealed class SaoEngine
     private readonly int _n;
     private readonly UtilityIndex[] _indices;
     private readonly Profile[] _profiles;
-    private readonly UInt128 _cardinality;
+    private readonly OutcomeSpace _space;
     private readonly Transcript _transcript;
 
     public SaoEngine(Scenario scenario, IReadOnlyList<INegotiator> negotiators, SaoOptions options, TimeProvider time)
@@ -37,7 +37,7 @@ internal sealed class SaoEngine
             _profiles[i] = scenario.Parties[i].Profile;
             _indices[i] = UtilityIndex.For(_profiles[i].Utility);
         }
-        _cardinality = (UInt128)scenario.Space.Cardinality!.Value;
+        _space = scenario.Space;
         long capacity = options.Rounds is { } r ? Math.Min((long)r * _n + 1, 1 << 16) : 256;
         _transcript = new Transcript(_n, (int)capacity);
     }
@@ -114,7 +114,7 @@ internal sealed class SaoEngine
                 if (action == SaoAction.Offer && invalid is null)
                 {
                     outcome = negotiator.Propose(state);
-                    if (outcome.Index >= _cardinality)
+                    if (!_space.Contains(outcome))
                         invalid = $"offered outcome {outcome} outside the outcome space ({_scenario.Space.Cardinality} outcomes)";
                 }
             }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Parley.Agents;
 using Parley.Analysis;
 using Parley.Cli.Output;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 using Spectre.Console;
@@ -71,7 +72,7 @@ public sealed class NegotiateCommand(CliIo io) : Command<NegotiateSettings>
     {
         var loaded = ScenarioLoader.Load(settings.Scenario);
         // SAOP is between the principals; mediators have no turn in it.
-        var scenario = loaded with { Parties = [.. loaded.Principals] };
+        var scenario = Seating.PrincipalsOnly(loaded);
         if (!scenario.Space.IsIndexable)
             throw new UserErrorException($"{settings.Scenario}: the outcome space has no outcome index (a continuous real issue, or more than 2^128 outcomes); discretise real issues with 'steps'");
         var names = settings.Agents.Split(',', StringSplitOptions.TrimEntries);

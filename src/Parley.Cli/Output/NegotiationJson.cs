@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Parley.Analysis;
 using Parley.Cli.Commands;
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Parley.Analysis;
 using Parley.Cli.Commands;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 using Spectre.Console;
@@ -51,10 +53,10 @@ internal static class NegotiationTables
 
         string status = result.Status switch
         {
-            SaoStatus.Agreed => $"[green]agreement[/] in round {result.Rounds} (t = {result.EndTime.ToString("0.000", CultureInfo.InvariantCulture)})",
-            SaoStatus.Deadline => "[yellow]no agreement[/]: deadline reached",
-            SaoStatus.WalkedAway => $"[yellow]no agreement[/]: {Markup.Escape(result.Parties[result.WalkedAwayBy])} walked away in round {result.Rounds}",
-            SaoStatus.Failed => $"[red]failed[/]: {Markup.Escape(result.Failure!.PartyName)} — {Markup.Escape(result.Failure.Kind.ToString())}: {Markup.Escape(result.Failure.Reason)}",
+            NegotiationStatus.Agreed => $"[green]agreement[/] in round {result.Rounds} (t = {result.EndTime.ToString("0.000", CultureInfo.InvariantCulture)})",
+            NegotiationStatus.Deadline => "[yellow]no agreement[/]: deadline reached",
+            NegotiationStatus.WalkedAway => $"[yellow]no agreement[/]: {Markup.Escape(result.Parties[result.WalkedAwayBy])} walked away in round {result.Rounds}",
+            NegotiationStatus.Failed => $"[red]failed[/]: {Markup.Escape(result.Failure!.PartyName)} — {Markup.Escape(result.Failure.Kind.ToString())}: {Markup.Escape(result.Failure.Reason)}",
             _ => result.Status.ToString(),
         };
         console.MarkupLine($"Result: {status}");

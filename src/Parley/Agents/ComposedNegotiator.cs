@@ -1,4 +1,5 @@
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 
 namespace Parley.Agents;
@@ -99,7 +100,7 @@ public class ComposedNegotiator : INegotiator
         for (; _seen < count; _seen++)
         {
             var entry = history[_seen];
-            if (entry.Action == SaoAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } offer)
+            if (entry.Action == NegotiationAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } offer)
                 OpponentModel.Observe(entry.Party, offer, entry.Time);
         }
     }

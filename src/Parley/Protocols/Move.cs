@@ -52,6 +52,9 @@ public readonly record struct Move
     /// <summary>Free text (scenario events, the reason of a failure), or null.</summary>
     public string? Note { get; init; }
 
+    /// <summary>An earlier outcome the action refers to (the basis a single text revises), or null. Not recorded.</summary>
+    public Outcome? Reference { get; init; }
+
     /// <summary>A move seen by everyone.</summary>
     public static Move Public(int actor, NegotiationAction action, Outcome? outcome = null) =>
         new() { Actor = actor, Action = action, Outcome = outcome, To = -1, Recipients = Audience.Everyone };

@@ -32,6 +32,8 @@ public enum NegotiationAction : byte
     Event,
     /// <summary>The party had nothing to say this turn (shuttle), or was absent from the table.</summary>
     Pass,
+    /// <summary>Rejected a text as worse for it than the text it revises (single text): the change must not be kept.</summary>
+    Veto,
 }
 
 /// <summary>Where a negotiation stands, in any protocol.</summary>

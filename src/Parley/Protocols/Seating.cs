@@ -1,3 +1,5 @@
+using Parley.Preferences;
+using Parley.Protocols.SingleText;
 using Parley.Scenarios;
 
 namespace Parley.Protocols;
@@ -38,5 +40,23 @@ public static class Seating
             Timeline = timeline,
             Packages = scenario.Packages,
         };
+    }
+
+    /// <summary>
+    /// The scenario as mediated protocols seat it: unchanged when it has mediators; otherwise with
+    /// <paramref name="neutralMediators"/> neutral mediators appended (named "Mediator", "Mediator 2", …: no issue
+    /// preferences, reserved value 0, stake α = 1) so that mediators can be run on any scenario, e.g. the ANAC ones.
+    /// Appended mediators have no channel restrictions: if the scenario declares channels, it must declare its mediators.
+    /// </summary>
+    public static Scenario WithMediators(Scenario scenario, int neutralMediators)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Parties.Any(p => p.Role == PartyRole.Mediator) || neutralMediators <= 0) return scenario;
+        if (scenario.Channels is not null)
+            throw new ArgumentException($"Scenario '{scenario.Name}' declares channels but no mediator; declare the mediators and their channels in the scenario.");
+        var profile = new Profile(NeutralUtility.For(scenario.Space), ReservedValueCurve.Zero);
+        var added = Enumerable.Range(0, neutralMediators)
+            .Select(k => new Party(k == 0 ? "Mediator" : $"Mediator {k + 1}", PartyRole.Mediator, profile, "neutral mediator seated by the protocol") { Stake = 1.0 });
+        return scenario with { Parties = [.. scenario.Parties, .. added] };
     }
 }

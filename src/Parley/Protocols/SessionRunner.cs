@@ -99,12 +99,7 @@ internal sealed class SessionRunner<TProtocol, TState>
                     state = FireEvent(state, _events[nextEvent++], clock);
                 if (_protocol.IsOver(state)) break;
             }
-            while (_protocol.TryEmit(state, clock, out var emitted))
-            {
-                Record(emitted, clock);
-                state = _protocol.Step(state, emitted, clock);
-                if (_protocol.IsOver(state)) break;
-            }
+            state = Drain(state, clock);
             if (_protocol.IsOver(state)) break;
 
             int party = _protocol.Mover(state);
@@ -145,11 +140,22 @@ internal sealed class SessionRunner<TProtocol, TState>
             }
             if (move.Action == NegotiationAction.WalkAway) walkedAway = party;
             if (move.Action != NegotiationAction.Pass) Record(move, clock);
-            state = _protocol.Step(state, move, clock);
+            state = Drain(_protocol.Step(state, move, clock), clock);
             turn++;
         }
 
         return BuildResult(state, t, turn, failure, walkedAway, _time.GetElapsedTime(start));
+    }
+
+    // The protocol's own actions due now (tallies, deliveries), recorded and applied in order.
+    private TState Drain(TState state, in SessionClock clock)
+    {
+        while (!_protocol.IsOver(state) && _protocol.TryEmit(state, clock, out var emitted))
+        {
+            Record(emitted, clock);
+            state = _protocol.Step(state, emitted, clock);
+        }
+        return state;
     }
 
     private TState FireEvent(TState state, ScenarioEvent e, in SessionClock clock)

@@ -86,7 +86,7 @@ public class ComposedNegotiator : INegotiator, IVoter
         if (_bidStep != state.Step)
         {
             _bid = Bidding.NextBid(state);
-            if (Context.HasLimits && !Context.IsAllowed(_bid, state.Time)) _bid = NearestAllowed(_bid, state.Time);
+            if (Context.HasLimits && !Context.IsAllowed(_bid, state.Time)) _bid = Context.NearestAllowed(_bid, state.Time);
             _bidStep = state.Step;
         }
         return _bid;
@@ -99,9 +99,9 @@ public class ComposedNegotiator : INegotiator, IVoter
         var context = Context;
         double t = state.Time;
         double offered = context.Index.Utility(text);
-        if (!context.IsAllowed(text, t)) return new TextVote(TextAnswer.Veto, Objections(text));
+        if (!context.IsAllowed(text, t)) return new TextVote(TextAnswer.Veto, context.Objections(text));
         if (state.Basis is { } basis && context.IsAllowed(basis, t) && offered < context.Index.Utility(basis))
-            return new TextVote(TextAnswer.Veto, Objections(text));
+            return new TextVote(TextAnswer.Veto, context.Objections(text));
         double reserved = context.ReservedValue(t);
         var asked = SaoState.Initial(Math.Max(2, context.PartyCount)) with { Time = t, Step = state.Round };
         if (offered >= reserved)
@@ -109,60 +109,7 @@ public class ComposedNegotiator : INegotiator, IVoter
             double next = context.Index.Utility(Bid(asked));
             if (Acceptance.ShouldAccept(new AcceptanceInput(t, state.Round, offered, next, reserved))) return new TextVote(TextAnswer.Accept);
         }
-        return new TextVote(TextAnswer.Reject, Objections(text));
-    }
-
-    /// <summary>
-    /// The (at most two) issues on which <paramref name="text"/> costs this party most: those where putting its best
-    /// outcome's value back would raise its utility most, or which cross its red lines.
-    /// </summary>
-    protected ulong Objections(Outcome text)
-    {
-        var context = Context;
-        var space = context.Space;
-        int n = space.IssueCount;
-        if (n > 64) return 0;
-        Span<int> values = stackalloc int[n];
-        Span<int> best = stackalloc int[n];
-        space.Decode(text, values);
-        space.Decode(context.Index.Best, best);
-        var utility = context.Profile.Utility;
-        double baseline = utility.Utility(values);
-        int first = -1, second = -1;
-        double firstGain = 0, secondGain = 0;
-        for (int i = 0; i < n; i++)
-        {
-            int keep = values[i];
-            double gain;
-            if (context.Profile.RedLines.Crosses(i, keep)) gain = double.PositiveInfinity;
-            else
-            {
-                if (keep == best[i]) continue;
-                values[i] = best[i];
-                gain = utility.Utility(values) - baseline;
-                values[i] = keep;
-            }
-            if (gain > firstGain) { second = first; secondGain = firstGain; first = i; firstGain = gain; }
-            else if (gain > secondGain) { second = i; secondGain = gain; }
-        }
-        ulong mask = 0;
-        if (first >= 0) mask |= 1UL << first;
-        if (second >= 0) mask |= 1UL << second;
-        return mask;
-    }
-
-    // The allowed outcome closest in own utility to a bid that crosses a red line or uses a withdrawn value: the nearest
-    // better one, else the nearest worse one; the bid itself when nothing is allowed.
-    private Outcome NearestAllowed(Outcome bid, double t)
-    {
-        var context = Context;
-        var index = context.Index;
-        int rank = Math.Min(index.RankAtLeast(index.Utility(bid)), index.Count - 1);
-        for (int r = rank; r < index.Count; r++)
-            if (context.IsAllowed(index.OutcomeAt(r), t)) return index.OutcomeAt(r);
-        for (int r = rank - 1; r >= 0; r--)
-            if (context.IsAllowed(index.OutcomeAt(r), t)) return index.OutcomeAt(r);
-        return bid;
+        return new TextVote(TextAnswer.Reject, context.Objections(text));
     }
 
     private void Observe()

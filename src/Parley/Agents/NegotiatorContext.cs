@@ -104,6 +104,60 @@ public sealed class NegotiatorContext
         return IsAllowed(values, t);
     }
 
+    /// <summary>
+    /// The allowed outcome (<see cref="IsAllowed(Outcome, double)"/>) closest in own utility to <paramref name="bid"/>:
+    /// the bid itself when allowed, else the nearest better one in the index, else the nearest worse one; the bid when
+    /// nothing is allowed.
+    /// </summary>
+    public Outcome NearestAllowed(Outcome bid, double t)
+    {
+        if (IsAllowed(bid, t)) return bid;
+        int rank = Math.Min(Index.RankAtLeast(Index.Utility(bid)), Index.Count - 1);
+        for (int r = rank; r < Index.Count; r++)
+            if (IsAllowed(Index.OutcomeAt(r), t)) return Index.OutcomeAt(r);
+        for (int r = rank - 1; r >= 0; r--)
+            if (IsAllowed(Index.OutcomeAt(r), t)) return Index.OutcomeAt(r);
+        return bid;
+    }
+
+    /// <summary>
+    /// The (at most two) issues on which <paramref name="package"/> costs this party most, as a bit mask over issue
+    /// indices: those that cross its red lines, then those where putting back its best outcome's value would raise its
+    /// utility most. 0 for spaces of more than 64 issues.
+    /// </summary>
+    public ulong Objections(Outcome package)
+    {
+        int n = Space.IssueCount;
+        if (n > 64) return 0;
+        Span<int> values = stackalloc int[n];
+        Span<int> best = stackalloc int[n];
+        Space.Decode(package, values);
+        Space.Decode(Index.Best, best);
+        var utility = Profile.Utility;
+        double baseline = utility.Utility(values);
+        int first = -1, second = -1;
+        double firstGain = 0, secondGain = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int keep = values[i];
+            double gain;
+            if (Profile.RedLines.Crosses(i, keep)) gain = double.PositiveInfinity;
+            else
+            {
+                if (keep == best[i]) continue;
+                values[i] = best[i];
+                gain = utility.Utility(values) - baseline;
+                values[i] = keep;
+            }
+            if (gain > firstGain) { second = first; secondGain = firstGain; first = i; firstGain = gain; }
+            else if (gain > secondGain) { second = i; secondGain = gain; }
+        }
+        ulong mask = 0;
+        if (first >= 0) mask |= 1UL << first;
+        if (second >= 0) mask |= 1UL << second;
+        return mask;
+    }
+
     /// <summary>As <see cref="IsAllowed(Outcome, double)"/> for one value index per issue.</summary>
     public bool IsAllowed(ReadOnlySpan<int> values, double t) =>
         !HasLimits || (!Profile.RedLines.Crosses(values) && (!_hasWithdrawals || _timeline.IsAvailable(values, t)));

@@ -43,6 +43,7 @@ public sealed record NegotiationSetup
         if (!Protocols.Contains(Protocol)) throw new ArgumentException($"Unknown protocol '{Protocol}'; expected one of: {string.Join(", ", Protocols)}.");
         if (Negotiators.Count == 0) throw new ArgumentException("Give at least one negotiator name.");
         foreach (var name in Negotiators) _ = Negotiation.CreatePrincipal(Protocol, name);
-        foreach (var name in Mediators) _ = Negotiation.CreateMediator(Protocol, name);
+        if (Protocol != "sao")
+            foreach (var name in Mediators) _ = Negotiation.CreateMediator(Protocol, name);
     }
 }

@@ -56,12 +56,16 @@ internal static class AnalysisJson
 
         json.WriteStartObject("paretoFrontier");
         json.WriteBoolean("exact", report.Frontier.Exact);
+        json.WriteString("pointCount", report.Frontier.PointCount.ToString(CultureInfo.InvariantCulture));
+        json.WriteBoolean("truncated", report.Frontier.Truncated);
         json.WriteNumber("size", report.Frontier.Points.Length);
         if (report.Frontier.OutcomesOnFrontier is { } n) json.WriteNumber("outcomesOnFrontier", n);
         json.WriteStartArray("points");
         foreach (var p in report.Frontier.Points) WritePoint(json, space, p);
         json.WriteEndArray();
         json.WriteEndObject();
+
+        WritePublishedFrontier(json, report.PublishedFrontier);
 
         WriteNamedPoint(json, "nash", space, report.Nash);
         WriteNamedPoint(json, "kalaiSmorodinsky", space, report.KalaiSmorodinsky);
@@ -72,6 +76,24 @@ internal static class AnalysisJson
         json.WriteEndObject();
         json.WriteEndObject();
     });
+
+    private static void WritePublishedFrontier(Utf8JsonWriter json, PublishedFrontierComparison? comparison)
+    {
+        json.WritePropertyName("publishedFrontier");
+        if (comparison is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+        json.WriteStartObject();
+        json.WriteString("file", Path.GetFileName(comparison.File));
+        json.WriteNumber("points", comparison.PublishedPoints);
+        json.WriteNumber("dominated", comparison.Dominated);
+        json.WriteNumber("matched", comparison.Matched);
+        json.WriteNumber("missed", comparison.Missed);
+        json.WriteNumber("tolerance", comparison.Tolerance);
+        json.WriteEndObject();
+    }
 
     private static void WriteNamedPoint(Utf8JsonWriter json, string name, OutcomeSpace space, DealPoint? point)
     {

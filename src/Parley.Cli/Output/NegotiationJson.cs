@@ -53,7 +53,7 @@ internal static class NegotiationJson
             else json.WriteNullValue();
 
             json.WriteStartArray("offers");
-            Span<int> values = stackalloc int[space.IssueCount];
+            Span<int> values = space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[space.IssueCount] : new int[space.IssueCount];
             foreach (var entry in result.Transcript)
             {
                 json.WriteStartObject();

@@ -1,3 +1,4 @@
+using Parley.Outcomes;
 using System.Globalization;
 using Parley.Analysis;
 using Parley.Cli.Commands;
@@ -32,7 +33,7 @@ internal static class NegotiationTables
         offers.AddColumn("Outcome (values in issue order)");
         var indices = n <= 2 * Shown ? Enumerable.Range(0, n) : Enumerable.Range(0, Shown).Concat(Enumerable.Range(n - Shown, Shown));
         int previous = -1;
-        Span<int> values = stackalloc int[space.IssueCount];
+        Span<int> values = space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[space.IssueCount] : new int[space.IssueCount];
         foreach (int i in indices)
         {
             if (previous >= 0 && i != previous + 1) offers.AddRow(Enumerable.Repeat("…", 5 + result.Parties.Length).ToArray());

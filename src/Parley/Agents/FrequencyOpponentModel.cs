@@ -44,7 +44,7 @@ public sealed class FrequencyOpponentModel : IOpponentModel
     {
         var model = Model(party);
         var space = _context!.Space;
-        Span<int> values = stackalloc int[space.IssueCount];
+        Span<int> values = space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[space.IssueCount] : new int[space.IssueCount];
         space.Decode(offer, values);
         model.Learn(values, LearningRate);
     }
@@ -55,7 +55,7 @@ public sealed class FrequencyOpponentModel : IOpponentModel
         var model = Model(party);
         if (model.Offers == 0) return 0.5;
         var space = _context!.Space;
-        Span<int> values = stackalloc int[space.IssueCount];
+        Span<int> values = space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[space.IssueCount] : new int[space.IssueCount];
         space.Decode(outcome, values);
         return model.Predict(values);
     }
@@ -64,7 +64,7 @@ public sealed class FrequencyOpponentModel : IOpponentModel
     public double PredictUtility(Outcome outcome)
     {
         var space = (_context ?? throw new InvalidOperationException("Initialize has not been called.")).Space;
-        Span<int> values = stackalloc int[space.IssueCount];
+        Span<int> values = space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[space.IssueCount] : new int[space.IssueCount];
         space.Decode(outcome, values);
         double sum = 0;
         int n = 0;

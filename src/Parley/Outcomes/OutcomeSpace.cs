@@ -4,16 +4,23 @@ using System.Numerics;
 namespace Parley.Outcomes;
 
 /// <summary>
-/// The set of all outcomes: the Cartesian product of the issues' values. Outcomes are mixed-radix indices with one radix
-/// per issue, the first issue least significant (it varies fastest). The cardinality is exact at any size.
+/// The set of all outcomes: the Cartesian product of the issues' values. The cardinality is exact at any size. In a
+/// space of at most 2^128 outcomes (<see cref="IsIndexable"/>) outcomes are mixed-radix indices with one radix per
+/// issue, the first issue least significant (it varies fastest); in a larger finite space (<see cref="IsDiscrete"/>
+/// but not indexable) they are value vectors. <see cref="Encode"/>, <see cref="Decode(Outcome, Span{int})"/> and
+/// <see cref="Contains"/> work for both.
 /// </summary>
 public sealed class OutcomeSpace
 {
     /// <summary>Spaces up to this many outcomes are enumerated into flat utility arrays.</summary>
     public const long EnumerationLimit = 200_000_000;
 
+    /// <summary>Value vectors of at most this many issues are decoded on the stack; longer ones on the heap.</summary>
+    public const int StackallocLimit = 512;
+
     private readonly int[] _radices;
     private readonly UInt128[] _strides;
+    private readonly UInt128 _indexLimit;
 
     public OutcomeSpace(IEnumerable<Issue> issues)
     {
@@ -31,15 +38,17 @@ public sealed class OutcomeSpace
             else continuous = true;
         }
         Cardinality = continuous ? null : count;
-        IsIndexable = !continuous && Issues.All(i => i.IsEnumerable) && count <= (BigInteger)UInt128.MaxValue;
+        IsDiscrete = !continuous && Issues.All(i => i.IsEnumerable);
+        IsIndexable = IsDiscrete && count <= (BigInteger)UInt128.MaxValue;
         IsEnumerable = IsIndexable && count <= EnumerationLimit;
-        _radices = IsIndexable ? Issues.Select(i => i.ValueCount).ToArray() : [];
-        _strides = new UInt128[_radices.Length];
+        _indexLimit = IsIndexable ? (UInt128)count : 0;
+        _radices = IsDiscrete ? Issues.Select(i => i.ValueCount).ToArray() : [];
+        _strides = new UInt128[IsIndexable ? _radices.Length : 0];
         UInt128 stride = 1;
-        for (int i = 0; i < _radices.Length; i++)
+        for (int i = 0; i < _strides.Length; i++)
         {
             _strides[i] = stride;
-            if (i < _radices.Length - 1) stride *= (UInt128)_radices[i];
+            if (i < _strides.Length - 1) stride *= (UInt128)_radices[i];
         }
     }
 
@@ -49,7 +58,10 @@ public sealed class OutcomeSpace
     /// <summary>Exact number of outcomes; null when an issue is continuous.</summary>
     public BigInteger? Cardinality { get; }
 
-    /// <summary>True when every outcome has an <see cref="Outcome"/> index (finite and at most 2^128 outcomes).</summary>
+    /// <summary>True when the space is finite with every issue enumerable: outcomes can be encoded, whatever the size.</summary>
+    public bool IsDiscrete { get; }
+
+    /// <summary>True when every outcome is an <see cref="Outcome"/> index (finite and at most 2^128 outcomes).</summary>
     public bool IsIndexable { get; }
 
     /// <summary>True when the space is small enough (≤ <see cref="EnumerationLimit"/>) to hold utilities of all outcomes in flat arrays.</summary>
@@ -58,7 +70,7 @@ public sealed class OutcomeSpace
     /// <summary>Number of outcomes as a long; only for enumerable spaces.</summary>
     public long Count => IsEnumerable ? (long)Cardinality!.Value : throw new InvalidOperationException("The outcome space is too large to enumerate.");
 
-    /// <summary>Value count of each issue (the radices), in issue order.</summary>
+    /// <summary>Value count of each issue (the radices), in issue order; empty when an issue is not enumerable.</summary>
     public ReadOnlySpan<int> Radices => _radices;
 
     public int IndexOfIssue(string name)
@@ -70,7 +82,17 @@ public sealed class OutcomeSpace
     /// <summary>Writes the value index of every issue of <paramref name="outcome"/> into <paramref name="values"/>. No allocation.</summary>
     public void Decode(Outcome outcome, Span<int> values)
     {
-        RequireIndexable();
+        RequireDiscrete();
+        if (values.Length < _radices.Length) throw new ArgumentException($"Expected room for {_radices.Length} values, got {values.Length}.", nameof(values));
+        if (!outcome.IsIndex)
+        {
+            var vector = outcome.Values;
+            if (vector.Length != _radices.Length)
+                throw new ArgumentException($"The outcome has {vector.Length} values; the space has {_radices.Length} issues.", nameof(outcome));
+            vector.CopyTo(values);
+            return;
+        }
+        if (!IsIndexable) throw new ArgumentException("An index outcome cannot belong to a space of more than 2^128 outcomes.", nameof(outcome));
         UInt128 rest = outcome.Index;
         if (rest <= ulong.MaxValue)
         {
@@ -91,28 +113,44 @@ public sealed class OutcomeSpace
         }
     }
 
-    /// <summary>The outcome with the given value index per issue.</summary>
+    /// <summary>
+    /// The outcome with the given value index per issue: its index when the space is indexable (no allocation), else a
+    /// value vector (a copy of <paramref name="values"/>).
+    /// </summary>
     public Outcome Encode(ReadOnlySpan<int> values)
     {
-        RequireIndexable();
-        if (values.Length != _radices.Length) throw new ArgumentException($"Expected {_radices.Length} values, got {values.Length}.");
-        UInt128 index = 0;
+        RequireDiscrete();
+        if (values.Length != _radices.Length) throw new ArgumentException($"Expected {_radices.Length} values, got {values.Length}.", nameof(values));
         for (int i = 0; i < _radices.Length; i++)
         {
             if ((uint)values[i] >= (uint)_radices[i])
                 throw new ArgumentOutOfRangeException(nameof(values), $"Value index {values[i]} is outside issue '{Issues[i].Name}' (0..{_radices[i] - 1}).");
-            index += (UInt128)values[i] * _strides[i];
         }
+        if (!IsIndexable) return Outcome.OfValues(values);
+        UInt128 index = 0;
+        for (int i = 0; i < _radices.Length; i++) index += (UInt128)values[i] * _strides[i];
         return new Outcome(index);
     }
 
-    /// <summary>True when <paramref name="outcome"/> lies in this space.</summary>
-    public bool Contains(Outcome outcome) => IsIndexable && (BigInteger)outcome.Index < Cardinality!.Value;
+    /// <summary>
+    /// True when <paramref name="outcome"/> lies in this space: an index below the cardinality of an indexable space, or a
+    /// value vector with one valid value index per issue of a larger discrete space.
+    /// </summary>
+    public bool Contains(Outcome outcome)
+    {
+        if (outcome.IsIndex) return IsIndexable && outcome.Index < _indexLimit;
+        if (!IsDiscrete || IsIndexable) return false;
+        var vector = outcome.Values;
+        if (vector.Length != _radices.Length) return false;
+        for (int i = 0; i < vector.Length; i++)
+            if ((uint)vector[i] >= (uint)_radices[i]) return false;
+        return true;
+    }
 
     /// <summary>The issue values of <paramref name="outcome"/> as text, keyed by issue name, in issue order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Describe(Outcome outcome)
     {
-        Span<int> values = stackalloc int[Issues.Length];
+        Span<int> values = Issues.Length <= StackallocLimit ? stackalloc int[Issues.Length] : new int[Issues.Length];
         Decode(outcome, values);
         return Describe(values);
     }
@@ -125,8 +163,8 @@ public sealed class OutcomeSpace
         return list;
     }
 
-    private void RequireIndexable()
+    private void RequireDiscrete()
     {
-        if (!IsIndexable) throw new InvalidOperationException("The outcome space has no outcome index (a continuous issue, or more than 2^128 outcomes).");
+        if (!IsDiscrete) throw new InvalidOperationException("The outcome space has a continuous issue; discretise it (give it steps) to encode outcomes.");
     }
 }

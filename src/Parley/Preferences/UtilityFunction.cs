@@ -15,10 +15,12 @@ public abstract class UtilityFunction
     /// <summary>Utility of the outcome given by one value index per issue.</summary>
     public abstract double Utility(ReadOnlySpan<int> values);
 
-    /// <summary>Utility of an indexed outcome. Decodes on the stack; no allocation.</summary>
+    /// <summary>Utility of an outcome of the space. An index is decoded on the stack (no allocation); a value vector is read as it is.</summary>
     public double Utility(Outcome outcome)
     {
-        Span<int> values = stackalloc int[Space.IssueCount];
+        if (!outcome.IsIndex) return Utility(outcome.Values);
+        int n = Space.IssueCount;
+        Span<int> values = n <= OutcomeSpace.StackallocLimit ? stackalloc int[n] : new int[n];
         Space.Decode(outcome, values);
         return Utility(values);
     }
@@ -31,7 +33,8 @@ public abstract class UtilityFunction
     {
         long count = Space.Count;
         if (destination.Length != count) throw new ArgumentException($"Destination holds {destination.Length} utilities, the space has {count} outcomes.");
-        Span<int> values = stackalloc int[Space.IssueCount];
+        int n = Space.IssueCount;
+        Span<int> values = n <= OutcomeSpace.StackallocLimit ? stackalloc int[n] : new int[n];
         values.Clear();
         var radices = Space.Radices;
         for (long o = 0; o < count; o++)

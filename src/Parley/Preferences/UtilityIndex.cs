@@ -1,36 +1,56 @@
 using System.Runtime.CompilerServices;
+using Parley.Analysis;
 using Parley.Outcomes;
 
 namespace Parley.Preferences;
 
+/// <summary>How a <see cref="UtilityIndex"/> ranks outcomes.</summary>
+public enum UtilityIndexKind
+{
+    /// <summary>Every outcome is tabulated and ranked: answers are exact.</summary>
+    Table,
+    /// <summary>
+    /// An additive utility over a space too large to tabulate: a ladder of outcomes built by per-issue dynamic
+    /// programming over a fine grid of utility sums, one outcome per reachable grid cell, without enumerating the space.
+    /// Every achievable utility has a ladder outcome within <see cref="UtilityIndex.Resolution"/> of it.
+    /// </summary>
+    AdditiveLadder,
+    /// <summary>A pool of outcomes found by a seeded search (random samples and coordinate ascent); no guarantee.</summary>
+    SearchedPool,
+}
+
 /// <summary>
-/// Outcomes ranked by one utility function, for fast "an outcome with utility ≥ x / closest to x" queries.
-/// For spaces of at most <see cref="TabulationLimit"/> outcomes every outcome is tabulated and ranked (exact; queries are a
-/// binary search). Larger spaces (e.g. the ANAC 2014 10^10 and 10^30 spaces) are never enumerated: a seeded search
-/// (random samples plus coordinate ascent from random starts) collects a pool of outcomes, ranked the same way
-/// (<see cref="IsExact"/> is false). Built once per utility function and shared read-only; thread-safe.
+/// Outcomes ranked by one utility function, for fast "an outcome with utility ≥ x / closest to x" queries, at any size.
+/// Spaces of at most <see cref="TabulationLimit"/> outcomes are tabulated and ranked exactly (queries are binary searches
+/// over a flat array; outcomes are held as 4-byte indices). Larger spaces are never enumerated: an additive utility gets a
+/// ladder built by per-issue dynamic programming (<see cref="UtilityIndexKind.AdditiveLadder"/>), any other utility a
+/// seeded searched pool. Queries never allocate. Built once per utility function and shared read-only; thread-safe.
 /// </summary>
 public sealed class UtilityIndex
 {
     /// <summary>Spaces up to this many outcomes are tabulated exactly.</summary>
     public const long TabulationLimit = 1 << 20;
 
-    /// <summary>Utility evaluations the search may spend on a space too large to tabulate.</summary>
+    /// <summary>Utility evaluations the search may spend on a non-additive space too large to tabulate.</summary>
     public const int SearchEvaluations = 200_000;
 
     private static readonly ConditionalWeakTable<UtilityFunction, UtilityIndex> Cache = new();
     private static readonly ConditionalWeakTable<UtilityFunction, UtilityIndex>.CreateValueCallback Builder = Build;
 
     private readonly double[]? _table;
-    private readonly Outcome[] _byRank;
+    private readonly int[]? _indexByRank;
+    private readonly Outcome[]? _outcomeByRank;
     private readonly double[] _utilityByRank;
 
-    private UtilityIndex(UtilityFunction function, double[]? table, Outcome[] byRank, double[] utilityByRank)
+    private UtilityIndex(UtilityFunction function, UtilityIndexKind kind, double[]? table, int[]? indexByRank, Outcome[]? outcomeByRank, double[] utilityByRank, double resolution)
     {
         Function = function;
+        Kind = kind;
         _table = table;
-        _byRank = byRank;
+        _indexByRank = indexByRank;
+        _outcomeByRank = outcomeByRank;
         _utilityByRank = utilityByRank;
+        Resolution = resolution;
     }
 
     /// <summary>The index of <paramref name="function"/>, built on first use and cached for the function's lifetime.</summary>
@@ -43,11 +63,20 @@ public sealed class UtilityIndex
     /// <summary>The indexed utility function.</summary>
     public UtilityFunction Function { get; }
 
-    /// <summary>True when every outcome of the space is ranked; false for a searched pool.</summary>
-    public bool IsExact => _table is not null;
+    /// <summary>How the outcomes are ranked.</summary>
+    public UtilityIndexKind Kind { get; }
+
+    /// <summary>True when every outcome of the space is ranked (answers are exact).</summary>
+    public bool IsExact => Kind == UtilityIndexKind.Table;
+
+    /// <summary>
+    /// For <see cref="UtilityIndexKind.AdditiveLadder"/>: every achievable utility has a ranked outcome within this distance
+    /// (so "closest to x" is at most this much farther from x than the true closest). 0 for a table; NaN for a searched pool.
+    /// </summary>
+    public double Resolution { get; }
 
     /// <summary>Number of ranked outcomes (the whole space when <see cref="IsExact"/>). Ranks go from 0 (worst) to Count − 1 (best).</summary>
-    public int Count => _byRank.Length;
+    public int Count => _utilityByRank.Length;
 
     /// <summary>Highest utility among ranked outcomes (the maximum of the space when exact).</summary>
     public double MaxUtility => _utilityByRank[^1];
@@ -56,13 +85,13 @@ public sealed class UtilityIndex
     public double MinUtility => _utilityByRank[0];
 
     /// <summary>The best ranked outcome.</summary>
-    public Outcome Best => _byRank[^1];
+    public Outcome Best => OutcomeAt(Count - 1);
 
     /// <summary>Utility of any outcome of the space (table lookup when exact, evaluation otherwise). No allocation.</summary>
-    public double Utility(Outcome outcome) => _table is { } t ? t[(int)(ulong)outcome.Index] : Function.Utility(outcome);
+    public double Utility(Outcome outcome) => _table is { } t ? t[checked((int)outcome.LowIndex)] : Function.Utility(outcome);
 
     /// <summary>The outcome of rank <paramref name="rank"/> (0 = worst).</summary>
-    public Outcome OutcomeAt(int rank) => _byRank[rank];
+    public Outcome OutcomeAt(int rank) => _indexByRank is { } indices ? new Outcome((uint)indices[rank]) : _outcomeByRank![rank];
 
     /// <summary>The utility of the outcome of rank <paramref name="rank"/>.</summary>
     public double UtilityAt(int rank) => _utilityByRank[rank];
@@ -128,32 +157,38 @@ public sealed class UtilityIndex
     public Outcome AtLeast(double x)
     {
         int rank = RankAtLeast(x);
-        return _byRank[rank < _byRank.Length ? rank : _byRank.Length - 1];
+        return OutcomeAt(rank < Count ? rank : Count - 1);
     }
 
     /// <summary>The ranked outcome whose utility is closest to <paramref name="x"/> (the higher one on a tie).</summary>
     public Outcome Closest(double x)
     {
         int rank = RankAtLeast(x);
-        if (rank >= _byRank.Length) return _byRank[^1];
+        if (rank >= Count) return Best;
         if (rank > 0 && x - _utilityByRank[rank - 1] < _utilityByRank[rank] - x) rank--;
-        return _byRank[rank];
+        return OutcomeAt(rank);
     }
 
     /// <summary>A ranked outcome drawn uniformly among those with utility ≥ <paramref name="x"/> (the best when none).</summary>
     public Outcome RandomAtLeast(Random random, double x)
     {
         int rank = RankAtLeast(x);
-        if (rank >= _byRank.Length) return _byRank[^1];
-        return _byRank[random.Next(rank, _byRank.Length)];
+        if (rank >= Count) return Best;
+        return OutcomeAt(random.Next(rank, Count));
     }
 
     private static UtilityIndex Build(UtilityFunction function)
     {
         var space = function.Space;
-        if (!space.IsIndexable) throw new NotSupportedException("The outcome space has no outcome index (a continuous issue, or more than 2^128 outcomes).");
+        if (!space.IsDiscrete) throw new NotSupportedException("The outcome space has a continuous issue; discretise it (give it steps) to rank outcomes.");
         if (space.IsEnumerable && space.Count <= TabulationLimit) return BuildTable(function);
-        return BuildBySearch(function);
+        if (function is LinearAdditiveUtility additive)
+        {
+            var ladder = AdditiveLadder.Build(additive);
+            return new UtilityIndex(function, UtilityIndexKind.AdditiveLadder, null, null, ladder.Outcomes, ladder.Utilities, ladder.Resolution);
+        }
+        var (outcomes, utilities) = SearchedPool.Build(function, SearchEvaluations);
+        return new UtilityIndex(function, UtilityIndexKind.SearchedPool, null, null, outcomes, utilities, double.NaN);
     }
 
     private static UtilityIndex BuildTable(UtilityFunction function)
@@ -162,73 +197,23 @@ public sealed class UtilityIndex
         var table = new double[count];
         function.EvaluateAll(table);
         var keys = (double[])table.Clone();
-        var byRank = new Outcome[count];
-        for (int i = 0; i < count; i++) byRank[i] = new Outcome((UInt128)i);
+        var byRank = new int[count];
+        for (int i = 0; i < count; i++) byRank[i] = i;
+        // Stable order among equal utilities (by outcome index): Array.Sort is introspective, so sort (utility, index) pairs.
         Array.Sort(keys, byRank);
-        return new UtilityIndex(function, table, byRank, keys);
+        SortTiesByIndex(keys, byRank);
+        return new UtilityIndex(function, UtilityIndexKind.Table, table, byRank, null, keys, 0);
     }
 
-    private static UtilityIndex BuildBySearch(UtilityFunction function)
+    private static void SortTiesByIndex(double[] keys, int[] byRank)
     {
-        var space = function.Space;
-        int n = space.IssueCount;
-        int[] radices = space.Radices.ToArray();
-        var random = new Random(0x5EED);
-        var pool = new Dictionary<Outcome, double>();
-        var values = new int[n];
-        int evaluations = 0;
-
-        // Random samples cover the low and middle utilities.
-        for (int s = 0; s < SearchEvaluations / 10; s++)
+        int start = 0;
+        while (start < keys.Length)
         {
-            for (int i = 0; i < n; i++) values[i] = random.Next(radices[i]);
-            pool.TryAdd(space.Encode(values), function.Utility(values));
-            evaluations++;
+            int end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start]) end++;
+            if (end - start > 1) Array.Sort(byRank, start, end - start);
+            start = end;
         }
-        // Coordinate ascent from random starts reaches the high utilities; every point visited joins the pool.
-        while (evaluations < SearchEvaluations)
-        {
-            for (int i = 0; i < n; i++) values[i] = random.Next(radices[i]);
-            double current = function.Utility(values);
-            evaluations++;
-            for (int sweep = 0; sweep < 50 && evaluations < SearchEvaluations; sweep++)
-            {
-                bool improved = false;
-                for (int i = 0; i < n; i++)
-                {
-                    int keep = values[i], bestValue = keep;
-                    for (int v = 0; v < radices[i]; v++)
-                    {
-                        if (v == keep) continue;
-                        values[i] = v;
-                        double u = function.Utility(values);
-                        evaluations++;
-                        pool.TryAdd(space.Encode(values), u);
-                        if (u > current)
-                        {
-                            current = u;
-                            bestValue = v;
-                            improved = true;
-                        }
-                    }
-                    values[i] = bestValue;
-                }
-                if (!improved) break;
-            }
-            pool.TryAdd(space.Encode(values), current);
-        }
-
-        var byRank = new Outcome[pool.Count];
-        var keys = new double[pool.Count];
-        int k = 0;
-        foreach (var (outcome, u) in pool)
-        {
-            byRank[k] = outcome;
-            keys[k++] = u;
-        }
-        // Canonical input order (by outcome index) first, so the ranking depends only on the pool's contents.
-        Array.Sort(byRank, keys);
-        Array.Sort(keys, byRank);
-        return new UtilityIndex(function, null, byRank, keys);
     }
 }

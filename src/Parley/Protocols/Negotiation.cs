@@ -42,7 +42,7 @@ public static partial class Negotiation
         if (scenario.Parties.Length > 64) throw new ArgumentException($"Scenario '{scenario.Name}' has {scenario.Parties.Length} parties; a table holds at most 64.");
         if (negotiators.Count != seatCount)
             throw new ArgumentException($"Scenario '{scenario.Name}' has {seatCount} {seats} but {negotiators.Count} negotiators were given.");
-        if (!scenario.Space.IsIndexable) throw new ArgumentException($"Scenario '{scenario.Name}' has an outcome space without an index; discretise its real issues.");
+        if (!scenario.Space.IsDiscrete) throw new ArgumentException($"Scenario '{scenario.Name}' has a continuous issue; discretise its real issues.");
         for (int i = 0; i < negotiators.Count; i++)
         {
             if (negotiators[i] is null) throw new ArgumentException($"Negotiator {i} is null.");

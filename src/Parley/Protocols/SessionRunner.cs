@@ -190,7 +190,7 @@ internal sealed class SessionRunner<TProtocol, TState>
     {
         if (move.Outcome is not { } o || _scenario.Parties[move.Actor].Role != PartyRole.Principal) return null;
         if (move.Action is not (NegotiationAction.Accept or NegotiationAction.Offer or NegotiationAction.Concede)) return null;
-        Span<int> values = stackalloc int[_scenario.Space.IssueCount];
+        Span<int> values = _scenario.Space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[_scenario.Space.IssueCount] : new int[_scenario.Space.IssueCount];
         _scenario.Space.Decode(o, values);
         if (_scenario.Parties[move.Actor].Profile.RedLines.Crosses(values))
             return $"{(move.Action == NegotiationAction.Accept ? "accepted" : "offered")} outcome {o}, which crosses its red line";

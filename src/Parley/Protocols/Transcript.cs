@@ -143,7 +143,7 @@ public sealed class Transcript : IReadOnlyList<TranscriptEntry>
         foreach (var issue in space.Issues) writer.Write("," + Csv(issue.Name));
         foreach (var name in partyNames) writer.Write(",u_" + Csv(name));
         writer.Write('\n');
-        Span<int> values = stackalloc int[space.IssueCount];
+        Span<int> values = space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[space.IssueCount] : new int[space.IssueCount];
         for (int i = 0; i < Count; i++)
         {
             var e = Action(i);

@@ -1,9 +1,13 @@
 using Parley.Scenarios.Genius;
+using Parley.Scenarios.GeniusWeb;
 using Parley.Scenarios.Yaml;
 
 namespace Parley.Scenarios;
 
-/// <summary>Reads a scenario from a GENIUS folder or a Parley YAML file, choosing by what the path is.</summary>
+/// <summary>
+/// Reads a scenario from a GENIUS folder (XML), a GeniusWeb folder (JSON) or a Parley YAML file, choosing by what the
+/// path is and what the folder holds.
+/// </summary>
 public static class ScenarioLoader
 {
     /// <summary>Largest scenario file Parley reads (64 MiB); anything bigger is refused before it is read.</summary>
@@ -11,7 +15,7 @@ public static class ScenarioLoader
 
     public static Scenario Load(string path)
     {
-        if (Directory.Exists(path)) return GeniusScenarioReader.ReadFolder(path);
+        if (Directory.Exists(path)) return ReadFolder(path);
         if (File.Exists(path))
         {
             string ext = Path.GetExtension(path).ToLowerInvariant();
@@ -21,6 +25,23 @@ public static class ScenarioLoader
             throw new ScenarioFormatException(path, null, "expected a scenario folder (GENIUS XML) or a Parley .yaml/.yml file");
         }
         throw new ScenarioFormatException(path, null, "no such file or folder");
+    }
+
+    /// <summary>A folder of GENIUS XML files, or else of GeniusWeb JSON files (a folder holding both is read as GENIUS, the JSON files skipped with a warning).</summary>
+    private static Scenario ReadFolder(string folder)
+    {
+        string[] files;
+        try { files = Directory.GetFiles(folder); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioFormatException(folder, null, $"cannot be read: {e.Message}", e);
+        }
+        bool xml = files.Any(f => Path.GetExtension(f).Equals(".xml", StringComparison.OrdinalIgnoreCase)
+                                  && !Path.GetFileName(f).Equals(PublishedFrontier.FileName, StringComparison.OrdinalIgnoreCase));
+        if (!xml && files.Any(GeniusWebScenarioReader.IsJson)) return GeniusWebScenarioReader.ReadFolder(folder);
+        if (!xml && !files.Any(GeniusWebScenarioReader.IsJson))
+            throw new ScenarioFormatException(folder, null, "no scenario files; expected a GENIUS folder (a domain .xml and one profile .xml per party) or a GeniusWeb folder (a domain .json and one profile .json per party)");
+        return GeniusScenarioReader.ReadFolder(folder);
     }
 
     /// <summary>Refuses files that are too large to be a scenario, before reading them.</summary>

@@ -156,25 +156,25 @@ public class ProtocolConformanceTests
     [Fact]
     public void Stake_ChangesTheProposedText()
     {
-        double MeanMediatorUtility(double stake, out Outcome firstText)
+        double MeanMediatorUtility(double stake, out HashSet<Outcome> firstTexts)
         {
             var s = WithStakedMediator(stake);
             double sum = 0;
-            firstText = default;
+            firstTexts = [];
             for (int seed = 0; seed < 20; seed++)
             {
                 var r = Run(s, "single-text", "linear,linear", seed, mediators: "staked");
-                if (seed == 0) firstText = r.Transcript.First(e => e.Action == NegotiationAction.Propose).Outcome!.Value;
+                firstTexts.Add(r.Transcript.First(e => e.Action == NegotiationAction.Propose).Outcome!.Value);
                 sum += r.HasAgreement ? s.Parties[2].Profile.Utility.Utility(r.Agreement!.Value) : 0;
             }
             return sum / 20;
         }
-        double selfish = MeanMediatorUtility(0.0, out var selfishText);
-        double neutral = MeanMediatorUtility(1.0, out var neutralText);
+        double selfish = MeanMediatorUtility(0.0, out var selfishTexts);
+        double neutral = MeanMediatorUtility(1.0, out var neutralTexts);
         var mediator = WithStakedMediator(0).Parties[2].Profile.Utility;
-        // With α = 0 the first text is the mediator's favourite; with α = 1 a random one.
-        Assert.Equal(UtilityIndex.For(mediator).Best, selfishText);
-        Assert.NotEqual(selfishText, neutralText);
+        // With α = 0 the first text is always the mediator's favourite; with α = 1 a random one.
+        Assert.Equal([UtilityIndex.For(mediator).Best], selfishTexts);
+        Assert.True(neutralTexts.Count > 5, $"{neutralTexts.Count} distinct first texts with α = 1");
         Assert.True(selfish > neutral + 0.05, $"mediator utility {selfish:0.000} with α = 0 vs {neutral:0.000} with α = 1");
     }
 

@@ -13,13 +13,13 @@ internal sealed class SaoProtocol : IProtocol<SaoState>
 {
     private readonly IReadOnlyList<INegotiator> _negotiators;
     private readonly int _n;
-    private readonly UInt128 _cardinality;
+    private readonly Outcomes.OutcomeSpace _space;
 
     public SaoProtocol(IReadOnlyList<INegotiator> negotiators, Outcomes.OutcomeSpace space)
     {
         _negotiators = negotiators;
         _n = negotiators.Count;
-        _cardinality = (UInt128)space.Cardinality!.Value;
+        _space = space;
     }
 
     public string Name => "sao";
@@ -70,7 +70,7 @@ internal sealed class SaoProtocol : IProtocol<SaoState>
     public string? Check(in SaoState state, in Move move) => move.Action switch
     {
         NegotiationAction.Fail => move.Note,
-        NegotiationAction.Offer when move.Outcome is { } o && o.Index >= _cardinality => $"offered outcome {o} outside the outcome space ({_cardinality} outcomes)",
+        NegotiationAction.Offer when move.Outcome is { } o && !_space.Contains(o) => $"offered outcome {o} outside the outcome space ({_space.Cardinality} outcomes)",
         _ => null,
     };
 

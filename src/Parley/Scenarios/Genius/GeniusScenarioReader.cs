@@ -15,27 +15,41 @@ public static class GeniusScenarioReader
 {
     public static Scenario ReadFolder(string folder)
     {
-        var files = Directory.GetFiles(folder, "*.xml").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToList();
-        if (files.Count == 0)
+        var files = Directory.GetFiles(folder).OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToList();
+        if (!files.Any(IsXml))
             throw new ScenarioFormatException(folder, null, "no .xml files; expected a GENIUS domain file and one profile file per party");
 
+        var warnings = ImmutableArray.CreateBuilder<string>();
         (string File, XDocument Doc)? domain = null;
         var profiles = new List<(string File, XDocument Doc)>();
         foreach (var file in files)
         {
+            string fileName = Path.GetFileName(file);
+            if (!IsXml(file))
+            {
+                warnings.Add($"{fileName}: skipped; neither a GENIUS domain nor a profile (.xml).");
+                continue;
+            }
+            if (IsPublishedFrontier(file)) continue;
+            if (!IsMarkup(file))
+            {
+                warnings.Add($"{fileName}: skipped; not XML, so neither a GENIUS domain nor a profile.");
+                continue;
+            }
             var doc = SafeXml.Load(file);
             switch (doc.Root?.Name.LocalName)
             {
                 case "negotiation_template":
                     if (domain is { } d)
-                        throw new ScenarioFormatException(folder, null, $"two domain files ({Path.GetFileName(d.File)} and {Path.GetFileName(file)}); expected exactly one <negotiation_template>");
+                        throw new ScenarioFormatException(folder, null, $"two domain files ({Path.GetFileName(d.File)} and {fileName}); expected exactly one <negotiation_template>");
                     domain = (file, doc);
                     break;
                 case "utility_space":
                     profiles.Add((file, doc));
                     break;
                 default:
-                    throw new ScenarioFormatException(file, $"root <{doc.Root?.Name.LocalName}>", "expected <negotiation_template> (a domain) or <utility_space> (a profile)");
+                    warnings.Add($"{fileName}: skipped; root <{doc.Root?.Name.LocalName}> is neither a domain (<negotiation_template>) nor a profile (<utility_space>).");
+                    break;
             }
         }
         if (domain is not { } dom)
@@ -44,13 +58,36 @@ public static class GeniusScenarioReader
             throw new ScenarioFormatException(folder, null, "no profile files; expected one .xml file with root <utility_space> per party");
 
         var space = ReadDomain(dom.File, dom.Doc);
-        var warnings = ImmutableArray.CreateBuilder<string>();
         var parties = profiles.Select(p => ReadProfile(p.File, p.Doc, space, warnings)).ToImmutableArray();
         return new Scenario(Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder))), space, parties)
         {
             Location = folder,
             Warnings = warnings.ToImmutable(),
         };
+    }
+
+    private static bool IsXml(string file) => Path.GetExtension(file).Equals(".xml", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The published frontier (<c>pareto.xml</c>): not part of the preferences; <see cref="PublishedFrontier.TryLoad"/> reads it.</summary>
+    private static bool IsPublishedFrontier(string file) =>
+        string.Equals(Path.GetFileName(file), PublishedFrontier.FileName, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when the file does not start with markup (after blanks and a byte-order mark): whatever it is, it is not XML.</summary>
+    private static bool IsMarkup(string file)
+    {
+        ScenarioLoader.CheckSize(file);
+        try
+        {
+            using var reader = new StreamReader(file);
+            int c;
+            while ((c = reader.Read()) >= 0)
+                if (!char.IsWhiteSpace((char)c) && c != '\uFEFF') return c == '<';
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioFormatException(file, null, $"cannot be read: {e.Message}", e);
+        }
     }
 
     /// <summary>Reads the issues of a GENIUS domain file.</summary>
@@ -152,6 +189,7 @@ public static class GeniusScenarioReader
             }
             double value = DoubleAttr(file, w, "value");
             if (value < 0) throw new ScenarioFormatException(file, where, $"negative weight {value}; expected a weight ≥ 0");
+            if (weights[i] is not null) throw new ScenarioFormatException(file, where, $"weight for issue '{space.Issues[i].Name}' given twice; expected one <weight> per issue");
             weights[i] = value;
         }
         for (int i = 0; i < space.IssueCount; i++)

@@ -20,19 +20,22 @@ public static class GeniusScenarioWriter
         Directory.CreateDirectory(folder);
         var warnings = new List<string>();
         var fileNames = new HashSet<string>(StringComparer.Ordinal);
+        var order = new List<string>();
         string domainFile = Path.Combine(folder, SafeFileName(scenario.Name) + "_domain.xml");
         Save(Domain(scenario.Space), domainFile);
         fileNames.Add(Path.GetFileName(domainFile));
         foreach (var party in scenario.Parties)
         {
             string fileName = SafeFileName(party.Name) + ".xml";
-            if (!fileNames.Add(fileName)) throw new InvalidOperationException($"Two files would be named {fileName}; rename party '{party.Name}'.");
+            for (int k = 2; !fileNames.Add(fileName); k++) fileName = $"{SafeFileName(party.Name)}_{k}.xml";
+            if (fileName != SafeFileName(party.Name) + ".xml")
+                warnings.Add($"{party.Name}: another file already has this party's file name; written as {fileName}.");
+            order.Add(fileName);
             if (party.Role == PartyRole.Mediator) warnings.Add($"{party.Name}: GENIUS has no mediator role; written as an ordinary profile.");
             if (!party.Profile.ReservedValue.IsConstant)
                 warnings.Add($"{party.Name}: GENIUS holds one reserved value; the time-varying one was written as its value at t = 0.");
             Save(Profile(scenario.Space, party.Profile), Path.Combine(folder, fileName));
         }
-        var order = scenario.Parties.Select(p => SafeFileName(p.Name)).ToList();
         if (!order.SequenceEqual(order.OrderBy(n => n, StringComparer.Ordinal)))
             warnings.Add("GENIUS folders order parties by file name; reading this folder back gives the parties in alphabetical order.");
         return warnings;
@@ -121,7 +124,8 @@ public static class GeniusScenarioWriter
 
     private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string SafeFileName(string name)
+    /// <summary>The name with characters that file names cannot hold (and blanks) replaced by underscores.</summary>
+    internal static string SafeFileName(string name)
     {
         var invalid = Path.GetInvalidFileNameChars();
         var sb = new StringBuilder(name.Length);

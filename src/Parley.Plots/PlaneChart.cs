@@ -29,7 +29,7 @@ public static class PlaneChart
         for (int k = 0; k < proposers.Count; k++)
         {
             string actor = proposers[k];
-            var offers = run.Entries.Where(e => e.Actor == actor && e.HasOutcome).ToArray();
+            var offers = run.Entries.Where(e => e.Actor == actor && e.IsProposal).ToArray();
             var color = PartyColor(run, actor, k);
             var trail = plot.Add.ScatterLine(offers.Select(e => e.Utilities[x]).ToArray(), offers.Select(e => e.Utilities[y]).ToArray(), color);
             trail.LineColor = color.WithAlpha(0.45);
@@ -45,7 +45,7 @@ public static class PlaneChart
             mark.LegendText = "Agreement";
         }
         string outcome = run.Agreement is null ? $"no agreement ({Humanise(run.Status)})" : "agreement";
-        ChartStyle.Label(plot, $"{run.Scenario}: offers in the utility plane, {outcome} after {run.Rounds:N0} rounds",
+        ChartStyle.Label(plot, $"{run.Scenario}\nOffers in the utility plane: {outcome} after {run.Rounds:N0} rounds",
             $"Utility to {space.XParty}", $"Utility to {space.YParty}");
         plot.ShowLegend(Edge.Right);
         return plot;

@@ -34,7 +34,12 @@ public static class RunReader
                 throw Expected(name, "'offers'", root.TryGetProperty("negotiations", out _)
                     ? "a transcript (this is a --repeat summary, which has none; write one run with --out)"
                     : "an array (the transcript written by 'parley negotiate --out')");
-            var parties = Strings(root, "parties", name);
+            var seated = Strings(root, "parties", name);
+            var mediators = root.TryGetProperty("mediators", out _) ? Strings(root, "mediators", name) : [];
+            // Utility vectors list every seated party; the plots show the principals'.
+            int[] principal = [.. Enumerable.Range(0, seated.Length).Where(i => !mediators.Contains(seated[i]))];
+            ImmutableArray<string> parties = [.. principal.Select(i => seated[i])];
+            ImmutableArray<double> Principals(ImmutableArray<double> all) => all.IsEmpty ? all : [.. principal.Select(i => all[i])];
             if (parties.Length < 2) throw Expected(name, "'parties'", "at least two principals");
             var entries = ImmutableArray.CreateBuilder<RunEntry>(offers.GetArrayLength());
             int k = 0;
@@ -45,22 +50,20 @@ public static class RunReader
                 var utilities = offer.TryGetProperty("utilities", out var u) && u.ValueKind == JsonValueKind.Array
                     ? Numbers(u, $"{where}.utilities", name)
                     : ImmutableArray<double>.Empty;
-                if (!utilities.IsEmpty && utilities.Length != parties.Length)
-                    throw Expected(name, $"{where}.utilities", $"{parties.Length} numbers, one per party");
-                var recipients = offer.TryGetProperty("recipients", out var r) && r.ValueKind == JsonValueKind.Array
-                    ? [.. r.EnumerateArray().Select(e => e.GetString() ?? "")]
-                    : ImmutableArray<string>.Empty;
+                if (!utilities.IsEmpty && utilities.Length != seated.Length)
+                    throw Expected(name, $"{where}.utilities", $"{seated.Length} numbers, one per party");
+                ImmutableArray<string> recipients = String(offer, "to", where, name) is { } to ? [to] : [];
                 entries.Add(new RunEntry(
                     Int(offer, "round", where, name), Number(offer, "time", where, name),
-                    String(offer, "party", where, name) ?? String(offer, "actor", where, name) ?? throw Expected(name, $"{where}.party", "the acting party's name"),
-                    String(offer, "action", where, name) ?? "", utilities, recipients));
+                    String(offer, "party", where, name) ?? "", // null for scenario events
+                    String(offer, "action", where, name) ?? "", Principals(utilities), recipients));
             }
             ImmutableArray<double>? agreement = null;
             if (root.TryGetProperty("agreement", out var a) && a.ValueKind != JsonValueKind.Null)
             {
                 string field = root.TryGetProperty("undiscountedUtilities", out _) ? "undiscountedUtilities" : "utilities";
                 if (!root.TryGetProperty(field, out var au) || au.ValueKind != JsonValueKind.Array) throw Expected(name, $"'{field}'", "the agreement's utility to each party");
-                agreement = Numbers(au, $"'{field}'", name);
+                agreement = Principals(Numbers(au, $"'{field}'", name));
             }
             return new RunRecord(
                 String(root, "scenario", "the document", name) ?? "",

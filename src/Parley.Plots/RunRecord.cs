@@ -11,14 +11,20 @@ namespace Parley.Plots;
 /// <param name="Recipients">Who the entry was addressed to, when the protocol says (shuttle and mediated runs).</param>
 public sealed record RunEntry(int Round, double Time, string Actor, string Action, ImmutableArray<double> Utilities, ImmutableArray<string> Recipients)
 {
-    /// <summary>True when the entry puts an outcome on the table.</summary>
+    /// <summary>True when the entry carries an outcome (its own or one it answers).</summary>
     public bool HasOutcome => !Utilities.IsDefaultOrEmpty;
+
+    /// <summary>True when the actor puts its own outcome forward: an offer, a mediator's text, a conditional concession.</summary>
+    public bool IsProposal => HasOutcome && Action is "offer" or "propose" or "concede";
+
+    /// <summary>True when the entry is a message from the actor to one addressee (shuttle), other than the delivery of an earlier one.</summary>
+    public bool IsMessage => !Recipients.IsDefaultOrEmpty && Actor.Length > 0 && Action != "deliver";
 }
 
 /// <summary>A negotiation as <c>parley negotiate --out run.json</c> records it, reduced to what a plot shows.</summary>
 /// <param name="Scenario">The scenario's name.</param>
 /// <param name="ScenarioLocation">Where the scenario was read from, when the file says.</param>
-/// <param name="Parties">The principals, in the order of every utility vector.</param>
+/// <param name="Parties">The principals, in the order of every utility vector (mediators are actors, not parties here).</param>
 /// <param name="Entries">The transcript.</param>
 /// <param name="Agreement">Undiscounted utility of the agreement to each principal, or null without agreement.</param>
 /// <param name="Rounds">Rounds used.</param>
@@ -36,6 +42,11 @@ public sealed record RunRecord(
 {
     /// <summary>Everyone who put an outcome on the table, principals first then others (mediators) in order of appearance.</summary>
     public IReadOnlyList<string> Proposers =>
-        [.. Parties.Where(p => Entries.Any(e => e.Actor == p && e.HasOutcome)),
-         .. Entries.Where(e => e.HasOutcome && !Parties.Contains(e.Actor)).Select(e => e.Actor).Distinct()];
+        [.. Parties.Where(p => Entries.Any(e => e.Actor == p && e.IsProposal)),
+         .. Entries.Where(e => e.IsProposal && !Parties.Contains(e.Actor)).Select(e => e.Actor).Distinct()];
+
+    /// <summary>Everyone at the table in the order of the transcript's messages: principals first, then mediators.</summary>
+    public IReadOnlyList<string> Seats =>
+        [.. Parties, .. Entries.SelectMany(e => e.Recipients.IsDefaultOrEmpty ? [e.Actor] : e.Recipients.Prepend(e.Actor))
+            .Where(a => a.Length > 0 && !Parties.Contains(a)).Distinct()];
 }

@@ -14,7 +14,7 @@ public static class TimelineChart
             var ys = new List<double>();
             foreach (var e in run.Entries)
             {
-                if (!e.HasOutcome) continue;
+                if (!e.IsProposal) continue;
                 xs.Add(e.Round + 1);
                 ys.Add(e.Utilities[p]);
             }

@@ -45,6 +45,27 @@ public sealed class PlotCommandTests : IDisposable
         Assert.Contains("Pareto frontier", text);
     }
 
+    [Theory]
+    [InlineData("shuttle", 2600)]      // plane, offers by round, and the sequence diagram of messages
+    [InlineData("single-text", 1800)]  // the mediators' texts are their own trails in the plane
+    public void Plot_MediatedRun_ShowsMediatorsAndMessages(string protocol, int width)
+    {
+        string run = Temp("run.json"), png = Temp("run.png"), svg = Temp("run.svg");
+        var negotiate = CliRunner.InProcess("negotiate", Path.Combine(CliRunner.RepoRoot, "scenarios", "cairo-2024.yaml"), "--protocol", protocol, "--rounds", "40", "--out", run);
+        Assert.True(negotiate.ExitCode == 0, negotiate.Error);
+        var result = CliRunner.InProcess("plot", run, "-o", png);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal((width, 700), PngSize(png));
+        Assert.Equal(0, CliRunner.InProcess("plot", run, "-o", svg).ExitCode);
+        string text = File.ReadAllText(svg);
+        if (protocol == "shuttle")
+        {
+            Assert.Contains("Messages along the channels", text);
+            Assert.Contains("Qatar", text);
+        }
+        else Assert.Contains("Texts proposed by", text);
+    }
+
     [Fact]
     public void Plot_ResultsDatabase_WritesTheLeaderboard()
     {

@@ -168,4 +168,18 @@ public sealed class ApiTests(ViewerFixture viewer)
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Contains(expected, (await viewer.Json(response)).GetProperty("detail").GetString());
     }
+
+    [Theory]
+    [InlineData("shuttle", "\"to\":")]
+    [InlineData("single-text", "\"action\":\"propose\"")]
+    public async Task Run_MediatedProtocol_StreamsMediatorsActions(string protocol, string expected)
+    {
+        var negotiators = await viewer.Http.GetFromJsonAsync<JsonElement>($"/api/negotiators?protocol={protocol}");
+        string first = negotiators[0].GetProperty("name").GetString()!;
+        var start = await viewer.Http.PostAsJsonAsync("/api/runs", new { scenario = "cairo-2024", protocol, negotiators = new[] { first }, rounds = 30, seed = 1 });
+        Assert.Equal(HttpStatusCode.Created, start.StatusCode);
+        string stream = await viewer.Http.GetStringAsync((await viewer.Json(start)).GetProperty("events").GetString());
+        Assert.Contains(expected, stream);
+        Assert.Contains("event: result", stream);
+    }
 }

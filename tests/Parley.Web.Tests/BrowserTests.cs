@@ -92,4 +92,20 @@ public sealed class BrowserTests(ViewerFixture viewer, BrowserFixture browser) :
         await report.Locator("h1", new() { HasText = "1 March 2024" }).WaitForAsync(new() { Timeout = 60_000 });
         await Screenshot(page, "cairo-report");
     }
+
+    [Fact]
+    public async Task Viewer_ShuttleRun_DrawsTheMessagesAsASequenceDiagram()
+    {
+        var page = await Open("#/scenario/cairo-2024");
+        await page.Locator("#run-form").WaitForAsync();
+        await page.Locator("#protocol").SelectOptionAsync("shuttle");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('select[name=negotiator] option')].every(o => o.value !== 'hardheaded')");
+        await page.Locator("#run-form input[name=rounds]").FillAsync("40");
+        await page.Locator("#run-button").ClickAsync();
+        await page.Locator("#sequence-diagram g.message").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("#result").WaitForAsync();
+        Assert.True(await page.Locator("#sequence-diagram g.message").CountAsync() > 5);
+        Assert.Contains("Qatar", await page.Locator("#sequence-diagram").InnerHTMLAsync());
+        await Screenshot(page, "shuttle-run");
+    }
 }

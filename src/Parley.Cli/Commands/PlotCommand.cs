@@ -125,10 +125,13 @@ public sealed class PlotCommand(CliIo io) : Command<PlotSettings>
             throw new UserErrorException($"{settings.Input}: its scenario '{run.Scenario}' is no longer at '{location}'; give it with --scenario");
         var scenario = ScenarioLoader.Load(location);
         var principals = scenario.Principals.Select(p => p.Name).ToArray();
-        if (!principals.SequenceEqual(run.Parties))
+        if (!run.Parties.All(principals.Contains) || run.Parties.Length != principals.Length)
             throw new UserErrorException($"{settings.Input}: the run's parties ({string.Join(", ", run.Parties)}) are not the principals of {location} ({string.Join(", ", principals)}); give the scenario it was run on with --scenario");
         var space = Space(scenario, settings, run.EndTime, settings.Input);
-        Save(settings, settings.Width ?? 1800, new ChartPanel(PlaneChart.Run(space, run), 1.5), TimelineChart.StandingOffer(run));
+        ChartPanel[] panels = SequenceChart.Applies(run)
+            ? [new ChartPanel(PlaneChart.Run(space, run), 1.5), TimelineChart.StandingOffer(run), new ChartPanel(SequenceChart.Build(run), 1.2)]
+            : [new ChartPanel(PlaneChart.Run(space, run), 1.5), TimelineChart.StandingOffer(run)];
+        Save(settings, settings.Width ?? (panels.Length == 3 ? 2600 : 1800), panels);
         return $"the run on {run.Scenario} ({run.Entries.Length:N0} transcript entries)";
     }
 

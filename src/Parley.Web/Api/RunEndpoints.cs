@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Parley.Agents;
 using Parley.Plots;
 using Parley.Web.Runs;
 
@@ -18,7 +17,7 @@ internal static class RunEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/negotiators", () => Results.Json(NegotiatorRegistry.Available.Select(a => new { name = a.Name, description = a.Description })));
+        app.MapGet("/api/negotiators", (string? protocol) => Results.Json(RunProtocols.Negotiators(protocol ?? "sao").Select(a => new { name = a.Name, description = a.Description })));
         app.MapGet("/api/protocols", (RunService runs) => Results.Json(runs.Protocols.Select(p => new { name = p.Name, description = p.Description })));
         app.MapPost("/api/runs", async (HttpRequest http, RunService runs) =>
         {
@@ -35,8 +34,8 @@ internal static class RunEndpoints
         app.MapGet("/api/runs/{id}", async (string id, RunService runs, CancellationToken abort) =>
         {
             if (runs.Find(id) is not { } run) return Problems.NotFound($"no run '{RunService.Shorten(id)}' (runs are kept while the server runs, the latest {runs.Options.KeptRuns})");
-            var finished = await run.Completion.WaitAsync(abort);
-            return Results.Json(Result(run, finished));
+            try { return Results.Json(Result(run, await run.Completion.WaitAsync(abort))); }
+            catch (RunRefusedException e) { return Problems.BadRequest(e.Message); }
         });
         app.MapGet("/api/runs/{id}/events", async (string id, HttpContext http, RunService runs) =>
         {
@@ -57,7 +56,7 @@ internal static class RunEndpoints
         try { finished = await run.Completion.WaitAsync(abort); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await Send(http, "failure", new { message = "the negotiation failed: " + e.Message }, abort);
+            await Send(http, "failure", new { message = e is RunRefusedException ? e.Message : "the negotiation failed: " + e.Message }, abort);
             return;
         }
         var entries = Thin(finished.Record.Entries, options.MaxStreamedEntries);
@@ -68,7 +67,7 @@ internal static class RunEndpoints
             {
                 index, round = entry.Round, time = Math.Round(entry.Time, 4), actor = entry.Actor, action = entry.Action,
                 utilities = entry.HasOutcome ? entry.Utilities.Select(u => ScenarioJson.Finite(Math.Round(u, 4))) : null,
-                recipients = entry.Recipients.IsDefaultOrEmpty ? null : entry.Recipients.ToArray(),
+                to = entry.Recipients.IsDefaultOrEmpty ? null : entry.Recipients[0],
             }, abort);
             if (pause > TimeSpan.Zero) await Task.Delay(pause, abort);
         }

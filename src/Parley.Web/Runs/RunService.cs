@@ -12,6 +12,9 @@ public sealed class RunState(string id, string scenario, Task<FinishedRun> compl
     public Task<FinishedRun> Completion { get; } = completion;
 }
 
+/// <summary>The library refused the table the request asked for (e.g. a negotiator that cannot vote on single texts).</summary>
+public sealed class RunRefusedException(string message) : Exception(message);
+
 /// <summary>Why a run was not started: the HTTP status and one sentence for the person at the page.</summary>
 public sealed record RunRefusal(int Status, string Message);
 
@@ -48,6 +51,7 @@ public sealed class RunService(ViewerOptions options, ScenarioCatalog catalog, I
         var task = Task.Run(() =>
         {
             try { return protocol.Run(scenario, request.Negotiators!, request.Rounds!.Value, request.Seed ?? 0, options.RunTimeLimit); }
+            catch (ArgumentException e) { throw new RunRefusedException(e.Message); }
             finally { _slots.Release(); }
         });
         var run = new RunState(id, request.Scenario!, task);
@@ -72,9 +76,10 @@ public sealed class RunService(ViewerOptions options, ScenarioCatalog catalog, I
             return Bad($"unknown protocol '{Shorten(protocol)}'; expected one of: {string.Join(", ", protocols.Select(p => p.Name))}");
         if (request.Negotiators is not { Length: > 0 } names) return Bad("negotiators are missing; pick one negotiator per party");
         if (names.Length > principals) return Bad($"{names.Length} negotiators for {principals} parties; give at most one per party");
+        var known = RunProtocols.Negotiators(protocol);
         foreach (var name in names)
-            if (string.IsNullOrWhiteSpace(name) || !NegotiatorRegistry.TryCreate(name, out _))
-                return Bad($"unknown negotiator '{Shorten(name ?? "")}'; expected one of: {string.Join(", ", NegotiatorRegistry.Available.Select(a => a.Name))}");
+            if (string.IsNullOrWhiteSpace(name) || !(known.Any(a => a.Name == name) || (protocol != "shuttle" && NegotiatorRegistry.TryCreate(name, out _))))
+                return Bad($"unknown negotiator '{Shorten(name ?? "")}' for {protocol}; expected one of: {string.Join(", ", known.Select(a => a.Name))}");
         if (request.Rounds is not { } rounds) return Bad($"rounds are missing; expected a number from 1 to {options.MaxRounds:N0}");
         if (rounds < 1 || rounds > options.MaxRounds) return Bad($"rounds must be between 1 and {options.MaxRounds:N0}, got {rounds:N0}");
         return null;

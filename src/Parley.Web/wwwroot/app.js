@@ -4,6 +4,9 @@
 const main = document.getElementById("main");
 const palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"];
 let stream = null; // the EventSource of the run being watched, closed when the page changes
+let routeToken = 0; // a page whose data arrives after the user moved on is not shown
+const STALE = new Error("stale page");
+const fresh = token => { if (token !== routeToken) throw STALE; };
 
 const esc = s => String(s ?? "").replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 const fmt = (x, d = 3) => x === null || x === undefined ? "–" : Number(x).toFixed(d);
@@ -24,20 +27,22 @@ async function route() {
   if (stream) { stream.close(); stream = null; }
   const hash = decodeURIComponent(location.hash.replace(/^#/, "")) || "/";
   main.textContent = "Loading…";
+  const token = ++routeToken;
   try {
-    if (hash.startsWith("/scenario/")) await scenarioPage(hash.slice("/scenario/".length));
-    else if (hash === "/report") await reportPage("cairo-2024");
-    else if (hash.startsWith("/report/")) await reportPage(hash.slice("/report/".length));
-    else if (hash === "/leaderboard") await leaderboardPage();
-    else await listPage();
+    if (hash.startsWith("/scenario/")) await scenarioPage(hash.slice("/scenario/".length), token);
+    else if (hash === "/report") await reportPage("cairo-2024", token);
+    else if (hash.startsWith("/report/")) await reportPage(hash.slice("/report/".length), token);
+    else if (hash === "/leaderboard") await leaderboardPage(token);
+    else await listPage(token);
   } catch (e) {
-    showError(e.message);
+    if (e !== STALE && token === routeToken) showError(e.message);
   }
 }
 
 // ---- scenario list ----
-async function listPage() {
+async function listPage(token) {
   const scenarios = await api("/api/scenarios");
+  fresh(token);
   const rows = scenarios.map(s => s.error
     ? `<tr><td>${esc(s.name)}</td><td colspan="3" class="error">${esc(s.error)}</td></tr>`
     : `<tr><td><a href="#/scenario/${encodeURIComponent(s.name)}">${esc(s.name)}</a></td>
@@ -49,9 +54,10 @@ async function listPage() {
 }
 
 // ---- one scenario ----
-async function scenarioPage(name) {
+async function scenarioPage(name, token) {
   const [s, negotiators, protocols] = await Promise.all([
     api(`/api/scenarios/${encodeURIComponent(name)}`), api("/api/negotiators"), api("/api/protocols")]);
+  fresh(token);
   const principals = s.analysis.principals;
   const point = p => p ? `${p.utilities.map(u => fmt(u)).join(" / ")}<br><span class="muted">${Object.entries(p.outcome).map(([k, v]) => `${esc(k)}: ${esc(v)}`).join("; ")}</span>` : "–";
   const options = (selected) => negotiators.map(n => `<option value="${esc(n.name)}" ${n.name === selected ? "selected" : ""}>${esc(n.name)}</option>`).join("");
@@ -63,7 +69,7 @@ async function scenarioPage(name) {
       <section>
         <h2>Run a negotiation</h2>
         <form class="run card" id="run-form">
-          <label>Protocol <select name="protocol">${protocols.map(p => `<option value="${esc(p.name)}" title="${esc(p.description)}">${esc(p.name)}</option>`).join("")}</select></label>
+          <label>Protocol <select name="protocol" id="protocol">${protocols.map(p => `<option value="${esc(p.name)}" title="${esc(p.description)}">${esc(p.name)}</option>`).join("")}</select></label>
           ${principals.map((p, i) => `<label>Negotiator for ${esc(p)} <select name="negotiator" data-party="${esc(p)}">${options(defaults[i % defaults.length])}</select></label>`).join("")}
           <label>Rounds <input name="rounds" type="number" value="200" min="1"></label>
           <label>Seed <input name="seed" type="number" value="0"></label>
@@ -72,6 +78,7 @@ async function scenarioPage(name) {
         <div id="run-message"></div>
         <svg class="plane" id="plane" viewBox="0 0 560 520" role="img" aria-label="Utility plane"></svg>
         <div class="legend" id="plane-legend"></div>
+        <div id="sequence"></div>
         <p id="run-status" class="muted"></p>
         <div id="run-result"></div>
       </section>
@@ -101,8 +108,16 @@ async function scenarioPage(name) {
       </section>
     </div>`;
   const plane = await api(`/api/scenarios/${encodeURIComponent(name)}/plane`).catch(e => { document.getElementById("run-message").innerHTML = `<p class="muted">${esc(e.message)}</p>`; return null; });
+  fresh(token);
   const view = plane ? new PlaneView(document.getElementById("plane"), document.getElementById("plane-legend"), plane) : null;
   document.getElementById("run-form").addEventListener("submit", e => { e.preventDefault(); startRun(name, principals, view); });
+  document.getElementById("protocol").addEventListener("change", async e => {
+    const available = await api(`/api/negotiators?protocol=${encodeURIComponent(e.target.value)}`);
+    document.querySelectorAll("select[name=negotiator]").forEach((select, i) => {
+      const keep = available.some(n => n.name === select.value) ? select.value : available[i % available.length].name;
+      select.innerHTML = available.map(n => `<option value="${esc(n.name)}" ${n.name === keep ? "selected" : ""}>${esc(n.name)}</option>`).join("");
+    });
+  });
 }
 
 async function startRun(name, principals, view) {
@@ -128,13 +143,15 @@ async function startRun(name, principals, view) {
   const button = document.getElementById("run-button");
   button.disabled = true;
   view?.clearRun();
+  const sequence = new SequenceView(document.getElementById("sequence"));
   let offers = 0;
   status.textContent = "Negotiating…";
   if (stream) stream.close();
   stream = new EventSource(run.events);
   stream.addEventListener("offer", e => {
     const entry = JSON.parse(e.data);
-    if (entry.utilities) { offers++; view?.addOffer(entry, principals); }
+    if (entry.utilities && ["offer", "propose", "concede"].includes(entry.action)) { offers++; view?.addOffer(entry, principals); }
+    if (entry.to && entry.action !== "deliver") sequence.add(entry, principals);
     status.textContent = `${offers} offers so far (round ${entry.round + 1})`;
   });
   stream.addEventListener("result", e => {
@@ -232,9 +249,50 @@ class PlaneView {
   }
 }
 
+// ---- a shuttle run's messages as a sequence diagram: one lane per party, one arrow per message ----
+class SequenceView {
+  constructor(box) { this.box = box; box.innerHTML = ""; this.svg = null; this.lanes = []; this.count = 0; this.max = 80; }
+  add(entry, principals) {
+    if (!this.svg) {
+      this.box.innerHTML = `<h2>Messages along the channels</h2><svg id="sequence-diagram" class="plane" viewBox="0 0 560 60" role="img" aria-label="Sequence diagram of messages"></svg><p class="muted" id="sequence-note"></p>`;
+      this.svg = this.box.querySelector("svg");
+      this.lanes = [...principals];
+    }
+    for (const name of [entry.actor, entry.to]) if (!this.lanes.includes(name)) { this.lanes.push(name); this.drawLanes(); }
+    if (!this.lanesDrawn) this.drawLanes();
+    this.count++;
+    if (this.count > this.max) { this.box.querySelector("#sequence-note").textContent = `${this.count} messages; the first ${this.max} are drawn.`; return; }
+    const y = 40 + this.count * 14, x1 = this.x(entry.actor), x2 = this.x(entry.to);
+    const colour = { offer: palette[0], relay: palette[1], reject: palette[2], accept: palette[3], concede: palette[4], object: palette[5] }[entry.action] ?? "#555";
+    this.svg.setAttribute("viewBox", `0 0 560 ${y + 20}`);
+    this.line(x1, y, x2, y, colour, entry.action);
+  }
+  x(name) { const n = Math.max(this.lanes.length, 1); return 40 + this.lanes.indexOf(name) * (480 / Math.max(n - 1, 1)); }
+  drawLanes() {
+    this.lanesDrawn = true;
+    [...this.svg.querySelectorAll(".lane")].forEach(e => e.remove());
+    for (const name of this.lanes) {
+      const g = document.createElementNS("http://www.w3.org/2000/svg", "g");
+      g.setAttribute("class", "lane");
+      g.innerHTML = `<line x1="${this.x(name)}" y1="28" x2="${this.x(name)}" y2="4000" stroke="#bbb"/><text x="${this.x(name)}" y="18" text-anchor="middle">${esc(name)}</text>`;
+      this.svg.prepend(g);
+    }
+  }
+  line(x1, y, x2, y2, colour, action) {
+    const g = document.createElementNS("http://www.w3.org/2000/svg", "g");
+    g.setAttribute("class", "message");
+    const dir = x2 >= x1 ? 1 : -1;
+    g.innerHTML = `<line x1="${x1}" y1="${y}" x2="${x2}" y2="${y2}" stroke="${colour}" stroke-width="2"/>
+      <polygon points="${x2},${y2} ${x2 - 8 * dir},${y2 - 4} ${x2 - 8 * dir},${y2 + 4}" fill="${colour}"/>
+      <text x="${(x1 + x2) / 2}" y="${y - 3}" text-anchor="middle" font-size="10" fill="${colour}">${esc(action)}</text>`;
+    this.svg.appendChild(g);
+  }
+}
+
 // ---- Cairo report and leaderboard: filled in by the pages below ----
-async function reportPage(name) {
+async function reportPage(name, token) {
   const s = await api(`/api/scenarios/${encodeURIComponent(name)}`);
+  fresh(token);
   const dates = s.dates;
   main.innerHTML = `<h1>Analyst report: ${esc(s.title)}</h1>
     <form class="run card" id="report-form">
@@ -263,8 +321,9 @@ async function reportPage(name) {
   await show();
 }
 
-async function leaderboardPage() {
+async function leaderboardPage(token) {
   const board = await api("/api/tournament");
+  fresh(token);
   const pct = x => x === null || x === undefined ? "–" : `${Math.round(x * 100)}%`;
   const rows = board.leaderboard.map((r, i) => `<tr><td class="num">${i + 1}</td><td>${esc(r.name)}</td>
       <td class="num">${fmt(r.meanUtility)}</td><td class="num">± ${fmt(r.ci95)}</td>

@@ -1,4 +1,5 @@
 using Parley.Agents;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 
@@ -30,9 +31,9 @@ internal sealed class SaoTournamentProtocol(ProtocolSettings settings) : ITourna
             Index = -1,
             Status = result.Status switch
             {
-                SaoStatus.Agreed => NegotiationStatus.Agreed,
-                SaoStatus.WalkedAway => NegotiationStatus.WalkedAway,
-                SaoStatus.Failed => NegotiationStatus.Failed,
+                Protocols.NegotiationStatus.Agreed => NegotiationStatus.Agreed,
+                Protocols.NegotiationStatus.WalkedAway => NegotiationStatus.WalkedAway,
+                Protocols.NegotiationStatus.Failed => NegotiationStatus.Failed,
                 _ => NegotiationStatus.Deadline,
             },
             Agreement = result.HasAgreement ? AgreementText.Format(table.Space, result.AgreementValues) : null,

@@ -152,3 +152,24 @@ public class TournamentFileReaderTests
         Assert.Contains("tab", e.Message);
     }
 }
+
+public class TournamentScenarioFormatTests
+{
+    [Fact]
+    public void Read_GeniusGeniusWebAndYamlScenarios_RunsEach()
+    {
+        using var folder = TestPaths.TempFolder();
+        string file = folder.File("t.yaml", $"""
+            protocol: {"{"}name: sao, rounds: 50{"}"}
+            negotiators: [boulware, conceder]
+            scenarios:
+              - {TournamentFiles.Laptop}
+              - {Path.Combine(TestPaths.Shared, "scenarios", "geniusweb", "JapnTrip")}
+              - {Path.Combine(TestPaths.RepoRoot, "scenarios", "cairo-2024.yaml")}
+            """);
+        var t = TournamentFileReader.ReadFile(file);
+        Assert.Equal(3, t.Spec.Scenarios.Length);
+        for (int i = 0; i < t.Count; i++)
+            Assert.NotEqual(NegotiationStatus.Failed, Parley.Tournaments.Running.NegotiationExecutor.Execute(t, i).Status);
+    }
+}

@@ -8,7 +8,8 @@ namespace Parley.Tournaments.Running;
 /// Runs negotiations in <see cref="Jobs"/> worker processes (<see cref="WorkerHost"/>), each fed a few plan indices ahead.
 /// A worker whose negotiator never returns reports the negotiation as failed ("Hung") and ends; a worker that dies
 /// ("Crashed") fails the negotiation it was running. Either way the worker is replaced and the other negotiations it had
-/// been given run again elsewhere, so every negotiation is reported exactly once.
+/// been given run again elsewhere, so every negotiation is reported exactly once. One spare worker is kept started and
+/// ready, so a replacement costs no start-up time.
 /// </summary>
 /// <param name="jobs">Number of worker processes.</param>
 /// <param name="startWorker">Start information of one worker for the tournament text stored at the given file path.</param>
@@ -42,8 +43,30 @@ public sealed class ProcessRunner(int jobs, Func<string, ProcessStartInfo> start
         }
         finally
         {
+            Task<Worker>? spare;
+            lock (_spareGate)
+            {
+                spare = _spare;
+                _spare = null;
+            }
+            if (spare is not null) (await spare.ConfigureAwait(false)).Dispose();
             try { File.Delete(textFile); } catch (IOException) { }
         }
+    }
+
+    private readonly object _spareGate = new();
+    private Task<Worker>? _spare;
+
+    /// <summary>A started worker: the spare when there is one, else a new one; either way a new spare starts.</summary>
+    private async Task<Worker> Acquire(string textFile)
+    {
+        Task<Worker>? spare;
+        lock (_spareGate)
+        {
+            spare = _spare;
+            _spare = Task.Run(() => Start(textFile));
+        }
+        return spare is not null ? await spare.ConfigureAwait(false) : Start(textFile);
     }
 
     private async Task WorkerLoop(PreparedTournament tournament, string textFile, ConcurrentQueue<int> queue, Func<int> remaining, Action finished, IResultSink sink, CancellationToken cancellation)
@@ -54,7 +77,7 @@ public sealed class ProcessRunner(int jobs, Func<string, ProcessStartInfo> start
         {
             while (!cancellation.IsCancellationRequested && remaining() > 0)
             {
-                worker ??= Start(textFile);
+                worker ??= await Acquire(textFile).ConfigureAwait(false);
                 while (outstanding.Count < Window && queue.TryDequeue(out int next))
                 {
                     outstanding.Enqueue(next);

@@ -47,6 +47,10 @@ internal static class AnalysisJson
                 json.WriteEndArray();
             }
             json.WriteNumber("discountFactor", party.Profile.DiscountFactor);
+            if (party.Role == PartyRole.Mediator) json.WriteNumber("stake", party.Stake);
+            json.WriteStartArray("redLines");
+            foreach (var line in party.Profile.RedLines.Lines) json.WriteStringValue(IssueText.RedLine(scenario.Space, line));
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -32,6 +32,8 @@ internal static class AnalysisTables
                 F(p.Profile.DiscountFactor), Markup.Escape(Shorten(p.Source)));
         }
         console.Write(parties);
+        foreach (var p in scenario.Parties.Where(p => !p.Profile.RedLines.IsEmpty))
+            console.MarkupLineInterpolated($"Red lines of {p.Name} (packages crossing them are left out of the analysis): {string.Join("; ", p.Profile.RedLines.Lines.Select(l => IssueText.RedLine(scenario.Space, l)))}");
 
         string exact = report.Frontier.Exact ? "exact" : "approximate (not proven complete)";
         string ties = report.Frontier.OutcomesOnFrontier is { } n && n != report.Frontier.PointCount ? $", {n:N0} outcomes incl. ties" : "";

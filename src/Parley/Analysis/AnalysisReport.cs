@@ -13,7 +13,11 @@ namespace Parley.Analysis;
 /// <see cref="Truncated"/>).</param>
 /// <param name="Exact">True when the frontier is proven complete (enumeration or exact issue-by-issue combination).</param>
 /// <param name="OutcomesOnFrontier">How many outcomes have a frontier utility vector (ties counted), where known.</param>
-public sealed record ParetoFrontier(ImmutableArray<DealPoint> Points, bool Exact, long? OutcomesOnFrontier)
+/// <param name="Gap">
+/// Where certified (branch and bound): the largest amount of utility by which a missing frontier point could exceed the
+/// reported points, i.e. every outcome u has a point p with u_i ≤ p_i + Gap for every party; 0 when exact.
+/// </param>
+public sealed record ParetoFrontier(ImmutableArray<DealPoint> Points, bool Exact, long? OutcomesOnFrontier, double? Gap = null)
 {
     /// <summary>The whole frontier behind <see cref="Points"/>; null when the points are all there is.</summary>
     internal CompleteFrontier? Complete { get; init; }

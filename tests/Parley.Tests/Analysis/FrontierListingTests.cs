@@ -1,3 +1,4 @@
+using Parley.Tests.Testing;
 using Parley.Analysis;
 
 namespace Parley.Tests.Analysis;

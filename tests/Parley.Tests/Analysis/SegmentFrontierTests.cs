@@ -1,3 +1,4 @@
+using Parley.Tests.Testing;
 using System.Collections.Immutable;
 using CsCheck;
 using Parley.Analysis;

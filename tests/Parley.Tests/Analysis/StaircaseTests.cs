@@ -1,5 +1,6 @@
 using CsCheck;
 using Parley.Analysis;
+using Parley.Tests.Testing;
 
 namespace Parley.Tests.Analysis;
 

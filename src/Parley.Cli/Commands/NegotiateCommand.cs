@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Parley.Agents;
 using Parley.Analysis;
 using Parley.Cli.Output;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 using Spectre.Console;
@@ -72,7 +73,7 @@ public sealed class NegotiateCommand(CliIo io) : Command<NegotiateSettings>
     {
         var loaded = ScenarioLoader.Load(settings.Scenario);
         // SAOP is between the principals; mediators have no turn in it.
-        var scenario = loaded with { Parties = [.. loaded.Principals] };
+        var scenario = Seating.PrincipalsOnly(loaded);
         if (scenario.Parties.Length < 2)
             throw new UserErrorException($"{settings.Scenario}: {PartyCount(scenario)}; a negotiation needs at least two principals (a GENIUS folder needs one profile per party)");
         if (!scenario.Space.IsDiscrete)

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Parley.Analysis;
 using Parley.Cli.Commands;
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 
@@ -57,7 +59,8 @@ internal static class NegotiationJson
                 json.WriteStartObject();
                 json.WriteNumber("round", entry.Round);
                 json.WriteNumber("time", entry.Time);
-                json.WriteString("party", result.Parties[entry.Party]);
+                if (entry.Party >= 0) json.WriteString("party", result.Parties[entry.Party]);
+                else json.WriteNull("party"); // a scenario event that concerns no party (a milestone)
                 json.WriteString("action", Camel(entry.Action.ToString()));
                 json.WritePropertyName("outcome");
                 if (entry.Outcome is { } o)

@@ -1,6 +1,8 @@
 using Parley.Outcomes;
 using System.Globalization;
+using Parley.Analysis;
 using Parley.Cli.Commands;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 using Spectre.Console;
@@ -38,7 +40,7 @@ internal static class NegotiationTables
             previous = i;
             var e = result.Transcript[i];
             var cells = new List<string> { (e.Round + 1).ToString(CultureInfo.InvariantCulture), e.Time.ToString("0.000", CultureInfo.InvariantCulture),
-                Markup.Escape(result.Parties[e.Party]), e.Action.ToString() };
+                Markup.Escape(e.Party >= 0 ? result.Parties[e.Party] : ""), e.Action.ToString() };
             foreach (double u in e.Utilities) cells.Add(double.IsFinite(u) ? F(u) : "–");
             if (e.Outcome is { } o)
             {
@@ -52,10 +54,10 @@ internal static class NegotiationTables
 
         string status = result.Status switch
         {
-            SaoStatus.Agreed => $"[green]agreement[/] in round {result.Rounds} (t = {result.EndTime.ToString("0.000", CultureInfo.InvariantCulture)})",
-            SaoStatus.Deadline => "[yellow]no agreement[/]: deadline reached",
-            SaoStatus.WalkedAway => $"[yellow]no agreement[/]: {Markup.Escape(result.Parties[result.WalkedAwayBy])} walked away in round {result.Rounds}",
-            SaoStatus.Failed => $"[red]failed[/]: {Markup.Escape(result.Failure!.PartyName)} — {Markup.Escape(result.Failure.Kind.ToString())}: {Markup.Escape(result.Failure.Reason)}",
+            NegotiationStatus.Agreed => $"[green]agreement[/] in round {result.Rounds} (t = {result.EndTime.ToString("0.000", CultureInfo.InvariantCulture)})",
+            NegotiationStatus.Deadline => "[yellow]no agreement[/]: deadline reached",
+            NegotiationStatus.WalkedAway => $"[yellow]no agreement[/]: {Markup.Escape(result.Parties[result.WalkedAwayBy])} walked away in round {result.Rounds}",
+            NegotiationStatus.Failed => $"[red]failed[/]: {Markup.Escape(result.Failure!.PartyName)} — {Markup.Escape(result.Failure.Kind.ToString())}: {Markup.Escape(result.Failure.Reason)}",
             _ => result.Status.ToString(),
         };
         console.MarkupLine($"Result: {status}");

@@ -56,6 +56,7 @@ internal static class AnalysisJson
 
         json.WriteStartObject("paretoFrontier");
         json.WriteBoolean("exact", report.Frontier.Exact);
+        if (report.Frontier.Gap is { } gap) json.WriteNumber("gap", gap);
         json.WriteNumber("size", report.Frontier.Points.Length);
         if (report.Frontier.OutcomesOnFrontier is { } n) json.WriteNumber("outcomesOnFrontier", n);
         json.WriteStartArray("points");

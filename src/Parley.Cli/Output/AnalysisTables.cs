@@ -33,7 +33,9 @@ internal static class AnalysisTables
         }
         console.Write(parties);
 
-        string exact = report.Frontier.Exact ? "exact" : "approximate (not proven complete)";
+        string exact = report.Frontier.Exact ? "exact"
+            : report.Frontier.Gap is { } gap ? $"not proven complete (budget ran out): gap {gap.ToString("0.0000", CultureInfo.InvariantCulture)}, no missing point beats these by more"
+            : "approximate (not proven complete)";
         string ties = report.Frontier.OutcomesOnFrontier is { } n && n != report.Frontier.Points.Length ? $", {n:N0} outcomes incl. ties" : "";
         console.MarkupLineInterpolated($"Pareto frontier: [bold]{report.Frontier.Points.Length:N0}[/] points{ties} — {exact}, by {report.Method}");
         if (report.PublishedFrontier is { } pf)

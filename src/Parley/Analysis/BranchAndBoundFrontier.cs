@@ -159,6 +159,7 @@ internal sealed class BranchAndBoundFrontier
         for (int k = 0; k < count; k++)
         {
             int c = children[k];
+            if (Superseded(issue, c)) continue;
             Assign(issue, c);
             if (_stopped || OutOfBudget())
             {
@@ -277,6 +278,40 @@ internal sealed class BranchAndBoundFrontier
             if (_archive.Utility(mid, 0) >= a) lo = mid + 1; else hi = mid;
         }
         return lo > 0 && _archive.Utility(lo - 1, 1) >= b;
+    }
+
+    /// <summary>
+    /// True when another class of <paramref name="issue"/> does at least as well as <paramref name="cls"/> for every party
+    /// in every completion: unary scores no lower, inside every live positive rectangle <paramref name="cls"/> is inside,
+    /// outside every live penalty it is outside (for equal classes, the lower index stays). Its subtree then holds only
+    /// weakly dominated points.
+    /// </summary>
+    private bool Superseded(int issue, int cls)
+    {
+        int count = _model.ClassCount(issue);
+        for (int other = 0; other < count; other++)
+        {
+            if (other == cls) continue;
+            bool covers = true, strict = false;
+            for (int p = 0; p < _d && covers; p++)
+            {
+                double mine = _model.Unary[p][issue][cls], theirs = _model.Unary[p][issue][other];
+                covers = theirs >= mine;
+                strict |= theirs > mine;
+            }
+            foreach (var (t, b) in _termsOfIssue[issue])
+            {
+                if (!covers) break;
+                if (_dead[t] > 0) continue;
+                var term = _model.Terms[t];
+                bool mineIn = term.Inside[b][cls], theirsIn = term.Inside[b][other];
+                if (mineIn == theirsIn) continue;
+                covers = term.Weight > 0 ? theirsIn : mineIn;
+                strict = true;
+            }
+            if (covers && (strict || other < cls)) return true;
+        }
+        return false;
     }
 
     private bool OutOfBudget()

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parley.Analysis;
 
 /// <summary>
@@ -119,6 +121,7 @@ internal sealed class BranchAndBoundFrontier
 
     /// <summary>Explores the subtree below the current assignment of the first <paramref name="depth"/> issues of the order.
     /// Returns the gap bound of what was left unexplored (−∞ when the subtree was finished).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private double Explore(int depth)
     {
         Nodes++;
@@ -175,6 +178,7 @@ internal sealed class BranchAndBoundFrontier
     }
 
     /// <summary>The free issue in the most open rectangles (weighted by share of the party's norm); the static order breaks ties.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private int BranchingIssue()
     {
         Array.Clear(_load);
@@ -198,6 +202,7 @@ internal sealed class BranchAndBoundFrontier
     /// this is a non-convex relaxation, tighter than the chain; it gives up (true) when a layer grows past
     /// <see cref="CombineLimit"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private bool Combine(bool offer)
     {
         int steps = 0;
@@ -257,7 +262,7 @@ internal sealed class BranchAndBoundFrontier
     }
 
     /// <summary>Largest layer the relaxation check builds before giving up on a node.</summary>
-    private const int CombineLimit = 512;
+    private const int CombineLimit = 64;
 
     private static double Max(double[] row)
     {
@@ -286,6 +291,7 @@ internal sealed class BranchAndBoundFrontier
     /// outside every live penalty it is outside (for equal classes, the lower index stays). Its subtree then holds only
     /// weakly dominated points.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private bool Superseded(int issue, int cls)
     {
         int count = _model.ClassCount(issue);
@@ -320,6 +326,7 @@ internal sealed class BranchAndBoundFrontier
         return _stopped;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private void Assign(int issue, int cls)
     {
         _assigned[issue] = cls;
@@ -338,6 +345,7 @@ internal sealed class BranchAndBoundFrontier
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private void Unassign(int issue)
     {
         int cls = _assigned[issue];
@@ -363,6 +371,7 @@ internal sealed class BranchAndBoundFrontier
     /// then moved, rectangle by rectangle, onto issues where they raise no maximum (block coordinate descent on the dual
     /// of the LP relaxation): every split is a valid bound, each pass only tightens it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private void FillTables(int depth)
     {
         for (int i = 0; i < _n; i++)
@@ -418,6 +427,7 @@ internal sealed class BranchAndBoundFrontier
     private const int RebalancePasses = 1;
 
     /// <summary>Moves <paramref name="term"/>'s shares (summing to <paramref name="w"/>) in <paramref name="rows"/> to where they raise no maximum.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private void Rebalance(ClassedModel.Term term, double[][] rows, double[] shares, double w)
     {
         Span<double> slack = stackalloc double[term.Issues.Length];
@@ -492,6 +502,7 @@ internal sealed class BranchAndBoundFrontier
     /// Two parties: the upper-right convex chain of fixed + Σ per-issue points, from the largest A (then largest B) to the
     /// largest B (then largest A), into <see cref="_chain"/>. Returns true (always non-empty).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private bool BuildChain()
     {
         _edges.Clear();
@@ -556,6 +567,7 @@ internal sealed class BranchAndBoundFrontier
     }
 
     /// <summary>True when the chain's region holds a point not weakly dominated by the archive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private bool ChainReachesCorner()
     {
         int count = _archive.Count;
@@ -580,6 +592,7 @@ internal sealed class BranchAndBoundFrontier
     /// on wa·A + wb·B whose shares are rebalanced for that weighted sum (the direction of the chain where the corner
     /// lies). Tighter than the chain, whose shares are balanced for each party alone.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private bool WeightedBoundRefutes(double needA, double needB)
     {
         double wa, wb;

@@ -87,6 +87,12 @@ public static class InputGuard
         {
             // Malformed YAML: the reader's own parse reports it, with its line and column.
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (found by ScenarioFuzzTests).
+            var at = parser.Current?.Start;
+            throw new ScenarioFormatException(file, at is { } m ? $"after line {m.Line}, column {m.Column}" : null, $"malformed YAML: the YAML parser stopped ({e.Message})", e);
+        }
     }
 
     /// <summary>Most elements a scenario XML file may have (the largest ANAC file has about 2,000).</summary>

@@ -163,3 +163,23 @@ public class InputGuardTests
         }
     }
 }
+
+/// <summary>Inputs the fuzz test found; each crashed the process before the fix.</summary>
+public class FuzzRegressionTests
+{
+    [Fact]
+    public void Load_CairoYamlWithASpanRepeated_IsRefusedAsMalformedYaml()
+    {
+        // ScenarioFuzzTests seed eXZ6V2gRJYu2: YamlDotNet's scanner threw InvalidOperationException.
+        string original = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "scenarios", "cairo-2024.yaml"));
+        string text = ScenarioFuzzTests.Mutate(original, [new ScenarioFuzzTests.Mutation(3, 0.6596072723342798, 1, 0)]);
+        using var t = TestPaths.TempFolder();
+        string file = t.File("cairo.yaml", text);
+        var e = Record.Exception(() => ScenarioLoader.Load(file));
+        if (e is not null)
+        {
+            Assert.IsType<ScenarioFormatException>(e);
+            Assert.StartsWith(file, e.Message);
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using Parley.Cli.Commands;
+using Parley.Cli.Parsing;
 using Parley.Scenarios;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -10,13 +11,14 @@ public static class ParleyApp
 {
     public static int Run(string[] args, CliIo io)
     {
-        var app = new CommandApp();
-        app.Configure(config =>
+        Action<IConfigurator> configure = config =>
         {
             config.SetApplicationName("parley");
             config.ConfigureConsole(io.Console);
             config.Settings.Registrar.RegisterInstance(io);
             config.PropagateExceptions();
+            config.UseStrictParsing();
+            config.SetInterceptor(new RefuseUnrecognisedArguments());
             config.AddCommand<NegotiateCommand>("negotiate")
                 .WithDescription("Run a stacked-alternating-offers negotiation between automated negotiators and show the transcript, agreement and quality measures.")
                 .WithExample("negotiate", "scenarios/EnglandZimbabwe", "--agents", "boulware,conceder")
@@ -27,11 +29,18 @@ public static class ParleyApp
                 .WithExample("analyze", "scenarios/EnglandZimbabwe")
                 .WithExample("analyze", "scenarios/cairo-2024.yaml", "--frontier")
                 .WithExample("analyze", "scenarios/EnglandZimbabwe", "--json");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("The analyst's report on a scenario at one date: zone of agreement, sticking points, named packages, sensitivity along the timeline, mediated runs.")
+                .WithExample("report", "scenarios/cairo-2024.yaml", "--at", "2024-02-13")
+                .WithExample("report", "scenarios/cairo-2024.yaml", "-o", "report.html")
+                .WithExample("report", "scenarios/cairo-2024.yaml", "--json");
             config.AddCommand<ConvertCommand>("convert")
                 .WithDescription("Write a scenario in another format: a GENIUS XML folder, a GeniusWeb JSON folder or a Parley YAML file.")
                 .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml")
                 .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "geniusweb", "--out", "england-geniusweb");
-        });
+        };
+        var app = new CommandApp();
+        app.Configure(configure);
         try
         {
             return app.Run(args);
@@ -44,9 +53,14 @@ public static class ParleyApp
         {
             return Fail(io, e.Message);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The file system refused (permissions, a full disk, a path that is a folder): the user's to fix, not a bug.
+            return Fail(io, e.Message);
+        }
         catch (CommandAppException e)
         {
-            return Fail(io, e.Message + (e is CommandParseException or CommandConfigurationException ? " (see 'parley --help')" : ""));
+            return Fail(io, ParseErrorText.OneLine(e, args, () => CommandModelLookup.Capture(configure)));
         }
         catch (Exception e)
         {

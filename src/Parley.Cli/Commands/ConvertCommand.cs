@@ -31,6 +31,8 @@ public sealed class ConvertSettings : CommandSettings
     {
         if (To is not ("genius" or "geniusweb" or "yaml")) return ValidationResult.Error($"--to must be 'genius', 'geniusweb' or 'yaml', got '{To}'");
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out is required: where to write the converted scenario");
+        if ((To is "genius" or "geniusweb" ? OutputPath.ProblemWithFolder("--out", Out) : OutputPath.ProblemWithFile("--out", Out)) is { } outProblem)
+            return ValidationResult.Error(outProblem);
         return ValidationResult.Success();
     }
 }
@@ -49,14 +51,16 @@ public sealed class ConvertCommand(CliIo io) : Command<ConvertSettings>
                 if (Directory.Exists(settings.Out) && Directory.EnumerateFileSystemEntries(settings.Out).Any() && !settings.Force)
                     throw new UserErrorException($"{settings.Out}: folder exists and is not empty; pass --force to write into it");
                 warnings = settings.To == "genius"
-                    ? GeniusScenarioWriter.WriteFolder(scenario, settings.Out)
-                    : GeniusWebScenarioWriter.WriteFolder(scenario, settings.Out);
+                    ? OutputPath.Writing(settings.Out, () => GeniusScenarioWriter.WriteFolder(scenario, settings.Out))
+                    : OutputPath.Writing(settings.Out, () => GeniusWebScenarioWriter.WriteFolder(scenario, settings.Out));
             }
             else
             {
                 if (File.Exists(settings.Out) && !settings.Force)
                     throw new UserErrorException($"{settings.Out}: file exists; pass --force to overwrite it");
-                warnings = YamlScenarioWriter.WriteFile(scenario, settings.Out);
+                if (scenario.Principals.Count() < 2)
+                    throw new UserErrorException($"{settings.Scenario}: {scenario.Principals.Count()} principal part{(scenario.Principals.Count() == 1 ? "y" : "ies")}; a Parley YAML scenario needs at least two, so the file written could not be read back");
+                warnings = OutputPath.Writing(settings.Out, () => YamlScenarioWriter.WriteFile(scenario, settings.Out));
             }
         }
         catch (NotSupportedException e)

@@ -9,19 +9,25 @@ public static partial class DurationText
     [GeneratedRegex(@"^\s*(\d+(?:\.\d+)?)\s*(us|µs|ms|s|m|min)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 
+    /// <summary>The longest duration accepted: 100 days (beyond it no deadline is meant, and TimeSpan arithmetic overflows).</summary>
+    public const long MaxTicks = 100 * TimeSpan.TicksPerDay;
+
+    /// <summary>Parses <paramref name="text"/>; false when it is not a duration, or is shorter than one tick (100 ns) or longer than 100 days.</summary>
     public static bool TryParse(string text, out TimeSpan duration)
     {
         duration = default;
         var m = Pattern().Match(text);
         if (!m.Success) return false;
         double value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        duration = m.Groups[2].Value.ToLowerInvariant() switch
+        double ticks = value * m.Groups[2].Value.ToLowerInvariant() switch
         {
-            "us" or "µs" => TimeSpan.FromTicks((long)(value * 10)),
-            "ms" => TimeSpan.FromMilliseconds(value),
-            "m" or "min" => TimeSpan.FromMinutes(value),
-            _ => TimeSpan.FromSeconds(value),
+            "us" or "µs" => TimeSpan.TicksPerMicrosecond,
+            "ms" => TimeSpan.TicksPerMillisecond,
+            "m" or "min" => TimeSpan.TicksPerMinute,
+            _ => TimeSpan.TicksPerSecond,
         };
-        return duration > TimeSpan.Zero;
+        if (!(ticks >= 1 && ticks <= MaxTicks)) return false;
+        duration = TimeSpan.FromTicks((long)ticks);
+        return true;
     }
 }

@@ -53,9 +53,10 @@ public sealed class NegotiateSettings : ScenarioSettings
     public override ValidationResult Validate()
     {
         if (Rounds is <= 0 or > 100_000_000) return ValidationResult.Error($"--rounds must be between 1 and 100,000,000, got {Rounds}");
-        if (TimeLimit is not null && ParsedTimeLimit is null) return ValidationResult.Error($"--time-limit '{TimeLimit}' is not a duration; expected e.g. 3s, 500ms or 2m");
-        if (ParsedTurnBudget <= TimeSpan.Zero) return ValidationResult.Error($"--turn-budget '{TurnBudget}' is not a duration; expected e.g. 1s or 200ms");
+        if (TimeLimit is not null && ParsedTimeLimit is null) return ValidationResult.Error($"--time-limit '{TimeLimit}' is not a duration up to 100 days; expected e.g. 3s, 500ms or 2m");
+        if (ParsedTurnBudget <= TimeSpan.Zero) return ValidationResult.Error($"--turn-budget '{TurnBudget}' is not a duration up to 100 days; expected e.g. 1s or 200ms");
         if (Repeat is < 1 or > 10_000_000) return ValidationResult.Error($"--repeat must be between 1 and 10,000,000, got {Repeat}");
+        if (Out is not null && OutputPath.ProblemWithFile("--out", Out) is { } outProblem) return ValidationResult.Error(outProblem);
         if (string.IsNullOrWhiteSpace(Agents)) return ValidationResult.Error("--agents is empty; expected e.g. boulware,conceder");
         foreach (var name in Agents.Split(',', StringSplitOptions.TrimEntries))
             if (!NegotiatorRegistry.TryCreate(name, out _))
@@ -72,6 +73,8 @@ public sealed class NegotiateCommand(CliIo io) : Command<NegotiateSettings>
         var loaded = ScenarioLoader.Load(settings.Scenario);
         // SAOP is between the principals; mediators have no turn in it.
         var scenario = loaded with { Parties = [.. loaded.Principals] };
+        if (scenario.Parties.Length < 2)
+            throw new UserErrorException($"{settings.Scenario}: {PartyCount(scenario)}; a negotiation needs at least two principals (a GENIUS folder needs one profile per party)");
         if (!scenario.Space.IsDiscrete)
             throw new UserErrorException($"{settings.Scenario}: the outcome space has a continuous real issue; discretise it with 'steps'");
         var names = settings.Agents.Split(',', StringSplitOptions.TrimEntries);
@@ -90,13 +93,9 @@ public sealed class NegotiateCommand(CliIo io) : Command<NegotiateSettings>
 
         var result = Negotiation.Run(scenario, CreateNegotiators(), options);
         var quality = analysis is null ? null : NegotiationQuality.Measure(result, analysis.Frontier, analysis.Nash);
-        if (settings.Out is { } file)
-        {
-            using var writer = new StreamWriter(file);
-            NegotiationJson.Write(writer, scenario, result, quality, loaded);
-        }
         if (settings.Json) NegotiationJson.Write(io.Out, scenario, result, quality, loaded);
         else NegotiationTables.Write(io.Console, scenario, loaded, result, quality, options);
+        if (settings.Out is { } file) OutputPath.WriteFile(file, writer => NegotiationJson.Write(writer, scenario, result, quality, loaded));
         return ExitCodes.Ok;
     }
 
@@ -126,13 +125,16 @@ public sealed class NegotiateCommand(CliIo io) : Command<NegotiateSettings>
             utilitySums.Select(u => u / n).ToArray(), analysis is null ? null : distanceSum / n);
         if (settings.Json) NegotiationJson.WriteThroughput(io.Out, scenario, stats);
         else NegotiationTables.WriteThroughput(io.Console, scenario, settings.Agents, stats);
-        if (settings.Out is { } file)
-        {
-            using var writer = new StreamWriter(file);
-            NegotiationJson.WriteThroughput(writer, scenario, stats);
-        }
+        if (settings.Out is { } file) OutputPath.WriteFile(file, writer => NegotiationJson.WriteThroughput(writer, scenario, stats));
         return ExitCodes.Ok;
     }
+
+    private static string PartyCount(Scenario scenario) => scenario.Parties.Length switch
+    {
+        0 => "no principal party",
+        1 => $"one principal party ('{scenario.Parties[0].Name}')",
+        int n => $"{n} principal parties",
+    };
 
     private static double Median(double[] values)
     {

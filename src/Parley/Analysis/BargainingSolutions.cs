@@ -23,35 +23,12 @@ public static class BargainingSolutions
     /// The point maximising Π(u_i − r_i) among points with every u_i ≥ r_i. Null when no point gives a positive
     /// product (no individually rational point, or none that gains anything for every party), as in the reference values.
     /// </summary>
-    public static DealPoint? Nash(IReadOnlyList<DealPoint> points, IReadOnlyList<double> reserved)
-    {
-        var r = reserved.ToArray();
-        DealPoint? best = null;
-        double bestProduct = 0;
-        foreach (var point in points)
-        {
-            if (NashProduct(point.Utilities.AsSpan(), r) is { } product && product > bestProduct)
-            {
-                bestProduct = product;
-                best = point;
-            }
-        }
-        return best;
-    }
+    public static DealPoint? Nash(IReadOnlyList<DealPoint> points, IReadOnlyList<double> reserved) =>
+        Listed(points, reserved.Count) is { } f && FrontierSolutions.Nash(f, [.. reserved]) is { } k ? points[(int)k] : null;
 
     /// <summary>Every party's best utility among points with every u_i ≥ r_i; null when there is none.</summary>
-    public static double[]? Ideal(IReadOnlyList<DealPoint> points, IReadOnlyList<double> reserved)
-    {
-        var r = reserved.ToArray();
-        double[]? ideal = null;
-        foreach (var point in points)
-        {
-            if (NashProduct(point.Utilities.AsSpan(), r) is null) continue;
-            ideal ??= Enumerable.Repeat(double.NegativeInfinity, r.Length).ToArray();
-            for (int i = 0; i < r.Length; i++) ideal[i] = Math.Max(ideal[i], point.Utilities[i]);
-        }
-        return ideal;
-    }
+    public static double[]? Ideal(IReadOnlyList<DealPoint> points, IReadOnlyList<double> reserved) =>
+        Listed(points, reserved.Count) is { } f ? FrontierSolutions.Ideal(f, [.. reserved]) : null;
 
     /// <summary>
     /// min_i (u_i − r_i)/(ideal_i − r_i): the Kalai–Smorodinsky objective. A party whose ideal equals its reserved value
@@ -73,24 +50,8 @@ public static class BargainingSolutions
     }
 
     /// <summary>The point maximising the Kalai–Smorodinsky objective among points with every u_i ≥ r_i; null when there is none.</summary>
-    public static DealPoint? KalaiSmorodinsky(IReadOnlyList<DealPoint> points, IReadOnlyList<double> reserved)
-    {
-        var r = reserved.ToArray();
-        if (Ideal(points, reserved) is not { } ideal) return null;
-        DealPoint? best = null;
-        double bestValue = double.NegativeInfinity;
-        foreach (var point in points)
-        {
-            if (NashProduct(point.Utilities.AsSpan(), r) is null) continue;
-            double value = KalaiSmorodinskyObjective(point.Utilities.AsSpan(), r, ideal);
-            if (value > bestValue)
-            {
-                bestValue = value;
-                best = point;
-            }
-        }
-        return best;
-    }
+    public static DealPoint? KalaiSmorodinsky(IReadOnlyList<DealPoint> points, IReadOnlyList<double> reserved) =>
+        Listed(points, reserved.Count) is { } f && FrontierSolutions.KalaiSmorodinsky(f, [.. reserved]) is { } k ? points[(int)k] : null;
 
     /// <summary>Σ u_i in party order.</summary>
     public static double Welfare(ReadOnlySpan<double> utilities)
@@ -101,19 +62,9 @@ public static class BargainingSolutions
     }
 
     /// <summary>The point maximising Σ u_i; null only for no points.</summary>
-    public static DealPoint? MaxWelfare(IReadOnlyList<DealPoint> points)
-    {
-        DealPoint? best = null;
-        double bestSum = double.NegativeInfinity;
-        foreach (var point in points)
-        {
-            double sum = Welfare(point.Utilities.AsSpan());
-            if (sum > bestSum)
-            {
-                bestSum = sum;
-                best = point;
-            }
-        }
-        return best;
-    }
+    public static DealPoint? MaxWelfare(IReadOnlyList<DealPoint> points) =>
+        points.Count > 0 && FrontierSolutions.MaxWelfare(new ListedFrontier(points, points[0].Utilities.Length)) is { } k ? points[(int)k] : null;
+
+    private static ListedFrontier? Listed(IReadOnlyList<DealPoint> points, int parties) =>
+        points.Count == 0 ? null : new ListedFrontier(points, parties);
 }

@@ -91,48 +91,20 @@ internal static class BilateralFrontier
         return b >= buckets ? buckets - 1 : b;
     }
 
-    /// <summary>Sorts candidates by u0 descending and keeps, per distinct u0, the max u1 when it beats every larger u0.</summary>
+    /// <summary>Sorts candidates by u0 descending and filters them (<see cref="Staircase"/>: ties counted, smallest index kept).</summary>
     private static EnumeratedFrontier Sweep(double[] u0, double[] u1, int[] candidates)
     {
-        var keys = new double[candidates.Length];
-        for (int k = 0; k < keys.Length; k++) keys[k] = -u0[candidates[k]];
-        Array.Sort(keys, candidates);
-
-        var vectors = new List<double[]>();
-        var outcomes = new List<int>();
+        var filter = new Staircase();
+        filter.FilterUnordered(u0, u1, candidates);
+        var vectors = new double[filter.Count][];
+        var outcomes = new int[filter.Count];
         long onFrontier = 0;
-        double bestU1 = double.NegativeInfinity;
-        int start = 0;
-        while (start < candidates.Length)
+        for (int k = 0; k < vectors.Length; k++)
         {
-            double a = u0[candidates[start]];
-            int end = start;
-            double m = double.NegativeInfinity;
-            while (end < candidates.Length && u0[candidates[end]] == a)
-            {
-                m = Math.Max(m, u1[candidates[end]]);
-                end++;
-            }
-            if (m > bestU1)
-            {
-                int rep = int.MaxValue;
-                int ties = 0;
-                for (int k = start; k < end; k++)
-                {
-                    int o = candidates[k];
-                    if (u1[o] == m)
-                    {
-                        ties++;
-                        if (o < rep) rep = o;
-                    }
-                }
-                vectors.Add([a, m]);
-                outcomes.Add(rep);
-                onFrontier += ties;
-                bestU1 = m;
-            }
-            start = end;
+            vectors[k] = [filter.U0[k], filter.U1[k]];
+            outcomes[k] = (int)filter.Ids[k];
+            onFrontier += filter.Ties[k];
         }
-        return new EnumeratedFrontier(vectors.ToArray(), outcomes.ToArray(), onFrontier);
+        return new EnumeratedFrontier(vectors, outcomes, onFrontier);
     }
 }

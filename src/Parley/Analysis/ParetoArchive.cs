@@ -3,15 +3,27 @@ namespace Parley.Analysis;
 /// <summary>
 /// A set of mutually non-dominated utility vectors with one outcome (value indices) each, updated one candidate at a
 /// time: a candidate enters unless an archived vector dominates or equals it, and evicts every vector it dominates.
-/// Two parties use a sorted staircase (u0 strictly descending, u1 strictly ascending, O(log n) rejection); more use a list.
+/// Two parties keep a staircase (u0 strictly descending, u1 strictly ascending): rejection is a binary search, and an
+/// entering candidate is merged in through the <see cref="Staircase"/> filter. More parties use a list.
 /// With a <c>capacity</c>, a full archive still takes candidates that evict something, but no longer grows.
 /// </summary>
 internal sealed class ParetoArchive(int parties, int capacity = int.MaxValue)
 {
+    // Two parties: the staircase, its outcomes by position, and a second filter to rebuild into.
+    private Staircase _stairs = new();
+    private Staircase _spare = new();
+    private int[][] _stairValues = [];
+    private int[][] _spareValues = [];
+
+    // More parties.
     private readonly List<double[]> _vectors = [];
     private readonly List<int[]> _values = [];
 
-    public int Count => _vectors.Count;
+    public int Count => parties == 2 ? _stairs.Count : _vectors.Count;
+
+    /// <summary>The utility of <paramref name="party"/> in entry <paramref name="entry"/> (two parties: entries by u0 descending).</summary>
+    public double Utility(int entry, int party) =>
+        parties == 2 ? (party == 0 ? _stairs.U0[entry] : _stairs.U1[entry]) : _vectors[entry][party];
 
     /// <summary>Offers a vector; <paramref name="values"/> is copied only if the vector enters. Returns whether it entered.</summary>
     public bool Offer(ReadOnlySpan<double> utilities, int[] values) =>
@@ -20,6 +32,12 @@ internal sealed class ParetoArchive(int parties, int capacity = int.MaxValue)
     /// <summary>The archived vectors and outcomes, lexicographically descending (first party's utility descending).</summary>
     public List<(double[] Utilities, int[] Values)> Snapshot()
     {
+        if (parties == 2)
+        {
+            var stairs = new List<(double[], int[])>(_stairs.Count);
+            for (int k = 0; k < _stairs.Count; k++) stairs.Add(([_stairs.U0[k], _stairs.U1[k]], _stairValues[k]));
+            return stairs;
+        }
         var all = _vectors.Zip(_values, (u, v) => (u, v)).ToList();
         all.Sort((x, y) => Dominance.CompareLexDescending(x.u, y.u));
         return all;
@@ -27,27 +45,30 @@ internal sealed class ParetoArchive(int parties, int capacity = int.MaxValue)
 
     private bool OfferBilateral(double x, double y, int[] values)
     {
-        // k = number of entries with u0 >= x (entries sorted by u0 descending).
-        int lo = 0, hi = _vectors.Count;
+        var u0 = _stairs.U0;
+        int n = u0.Length;
+        // k = number of entries with u0 >= x; entry k−1 has the largest u1 among them.
+        int lo = 0, hi = n;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;
-            if (_vectors[mid][0] >= x) lo = mid + 1; else hi = mid;
+            if (u0[mid] >= x) lo = mid + 1; else hi = mid;
         }
-        int k = lo;
-        // Entry k−1 has the largest u1 among entries with u0 >= x.
-        if (k > 0 && _vectors[k - 1][1] >= y) return false;
-        int j = k > 0 && _vectors[k - 1][0] == x ? k - 1 : k;
-        int end = j;
-        while (end < _vectors.Count && _vectors[end][1] <= y) end++;
-        if (end == j && _vectors.Count >= capacity) return false;
-        if (end > j)
-        {
-            _vectors.RemoveRange(j, end - j);
-            _values.RemoveRange(j, end - j);
-        }
-        _vectors.Insert(j, [x, y]);
-        _values.Insert(j, (int[])values.Clone());
+        if (lo > 0 && _stairs.U1[lo - 1] >= y) return false;
+
+        // Merge the candidate (id n) into the staircase order and filter.
+        _spare.Reset();
+        for (int k = 0; k < lo; k++) _spare.Offer(u0[k], _stairs.U1[k], k);
+        _spare.Offer(x, y, n);
+        for (int k = lo; k < n; k++) _spare.Offer(u0[k], _stairs.U1[k], k);
+        _spare.Finish();
+        if (_spare.Count > n && n >= capacity) return false;
+
+        if (_spareValues.Length < _spare.Count) _spareValues = new int[Math.Max(16, _spare.Count * 2)][];
+        var ids = _spare.Ids;
+        for (int k = 0; k < ids.Length; k++) _spareValues[k] = ids[k] == n ? (int[])values.Clone() : _stairValues[ids[k]];
+        (_stairs, _spare) = (_spare, _stairs);
+        (_stairValues, _spareValues) = (_spareValues, _stairValues);
         return true;
     }
 

@@ -63,47 +63,13 @@ internal static class ParetoSearch
 
     private static ParetoArchive Climb(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, ValueSweeper[] sweepers, Random rng, int start, int starts, int capacity)
     {
-        int d = utilities.Count, issues = space.IssueCount;
+        int d = utilities.Count;
         var radices = space.Radices.ToArray();
         var weights = Weights(d, rng, start, starts);
         var values = start % 2 == 0 ? RandomOutcome(radices, rng) : RectangleOutcome(utilities, radices, rng, weights);
         var archive = new ParetoArchive(d, capacity);
-        int maxRadix = radices.Max();
-        var table = new double[d][];
-        for (int p = 0; p < d; p++) table[p] = new double[maxRadix];
-        var vector = new double[d];
-        var order = Enumerable.Range(0, issues).ToArray();
-
-        for (int pass = 0; pass < MaxPasses; pass++)
-        {
-            rng.Shuffle(order);
-            bool moved = false;
-            foreach (int issue in order)
-            {
-                for (int p = 0; p < d; p++) sweepers[p].Sweep(values, issue, table[p]);
-                int current = values[issue], best = current;
-                double bestScore = Score(table, weights, current);
-                for (int v = 0; v < radices[issue]; v++)
-                {
-                    for (int p = 0; p < d; p++) vector[p] = table[p][v];
-                    values[issue] = v;
-                    archive.Offer(vector, values);
-                    double score = Score(table, weights, v);
-                    if (score > bestScore) { bestScore = score; best = v; }
-                }
-                values[issue] = best;
-                moved |= best != current;
-            }
-            if (!moved) break;
-        }
+        new CoordinateAscent(space, sweepers).Climb(values, weights, rng, MaxPasses, (u, v) => archive.Offer(u, v));
         return archive;
-    }
-
-    private static double Score(double[][] table, double[] weights, int v)
-    {
-        double s = 0;
-        for (int p = 0; p < weights.Length; p++) s += weights[p] * table[p][v];
-        return s;
     }
 
     /// <summary>Two parties: weights spread evenly over the starts; more: random on the simplex.</summary>

@@ -39,14 +39,7 @@ internal static class AdditiveLadder
         double range = 0;
         for (int i = 0; i < n; i++)
         {
-            var scores = utility.WeightedScores(i);
-            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-            for (int v = 0; v < radices[i]; v++)
-            {
-                double s = scores[v];
-                if (s < lo) lo = s;
-                if (s > hi) hi = s;
-            }
+            var (lo, hi) = utility.ScoreRange(i);
             lows[i] = lo;
             if (hi > lo)
             {
@@ -71,8 +64,9 @@ internal static class AdditiveLadder
         for (int k = 0; k < issueCount; k++)
         {
             int issue = active[k];
-            var scores = utility.WeightedScores(issue);
-            var representatives = Representatives(scores[..radices[issue]], lows[issue], delta);
+            var representatives = utility.IsTabulated(issue)
+                ? Representatives(utility.WeightedScores(issue), lows[issue], delta)
+                : MonotoneRepresentatives(utility, issue, lows[issue], delta);
             int maxCell = representatives[^1].Cell;
             int newWidth = width + maxCell;
             var current = new ulong[(newWidth + 63) >> 6];
@@ -127,6 +121,35 @@ internal static class AdditiveLadder
         var list = byCell.Select(p => (p.Key, p.Value)).ToArray();
         Array.Sort(list, (a, b) => a.Key.CompareTo(b.Key));
         return list;
+    }
+
+    /// <summary>
+    /// For an issue scored on the fly with a monotone score (a linear evaluator over millions of values): per cell, the
+    /// first value index whose score rounds into it, found by bisection, so the issue's values are never all scored.
+    /// </summary>
+    private static (int Cell, int Value)[] MonotoneRepresentatives(LinearAdditiveUtility utility, int issue, double low, double delta)
+    {
+        int count = utility.Space.Radices[issue];
+        bool rising = utility.WeightedScore(issue, count - 1) >= utility.WeightedScore(issue, 0);
+        int Cell(int v) => CellOf(utility.WeightedScore(issue, v), low, delta);
+        var list = new List<(int Cell, int Value)>();
+        int from = 0;
+        while (from < count)
+        {
+            int cell = Cell(from);
+            list.Add((cell, from));
+            // The last value index still in this cell: cells are monotone in the value index.
+            int lo = from, hi = count - 1;
+            while (lo < hi)
+            {
+                int mid = lo + (hi - lo + 1) / 2;
+                if (Cell(mid) == cell) lo = mid;
+                else hi = mid - 1;
+            }
+            from = lo + 1;
+        }
+        if (!rising) list.Reverse();
+        return [.. list];
     }
 
     /// <summary>current |= previous shifted left by <paramref name="shift"/> cells, recording <paramref name="value"/> for newly reached cells.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Parley.Analysis;
 using Parley.Outcomes;
 
 namespace Parley.Preferences;

@@ -2,6 +2,7 @@ using CsCheck;
 using Parley.Analysis;
 using Parley.Outcomes;
 using Parley.Preferences;
+using Parley.Tests.Testing;
 
 namespace Parley.Tests.Analysis;
 
@@ -71,12 +72,16 @@ public sealed class AdditiveFrontierTests
     }
 
     [Fact]
-    public void Staircase_TiesAndDuplicates_KeepsOneSmallestIndexPerVector()
+    public void Staircase_TiesAndDuplicates_KeepsOneSmallestIndexPerVectorAndCountsTies()
     {
         double[] a = [0.5, 0.5, 1.0, 0.2, 1.0];
         double[] b = [0.5, 0.5, 0.1, 0.9, 0.1];
-        var kept = AdditiveFrontier.Staircase(a, b, [0, 1, 2, 3, 4]);
-        Assert.Equal([2, 0, 3], kept);
+        var filter = new Staircase();
+        filter.FilterUnordered(a, b, [4, 3, 2, 1, 0]);
+        Assert.Equal([2L, 0L, 3L], filter.Ids.ToArray());
+        Assert.Equal([2L, 2L, 1L], filter.Ties.ToArray());
+        Assert.Equal([1.0, 0.5, 0.2], filter.U0.ToArray());
+        Assert.Equal([0.1, 0.5, 0.9], filter.U1.ToArray());
     }
 
     [Fact]
@@ -85,8 +90,9 @@ public sealed class AdditiveFrontierTests
         var space = new OutcomeSpace([new IntegerIssue("x", 0, 4)]);
         var a = new LinearAdditiveUtility(space, [1.0], [new LinearIntegerEvaluator(0.25, 0, 0, 4)]);
         var b = new LinearAdditiveUtility(space, [1.0], [new LinearIntegerEvaluator(-0.25, 1, 0, 4)]);
-        var points = AdditiveFrontier.Compute(a, b)!;
-        Assert.Equal([4, 3, 2, 1, 0], points.Select(p => p.Values[0]));
+        var frontier = AdditiveFrontier.Compute(a, b)!;
+        Assert.Equal(5, frontier.Count);
+        Assert.Equal([4, 3, 2, 1, 0], Enumerable.Range(0, 5).Select(k => frontier.Values(k)[0]));
     }
     [Fact]
     public void TryIssueByIssue_PurelyOpposedIssues_GivesUpAndAnalyzeSearches()

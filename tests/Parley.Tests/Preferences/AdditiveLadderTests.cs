@@ -87,3 +87,47 @@ public class AdditiveLadderTests
         Assert.Equal(0, ladder.Resolution);
     }
 }
+
+public class WideIssueTests
+{
+    /// <summary>A price issue of <paramref name="max"/> + 1 values, rising for the seller, with a small discrete issue beside it.</summary>
+    private static LinearAdditiveUtility Seller(long max)
+    {
+        var space = new OutcomeSpace([new IntegerIssue("price", 0, max), new DiscreteIssue("extras", ["none", "some", "all"])]);
+        return new LinearAdditiveUtility(space, [0.8, 0.2],
+            [new LinearIntegerEvaluator(1.0 / max, 0, 0, max), new DiscreteEvaluator([0.2, 0.5, 1.0])]);
+    }
+
+    [Fact]
+    public void WideLinearIssue_IsScoredOnTheFly_WithTheSameUtilities()
+    {
+        var f = Seller(300_000_000);
+        Assert.False(f.IsTabulated(0));
+        Assert.True(f.IsTabulated(1));
+        Assert.Equal(0.8 * (123_456_789 / 300_000_000.0) + 0.2 * 0.5, f.Utility([123_456_789, 1]), 12);
+        Assert.Equal((0.0, 0.8), f.ScoreRange(0));
+    }
+
+    [Fact]
+    public void Ladder_WideLinearIssue_CoversEveryUtilityWithinTheResolution()
+    {
+        var f = Seller(3_000_000);
+        Assert.False(f.IsTabulated(0));
+        var ladder = AdditiveLadder.Build(f, 4096);
+        Assert.True(ladder.Resolution <= 3.0 / 4096);
+        var sorted = ladder.Utilities;
+        for (int r = 1; r < sorted.Length; r++) Assert.True(sorted[r - 1] <= sorted[r]);
+        for (long price = 0; price <= 3_000_000; price += 997)
+        {
+            for (int extra = 0; extra < 3; extra++)
+            {
+                double u = Math.Min(1.0, 0.8 * price / 3_000_000.0 + 0.2 * new[] { 0.2, 0.5, 1.0 }[extra]);
+                int at = Array.BinarySearch(sorted, u);
+                if (at < 0) at = ~at;
+                double nearest = Math.Min(at < sorted.Length ? Math.Abs(sorted[at] - u) : double.MaxValue, at > 0 ? Math.Abs(sorted[at - 1] - u) : double.MaxValue);
+                Assert.True(nearest <= ladder.Resolution, $"{u}: {nearest} > {ladder.Resolution}");
+            }
+        }
+        foreach (var o in ladder.Outcomes) Assert.True(f.Space.Contains(o));
+    }
+}

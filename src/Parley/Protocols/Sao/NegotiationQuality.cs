@@ -24,13 +24,7 @@ public static class NegotiationQuality
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(frontier);
         var point = result.UndiscountedUtilities;
-        double best = double.PositiveInfinity;
-        foreach (var p in frontier.Points)
-        {
-            double d = Distance(point, p.Utilities);
-            if (d < best) best = d;
-        }
-        if (double.IsPositiveInfinity(best)) best = double.NaN;
+        double best = frontier.DistanceTo(point.AsSpan());
         double? toNash = nash is null ? null : Distance(point, nash.Utilities);
         return new QualityMeasures(best, toNash, result.SocialWelfare, result.Failure);
     }

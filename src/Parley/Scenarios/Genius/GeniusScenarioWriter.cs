@@ -20,19 +20,27 @@ public static class GeniusScenarioWriter
         Directory.CreateDirectory(folder);
         var warnings = new List<string>();
         var fileNames = new HashSet<string>(StringComparer.Ordinal);
+        var order = new List<string>();
         string domainFile = Path.Combine(folder, SafeFileName(scenario.Name) + "_domain.xml");
         Save(Domain(scenario.Space), domainFile);
         fileNames.Add(Path.GetFileName(domainFile));
         foreach (var party in scenario.Parties)
         {
             string fileName = SafeFileName(party.Name) + ".xml";
-            if (!fileNames.Add(fileName)) throw new InvalidOperationException($"Two files would be named {fileName}; rename party '{party.Name}'.");
+            for (int k = 2; !fileNames.Add(fileName); k++) fileName = $"{SafeFileName(party.Name)}_{k}.xml";
+            if (fileName != SafeFileName(party.Name) + ".xml")
+                warnings.Add($"{party.Name}: another file already has this party's file name; written as {fileName}.");
+            order.Add(fileName);
             if (party.Role == PartyRole.Mediator) warnings.Add($"{party.Name}: GENIUS has no mediator role; written as an ordinary profile.");
             if (!party.Profile.ReservedValue.IsConstant)
                 warnings.Add($"{party.Name}: GENIUS holds one reserved value; the time-varying one was written as its value at t = 0.");
+            if (!party.Profile.RedLines.IsEmpty) warnings.Add($"{party.Name}: GENIUS has no red lines; its {party.Profile.RedLines.Lines.Length} red line(s) were dropped.");
+            if (party.Stake != 0) warnings.Add($"{party.Name}: GENIUS has no mediator stake; α = {party.Stake} was dropped.");
             Save(Profile(scenario.Space, party.Profile), Path.Combine(folder, fileName));
         }
-        var order = scenario.Parties.Select(p => SafeFileName(p.Name)).ToList();
+        if (scenario.Channels is not null) warnings.Add("GENIUS has no communication channels; they were dropped.");
+        if (!scenario.Timeline.Events.IsEmpty || scenario.Timeline.IsDated) warnings.Add("GENIUS has no timeline; the dates and events were dropped.");
+        if (!scenario.Packages.IsEmpty) warnings.Add("GENIUS has no named packages; they were dropped.");
         if (!order.SequenceEqual(order.OrderBy(n => n, StringComparer.Ordinal)))
             warnings.Add("GENIUS folders order parties by file name; reading this folder back gives the parties in alphabetical order.");
         return warnings;

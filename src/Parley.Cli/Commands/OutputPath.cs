@@ -1,0 +1,39 @@
+namespace Parley.Cli.Commands;
+
+/// <summary>Where a command writes (<c>--out</c>): checked before any work, written after the result is shown, so a bad
+/// path never costs a computed result.</summary>
+public static class OutputPath
+{
+    /// <summary>Why <paramref name="path"/> cannot receive a file, or null when it can (missing parent folders are created).</summary>
+    public static string? ProblemWithFile(string option, string path) =>
+        Directory.Exists(path) ? $"{option} '{path}' is a folder; expected a file path" : null;
+
+    /// <summary>Why <paramref name="path"/> cannot receive a folder of files, or null when it can.</summary>
+    public static string? ProblemWithFolder(string option, string path) =>
+        File.Exists(path) ? $"{option} '{path}' is a file; expected a folder (created if missing)" : null;
+
+    /// <summary>Writes <paramref name="path"/> (creating missing parent folders) with <paramref name="write"/>.</summary>
+    public static void WriteFile(string path, Action<TextWriter> write) => Writing(path, () =>
+    {
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null) Directory.CreateDirectory(folder);
+        using var writer = new StreamWriter(path);
+        write(writer);
+    });
+
+    /// <summary>Runs <paramref name="write"/>, which writes to <paramref name="path"/>; a refusal of the file system
+    /// (permissions, a full disk, a file where a folder should be) is the user's to fix and is reported naming the path.</summary>
+    public static T Writing<T>(string path, Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserErrorException($"{path}: cannot write: {e.Message}");
+        }
+    }
+
+    private static void Writing(string path, Action write) => Writing(path, () => { write(); return 0; });
+}

@@ -20,8 +20,7 @@ internal sealed class SaoTournamentProtocol(ProtocolSettings settings) : ITourna
         return null;
     }
 
-    public Scenario Table(Scenario scenario) =>
-        scenario.Parties.All(p => p.Role == PartyRole.Principal) ? scenario : scenario with { Parties = [.. scenario.Principals] };
+    public Scenario Table(Scenario scenario) => Seating.PrincipalsOnly(scenario); // channels and events re-indexed
 
     public NegotiationRecord Run(Scenario table, IReadOnlyList<INegotiator> seats, int seed)
     {

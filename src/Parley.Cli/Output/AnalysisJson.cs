@@ -60,6 +60,8 @@ internal static class AnalysisJson
 
         json.WriteStartObject("paretoFrontier");
         json.WriteBoolean("exact", report.Frontier.Exact);
+        json.WriteString("pointCount", report.Frontier.PointCount.ToString(CultureInfo.InvariantCulture));
+        json.WriteBoolean("truncated", report.Frontier.Truncated);
         json.WriteNumber("size", report.Frontier.Points.Length);
         if (report.Frontier.OutcomesOnFrontier is { } n) json.WriteNumber("outcomesOnFrontier", n);
         json.WriteStartArray("points");

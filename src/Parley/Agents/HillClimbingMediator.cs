@@ -88,7 +88,7 @@ public class HillClimbingMediator : ITextMediator
     protected virtual Outcome StartText()
     {
         var space = Context.Space;
-        Span<int> values = stackalloc int[space.IssueCount];
+        Span<int> values = space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[space.IssueCount] : new int[space.IssueCount];
         for (int i = 0; i < values.Length; i++) values[i] = Context.Random.Next(space.Radices[i]);
         return space.Encode(values);
     }

@@ -61,7 +61,7 @@ public sealed class NashSeekingMediator : HillClimbingMediator
         int party = System.Numerics.BitOperations.TrailingZeroCount(unhappy);
         if (party >= 64) return Put(standing, standing, change: false);
         ulong objections = LatestObjections(party);
-        Span<int> values = stackalloc int[space.IssueCount];
+        Span<int> values = space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[space.IssueCount] : new int[space.IssueCount];
         space.Decode(standing, values);
         int issue = PickIssue(objections, values.Length);
         int radix = space.Radices[issue];

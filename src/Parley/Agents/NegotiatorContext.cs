@@ -99,7 +99,7 @@ public sealed class NegotiatorContext
     public bool IsAllowed(Outcome outcome, double t)
     {
         if (!HasLimits) return true;
-        Span<int> values = stackalloc int[Space.IssueCount];
+        Span<int> values = Space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[Space.IssueCount] : new int[Space.IssueCount];
         Space.Decode(outcome, values);
         return IsAllowed(values, t);
     }
@@ -129,8 +129,8 @@ public sealed class NegotiatorContext
     {
         int n = Space.IssueCount;
         if (n > 64) return 0;
-        Span<int> values = stackalloc int[n];
-        Span<int> best = stackalloc int[n];
+        Span<int> values = n <= OutcomeSpace.StackallocLimit ? stackalloc int[n] : new int[n];
+        Span<int> best = n <= OutcomeSpace.StackallocLimit ? stackalloc int[n] : new int[n];
         Space.Decode(package, values);
         Space.Decode(Index.Best, best);
         var utility = Profile.Utility;

@@ -129,7 +129,7 @@ public sealed class BridgingMediator : RelayMediator
                     for (int i = 0; i < counts.Length; i++) counts[i] = new int[space.Radices[i]];
                     _counts[message.From] = counts;
                 }
-                Span<int> values = stackalloc int[space.IssueCount];
+                Span<int> values = space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[space.IssueCount] : new int[space.IssueCount];
                 space.Decode(message.Package, values);
                 for (int i = 0; i < values.Length; i++) counts[i][values[i]]++;
                 _position[message.From] = message.Package;
@@ -181,7 +181,7 @@ public sealed class BridgingMediator : RelayMediator
             positions[s] = new int[n];
             space.Decode(_position[sides[s]], positions[s]);
         }
-        Span<int> mix = stackalloc int[n];
+        Span<int> mix = n <= OutcomeSpace.StackallocLimit ? stackalloc int[n] : new int[n];
         Outcome? best = null;
         double bestScore = double.NegativeInfinity;
         for (int k = 0; k < Mixes; k++)

@@ -18,8 +18,6 @@ public abstract class ShuttlePrincipal : IShuttleParty
     private ShuttleInbox? _inbox;
     private int[] _recipients = [];
     private int _nextRecipient;
-    private double _min;
-    private double _max;
     private Outcome? _committed;
     private Outcome? _lastSent;
     private int _lastSentRound = -1;
@@ -53,7 +51,6 @@ public abstract class ShuttlePrincipal : IShuttleParty
         int me = context.PartyIndex;
         _recipients = [.. table.Mediators.Where(m => table.CanSend(me, m, out _)).Concat(table.Principals.Where(p => p != me && table.CanSend(me, p, out _)))];
         _nextRecipient = 0;
-        (_min, _max) = TimeDependentBidding.Range(context);
         _committed = null;
         _lastSent = null;
         _lastSentRound = -1;
@@ -61,7 +58,11 @@ public abstract class ShuttlePrincipal : IShuttleParty
     }
 
     /// <summary>The target utility at normalised time <paramref name="t"/>.</summary>
-    public double TargetUtility(double t) => Math.Max(TimeDependentBidding.Target(t, Exponent, _min, _max), Context.ReservedValue(t));
+    public double TargetUtility(double t)
+    {
+        var (min, max) = TimeDependentBidding.Range(Context, t);
+        return TimeDependentBidding.Target(t, Exponent, min, max);
+    }
 
     /// <summary>The package to put forward at time <paramref name="t"/> (it need not be allowed; the caller makes it so), and the issues it concedes.</summary>
     protected abstract (Outcome Package, ulong Conceded) Bid(double t);
@@ -196,8 +197,8 @@ public sealed class LeastImportantFirstPrincipal : ShuttlePrincipal
         var context = Context;
         var space = context.Space;
         int n = space.IssueCount;
-        Span<int> values = stackalloc int[n];
-        Span<int> asked = stackalloc int[n];
+        Span<int> values = n <= OutcomeSpace.StackallocLimit ? stackalloc int[n] : new int[n];
+        Span<int> asked = n <= OutcomeSpace.StackallocLimit ? stackalloc int[n] : new int[n];
         _best.CopyTo(values);
         if (LastReceived is not { } received) return (space.Encode(values), 0);
         space.Decode(received, asked);

@@ -36,8 +36,8 @@ public sealed class StakedMediator : HillClimbingMediator
         var context = Context;
         if (context.Random.NextDouble() < _stake) return base.NextChange(values);
         var utility = context.Profile.Utility;
-        Span<int> start = stackalloc int[values.Length];
-        Span<int> best = stackalloc int[values.Length];
+        Span<int> start = values.Length <= OutcomeSpace.StackallocLimit ? stackalloc int[values.Length] : new int[values.Length];
+        Span<int> best = values.Length <= OutcomeSpace.StackallocLimit ? stackalloc int[values.Length] : new int[values.Length];
         values.CopyTo(start);
         double bestUtility = double.NegativeInfinity;
         bool any = false;

@@ -58,15 +58,18 @@ public static class FrontierFinder
     /// <summary>
     /// The exact frontier of two linear additive utilities, or null when some step would form more than
     /// <paramref name="maxCandidates"/> partial bundles (then <see cref="ScenarioAnalyzer.Analyze"/> falls back to the search).
+    /// A long integer issue that both parties score linearly (more than 65,536 values) is kept as straight runs.
     /// </summary>
     public static ParetoFrontier? TryIssueByIssue(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates, int maxPoints = int.MaxValue) =>
         IssueByIssueComplete(a, b, maxCandidates) is { } complete ? ParetoFrontier.Of(complete, exact: true, null, maxPoints, []) : null;
 
     /// <summary>
     /// The issue-by-issue frontier; with <paramref name="feasible"/> restricted, over feasible packages only: forbidden
-    /// values score far below every allowed one, so each issue's contribution staircase drops them.
+    /// values score far below every allowed one, so each issue's contribution staircase drops them. Without restrictions a
+    /// long linear issue (a price) is kept as straight runs.
     /// </summary>
-    internal static CompleteFrontier? IssueByIssueComplete(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates, FeasibleValues? feasible = null)
+    internal static CompleteFrontier? IssueByIssueComplete(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates,
+        FeasibleValues? feasible = null, int segmentMinValues = SegmentFrontier.DefaultMinValues)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -74,8 +77,47 @@ public static class FrontierFinder
         if (feasible is { IsEmpty: true }) return new ListedFrontier([], 2);
         if (feasible is { IsUnrestricted: false })
             return AdditiveFrontier.Compute(feasible.PenalisedTables(a), feasible.PenalisedTables(b), maxCandidates);
+        int longIssue = SegmentFrontier.LongIssue(a, b, segmentMinValues);
+        if (longIssue >= 0 && SegmentFrontier.Compute(a, b, longIssue, maxCandidates) is { } segments) return segments;
         return AdditiveFrontier.Compute(a, b, maxCandidates);
     }
+
+    /// <summary>
+    /// The frontier of hyper-rectangle and linear additive utilities (any mix, every issue enumerable) by branch and bound
+    /// over merged value classes: exact (<see cref="ParetoFrontier.Gap"/> 0) when it finishes within
+    /// <see cref="AnalysisOptions.Budget"/> and <see cref="AnalysisOptions.NodeLimit"/>, otherwise the best frontier found
+    /// with a certified gap. Null when some utility is of another kind. Every point's utilities are recomputed from its
+    /// witness outcome.
+    /// </summary>
+    public static ParetoFrontier? BranchAndBound(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options) =>
+        BranchAndBoundComplete(space, utilities, options) is { } found
+            ? ParetoFrontier.Of(found.Frontier, found.Exact, null, options.MaxPoints, []) with { Gap = found.Gap }
+            : null;
+
+    internal static (CompleteFrontier Frontier, bool Exact, double Gap)? BranchAndBoundComplete(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(utilities);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (utilities.Count < 2 || ClassedModel.TryBuild(space, utilities) is not { } model) return null;
+        var budget = new FrontierBudget(options.Budget, options.NodeLimit, options.Clock);
+        // The local search finds most frontier points in a fraction of the time; starting from them prunes far more.
+        var seeds = ParetoSearch.Run(space, utilities, options.Seed, SeedEffort * options.SearchEffort).Select(p => p.Values);
+        var found = BranchAndBoundFrontier.Run(model, budget, seeds);
+        var exact = new ParetoArchive(utilities.Count);
+        var vector = new double[utilities.Count];
+        foreach (var (_, values) in found.Points)
+        {
+            for (int p = 0; p < vector.Length; p++) vector[p] = utilities[p].Utility(values);
+            exact.Offer(vector, values);
+        }
+        var points = exact.Snapshot().Select(e => new DealPoint([.. e.Utilities], [.. e.Values])).ToArray();
+        return (new ListedFrontier(points, utilities.Count), found.Complete, found.Gap);
+    }
+
+    /// <summary>Effort of the local search that seeds the branch and bound, relative to <see cref="AnalysisOptions.SearchEffort"/>.</summary>
+    internal const double SeedEffort = 0.1;
 
     /// <summary>A non-dominated set found by the seeded search (not proven complete).</summary>
     public static ParetoFrontier Search(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options) =>

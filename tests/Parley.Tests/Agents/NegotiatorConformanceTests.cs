@@ -76,20 +76,33 @@ public class NegotiatorConformanceTests
     }
 
     [Fact]
-    public void Micro_ConcedesOnlyWhenOpponentMakesNewOffers()
+    public void Micro_OpponentRepeatsOneOffer_ProposesItsTwoBestThenOnlyRepeats()
     {
         var s = TestScenarios.Opposed();
-        // Opponent repeats one offer: MiCRO proposes one new outcome and then only repeats.
-        var stubborn = new ScriptedNegotiator("stubborn", _ => TestScenarios.At(s, 0, 4));
+        var ranking = Parley.Preferences.UtilityIndex.For(s.Parties[0].Profile.Utility);
+        var best = ranking.OutcomeAt(ranking.Count - 1);
+        var second = ranking.OutcomeAt(ranking.Count - 2);
+        // One offer, repeated, that MiCRO never accepts (its worst outcome).
+        var stubborn = new ScriptedNegotiator("stubborn", _ => ranking.OutcomeAt(0));
         var r = Negotiation.Run(s, [Negotiators.Micro(), stubborn], new SaoOptions { Rounds = 20 });
-        var microOffers = r.Transcript.Where(e => e.Party == 0 && e.Action == NegotiationAction.Offer).Select(e => e.Outcome).Distinct().Count();
-        Assert.True(microOffers <= 2, $"{microOffers} distinct offers");
+        var offers = r.Transcript.Where(e => e.Party == 0 && e.Action == NegotiationAction.Offer).Select(e => e.Outcome!.Value).ToList();
+        Assert.Equal(NegotiationStatus.Deadline, r.Status);
+        Assert.Equal(20, offers.Count);
+        Assert.Equal(best, offers[0]);
+        Assert.Equal(second, offers[1]);
+        Assert.All(offers.Skip(2), o => Assert.True(o == best || o == second, $"{o} is a new proposal"));
+    }
 
-        // Opponent offers something new each time: MiCRO keeps conceding.
-        int k = 0;
-        var varied = new ScriptedNegotiator("varied", _ => (Parley.Outcomes.Outcome)(k++ % 20));
-        var r2 = Negotiation.Run(s, [Negotiators.Micro(), varied], new SaoOptions { Rounds = 8 });
-        var distinct = r2.Transcript.Where(e => e.Party == 0 && e.Action == NegotiationAction.Offer).Select(e => e.Outcome).Distinct().Count();
-        Assert.True(distinct >= 6 || r2.HasAgreement, $"{distinct} distinct offers");
+    [Fact]
+    public void Micro_OpponentMakesANewOfferEachRound_ConcedesOneRankEachRound()
+    {
+        var s = TestScenarios.Opposed();
+        var ranking = Parley.Preferences.UtilityIndex.For(s.Parties[0].Profile.Utility);
+        // A new offer every round, each among MiCRO's eight worst outcomes, so it is never worth accepting.
+        var varied = new ScriptedNegotiator("varied", state => ranking.OutcomeAt(state.Round % 8));
+        var r = Negotiation.Run(s, [Negotiators.Micro(), varied], new SaoOptions { Rounds = 8 });
+        var offers = r.Transcript.Where(e => e.Party == 0 && e.Action == NegotiationAction.Offer).Select(e => e.Outcome!.Value).ToList();
+        Assert.Equal(NegotiationStatus.Deadline, r.Status);
+        Assert.Equal(Enumerable.Range(0, 8).Select(k => ranking.OutcomeAt(ranking.Count - 1 - k)), offers);
     }
 }

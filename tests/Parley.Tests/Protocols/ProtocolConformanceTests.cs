@@ -156,10 +156,11 @@ public class ProtocolConformanceTests
     [Fact]
     public void Stake_ChangesTheProposedText()
     {
-        double MeanMediatorUtility(double stake, List<Outcome> firstTexts)
+        double MeanMediatorUtility(double stake, out HashSet<Outcome> firstTexts)
         {
             var s = WithStakedMediator(stake);
             double sum = 0;
+            firstTexts = [];
             for (int seed = 0; seed < 20; seed++)
             {
                 var r = Run(s, "single-text", "linear,linear", seed, mediators: "staked");
@@ -168,13 +169,12 @@ public class ProtocolConformanceTests
             }
             return sum / 20;
         }
-        List<Outcome> selfishTexts = [], neutralTexts = [];
-        double selfish = MeanMediatorUtility(0.0, selfishTexts);
-        double neutral = MeanMediatorUtility(1.0, neutralTexts);
+        double selfish = MeanMediatorUtility(0.0, out var selfishTexts);
+        double neutral = MeanMediatorUtility(1.0, out var neutralTexts);
         var mediator = WithStakedMediator(0).Parties[2].Profile.Utility;
-        // With α = 0 the first text is always the mediator's favourite; with α = 1 a random one (which may hit it by chance).
-        Assert.All(selfishTexts, text => Assert.Equal(UtilityIndex.For(mediator).Best, text));
-        Assert.Contains(neutralTexts, text => text != selfishTexts[0]);
+        // With α = 0 the first text is always the mediator's favourite; with α = 1 a random one.
+        Assert.Equal([UtilityIndex.For(mediator).Best], selfishTexts);
+        Assert.True(neutralTexts.Count > 5, $"{neutralTexts.Count} distinct first texts with α = 1");
         Assert.True(selfish > neutral + 0.05, $"mediator utility {selfish:0.000} with α = 0 vs {neutral:0.000} with α = 1");
     }
 

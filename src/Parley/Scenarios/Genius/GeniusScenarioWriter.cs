@@ -129,7 +129,8 @@ public static class GeniusScenarioWriter
 
     private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string SafeFileName(string name)
+    /// <summary>The name with characters that file names cannot hold (and blanks) replaced by underscores.</summary>
+    internal static string SafeFileName(string name)
     {
         var invalid = Path.GetInvalidFileNameChars();
         var sb = new StringBuilder(name.Length);

@@ -111,6 +111,10 @@ public class ReportCommandTests
         using var doc = JsonDocument.Parse(r.Out);
         Assert.Equal(0.5, doc.RootElement.GetProperty("t").GetDouble());
         Assert.True(doc.RootElement.GetProperty("zoneOfAgreement").GetProperty("exists").GetBoolean());
+        Assert.NotEqual("0", doc.RootElement.GetProperty("zoneOfAgreement").GetProperty("size").GetString());
+        Assert.NotEqual(JsonValueKind.Null, doc.RootElement.GetProperty("zoneOfAgreement").GetProperty("nash").ValueKind);
+        // A zone already exists: no issue "opens" one.
+        Assert.All(doc.RootElement.GetProperty("stickingPoints").EnumerateArray(), p => Assert.False(p.GetProperty("zoneOpens").GetBoolean()));
     }
 
     private sealed class TempDir : IDisposable

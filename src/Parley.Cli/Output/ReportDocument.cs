@@ -110,7 +110,8 @@ internal sealed class ReportDocument
                     .. run.Utilities.Take(r.Principals.Length).Select(F), run.Note ?? ""]);
             doc._blocks.Add(runs);
         }
-        doc._blocks.Add(new Paragraph("This is an analytical model of reported positions, not a forecast and not advocacy; see the scenario file for the source of every position and which values are modelling choices."));
+        if (s.Parties.Any(p => p.Source is not null))
+            doc._blocks.Add(new Paragraph("The scenario models reported positions; see its file for the source of every position and which values are modelling choices. The report analyses that model: it is not a forecast."));
         return doc;
     }
 

@@ -50,11 +50,8 @@ public sealed record ZoneOfAgreement(
 /// <param name="GapIfRelaxed">The zone's gap with the issue relaxed.</param>
 /// <param name="GapClosed">How much relaxing it raises the gap (the ranking key).</param>
 /// <param name="SizeIfRelaxed">Packages of the other issues that every principal would then accept.</param>
-public sealed record StickingPoint(int Issue, ImmutableArray<int> RedLinesOf, double GapIfRelaxed, double GapClosed, BigInteger SizeIfRelaxed)
-{
-    /// <summary>True when relaxing this issue alone opens a zone of agreement.</summary>
-    public bool ZoneOpens => SizeIfRelaxed > 0;
-}
+/// <param name="ZoneOpens">True when there is no zone of agreement and relaxing this issue alone opens one.</param>
+public sealed record StickingPoint(int Issue, ImmutableArray<int> RedLinesOf, double GapIfRelaxed, double GapClosed, BigInteger SizeIfRelaxed, bool ZoneOpens);
 
 /// <summary>One principal's answer to a named package.</summary>
 /// <param name="Party">Principal index.</param>

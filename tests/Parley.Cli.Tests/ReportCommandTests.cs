@@ -41,7 +41,9 @@ public class ReportCommandTests
             Assert.Equal(JsonValueKind.String, p.GetProperty("date").ValueKind);
             Assert.Equal(JsonValueKind.Number, p.GetProperty("t").ValueKind);
             Assert.Equal(JsonValueKind.String, p.GetProperty("size").ValueKind);
+            Assert.Equal(2, p.GetProperty("outsideOptionFall").EnumerateObject().Count());
         });
+        Assert.Equal(0.125, sensitivity[0].GetProperty("outsideOptionFall").GetProperty("Israel").GetDouble(), 9);
         Assert.True(sensitivity[^1].GetProperty("zoneExists").GetBoolean());
         Assert.Equal(2, root.GetProperty("outsideOptionFall").GetArrayLength());
         var runs = root.GetProperty("mediatedRuns").EnumerateArray().ToList();

@@ -103,7 +103,8 @@ public static class ReportBuilder
         {
             var zone = calc.Zone(t, solutions: false);
             var fired = timeline.FiredIn(previous, t).Select(e => e.Name).ToImmutableArray();
-            points.Add(new SensitivityPoint(timeline.DateOf(t), t, zone.Size, zone.Gap, [.. calc.Reserved(t)], fired));
+            var falls = zone.Exists ? [.. calc.Principals.Select(_ => (double?)0.0)] : calc.Falls(t).Select(f => f.Fall).ToImmutableArray();
+            points.Add(new SensitivityPoint(timeline.DateOf(t), t, zone.Size, zone.Gap, [.. calc.Reserved(t)], fired, falls));
             previous = t;
         }
         return points.ToImmutable();

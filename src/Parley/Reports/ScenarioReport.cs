@@ -81,7 +81,8 @@ public sealed record PackageVerdict(NamedPackage Package, ImmutableArray<Package
 /// <param name="Gap">The zone's gap (see <see cref="ZoneOfAgreement.Gap"/>).</param>
 /// <param name="Reserved">Each principal's reserved value then, in principal order.</param>
 /// <param name="Events">Names of the events that fired since the previous point.</param>
-public sealed record SensitivityPoint(DateOnly? Date, double Time, BigInteger Size, double Gap, ImmutableArray<double> Reserved, ImmutableArray<string> Events)
+/// <param name="Falls">For each principal (principal order), how far its outside option alone would have to fall then for a zone to open (0 with a zone; null when no fall of its own suffices).</param>
+public sealed record SensitivityPoint(DateOnly? Date, double Time, BigInteger Size, double Gap, ImmutableArray<double> Reserved, ImmutableArray<string> Events, ImmutableArray<double?> Falls)
 {
     /// <summary>True when a zone of agreement exists then.</summary>
     public bool ZoneExists => Size > 0;

@@ -54,6 +54,15 @@ public class ReportCommandTests
     }
 
     [Fact]
+    public void Report_Help_ListsEveryOption()
+    {
+        var r = CliRunner.InProcess("report", "--help");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Error);
+        foreach (var option in new[] { "--at", "--out", "--json", "--seed", "--no-runs", "[0, 1]" }) Assert.Contains(option, r.Console);
+    }
+
+    [Fact]
     public void Report_SameSeed_SameJson()
     {
         var a = CliRunner.InProcess("report", Cairo, "--json", "--seed", "5");

@@ -129,6 +129,9 @@ public class RoundTripTests
             Assert.Equal(original.Parties[i].Profile.ReservedValue.Points.ToArray(), copy.Parties[i].Profile.ReservedValue.Points.ToArray());
         Assert.Equal(original.Parties.Select(p => p.PositionSources.Count), copy.Parties.Select(p => p.PositionSources.Count));
         Assert.Contains(original.Parties[0].Profile.ReservedValue.Points, p => p.Source is not null);
+        YamlMediationTests.AssertSameMediation(original, copy);
+        Assert.NotEmpty(original.Packages);
+        Assert.NotEmpty(original.Timeline.Events);
     }
 
     internal static void AssertSameScenario(Scenario expected, Scenario actual, double tolerance = 0)

@@ -41,7 +41,9 @@ public class ReportCommandTests
             Assert.Equal(JsonValueKind.String, p.GetProperty("date").ValueKind);
             Assert.Equal(JsonValueKind.Number, p.GetProperty("t").ValueKind);
             Assert.Equal(JsonValueKind.String, p.GetProperty("size").ValueKind);
+            Assert.Equal(2, p.GetProperty("outsideOptionFall").EnumerateObject().Count());
         });
+        Assert.Equal(0.125, sensitivity[0].GetProperty("outsideOptionFall").GetProperty("Israel").GetDouble(), 9);
         Assert.True(sensitivity[^1].GetProperty("zoneExists").GetBoolean());
         Assert.Equal(2, root.GetProperty("outsideOptionFall").GetArrayLength());
         var runs = root.GetProperty("mediatedRuns").EnumerateArray().ToList();
@@ -111,6 +113,10 @@ public class ReportCommandTests
         using var doc = JsonDocument.Parse(r.Out);
         Assert.Equal(0.5, doc.RootElement.GetProperty("t").GetDouble());
         Assert.True(doc.RootElement.GetProperty("zoneOfAgreement").GetProperty("exists").GetBoolean());
+        Assert.NotEqual("0", doc.RootElement.GetProperty("zoneOfAgreement").GetProperty("size").GetString());
+        Assert.NotEqual(JsonValueKind.Null, doc.RootElement.GetProperty("zoneOfAgreement").GetProperty("nash").ValueKind);
+        // A zone already exists: no issue "opens" one.
+        Assert.All(doc.RootElement.GetProperty("stickingPoints").EnumerateArray(), p => Assert.False(p.GetProperty("zoneOpens").GetBoolean()));
     }
 
     private sealed class TempDir : IDisposable

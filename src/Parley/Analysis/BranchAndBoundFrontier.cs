@@ -21,7 +21,7 @@ namespace Parley.Analysis;
 internal sealed class BranchAndBoundFrontier
 {
     /// <summary>Nodes between clock reads.</summary>
-    private const int ClockStride = 256;
+    private const int ClockStride = 16;
 
     /// <summary>Scores of non-integral parties closer than this count as equal.</summary>
     private const double RealTolerance = 1e-9;

@@ -20,18 +20,26 @@ public static class ParleyApp
             config.UseStrictParsing();
             config.SetInterceptor(new RefuseUnrecognisedArguments());
             config.AddCommand<NegotiateCommand>("negotiate")
-                .WithDescription("Run a stacked-alternating-offers negotiation between automated negotiators and show the transcript, agreement and quality measures.")
+                .WithDescription("Run a negotiation between automated negotiators — stacked alternating offers, single negotiating text or shuttle mediation — and show the transcript, agreement and quality measures.")
                 .WithExample("negotiate", "scenarios/EnglandZimbabwe", "--agents", "boulware,conceder")
                 .WithExample("negotiate", "scenarios/Laptop", "--agents", "hardheaded,titfortat", "--rounds", "500", "--seed", "7", "--out", "run.json")
-                .WithExample("negotiate", "scenarios/EnglandZimbabwe", "--repeat", "1000");
+                .WithExample("negotiate", "scenarios/EnglandZimbabwe", "--repeat", "1000")
+                .WithExample("negotiate", "scenarios/EnglandZimbabwe", "--protocol", "single-text", "--mediators", "hillclimber", "--rounds", "100")
+                .WithExample("negotiate", "scenarios/cairo-2024.yaml", "--protocol", "shuttle", "--agents", "linear", "--mediators", "bridging");
             config.AddCommand<AnalyzeCommand>("analyze")
                 .WithDescription("Analyse a scenario's deal space: outcome count, reserved values, Pareto frontier, Nash, Kalai–Smorodinsky and max-welfare points.")
                 .WithExample("analyze", "scenarios/EnglandZimbabwe")
                 .WithExample("analyze", "scenarios/cairo-2024.yaml", "--frontier")
                 .WithExample("analyze", "scenarios/EnglandZimbabwe", "--json");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("The analyst's report on a scenario at one date: zone of agreement, sticking points, named packages, sensitivity along the timeline, mediated runs.")
+                .WithExample("report", "scenarios/cairo-2024.yaml", "--at", "2024-02-13")
+                .WithExample("report", "scenarios/cairo-2024.yaml", "-o", "report.html")
+                .WithExample("report", "scenarios/cairo-2024.yaml", "--json");
             config.AddCommand<ConvertCommand>("convert")
-                .WithDescription("Write a scenario in another format: a GENIUS XML folder or a Parley YAML file.")
-                .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml");
+                .WithDescription("Write a scenario in another format: a GENIUS XML folder, a GeniusWeb JSON folder or a Parley YAML file.")
+                .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml")
+                .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "geniusweb", "--out", "england-geniusweb");
         };
         var app = new CommandApp();
         app.Configure(configure);

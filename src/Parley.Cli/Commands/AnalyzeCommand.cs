@@ -10,8 +10,13 @@ namespace Parley.Cli.Commands;
 public sealed class AnalyzeSettings : ScenarioSettings
 {
     [CommandOption("--frontier")]
-    [Description("List every Pareto-frontier point (utilities and outcome) in the tables; JSON always lists them.")]
+    [Description("List the Pareto-frontier points (utilities and outcome) in the tables; JSON always lists them.")]
     public bool Frontier { get; init; }
+
+    [CommandOption("--max-points <N>")]
+    [Description("Most frontier points listed (default 10000). A larger frontier is listed as N points spread evenly along it, both extremes and the Nash, Kalai–Smorodinsky and max-welfare points included; the count stays exact.")]
+    [DefaultValue(AnalysisOptions.DefaultMaxPoints)]
+    public int MaxPoints { get; init; } = AnalysisOptions.DefaultMaxPoints;
 
     [CommandOption("--seed <SEED>")]
     [Description("Seed of the search used on spaces too large to enumerate (ANAC 2014 nonlinear). Default 0.")]
@@ -42,6 +47,8 @@ public sealed class AnalyzeSettings : ScenarioSettings
             return Spectre.Console.ValidationResult.Error($"--effort must be in (0, 100], got {Effort}");
         if (ParsedBudget is { } budget && budget <= TimeSpan.Zero)
             return Spectre.Console.ValidationResult.Error($"--budget '{Budget}' is not a duration; expected e.g. 30s, 500ms, 2m or none");
+        if (MaxPoints < 0)
+            return Spectre.Console.ValidationResult.Error($"--max-points must be 0 or more, got {MaxPoints}");
         if (NodeLimit is < 1)
             return Spectre.Console.ValidationResult.Error($"--node-limit must be at least 1, got {NodeLimit}");
         return Spectre.Console.ValidationResult.Success();
@@ -57,10 +64,10 @@ public sealed class AnalyzeCommand(CliIo io) : Command<AnalyzeSettings>
         if (scenario.Space.Issues.FirstOrDefault(i => !i.IsEnumerable) is { } continuous)
             throw new UserErrorException($"{settings.Scenario}: issue '{continuous.Name}' is continuous; give it a discretisation ('steps: N' in YAML, steps=\"N\" in GENIUS XML) to analyse the scenario");
         var published = PublishedFrontier.TryLoad(settings.Scenario);
-        var options = new AnalysisOptions(settings.Seed, settings.Effort) { Budget = settings.ParsedBudget, NodeLimit = settings.NodeLimit };
+        var options = new AnalysisOptions(settings.Seed, settings.Effort, settings.MaxPoints) { Budget = settings.ParsedBudget, NodeLimit = settings.NodeLimit };
         var report = ScenarioAnalyzer.Analyze(scenario, options);
         if (published is not null)
-            report = report with { PublishedFrontier = PublishedFrontierComparison.Compare(published, report.Frontier.Points, scenario.Principals.Count()) };
+            report = report with { PublishedFrontier = PublishedFrontierComparison.Compare(published, report.Frontier.PointsForComparison(), scenario.Principals.Count()) };
         if (settings.Json) AnalysisJson.Write(io.Out, scenario, report);
         else AnalysisTables.Write(io.Console, scenario, report, settings.Frontier);
         return ExitCodes.Ok;

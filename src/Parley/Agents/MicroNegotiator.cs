@@ -1,4 +1,5 @@
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 
 namespace Parley.Agents;
@@ -7,7 +8,9 @@ namespace Parley.Agents;
 /// MiCRO (de Jonge, ANAC 2022), written directly against <see cref="INegotiator"/>: it walks down its own ranking one new
 /// outcome at a time, but only while the opponents have made at least as many distinct offers as it has made distinct
 /// proposals (m ≤ n); otherwise it repeats one of its earlier proposals at random. It never proposes below its reserved
-/// value, and accepts an offer whose own utility is at least that of the lowest outcome it has proposed or is about to.
+/// value at the moment of proposing (an outside option that moves with time moves that floor), and accepts an offer
+/// whose own utility is at least that of the lowest outcome it has proposed or is about to, and at least its reserved
+/// value at that moment.
 /// </summary>
 public sealed class MicroNegotiator : INegotiator
 {
@@ -28,7 +31,7 @@ public sealed class MicroNegotiator : INegotiator
         _received.Clear();
         var index = context.Index;
         _next = index.Count - 1;
-        _floor = Math.Min(index.RankAtLeast(context.Profile.ReservedValue.Initial), index.Count - 1);
+        _floor = Math.Min(index.RankAtLeast(context.ReservedValue(0)), index.Count - 1);
         _proposed = 0;
         _seen = 0;
     }
@@ -38,14 +41,15 @@ public sealed class MicroNegotiator : INegotiator
     {
         var context = Observe();
         var index = context.Index;
+        int floor = FloorAt(state.Time);
         if (WillConcede || _proposed == 0)
         {
-            var bid = index.OutcomeAt(Math.Max(_next, _floor));
-            if (_next > _floor) _next--;
+            var bid = index.OutcomeAt(Math.Max(_next, floor));
+            if (_next > floor) _next--;
             _proposed++;
             return bid;
         }
-        return index.OutcomeAt(context.Random.Next(Math.Min(_next + 1, index.Count - 1), index.Count));
+        return index.OutcomeAt(context.Random.Next(Math.Max(Math.Min(_next + 1, index.Count - 1), floor), index.Count));
     }
 
     /// <inheritdoc />
@@ -53,11 +57,21 @@ public sealed class MicroNegotiator : INegotiator
     {
         var context = Observe();
         var index = context.Index;
-        int lowest = WillConcede ? Math.Max(_next, _floor) : Math.Min(_next + 1, index.Count - 1);
+        int floor = FloorAt(state.Time);
+        int lowest = Math.Max(WillConcede ? _next : Math.Min(_next + 1, index.Count - 1), floor);
         double offered = index.Utility(offer);
         return offered >= index.UtilityAt(lowest) && offered >= context.ReservedValue(state.Time)
             ? SaoResponse.Accept
             : SaoResponse.Reject;
+    }
+
+    /// <summary>The lowest rank at or above the reserved value at <paramref name="t"/> (the best outcome when none is);
+    /// searched from the previous floor, so a constant reserved value costs one comparison.</summary>
+    private int FloorAt(double t)
+    {
+        var index = _context!.Index;
+        _floor = Math.Min(index.RankAtLeast(_context.ReservedValue(t), _floor), index.Count - 1);
+        return _floor;
     }
 
     private bool WillConcede => _proposed <= _received.Count;
@@ -69,7 +83,7 @@ public sealed class MicroNegotiator : INegotiator
         for (; _seen < history.Count; _seen++)
         {
             var entry = history[_seen];
-            if (entry.Action == SaoAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } o) _received.Add(o);
+            if (entry.Action == NegotiationAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } o) _received.Add(o);
         }
         return context;
     }

@@ -1,4 +1,5 @@
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 
 namespace Parley.Agents;
@@ -13,8 +14,6 @@ public sealed class ModelGuidedBidding : IBiddingStrategy
 {
     private NegotiatorContext? _context;
     private IOpponentModel? _model;
-    private double _min;
-    private double _max;
 
     /// <summary>Creates the strategy.</summary>
     /// <param name="exponent">Concession exponent e of the target (≥ 0).</param>
@@ -44,7 +43,6 @@ public sealed class ModelGuidedBidding : IBiddingStrategy
     {
         _context = context;
         _model = opponentModel;
-        (_min, _max) = TimeDependentBidding.Range(context);
     }
 
     /// <inheritdoc />
@@ -52,7 +50,8 @@ public sealed class ModelGuidedBidding : IBiddingStrategy
     {
         var context = _context ?? throw new InvalidOperationException("Initialize has not been called.");
         var index = context.Index;
-        double target = TimeDependentBidding.Target(state.Time, Exponent, _min, _max);
+        var (min, max) = TimeDependentBidding.Range(context, state.Time);
+        double target = TimeDependentBidding.Target(state.Time, Exponent, min, max);
         int lo = index.RankAtLeast(target);
         if (lo >= index.Count) return index.Best;
         int hi = Math.Max(lo + 1, index.RankAtLeast(target + Band));

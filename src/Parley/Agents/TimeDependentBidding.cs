@@ -1,19 +1,19 @@
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 
 namespace Parley.Agents;
 
 /// <summary>
 /// Time-dependent concession (Faratin, Sierra and Jennings 1998): target utility
-/// u(t) = P_min + (P_max − P_min) · (1 − t^(1/e)), where P_max is the best own utility and P_min the larger of the
-/// reserved value (at t = 0) and the worst own utility. e &lt; 1 concedes late (Boulware), e = 1 linearly, e &gt; 1 early
+/// u(t) = P_min(t) + (P_max − P_min(t)) · (1 − t^(1/e)), where P_max is the best own utility and P_min(t) the larger of
+/// the reserved value at t and the worst own utility (so an outside option that moves with time moves the curve, and no
+/// bid is ever below the reserved value of its moment). e &lt; 1 concedes late (Boulware), e = 1 linearly, e &gt; 1 early
 /// (Conceder); e = 0 never concedes (Hardliner). Offers the outcome with the lowest own utility ≥ u(t).
 /// </summary>
 public sealed class TimeDependentBidding : IBiddingStrategy
 {
     private NegotiatorContext? _context;
-    private double _min;
-    private double _max;
     private int _hint;
 
     /// <summary>Creates the strategy with concession exponent <paramref name="exponent"/> (e ≥ 0).</summary>
@@ -30,12 +30,15 @@ public sealed class TimeDependentBidding : IBiddingStrategy
     public void Initialize(NegotiatorContext context, IOpponentModel? opponentModel)
     {
         _context = context;
-        (_min, _max) = Range(context);
         _hint = context.Index.Count - 1;
     }
 
     /// <summary>The target utility at normalised time <paramref name="t"/>.</summary>
-    public double TargetUtility(double t) => Target(t, Exponent, _min, _max);
+    public double TargetUtility(double t)
+    {
+        var (min, max) = Range(_context ?? throw new InvalidOperationException("Initialize has not been called."), t);
+        return Target(t, Exponent, min, max);
+    }
 
     /// <inheritdoc />
     public Outcome NextBid(in SaoState state)
@@ -57,11 +60,12 @@ public sealed class TimeDependentBidding : IBiddingStrategy
         return min + (max - min) * (1.0 - conceded);
     }
 
-    /// <summary>(P_min, P_max) for a context: P_max the best own utility, P_min max(reserved value at t = 0, worst own utility).</summary>
-    public static (double Min, double Max) Range(NegotiatorContext context)
+    /// <summary>(P_min, P_max) at normalised time <paramref name="t"/>: P_max the best own utility, P_min the larger of
+    /// the reserved value at t and the worst own utility (never above P_max).</summary>
+    public static (double Min, double Max) Range(NegotiatorContext context, double t)
     {
         double max = context.Index.MaxUtility;
-        double min = Math.Min(max, Math.Max(context.Profile.ReservedValue.Initial, context.Index.MinUtility));
+        double min = Math.Min(max, Math.Max(context.ReservedValue(t), context.Index.MinUtility));
         return (min, max);
     }
 }

@@ -1,4 +1,5 @@
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 
 namespace Parley.Agents;
@@ -6,14 +7,13 @@ namespace Parley.Agents;
 /// <summary>
 /// Relative tit-for-tat (Faratin et al.), measured in own utility: it concedes from its best utility by as much as the
 /// opponents' offers have improved for it since their first offer. Target = P_max − max(0, u(latest offer) − u(first
-/// offer)), never below P_min (see <see cref="TimeDependentBidding.Range"/>); offers the outcome with the lowest own
+/// offer)), never below P_min at the current time (see <see cref="TimeDependentBidding.Range"/>); offers the outcome with the lowest own
 /// utility ≥ target.
 /// </summary>
 public sealed class TitForTatBidding : IBiddingStrategy
 {
     private NegotiatorContext? _context;
-    private double _min;
-    private double _max;
+    private double _time;
     private double _first;
     private double _latest;
 
@@ -21,19 +21,26 @@ public sealed class TitForTatBidding : IBiddingStrategy
     public void Initialize(NegotiatorContext context, IOpponentModel? opponentModel)
     {
         _context = context;
-        (_min, _max) = TimeDependentBidding.Range(context);
+        _time = 0;
         _first = double.NaN;
         _latest = double.NaN;
     }
 
-    /// <summary>The current target utility.</summary>
-    public double TargetUtility =>
-        double.IsNaN(_first) ? _max : Math.Max(_min, _max - Math.Max(0.0, _latest - _first));
+    /// <summary>The target utility as of the latest bid (at its time).</summary>
+    public double TargetUtility
+    {
+        get
+        {
+            var (min, max) = TimeDependentBidding.Range(_context ?? throw new InvalidOperationException("Initialize has not been called."), _time);
+            return double.IsNaN(_first) ? max : Math.Max(min, max - Math.Max(0.0, _latest - _first));
+        }
+    }
 
     /// <inheritdoc />
     public Outcome NextBid(in SaoState state)
     {
         var context = _context ?? throw new InvalidOperationException("Initialize has not been called.");
+        _time = state.Time;
         if (state.StandingOffer is { } offer && state.Proposer != context.PartyIndex)
         {
             double u = context.Index.Utility(offer);

@@ -19,10 +19,27 @@ public static class FrontierFinder
         return ParetoFrontier.Of(complete, exact: true, ties, maxPoints, []);
     }
 
-    internal static (CompleteFrontier Frontier, long OutcomesOnFrontier) EnumeratedComplete(UtilityMatrix matrix, OutcomeSpace space)
+    /// <summary>
+    /// The exact frontier of an enumerated space; with <paramref name="feasible"/> restricted, over the feasible outcomes
+    /// only (infeasible ones are scored below every feasible one, so they are dominated and never listed).
+    /// </summary>
+    internal static (CompleteFrontier Frontier, long OutcomesOnFrontier) EnumeratedComplete(UtilityMatrix matrix, OutcomeSpace space, FeasibleValues? feasible = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(space);
+        if (feasible is { IsEmpty: true }) return (new ListedFrontier([], matrix.PartyCount), 0);
+        if (feasible is { IsUnrestricted: false })
+        {
+            var mask = feasible.OutcomeMask();
+            var rows = new double[matrix.PartyCount][];
+            for (int p = 0; p < rows.Length; p++)
+            {
+                var row = matrix.Row(p).ToArray();
+                for (int o = 0; o < row.Length; o++) if (!mask[o]) row[o] = FeasibleValues.Penalty;
+                rows[p] = row;
+            }
+            matrix = UtilityMatrix.FromRows(rows);
+        }
         var exact = matrix.PartyCount == 2
             ? BilateralFrontier.Compute(matrix.RowArray(0), matrix.RowArray(1))
             : MultilateralFrontier.Compute(matrix);
@@ -41,15 +58,27 @@ public static class FrontierFinder
     /// <summary>
     /// The exact frontier of two linear additive utilities, or null when some step would form more than
     /// <paramref name="maxCandidates"/> partial bundles (then <see cref="ScenarioAnalyzer.Analyze"/> falls back to the search).
+    /// A long integer issue that both parties score linearly (more than 65,536 values) is kept as straight runs.
     /// </summary>
     public static ParetoFrontier? TryIssueByIssue(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates, int maxPoints = int.MaxValue) =>
         IssueByIssueComplete(a, b, maxCandidates) is { } complete ? ParetoFrontier.Of(complete, exact: true, null, maxPoints, []) : null;
 
-    internal static CompleteFrontier? IssueByIssueComplete(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates)
+    /// <summary>
+    /// The issue-by-issue frontier; with <paramref name="feasible"/> restricted, over feasible packages only: forbidden
+    /// values score far below every allowed one, so each issue's contribution staircase drops them. Without restrictions a
+    /// long linear issue (a price) is kept as straight runs.
+    /// </summary>
+    internal static CompleteFrontier? IssueByIssueComplete(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates,
+        FeasibleValues? feasible = null, int segmentMinValues = SegmentFrontier.DefaultMinValues)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (a.Space != b.Space) throw new ArgumentException("The two utilities are over different outcome spaces.", nameof(b));
+        if (feasible is { IsEmpty: true }) return new ListedFrontier([], 2);
+        if (feasible is { IsUnrestricted: false })
+            return AdditiveFrontier.Compute(feasible.PenalisedTables(a), feasible.PenalisedTables(b), maxCandidates);
+        int longIssue = SegmentFrontier.LongIssue(a, b, segmentMinValues);
+        if (longIssue >= 0 && SegmentFrontier.Compute(a, b, longIssue, maxCandidates) is { } segments) return segments;
         return AdditiveFrontier.Compute(a, b, maxCandidates);
     }
 
@@ -100,13 +129,17 @@ public static class FrontierFinder
     public static ParetoFrontier Search(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options) =>
         ParetoFrontier.Of(SearchComplete(space, utilities, options), exact: false, null, options.MaxPoints, []);
 
-    internal static CompleteFrontier SearchComplete(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options)
+    /// <summary>The searched frontier; with <paramref name="feasible"/> restricted, infeasible packages are penalised in the search and dropped.</summary>
+    internal static CompleteFrontier SearchComplete(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options, FeasibleValues? feasible = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(utilities);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var points = ParetoSearch.Run(space, utilities, options.Seed, options.SearchEffort)
+        if (feasible is { IsEmpty: true }) return new ListedFrontier([], utilities.Count);
+        var searched = feasible is null ? utilities : utilities.Select(feasible.Penalised).ToArray();
+        var points = ParetoSearch.Run(space, searched, options.Seed, options.SearchEffort)
+            .Where(p => feasible is null || feasible.Allows(p.Values))
             .Select(p => new DealPoint([.. p.Utilities], [.. p.Values]))
             .ToArray();
         return new ListedFrontier(points, utilities.Count);

@@ -28,10 +28,12 @@ public static class ScenarioAnalyzer
 
     /// <summary>
     /// Analyses <paramref name="scenario"/> over its principals' utilities (party order of the scenario), using reserved
-    /// values at t = 0 (undiscounted). Enumerable spaces are enumerated (exact); larger spaces with two linear additive
-    /// parties are combined issue by issue (exact); two or three parties with hyper-rectangle utilities (some may be
-    /// additive) get the branch and bound (exact within <see cref="AnalysisOptions.Budget"/>, else a certified gap); other
-    /// large spaces are searched (<see cref="ParetoFrontier.Exact"/> false).
+    /// values at t = 0 (their curves plus timeline events at t = 0). Packages that cross any principal's red line (or use
+    /// a value withdrawn at t = 0) are left out of the frontier and of every solution. Enumerable spaces are enumerated
+    /// (exact); larger spaces with two linear additive parties are combined issue by issue (exact); two or three parties
+    /// with hyper-rectangle utilities (some may be additive) get the branch and bound (exact within
+    /// <see cref="AnalysisOptions.Budget"/>, else a certified gap); other large spaces are searched
+    /// (<see cref="ParetoFrontier.Exact"/> false).
     /// </summary>
     public static AnalysisReport Analyze(Scenario scenario, AnalysisOptions? options = null)
     {
@@ -42,7 +44,8 @@ public static class ScenarioAnalyzer
         if (principals.Length == 0) throw new ArgumentException("The scenario has no principal parties.", nameof(scenario));
         var space = scenario.Space;
         var utilities = principals.Select(p => p.Profile.Utility).ToArray();
-        var reserved = principals.Select(p => p.Profile.ReservedValue.Initial).ToImmutableArray();
+        var reserved = principals.Select(p => scenario.ReservedValueAt(scenario.Parties.IndexOf(p), 0)).ToImmutableArray();
+        var feasible = FeasibleValues.For(scenario, 0);
         var timings = ImmutableArray.CreateBuilder<StepTiming>();
         var clock = Stopwatch.StartNew();
 
@@ -57,21 +60,25 @@ public static class ScenarioAnalyzer
         bool exact = true;
         double? gap = null;
         string method;
-        if (space.IsEnumerable)
+        // Two linear additive parties: issue by issue, which also keeps a long linear issue (a price) as straight runs.
+        bool additivePair = utilities.Length == 2 && utilities.All(u => u is LinearAdditiveUtility) && space.Issues.All(i => i.IsEnumerable);
+        bool longIssue = additivePair && SegmentFrontier.LongIssue((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1]) >= 0;
+        if (space.IsEnumerable && !longIssue)
         {
-            var matrix = UtilityMatrix.Evaluate(space, utilities);
-            Lap("evaluate");
-            (complete, long onFrontier) = FrontierFinder.EnumeratedComplete(matrix, space);
-            ties = onFrontier;
+            (complete, ties) = Enumerate();
             method = Enumeration;
         }
-        else if (utilities.Length == 2 && utilities.All(u => u is LinearAdditiveUtility) && space.Issues.All(i => i.IsEnumerable)
-            && FrontierFinder.IssueByIssueComplete((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1]) is { } combined)
+        else if (additivePair && FrontierFinder.IssueByIssueComplete((LinearAdditiveUtility)utilities[0], (LinearAdditiveUtility)utilities[1], feasible: feasible) is { } combined)
         {
             complete = combined;
             method = IssueByIssue;
         }
-        else if (utilities.Length <= BranchAndBoundMaxParties && utilities.Any(u => u is HyperRectangleUtility)
+        else if (space.IsEnumerable)
+        {
+            (complete, ties) = Enumerate();
+            method = Enumeration;
+        }
+        else if (utilities.Length <= BranchAndBoundMaxParties && utilities.Any(u => u is HyperRectangleUtility) && feasible.IsUnrestricted
             && FrontierFinder.BranchAndBoundComplete(space, utilities, options) is { } bounded)
         {
             (complete, exact, gap) = bounded;
@@ -79,9 +86,17 @@ public static class ScenarioAnalyzer
         }
         else
         {
-            complete = FrontierFinder.SearchComplete(space, utilities, options);
+            complete = FrontierFinder.SearchComplete(space, utilities, options, feasible);
             exact = false;
             method = LocalSearch;
+        }
+
+        (CompleteFrontier, long?) Enumerate()
+        {
+            var matrix = UtilityMatrix.Evaluate(space, utilities);
+            Lap("evaluate");
+            var (enumerated, onFrontier) = FrontierFinder.EnumeratedComplete(matrix, space, feasible);
+            return (enumerated, onFrontier);
         }
         Lap("frontier");
 

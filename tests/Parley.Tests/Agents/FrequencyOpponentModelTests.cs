@@ -59,7 +59,7 @@ public class ModelGuidedBiddingTests
         bidding.Initialize(ctx, model);
         var state = Contexts.At(0.5);
         var bid = bidding.NextBid(state);
-        double target = TimeDependentBidding.Target(0.5, 1.0, TimeDependentBidding.Range(ctx).Min, TimeDependentBidding.Range(ctx).Max);
+        double target = TimeDependentBidding.Target(0.5, 1.0, TimeDependentBidding.Range(ctx, 0).Min, TimeDependentBidding.Range(ctx, 0).Max);
         Assert.InRange(ctx.Utility(bid), target, target + 0.5);
         var values = new int[2];
         s.Space.Decode(bid, values);
@@ -73,7 +73,7 @@ public class ModelGuidedBiddingTests
         var ctx = Contexts.For(s, 0);
         var bidding = new ModelGuidedBidding(exponent: 1.0, band: 0.2);
         bidding.Initialize(ctx, null);
-        var (min, max) = TimeDependentBidding.Range(ctx);
+        var (min, max) = TimeDependentBidding.Range(ctx, 0);
         double target = TimeDependentBidding.Target(0.5, 1.0, min, max);
         double u = ctx.Utility(bidding.NextBid(Contexts.At(0.5)));
         Assert.InRange(u, target, target + 0.2);

@@ -55,7 +55,7 @@ public class TimeDependentBiddingTests
     public void Range_ReservedValueIsTheFloor()
     {
         var s = TestScenarios.Opposed(reserved: 0.6);
-        var (min, max) = TimeDependentBidding.Range(Contexts.For(s, 0));
+        var (min, max) = TimeDependentBidding.Range(Contexts.For(s, 0), 0);
         Assert.Equal(0.6, min);
         Assert.Equal(1.0, max, 12);
     }

@@ -2,6 +2,7 @@ using CsCheck;
 using Parley.Analysis;
 using Parley.Outcomes;
 using Parley.Preferences;
+using Parley.Tests.Testing;
 
 namespace Parley.Tests.Analysis;
 

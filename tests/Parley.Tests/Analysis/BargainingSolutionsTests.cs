@@ -1,5 +1,6 @@
 using CsCheck;
 using Parley.Analysis;
+using Parley.Tests.Testing;
 
 namespace Parley.Tests.Analysis;
 
@@ -11,20 +12,17 @@ public sealed class BargainingSolutionsTests
     {
         RandomSpaces.AdditiveScenario().Sample(scenario =>
         {
-            var rows = BruteForce.Rows(RandomSpaces.Matrix(scenario));
+            var rows = BruteForce.Rows(scenario);
+            var reserved = Reserved(scenario);
             var report = ScenarioAnalyzer.Analyze(scenario);
-            var r = report.ReservedValues.AsSpan();
-            double best = 0;
-            for (int o = 0; o < rows[0].Length; o++)
-                if (BargainingSolutions.NashProduct(BruteForce.Vector(rows, o), r) is { } product) best = Math.Max(best, product);
-
-            if (best == 0)
+            if (BruteForce.BestNashProduct(rows, reserved) is not { } best)
             {
                 Assert.Null(report.Nash);
                 return;
             }
             Assert.NotNull(report.Nash);
-            Assert.Equal(best, BargainingSolutions.NashProduct(report.Nash.Utilities.AsSpan(), r)!.Value, 1e-12);
+            AssertReaches(scenario, report.Nash);
+            Assert.Equal(best, BruteForce.NashProduct(report.Nash.Utilities, reserved)!.Value, 1e-12);
         }, iter: 300);
     }
 
@@ -33,26 +31,34 @@ public sealed class BargainingSolutionsTests
     {
         RandomSpaces.AdditiveScenario().Sample(scenario =>
         {
-            var rows = BruteForce.Rows(RandomSpaces.Matrix(scenario));
+            var rows = BruteForce.Rows(scenario);
+            var reserved = Reserved(scenario);
             var report = ScenarioAnalyzer.Analyze(scenario);
-            var r = report.ReservedValues.ToArray();
-            var all = Enumerable.Range(0, rows[0].Length)
-                .Select(o => new DealPoint([.. BruteForce.Vector(rows, o)], []))
-                .ToArray();
 
-            double welfare = all.Max(p => BargainingSolutions.Welfare(p.Utilities.AsSpan()));
-            Assert.Equal(welfare, BargainingSolutions.Welfare(report.MaxWelfare!.Utilities.AsSpan()), 1e-12);
+            Assert.NotNull(report.MaxWelfare);
+            AssertReaches(scenario, report.MaxWelfare);
+            Assert.Equal(BruteForce.BestWelfare(rows), BruteForce.Welfare(report.MaxWelfare.Utilities), 1e-12);
 
-            var rational = all.Where(p => BargainingSolutions.NashProduct(p.Utilities.AsSpan(), r) is not null).ToArray();
-            if (rational.Length == 0)
+            if (BruteForce.BestKalai(rows, reserved) is not { } kalai)
             {
                 Assert.Null(report.KalaiSmorodinsky);
                 return;
             }
-            var ideal = BargainingSolutions.Ideal(all, r)!;
-            double ks = rational.Max(p => BargainingSolutions.KalaiSmorodinskyObjective(p.Utilities.AsSpan(), r, ideal));
-            Assert.Equal(ks, BargainingSolutions.KalaiSmorodinskyObjective(report.KalaiSmorodinsky!.Utilities.AsSpan(), r, ideal), 1e-12);
+            Assert.NotNull(report.KalaiSmorodinsky);
+            AssertReaches(scenario, report.KalaiSmorodinsky);
+            Assert.True(BruteForce.IsRational(report.KalaiSmorodinsky.Utilities, reserved));
+            Assert.Equal(kalai.Objective, BruteForce.KalaiObjective(report.KalaiSmorodinsky.Utilities, reserved, kalai.Ideal), 1e-12);
         }, iter: 300);
+    }
+
+    private static double[] Reserved(Parley.Scenarios.Scenario scenario) =>
+        scenario.Parties.Select(p => p.Profile.ReservedValue.At(0)).ToArray();
+
+    /// <summary>The point's outcome really has the point's utilities.</summary>
+    private static void AssertReaches(Parley.Scenarios.Scenario scenario, DealPoint point)
+    {
+        for (int i = 0; i < scenario.Parties.Length; i++)
+            Assert.Equal(point.Utilities[i], scenario.Parties[i].Profile.Utility.Utility(point.Values.AsSpan()));
     }
 
     [Fact]

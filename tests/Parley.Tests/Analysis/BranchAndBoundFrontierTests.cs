@@ -1,4 +1,5 @@
 using System.Numerics;
+using Parley.Tests.Testing;
 using CsCheck;
 using Parley.Analysis;
 using Parley.Scenarios;

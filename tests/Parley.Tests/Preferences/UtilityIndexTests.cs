@@ -55,8 +55,46 @@ public class UtilityIndexTests
         Assert.True(index.MaxUtility > 0.7, $"max found {index.MaxUtility}");
         var mid = index.AtLeast(0.5 * index.MaxUtility);
         Assert.True(s.Space.Contains(mid));
-        Assert.Equal(f.Utility(mid), index.Utility(mid));
-        Assert.InRange(index.Utility(mid), 0.5 * index.MaxUtility, 0.5 * index.MaxUtility + 0.1);
+        Assert.InRange(ConstraintUtility((HyperRectangleUtility)f, mid), 0.5 * index.MaxUtility, 0.5 * index.MaxUtility + 0.1);
+        AssertRanksHoldTrueUtilities(index, (HyperRectangleUtility)f);
+    }
+
+    [Fact]
+    public void SearchedPool_ConstraintDomain_RanksHoldEachOutcomesTrueUtilityInOrder()
+    {
+        var f = (HyperRectangleUtility)HugeScenarios.Constraint(issues: 12, rectangles: 40, seed: 7).Parties[0].Profile.Utility;
+        var index = UtilityIndex.For(f);
+        Assert.Equal(UtilityIndexKind.SearchedPool, index.Kind);
+        Assert.True(index.Count > 100, $"{index.Count} outcomes pooled");
+        AssertRanksHoldTrueUtilities(index, f);
+        var pooled = Enumerable.Range(0, index.Count).Select(r => ConstraintUtility(f, index.OutcomeAt(r))).ToArray();
+        for (double x = index.MinUtility - 0.05; x <= index.MaxUtility + 0.05; x += 0.01)
+        {
+            // AtLeast answers from the pool: the pooled outcome of lowest true utility ≥ x (the best when none is).
+            double expected = pooled.Where(u => u >= x).DefaultIfEmpty(pooled.Max()).Min();
+            Assert.Equal(expected, ConstraintUtility(f, index.AtLeast(x)), 12);
+        }
+    }
+
+    /// <summary>Every rank's stored utility is the true utility of the rank's outcome (evaluated here, independently of the
+    /// library), and ranks are in non-decreasing utility.</summary>
+    private static void AssertRanksHoldTrueUtilities(UtilityIndex index, HyperRectangleUtility f)
+    {
+        for (int r = 0; r < index.Count; r++)
+        {
+            Assert.Equal(ConstraintUtility(f, index.OutcomeAt(r)), index.UtilityAt(r), 12);
+            if (r > 0) Assert.True(index.UtilityAt(r - 1) <= index.UtilityAt(r), $"ranks {r - 1} and {r} out of order");
+        }
+    }
+
+    /// <summary>The ANAC 2014 constraint utility written out: Σ utility of the rectangles containing the outcome, divided by
+    /// the maximum, capped at 1.</summary>
+    private static double ConstraintUtility(HyperRectangleUtility f, Parley.Outcomes.Outcome outcome)
+    {
+        var values = new int[f.Space.IssueCount];
+        f.Space.Decode(outcome, values);
+        double sum = f.Rectangles.Where(rect => rect.Bounds.All(b => values[b.Issue] >= b.MinIndex && values[b.Issue] <= b.MaxIndex)).Sum(rect => rect.Utility);
+        return Math.Min(1.0, sum / f.MaxUtility);
     }
 }
 

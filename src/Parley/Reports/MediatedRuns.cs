@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using Parley.Protocols;
+using Parley.Scenarios;
+
+namespace Parley.Reports;
+
+/// <summary>The negotiations <c>parley report</c> runs on a scenario, side by side, each with the report's seed.</summary>
+public static class MediatedRuns
+{
+    /// <summary>Rounds of each run.</summary>
+    public const int Rounds = 200;
+
+    /// <summary>One run: protocol, principal negotiator(s) and mediator(s) by name (see <see cref="NegotiationSetup"/>).</summary>
+    public sealed record Spec(string Protocol, IReadOnlyList<string> Negotiators, IReadOnlyList<string> Mediators);
+
+    /// <summary>
+    /// The runs of the report: single text under each built-in mediator (the scenario's mediators seated, each with its
+    /// stake), shuttle with the bridging mediator and two kinds of principal, and stacked alternating offers between the
+    /// principals as the unmediated baseline. Every principal plays the same negotiator, so no side is favoured.
+    /// </summary>
+    public static IReadOnlyList<Spec> Default { get; } =
+    [
+        new("single-text", ["conceder"], ["staked"]),
+        new("single-text", ["conceder"], ["nash"]),
+        new("single-text", ["conceder"], ["hillclimber"]),
+        new("shuttle", ["conceder"], ["bridging"]),
+        new("shuttle", ["leastimportantfirst"], ["bridging"]),
+        new("sao", ["conceder"], []),
+    ];
+
+    /// <summary>Runs <paramref name="specs"/> (default <see cref="Default"/>) on the scenario with the seed, in order.</summary>
+    public static ImmutableArray<MediatedRun> Run(Scenario scenario, int seed, IReadOnlyList<Spec>? specs = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var principals = scenario.Principals.ToArray();
+        var mediators = scenario.Parties.Where(p => p.Role == PartyRole.Mediator).Select(p => p.Name).ToArray();
+        var runs = ImmutableArray.CreateBuilder<MediatedRun>();
+        foreach (var spec in specs ?? Default)
+        {
+            var setup = new NegotiationSetup { Protocol = spec.Protocol, Negotiators = spec.Negotiators, Mediators = spec.Mediators, Seed = seed, Rounds = Rounds };
+            var result = Negotiation.Run(scenario, setup);
+            string seating = $"principals: {string.Join(", ", spec.Negotiators)}";
+            if (spec.Protocol != "sao")
+                seating += $"; mediators{(mediators.Length > 0 ? $" ({string.Join(", ", mediators)})" : "")}: {string.Join(", ", spec.Mediators.Count > 0 ? spec.Mediators : [Negotiation.DefaultMediator(spec.Protocol)])}";
+            ImmutableArray<int>? agreement = result.HasAgreement ? result.AgreementValues : null;
+            string outcome = result.Failure is { } f ? $"failure: {f}" : result.HasAgreement ? "agreement" : "no agreement by the deadline";
+            string? note = spec.Protocol == "sao" ? "Unmediated baseline: SAOP between the principals, no mediator seated." : null;
+            if (agreement is { } a)
+            {
+                var crossing = principals.Where(p => p.Profile.RedLines.Crosses(a.AsSpan())).Select(p => p.Name).ToArray();
+                if (crossing.Length > 0) note = (note is null ? "" : note + " ") + $"The agreement crosses a red line of {string.Join(" and ", crossing)}.";
+            }
+            runs.Add(new MediatedRun(spec.Protocol, seating, seed, agreement, result.PrincipalUtilities, result.Rounds, outcome, note));
+        }
+        return runs.ToImmutable();
+    }
+}

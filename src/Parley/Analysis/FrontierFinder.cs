@@ -150,7 +150,10 @@ public static class FrontierFinder
     {
         public override int Parties => parties;
         public override long Count => frontier.Count;
-        public override void Utilities(long position, Span<double> destination) => frontier.Vectors[position].CopyTo(destination);
+        public override void Utilities(long position, Span<double> destination)
+        {
+            for (int p = 0; p < destination.Length; p++) destination[p] = frontier.Columns[p][position];
+        }
 
         public override int[] Values(long position)
         {

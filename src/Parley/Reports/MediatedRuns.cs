@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Parley.Agents;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 

@@ -14,14 +14,14 @@ namespace Parley.Tournaments;
 /// </summary>
 public sealed class PreparedTournament
 {
-    private readonly ImmutableArray<Func<INegotiator>> _factories;
+    private readonly ImmutableArray<Func<object>> _factories;
     private readonly int[][][] _assignments;
     private readonly long[] _offsets;
     private readonly Scenario[][] _tables;
     private readonly Lazy<AnalysisReport?>[] _analyses;
 
     /// <summary>Prepares <paramref name="spec"/> with its loaded <paramref name="scenarios"/> and <paramref name="factories"/> (same order as the spec).</summary>
-    public PreparedTournament(TournamentSpec spec, ImmutableArray<Scenario> scenarios, ImmutableArray<Func<INegotiator>> factories)
+    public PreparedTournament(TournamentSpec spec, ImmutableArray<Scenario> scenarios, ImmutableArray<Func<object>> factories)
     {
         ArgumentNullException.ThrowIfNull(spec);
         Spec = spec;
@@ -37,7 +37,7 @@ public sealed class PreparedTournament
         {
             var table = Protocol.Table(scenarios[s]);
             tables.Add(table);
-            int seats = table.Parties.Length;
+            int seats = table.Principals.Count();
             _assignments[s] = Assignments(factories.Length, seats, spec.SelfPlay);
             int rotations = spec.RotateRoles ? seats : 1;
             _offsets[s + 1] = _offsets[s] + (long)_assignments[s].Length * rotations * spec.Repetitions;
@@ -88,10 +88,10 @@ public sealed class PreparedTournament
     /// <summary>The scenario with its parties rotated for <paramref name="negotiation"/>: seat order.</summary>
     public Scenario Table(PlannedNegotiation negotiation) => _tables[negotiation.Scenario][negotiation.Rotation];
 
-    /// <summary>Fresh negotiators for the seats of <paramref name="negotiation"/>.</summary>
-    public INegotiator[] CreateNegotiators(PlannedNegotiation negotiation)
+    /// <summary>Fresh competitors (of the protocol's principal type) for the seats of <paramref name="negotiation"/>.</summary>
+    public object[] CreateNegotiators(PlannedNegotiation negotiation)
     {
-        var seats = new INegotiator[negotiation.Seats.Length];
+        var seats = new object[negotiation.Seats.Length];
         for (int i = 0; i < seats.Length; i++) seats[i] = _factories[negotiation.Seats[i]]();
         return seats;
     }
@@ -114,11 +114,14 @@ public sealed class PreparedTournament
         return SeedMixer.Mix(Spec.Seed, text.ToString());
     }
 
+    /// <summary>The table with its principals rotated over the principal places (mediators stay where they are).</summary>
     private static Scenario Rotate(Scenario table, int rotation)
     {
         if (rotation == 0) return table;
-        int n = table.Parties.Length;
-        return table with { Parties = [.. Enumerable.Range(0, n).Select(i => table.Parties[(i + rotation) % n])] };
+        var places = Enumerable.Range(0, table.Parties.Length).Where(i => table.Parties[i].Role == PartyRole.Principal).ToArray();
+        var order = Enumerable.Range(0, table.Parties.Length).ToArray();
+        for (int k = 0; k < places.Length; k++) order[places[k]] = places[(k + rotation) % places.Length];
+        return table.WithOnlyParties(order);
     }
 
     /// <summary>Every ordered assignment of <paramref name="competitors"/> to <paramref name="seats"/> seats (lexicographic), without repeats unless <paramref name="selfPlay"/>.</summary>

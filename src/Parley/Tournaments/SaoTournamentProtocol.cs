@@ -1,4 +1,5 @@
 using Parley.Agents;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 
@@ -11,41 +12,21 @@ internal sealed class SaoTournamentProtocol(ProtocolSettings settings) : ITourna
 
     public string Name => "sao";
 
-    public string? Unsuitable(Scenario scenario)
-    {
-        int principals = scenario.Principals.Count();
-        if (principals < 2) return $"it has {principals} principal(s); expected at least two";
-        if (!scenario.Space.IsIndexable) return "its outcome space has no outcome index (a continuous real issue, or more than 2^128 outcomes); discretise real issues with 'steps'";
-        return null;
-    }
+    public Type PrincipalType => typeof(INegotiator);
+
+    public object CreateBuiltIn(string name) => NegotiatorRegistry.Create(name);
+
+    public string? Unsuitable(Scenario scenario) => ProtocolRecords.Unsuitable(scenario);
 
     public Scenario Table(Scenario scenario) =>
-        scenario.Parties.All(p => p.Role == PartyRole.Principal) ? scenario : scenario with { Parties = [.. scenario.Principals] };
+        scenario.Parties.All(p => p.Role == PartyRole.Principal)
+            ? scenario
+            : scenario.WithOnlyParties([.. Enumerable.Range(0, scenario.Parties.Length).Where(i => scenario.Parties[i].Role == PartyRole.Principal)]);
 
-    public NegotiationRecord Run(Scenario table, IReadOnlyList<INegotiator> seats, int seed)
+    public NegotiationRecord Run(Scenario table, IReadOnlyList<object> seats, int seed)
     {
-        var result = Negotiation.Run(table, seats, _options with { Seed = seed });
-        return new NegotiationRecord
-        {
-            Index = -1,
-            Status = result.Status switch
-            {
-                SaoStatus.Agreed => NegotiationStatus.Agreed,
-                SaoStatus.WalkedAway => NegotiationStatus.WalkedAway,
-                SaoStatus.Failed => NegotiationStatus.Failed,
-                _ => NegotiationStatus.Deadline,
-            },
-            Agreement = result.HasAgreement ? AgreementText.Format(table.Space, result.AgreementValues) : null,
-            Utilities = result.Utilities,
-            UndiscountedUtilities = result.UndiscountedUtilities,
-            Rounds = result.Rounds,
-            Steps = result.Steps,
-            EndTime = result.EndTime,
-            Welfare = result.SocialWelfare,
-            FailureKind = result.Failure?.Kind.ToString(),
-            FailureSeat = result.Failure?.Party,
-            FailureReason = result.Failure?.Reason,
-            ElapsedMs = result.Elapsed.TotalMilliseconds,
-        };
+        var negotiators = new INegotiator[seats.Count];
+        for (int i = 0; i < negotiators.Length; i++) negotiators[i] = (INegotiator)seats[i];
+        return ProtocolRecords.From(table, Negotiation.Run(table, negotiators, _options with { Seed = seed }));
     }
 }

@@ -133,18 +133,20 @@ public class UnrecognisedArgumentsTests
         Assert.Contains("convert", commands);
         foreach (string command in commands)
         {
-            // Commands without a scenario argument (serve) take the option alone; a branch (tournament) through a sub-command.
-            string[] args = command switch
+            // A branch (tournament) is checked through each of its subcommands; serve takes no scenario argument.
+            string[][] lines = command switch
             {
-                "serve" => [command, "--definitely-not-an-option", "1"],
-                "tournament" => [command, "report", "--definitely-not-an-option", "1"],
-                _ => [command, Laptop, "--definitely-not-an-option", "1"],
+                "tournament" => [["tournament", "run", Laptop], ["tournament", "resume", "results.db"], ["tournament", "report", "results.db"]],
+                "serve" => [["serve"]],
+                _ => [[command, Laptop]],
             };
-            string name = command == "tournament" ? "tournament report" : command;
-            var r = CliRunner.InProcess(args);
-            Assert.True(r.ExitCode == ExitCodes.UserError, $"{command}: exit {r.ExitCode}: {r.Error}");
-            Assert.Contains("Unknown option '--definitely-not-an-option'.", r.Error);
-            Assert.Contains($"'{name}' takes ", r.Error);
+            foreach (var line in lines)
+            {
+                var r = CliRunner.InProcess([.. line, "--definitely-not-an-option", "1"]);
+                Assert.True(r.ExitCode == ExitCodes.UserError, $"{command}: exit {r.ExitCode}: {r.Error}");
+                Assert.Contains("Unknown option '--definitely-not-an-option'.", r.Error);
+                Assert.Contains($"'{string.Join(' ', line.Length == 1 ? line : line[..^1])}' takes ", r.Error);
+            }
         }
     }
 

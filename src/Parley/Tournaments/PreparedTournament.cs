@@ -14,14 +14,14 @@ namespace Parley.Tournaments;
 /// </summary>
 public sealed class PreparedTournament
 {
-    private readonly ImmutableArray<Func<INegotiator>> _factories;
+    private readonly ImmutableArray<Func<object>> _factories;
     private readonly int[][][] _assignments;
     private readonly long[] _offsets;
     private readonly Scenario[][] _tables;
     private readonly Lazy<AnalysisReport?>[] _analyses;
 
     /// <summary>Prepares <paramref name="spec"/> with its loaded <paramref name="scenarios"/> and <paramref name="factories"/> (same order as the spec).</summary>
-    public PreparedTournament(TournamentSpec spec, ImmutableArray<Scenario> scenarios, ImmutableArray<Func<INegotiator>> factories)
+    public PreparedTournament(TournamentSpec spec, ImmutableArray<Scenario> scenarios, ImmutableArray<Func<object>> factories)
     {
         ArgumentNullException.ThrowIfNull(spec);
         Spec = spec;
@@ -37,9 +37,9 @@ public sealed class PreparedTournament
         {
             var table = Protocol.Table(scenarios[s]);
             tables.Add(table);
-            int seats = table.Parties.Length;
+            int seats = table.Principals.Count();
             _assignments[s] = Assignments(factories.Length, seats, spec.SelfPlay);
-            int rotations = spec.RotateRoles ? seats : 1;
+            int rotations = spec.RotateRoles && CanRotate(table) ? seats : 1;
             _offsets[s + 1] = _offsets[s] + (long)_assignments[s].Length * rotations * spec.Repetitions;
             _tables[s] = new Scenario[rotations];
             for (int r = 0; r < rotations; r++) _tables[s][r] = Rotate(table, r);
@@ -88,10 +88,10 @@ public sealed class PreparedTournament
     /// <summary>The scenario with its parties rotated for <paramref name="negotiation"/>: seat order.</summary>
     public Scenario Table(PlannedNegotiation negotiation) => _tables[negotiation.Scenario][negotiation.Rotation];
 
-    /// <summary>Fresh negotiators for the seats of <paramref name="negotiation"/>.</summary>
-    public INegotiator[] CreateNegotiators(PlannedNegotiation negotiation)
+    /// <summary>Fresh competitors (of the protocol's principal type) for the seats of <paramref name="negotiation"/>.</summary>
+    public object[] CreateNegotiators(PlannedNegotiation negotiation)
     {
-        var seats = new INegotiator[negotiation.Seats.Length];
+        var seats = new object[negotiation.Seats.Length];
         for (int i = 0; i < seats.Length; i++) seats[i] = _factories[negotiation.Seats[i]]();
         return seats;
     }
@@ -114,11 +114,20 @@ public sealed class PreparedTournament
         return SeedMixer.Mix(Spec.Seed, text.ToString());
     }
 
+    /// <summary>
+    /// Whether the profiles can rotate over the seats: not when the scenario has channels or timeline events, which name
+    /// parties by position (such a scenario runs in its own seating only).
+    /// </summary>
+    internal static bool CanRotate(Scenario table) => table.Channels is null && table.Timeline.Events.IsDefaultOrEmpty;
+
+    /// <summary>The table with its principals rotated over the principal places (mediators stay where they are).</summary>
     private static Scenario Rotate(Scenario table, int rotation)
     {
         if (rotation == 0) return table;
-        int n = table.Parties.Length;
-        return table with { Parties = [.. Enumerable.Range(0, n).Select(i => table.Parties[(i + rotation) % n])] };
+        var places = Enumerable.Range(0, table.Parties.Length).Where(i => table.Parties[i].Role == PartyRole.Principal).ToArray();
+        var parties = table.Parties.ToArray();
+        for (int k = 0; k < places.Length; k++) parties[places[k]] = table.Parties[places[(k + rotation) % places.Length]];
+        return table with { Parties = [.. parties] };
     }
 
     /// <summary>Every ordered assignment of <paramref name="competitors"/> to <paramref name="seats"/> seats (lexicographic), without repeats unless <paramref name="selfPlay"/>.</summary>

@@ -12,40 +12,18 @@ internal sealed class SaoTournamentProtocol(ProtocolSettings settings) : ITourna
 
     public string Name => "sao";
 
-    public string? Unsuitable(Scenario scenario)
-    {
-        int principals = scenario.Principals.Count();
-        if (principals < 2) return $"it has {principals} principal(s); expected at least two";
-        if (!scenario.Space.IsIndexable) return "its outcome space has no outcome index (a continuous real issue, or more than 2^128 outcomes); discretise real issues with 'steps'";
-        return null;
-    }
+    public Type PrincipalType => typeof(INegotiator);
 
-    public Scenario Table(Scenario scenario) => Seating.PrincipalsOnly(scenario); // channels and events re-indexed
+    public object CreateBuiltIn(string name) => NegotiatorRegistry.Create(name);
 
-    public NegotiationRecord Run(Scenario table, IReadOnlyList<INegotiator> seats, int seed)
+    public string? Unsuitable(Scenario scenario) => ProtocolRecords.Unsuitable(scenario);
+
+    public Scenario Table(Scenario scenario) => Seating.PrincipalsOnly(scenario);
+
+    public NegotiationRecord Run(Scenario table, IReadOnlyList<object> seats, int seed)
     {
-        var result = Negotiation.Run(table, seats, _options with { Seed = seed });
-        return new NegotiationRecord
-        {
-            Index = -1,
-            Status = result.Status switch
-            {
-                Protocols.NegotiationStatus.Agreed => NegotiationStatus.Agreed,
-                Protocols.NegotiationStatus.WalkedAway => NegotiationStatus.WalkedAway,
-                Protocols.NegotiationStatus.Failed => NegotiationStatus.Failed,
-                _ => NegotiationStatus.Deadline,
-            },
-            Agreement = result.HasAgreement ? AgreementText.Format(table.Space, result.AgreementValues) : null,
-            Utilities = result.Utilities,
-            UndiscountedUtilities = result.UndiscountedUtilities,
-            Rounds = result.Rounds,
-            Steps = result.Steps,
-            EndTime = result.EndTime,
-            Welfare = result.SocialWelfare,
-            FailureKind = result.Failure?.Kind.ToString(),
-            FailureSeat = result.Failure?.Party,
-            FailureReason = result.Failure?.Reason,
-            ElapsedMs = result.Elapsed.TotalMilliseconds,
-        };
+        var negotiators = new INegotiator[seats.Count];
+        for (int i = 0; i < negotiators.Length; i++) negotiators[i] = (INegotiator)seats[i];
+        return ProtocolRecords.From(table, Negotiation.Run(table, negotiators, _options with { Seed = seed }));
     }
 }

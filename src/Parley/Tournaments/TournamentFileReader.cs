@@ -62,16 +62,16 @@ public static class TournamentFileReader
         var negotiatorsNode = doc.Seq(doc.Required(root, "negotiators", "the tournament"), "'negotiators'");
         if (negotiatorsNode.Children.Count == 0) throw doc.Error(negotiatorsNode, "'negotiators' is empty; expected at least one negotiator");
         var negotiators = ImmutableArray.CreateBuilder<NegotiatorSpec>();
-        var factories = ImmutableArray.CreateBuilder<Func<Agents.INegotiator>>();
+        var factories = ImmutableArray.CreateBuilder<Func<object>>();
         foreach (var node in negotiatorsNode)
         {
             var negotiator = ReadNegotiator(doc, node, folder);
             if (negotiators.Any(n => string.Equals(n.Name, negotiator.Name, StringComparison.OrdinalIgnoreCase)))
                 throw doc.Error(node, $"negotiator name '{negotiator.Name}' is used twice; expected unique names (give one a 'name:')");
-            Func<Agents.INegotiator> factory;
+            Func<object> factory;
             try
             {
-                factory = NegotiatorFactory.Compile(negotiator);
+                factory = NegotiatorFactory.Compile(negotiator, TournamentProtocols.Resolve(protocol));
                 _ = factory() ?? throw new ArgumentException("its constructor returned null");
             }
             catch (ArgumentException e) { throw doc.Error(node, $"negotiator '{negotiator.Name}': {e.Message}"); }
@@ -126,13 +126,25 @@ public static class TournamentFileReader
     {
         if (node is YamlScalarNode) return CheckProtocol(doc, node, new ProtocolSettings { Name = doc.String(node, "'protocol'"), Rounds = 1000 });
         var map = doc.Map(node, "'protocol'");
-        doc.AllowOnly(map, "'protocol'", "name", "rounds", "timeLimit", "turnBudget");
+        doc.AllowOnly(map, "'protocol'", "name", "rounds", "timeLimit", "turnBudget", "mediators");
         string name = doc.String(doc.Required(map, "name", "'protocol'"), "protocol 'name'");
         int? rounds = doc.Optional(map, "rounds") is not null ? (int)Bounded(doc, map, "rounds", 0, 1, 100_000_000) : null;
         TimeSpan? limit = doc.Optional(map, "timeLimit") is { } t ? Duration(doc, t, "protocol 'timeLimit'") : null;
         var budget = doc.Optional(map, "turnBudget") is { } b ? Duration(doc, b, "protocol 'turnBudget'") : TimeSpan.FromSeconds(1);
         if (rounds is null && limit is null) throw doc.Error(map, "'protocol' has no deadline; expected 'rounds:', 'timeLimit:' or both");
-        return CheckProtocol(doc, node, new ProtocolSettings { Name = name, Rounds = rounds, TimeLimit = limit, TurnBudget = budget });
+        var mediators = ImmutableArray<string>.Empty;
+        if (doc.Optional(map, "mediators") is { } m)
+        {
+            if (name == "sao") throw doc.Error(m, "'mediators' is given, but sao seats no mediator; expected single-text or shuttle");
+            mediators = [.. doc.Seq(m, "protocol 'mediators'").Select(x => doc.String(x, "a mediator"))];
+        }
+        var settings = CheckProtocol(doc, node, new ProtocolSettings { Name = name, Rounds = rounds, TimeLimit = limit, TurnBudget = budget, Mediators = mediators });
+        if (TournamentProtocols.Resolve(settings) is MediatedTournamentProtocol mediated)
+        {
+            try { mediated.CheckMediators(); }
+            catch (ArgumentException e) { throw doc.Error(doc.Optional(map, "mediators") ?? map, e.Message); }
+        }
+        return settings;
     }
 
     private static ProtocolSettings CheckProtocol(YamlDoc doc, YamlNode node, ProtocolSettings settings)

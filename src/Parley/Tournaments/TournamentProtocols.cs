@@ -6,7 +6,7 @@ namespace Parley.Tournaments;
 public static class TournamentProtocols
 {
     /// <summary>Protocol names a tournament file may give.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["sao"];
+    public static IReadOnlyList<string> Names { get; } = ["sao", "single-text", "shuttle"];
 
     /// <summary>The protocol for <paramref name="settings"/>, or false when its name is unknown.</summary>
     public static bool TryResolve(ProtocolSettings settings, [NotNullWhen(true)] out ITournamentProtocol? protocol)
@@ -15,6 +15,7 @@ public static class TournamentProtocols
         protocol = settings.Name.ToLowerInvariant() switch
         {
             "sao" => new SaoTournamentProtocol(settings),
+            "single-text" or "shuttle" => new MediatedTournamentProtocol(settings),
             _ => null,
         };
         return protocol is not null;

@@ -89,7 +89,7 @@ public sealed record ScenarioEntry(string Name, string Path);
 /// <summary>The protocol a tournament runs and its settings.</summary>
 public sealed record ProtocolSettings
 {
-    /// <summary>Protocol name, e.g. <c>sao</c> (see <see cref="TournamentProtocols.Names"/>).</summary>
+    /// <summary>Protocol name: <c>sao</c>, <c>single-text</c> or <c>shuttle</c> (see <see cref="TournamentProtocols.Names"/>).</summary>
     public required string Name { get; init; }
 
     /// <summary>Deadline in rounds; null for none.</summary>
@@ -100,4 +100,7 @@ public sealed record ProtocolSettings
 
     /// <summary>Longest one turn may take.</summary>
     public TimeSpan TurnBudget { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Mediators (built-in names) of the mediated protocols, cycled over the mediator seats; empty for the protocol's default.</summary>
+    public ImmutableArray<string> Mediators { get; init; } = [];
 }

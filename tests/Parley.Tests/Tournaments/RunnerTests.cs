@@ -42,7 +42,7 @@ public class RunnerTests
         for (int i = 0; i < t.Count; i += 3)
         {
             var planned = t[i];
-            var direct = Parley.Protocols.Negotiation.Run(t.Table(planned), t.CreateNegotiators(planned),
+            var direct = Parley.Protocols.Negotiation.Run(t.Table(planned), t.CreateNegotiators(planned).Cast<Parley.Agents.INegotiator>().ToArray(),
                 new Parley.Protocols.Sao.SaoOptions { Rounds = 100, Seed = planned.Seed });
             var record = NegotiationExecutor.Execute(t, i);
             Assert.Equal(direct.Utilities.ToArray(), record.Utilities.ToArray());

@@ -69,7 +69,7 @@ public class TournamentFileReaderTests
             """));
         Assert.True(t.HasUserNegotiators);
         var planned = Enumerable.Range(0, t.Count).Select(i => t[i]).First(p => p.Seats[1] == 1);
-        Assert.Equal("Threshold", t.CreateNegotiators(planned)[1].Name);
+        Assert.Equal("Threshold", ((Parley.Agents.INegotiator)t.CreateNegotiators(planned)[1]).Name);
     }
 
     [Theory]
@@ -155,6 +155,41 @@ public class TournamentFileReaderTests
 
 public class TournamentScenarioFormatTests
 {
+    [Theory]
+    [InlineData("single-text", "[hillclimber]")]
+    [InlineData("shuttle", "[bridging]")]
+    public void Read_MediatedProtocol_RunsWithMediators(string protocol, string mediators)
+    {
+        using var folder = TestPaths.TempFolder();
+        string competitors = protocol == "shuttle" ? "[" + string.Join(", ", Parley.Agents.ShuttleRegistry.Principals.Take(2).Select(p => p.Name)) + "]" : "[boulware, conceder]";
+        string file = folder.File("t.yaml", $"""
+            protocol: {"{"}name: {protocol}, rounds: 30, mediators: {mediators}{"}"}
+            negotiators: {competitors}
+            scenarios:
+              - {TournamentFiles.Laptop}
+              - {Path.Combine(TestPaths.RepoRoot, "scenarios", "cairo-2024.yaml")}
+            """);
+        var t = TournamentFileReader.ReadFile(file);
+        // Laptop rotates (4 assignments × 2 rotations); the Cairo model has timeline events, so it keeps its seating (× 1).
+        Assert.Equal(4 * 2 + 4, t.Count);
+        for (int i = 0; i < t.Count; i++)
+        {
+            var r = Parley.Tournaments.Running.NegotiationExecutor.Execute(t, i);
+            Assert.NotEqual(NegotiationStatus.Failed, r.Status);
+            Assert.Equal(2, r.Utilities.Length);
+        }
+    }
+
+    [Fact]
+    public void Read_UnknownMediator_NamesLine()
+    {
+        using var folder = TestPaths.TempFolder();
+        string file = folder.File("t.yaml", $"protocol: {"{"}name: single-text, rounds: 30, mediators: [nobody]{"}"}\nnegotiators: [boulware]\nscenarios: [{TournamentFiles.Laptop}]\n");
+        var e = Assert.Throws<ScenarioFormatException>(() => TournamentFileReader.ReadFile(file));
+        Assert.StartsWith(file + ": line 1,", e.Message);
+        Assert.Contains("nobody", e.Message);
+    }
+
     [Fact]
     public void Read_GeniusGeniusWebAndYamlScenarios_RunsEach()
     {
@@ -170,6 +205,9 @@ public class TournamentScenarioFormatTests
         var t = TournamentFileReader.ReadFile(file);
         Assert.Equal(3, t.Spec.Scenarios.Length);
         for (int i = 0; i < t.Count; i++)
-            Assert.NotEqual(NegotiationStatus.Failed, Parley.Tournaments.Running.NegotiationExecutor.Execute(t, i).Status);
+        {
+            var r = Parley.Tournaments.Running.NegotiationExecutor.Execute(t, i);
+            Assert.True(r.Status != NegotiationStatus.Failed, $"{t.Spec.Scenarios[t[i].Scenario].Name}: {r.FailureKind} {r.FailureReason}");
+        }
     }
 }

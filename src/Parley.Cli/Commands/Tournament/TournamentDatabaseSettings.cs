@@ -12,9 +12,8 @@ public class TournamentDatabaseSettings : CommandSettings
     [Description("Store results in PostgreSQL instead of SQLite, e.g. \"Host=localhost;Username=parley;Password=secret;Database=parley\".")]
     public string? Postgres { get; init; }
 
-    [CommandOption("--tournament <ID>")]
-    [Description("The tournament in the database (default: the most recent one).")]
-    public long? TournamentId { get; init; }
+    /// <summary>The tournament asked for; null for the most recent one.</summary>
+    internal virtual long? TournamentId => null;
 
     /// <summary>The SQLite file, when no PostgreSQL connection string is given.</summary>
     protected virtual string? SqliteFile => null;
@@ -90,6 +89,12 @@ public sealed class TournamentResumeSettings : TournamentJobsSettings
     [Description("The SQLite results database of the interrupted tournament (or give --pg).")]
     public string? Database { get; init; }
 
+    [CommandOption("--tournament <ID>")]
+    [Description("The tournament in the database (default: the most recent one).")]
+    public long? Tournament { get; init; }
+
+    internal override long? TournamentId => Tournament;
+
     protected override string? SqliteFile => Database;
 }
 
@@ -99,6 +104,12 @@ public sealed class TournamentReportSettings : TournamentDatabaseSettings
     [CommandArgument(0, "[db]")]
     [Description("The SQLite results database (or give --pg).")]
     public string? Database { get; init; }
+
+    [CommandOption("--tournament <ID>")]
+    [Description("The tournament in the database (default: the most recent one).")]
+    public long? Tournament { get; init; }
+
+    internal override long? TournamentId => Tournament;
 
     [CommandOption("--csv <FILE>")]
     [Description("Also write the leaderboard as CSV to FILE (and the per-scenario and pairwise tables next to it: FILE-scenarios.csv, FILE-pairwise.csv).")]

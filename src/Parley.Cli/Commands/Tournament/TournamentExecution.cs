@@ -38,8 +38,9 @@ internal static class TournamentExecution
                 });
         }
         string where = store.Where;
+        string perCpu = runner is ThreadRunner ? string.Create(CultureInfo.InvariantCulture, $"; {summary.RatePerCpuSecond:N0} per CPU-second") : "";
         io.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Tournament {id} in {where}: stored {summary.Ran:N0} negotiations in {summary.Elapsed.TotalSeconds:0.00} s ({summary.Rate:N0}/s, {settings.JobCount} {mode}); database {summary.DatabaseShare:P1} of the run in {summary.Batches:N0} transactions; {summary.AlreadyStored + summary.Ran:N0} of {summary.Total:N0} done.");
+            $"Tournament {id} in {where}: stored {summary.Ran:N0} negotiations in {summary.Elapsed.TotalSeconds:0.00} s ({summary.Rate:N0}/s, {settings.JobCount} {mode}{perCpu}); database {summary.DatabaseShare:P1} of the run in {summary.Batches:N0} transactions; {summary.AlreadyStored + summary.Ran:N0} of {summary.Total:N0} done.");
         if (summary.AlreadyStored + summary.Ran < summary.Total)
         {
             io.Console.MarkupLineInterpolated($"[yellow]Interrupted: continue with 'parley tournament resume {(store.Where.StartsWith("PostgreSQL", StringComparison.Ordinal) ? "--pg …" : where)}'.[/]");

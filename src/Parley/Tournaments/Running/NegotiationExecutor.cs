@@ -12,13 +12,13 @@ namespace Parley.Tournaments.Running;
 public static class NegotiationExecutor
 {
     /// <summary>Runs negotiation <paramref name="index"/>; <paramref name="wrap"/>, when given, wraps each seat's negotiator (e.g. to watch for hangs).</summary>
-    public static NegotiationRecord Execute(PreparedTournament tournament, int index, Func<INegotiator, int, INegotiator>? wrap = null)
+    public static NegotiationRecord Execute(PreparedTournament tournament, int index, Func<object, int, object>? wrap = null)
     {
         ArgumentNullException.ThrowIfNull(tournament);
         var planned = tournament[index];
         var table = tournament.Table(planned);
         NegotiationRecord record;
-        INegotiator[] seats;
+        object[] seats;
         try
         {
             seats = tournament.CreateNegotiators(planned);
@@ -45,9 +45,9 @@ public static class NegotiationExecutor
     public static NegotiationRecord Failed(PreparedTournament tournament, PlannedNegotiation planned, string kind, int? seat, string reason, double time = 0)
     {
         ArgumentNullException.ThrowIfNull(tournament);
-        var table = tournament.Table(planned);
-        var raw = table.Parties.Select(p => p.Profile.ReservedValue.At(time)).ToImmutableArray();
-        var final = table.Parties.Select((p, i) => p.Profile.Discount(raw[i], time)).ToImmutableArray();
+        var principals = tournament.Table(planned).Principals.ToArray();
+        var raw = principals.Select(p => p.Profile.ReservedValue.At(time)).ToImmutableArray();
+        var final = principals.Select((p, i) => p.Profile.Discount(raw[i], time)).ToImmutableArray();
         var record = new NegotiationRecord
         {
             Index = planned.Index,

@@ -183,3 +183,28 @@ public class FuzzRegressionTests
         }
     }
 }
+
+/// <summary>Inputs the fuzz test found in YamlDotNet's document builder (ArgumentException "unsupported event").</summary>
+public class FuzzRegressionDocumentTests
+{
+    [Fact]
+    public void Load_CairoYamlCutAndPatched_IsRefusedAsMalformedYaml()
+    {
+        // ScenarioFuzzTests seed 6Hek3zcdUpp3.
+        string original = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "scenarios", "cairo-2024.yaml"));
+        string text = ScenarioFuzzTests.Mutate(original,
+        [
+            new ScenarioFuzzTests.Mutation(0, 0.35142170467882416, 0.019190828409482608, 4),
+            new ScenarioFuzzTests.Mutation(1, 0.05102040816326531, 0.5013914982620673, 23),
+            new ScenarioFuzzTests.Mutation(2, 1, 1, 13),
+        ]);
+        using var t = TestPaths.TempFolder();
+        string file = t.File("cairo.yaml", text);
+        var e = Record.Exception(() => ScenarioLoader.Load(file));
+        if (e is not null)
+        {
+            Assert.IsType<ScenarioFormatException>(e);
+            Assert.StartsWith(file, e.Message);
+        }
+    }
+}

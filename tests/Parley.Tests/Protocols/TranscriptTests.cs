@@ -1,4 +1,5 @@
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Tests.Testing;
 
@@ -16,10 +17,10 @@ public class TranscriptTests
         var w = new StringWriter();
         r.Transcript.WriteCsv(w, s.Space, r.Parties);
         var lines = w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("step,round,time,party,action,outcome,price,delivery,u_party0,u_party1", lines[0]);
+        Assert.Equal("step,round,time,party,action,to,outcome,price,delivery,u_party0,u_party1", lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith($"0,0,0,party0,Offer,{deal},b,x,", lines[1]);
-        Assert.StartsWith($"1,0,0.16666666666666666,party1,Accept,{deal},b,x,", lines[2]);
+        Assert.StartsWith($"0,0,0,party0,Offer,,{deal},b,x,", lines[1]);
+        Assert.StartsWith($"1,0,0.16666666666666666,party1,Accept,,{deal},b,x,", lines[2]);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public class TranscriptTests
             {
                 Assert.Equal(i, history[i].Step);
                 Assert.Equal(i % 2, history[i].Party);
-                Assert.Equal(SaoAction.Offer, history[i].Action);
+                Assert.Equal(NegotiationAction.Offer, history[i].Action);
             }
             checks++;
             return new Outcome(7);

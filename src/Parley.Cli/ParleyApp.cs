@@ -29,9 +29,15 @@ public static class ParleyApp
                 .WithExample("analyze", "scenarios/EnglandZimbabwe")
                 .WithExample("analyze", "scenarios/cairo-2024.yaml", "--frontier")
                 .WithExample("analyze", "scenarios/EnglandZimbabwe", "--json");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("The analyst's report on a scenario at one date: zone of agreement, sticking points, named packages, sensitivity along the timeline, mediated runs.")
+                .WithExample("report", "scenarios/cairo-2024.yaml", "--at", "2024-02-13")
+                .WithExample("report", "scenarios/cairo-2024.yaml", "-o", "report.html")
+                .WithExample("report", "scenarios/cairo-2024.yaml", "--json");
             config.AddCommand<ConvertCommand>("convert")
-                .WithDescription("Write a scenario in another format: a GENIUS XML folder or a Parley YAML file.")
-                .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml");
+                .WithDescription("Write a scenario in another format: a GENIUS XML folder, a GeniusWeb JSON folder or a Parley YAML file.")
+                .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml")
+                .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "geniusweb", "--out", "england-geniusweb");
         };
         var app = new CommandApp();
         app.Configure(configure);

@@ -64,7 +64,7 @@ public class AnalyzeCommandTests
         var r = CliRunner.InProcess("analyze", Path.Combine(CliRunner.RepoRoot, "scenarios", "cairo-2024.yaml"));
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("mediator", r.Console);
-        Assert.Contains("0.5500 @t=0 → 0.5800 @t=0.9 → 0.5000 @t=1", r.Console);
+        Assert.Contains("0.6600 @t=0 → 0.6900 @t=1", r.Console);
         Assert.Contains("Outcomes: 26,244", r.Console);
     }
 

@@ -87,6 +87,53 @@ public class ScenarioFormatsCliTests
         Assert.NotEqual(JsonValueKind.Null, doc.RootElement.GetProperty("agreement").ValueKind);
     }
 
+    [Fact]
+    public void Process_ConvertToGeniusWebAndBack_AnalysesIdentically()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "parley-e2e-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var convert = CliRunner.AsProcess("convert", CliRunner.Anac("y2010/EnglandZimbabwe"), "--to", "geniusweb", "--out", dir);
+            Assert.True(convert.ExitCode == 0, convert.Error);
+            Assert.True(File.Exists(Path.Combine(dir, "EnglandZimbabwe.json")));
+            Assert.True(File.Exists(Path.Combine(dir, "England.json")));
+            var a = CliRunner.InProcess("analyze", CliRunner.Anac("y2010/EnglandZimbabwe"), "--json");
+            var b = CliRunner.InProcess("analyze", dir, "--json");
+            using var da = JsonDocument.Parse(a.Out);
+            using var db = JsonDocument.Parse(b.Out);
+            var pa = da.RootElement.GetProperty("paretoFrontier").GetProperty("points").EnumerateArray().ToList();
+            var pb = db.RootElement.GetProperty("paretoFrontier").GetProperty("points").EnumerateArray().ToList();
+            Assert.Equal(pa.Count, pb.Count);
+            for (int k = 0; k < pa.Count; k++)
+            {
+                Assert.Equal(pa[k].GetProperty("outcome").ToString(), pb[k].GetProperty("outcome").ToString());
+                var ua = pa[k].GetProperty("utilities").EnumerateArray().Select(u => u.GetDouble()).ToArray();
+                var ub = pb[k].GetProperty("utilities").EnumerateArray().Select(u => u.GetDouble()).ToArray();
+                Assert.Equal(ua, ub, (x, y) => Math.Abs(x - y) <= 1e-12);
+            }
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Convert_NonlinearToGeniusWeb_ExitsTwoSayingWhy()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "parley-cli-" + Guid.NewGuid().ToString("N"));
+        var r = CliRunner.InProcess("convert", CliRunner.Anac("y2014/10issues"), "--to", "geniusweb", "--out", dir);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("10issues: cannot be written as geniusweb", r.Error);
+        Assert.Contains("hyper-rectangle", r.Error);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void Convert_UnknownTarget_ListsTheThreeFormats()
+    {
+        var r = CliRunner.InProcess("convert", CliRunner.Anac("y2013/Ultimatum"), "--to", "negmas", "--out", "x");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("'genius', 'geniusweb' or 'yaml'", r.Error);
+    }
+
     internal static string CopyOf(string anac)
     {
         string dir = Path.Combine(Path.GetTempPath(), "parley-cli-" + Guid.NewGuid().ToString("N"));

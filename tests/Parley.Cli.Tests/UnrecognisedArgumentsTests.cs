@@ -58,7 +58,7 @@ public class UnrecognisedArgumentsTests
         var r = CliRunner.InProcess(command, Laptop, "--bogus", "3");
         AssertRefused(r, "Unknown option '--bogus'.");
         Assert.Contains($"'{command}' takes ", r.Error);
-        Assert.Contains(options, r.Error);
+        foreach (var option in options.Split(", ")) Assert.Contains(option, r.Error);
         Assert.DoesNotContain("Did you mean", r.Error);
     }
 

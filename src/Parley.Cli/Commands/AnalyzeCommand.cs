@@ -10,8 +10,13 @@ namespace Parley.Cli.Commands;
 public sealed class AnalyzeSettings : ScenarioSettings
 {
     [CommandOption("--frontier")]
-    [Description("List every Pareto-frontier point (utilities and outcome) in the tables; JSON always lists them.")]
+    [Description("List the Pareto-frontier points (utilities and outcome) in the tables; JSON always lists them.")]
     public bool Frontier { get; init; }
+
+    [CommandOption("--max-points <N>")]
+    [Description("Most frontier points listed (default 10000). A larger frontier is listed as N points spread evenly along it, both extremes and the Nash, Kalai–Smorodinsky and max-welfare points included; the count stays exact.")]
+    [DefaultValue(AnalysisOptions.DefaultMaxPoints)]
+    public int MaxPoints { get; init; } = AnalysisOptions.DefaultMaxPoints;
 
     [CommandOption("--seed <SEED>")]
     [Description("Seed of the search used on spaces too large to enumerate (ANAC 2014 nonlinear). Default 0.")]
@@ -24,9 +29,9 @@ public sealed class AnalyzeSettings : ScenarioSettings
     public double Effort { get; init; } = 1.0;
 
     public override Spectre.Console.ValidationResult Validate() =>
-        Effort is > 0 and <= 100
-            ? Spectre.Console.ValidationResult.Success()
-            : Spectre.Console.ValidationResult.Error($"--effort must be in (0, 100], got {Effort}");
+        Effort is not (> 0 and <= 100) ? Spectre.Console.ValidationResult.Error($"--effort must be in (0, 100], got {Effort}")
+        : MaxPoints < 0 ? Spectre.Console.ValidationResult.Error($"--max-points must be 0 or more, got {MaxPoints}")
+        : Spectre.Console.ValidationResult.Success();
 }
 
 /// <summary><c>parley analyze</c>: the deal-space analysis of one scenario.</summary>
@@ -38,9 +43,9 @@ public sealed class AnalyzeCommand(CliIo io) : Command<AnalyzeSettings>
         if (scenario.Space.Issues.FirstOrDefault(i => !i.IsEnumerable) is { } continuous)
             throw new UserErrorException($"{settings.Scenario}: issue '{continuous.Name}' is continuous; give it a discretisation ('steps: N' in YAML, steps=\"N\" in GENIUS XML) to analyse the scenario");
         var published = PublishedFrontier.TryLoad(settings.Scenario);
-        var report = ScenarioAnalyzer.Analyze(scenario, new AnalysisOptions(settings.Seed, settings.Effort));
+        var report = ScenarioAnalyzer.Analyze(scenario, new AnalysisOptions(settings.Seed, settings.Effort, settings.MaxPoints));
         if (published is not null)
-            report = report with { PublishedFrontier = PublishedFrontierComparison.Compare(published, report.Frontier.Points, scenario.Principals.Count()) };
+            report = report with { PublishedFrontier = PublishedFrontierComparison.Compare(published, report.Frontier.PointsForComparison(), scenario.Principals.Count()) };
         if (settings.Json) AnalysisJson.Write(io.Out, scenario, report);
         else AnalysisTables.Write(io.Console, scenario, report, settings.Frontier);
         return ExitCodes.Ok;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Parley.Scenarios;
 using Parley.Scenarios.Genius;
+using Parley.Scenarios.GeniusWeb;
 using Parley.Scenarios.Yaml;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -11,15 +12,15 @@ namespace Parley.Cli.Commands;
 public sealed class ConvertSettings : CommandSettings
 {
     [CommandArgument(0, "<scenario>")]
-    [Description("A GENIUS scenario folder or a Parley .yaml scenario file.")]
+    [Description("A GENIUS or GeniusWeb scenario folder, or a Parley .yaml scenario file.")]
     public string Scenario { get; init; } = "";
 
     [CommandOption("--to <FORMAT>")]
-    [Description("Target format: 'genius' (a folder of XML files) or 'yaml' (one Parley YAML file).")]
+    [Description("Target format: 'genius' (a folder of XML files), 'geniusweb' (a folder of JSON files) or 'yaml' (one Parley YAML file).")]
     public string To { get; init; } = "";
 
     [CommandOption("-o|--out <PATH>")]
-    [Description("Where to write: a folder for genius (created if missing), a file for yaml. Existing files are not overwritten unless --force.")]
+    [Description("Where to write: a folder for genius and geniusweb (created if missing), a file for yaml. Existing files are not overwritten unless --force.")]
     public string Out { get; init; } = "";
 
     [CommandOption("--force")]
@@ -28,7 +29,7 @@ public sealed class ConvertSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        if (To is not ("genius" or "yaml")) return ValidationResult.Error($"--to must be 'genius' or 'yaml', got '{To}'");
+        if (To is not ("genius" or "geniusweb" or "yaml")) return ValidationResult.Error($"--to must be 'genius', 'geniusweb' or 'yaml', got '{To}'");
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out is required: where to write the converted scenario");
         // YAML is one file; every other format is a folder of files.
         if ((To == "yaml" ? OutputPath.ProblemWithFile("--out", Out) : OutputPath.ProblemWithFolder("--out", Out)) is { } outProblem)
@@ -37,26 +38,35 @@ public sealed class ConvertSettings : CommandSettings
     }
 }
 
-/// <summary><c>parley convert</c>: writes a scenario as GENIUS XML or Parley YAML.</summary>
+/// <summary><c>parley convert</c>: writes a scenario as GENIUS XML, GeniusWeb JSON or Parley YAML.</summary>
 public sealed class ConvertCommand(CliIo io) : Command<ConvertSettings>
 {
     public override int Execute(CommandContext context, ConvertSettings settings, CancellationToken cancellationToken)
     {
         var scenario = ScenarioLoader.Load(settings.Scenario);
         IReadOnlyList<string> warnings;
-        if (settings.To == "genius")
+        try
         {
-            if (Directory.Exists(settings.Out) && Directory.EnumerateFileSystemEntries(settings.Out).Any() && !settings.Force)
-                throw new UserErrorException($"{settings.Out}: folder exists and is not empty; pass --force to write into it");
-            warnings = OutputPath.Writing(settings.Out, () => GeniusScenarioWriter.WriteFolder(scenario, settings.Out));
+            if (settings.To is "genius" or "geniusweb")
+            {
+                if (Directory.Exists(settings.Out) && Directory.EnumerateFileSystemEntries(settings.Out).Any() && !settings.Force)
+                    throw new UserErrorException($"{settings.Out}: folder exists and is not empty; pass --force to write into it");
+                warnings = settings.To == "genius"
+                    ? OutputPath.Writing(settings.Out, () => GeniusScenarioWriter.WriteFolder(scenario, settings.Out))
+                    : OutputPath.Writing(settings.Out, () => GeniusWebScenarioWriter.WriteFolder(scenario, settings.Out));
+            }
+            else
+            {
+                if (File.Exists(settings.Out) && !settings.Force)
+                    throw new UserErrorException($"{settings.Out}: file exists; pass --force to overwrite it");
+                if (scenario.Principals.Count() < 2)
+                    throw new UserErrorException($"{settings.Scenario}: {scenario.Principals.Count()} principal part{(scenario.Principals.Count() == 1 ? "y" : "ies")}; a Parley YAML scenario needs at least two, so the file written could not be read back");
+                warnings = OutputPath.Writing(settings.Out, () => YamlScenarioWriter.WriteFile(scenario, settings.Out));
+            }
         }
-        else
+        catch (NotSupportedException e)
         {
-            if (File.Exists(settings.Out) && !settings.Force)
-                throw new UserErrorException($"{settings.Out}: file exists; pass --force to overwrite it");
-            if (scenario.Principals.Count() < 2)
-                throw new UserErrorException($"{settings.Scenario}: {scenario.Principals.Count()} principal part{(scenario.Principals.Count() == 1 ? "y" : "ies")}; a Parley YAML scenario needs at least two, so the file written could not be read back");
-            warnings = OutputPath.Writing(settings.Out, () => YamlScenarioWriter.WriteFile(scenario, settings.Out));
+            throw new UserErrorException($"{settings.Scenario}: cannot be written as {settings.To}: {e.Message}");
         }
         foreach (var w in warnings) io.Console.MarkupLineInterpolated($"[yellow]warning:[/] {w}");
         io.Console.MarkupLineInterpolated($"Wrote [bold]{scenario.Name}[/] ({scenario.Parties.Length} parties, {scenario.Space.IssueCount} issues) to {settings.Out}");

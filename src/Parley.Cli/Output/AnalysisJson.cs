@@ -47,6 +47,10 @@ internal static class AnalysisJson
                 json.WriteEndArray();
             }
             json.WriteNumber("discountFactor", party.Profile.DiscountFactor);
+            if (party.Role == PartyRole.Mediator) json.WriteNumber("stake", party.Stake);
+            json.WriteStartArray("redLines");
+            foreach (var line in party.Profile.RedLines.Lines) json.WriteStringValue(IssueText.RedLine(scenario.Space, line));
+            json.WriteEndArray();
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -56,6 +60,8 @@ internal static class AnalysisJson
 
         json.WriteStartObject("paretoFrontier");
         json.WriteBoolean("exact", report.Frontier.Exact);
+        json.WriteString("pointCount", report.Frontier.PointCount.ToString(CultureInfo.InvariantCulture));
+        json.WriteBoolean("truncated", report.Frontier.Truncated);
         json.WriteNumber("size", report.Frontier.Points.Length);
         if (report.Frontier.OutcomesOnFrontier is { } n) json.WriteNumber("outcomesOnFrontier", n);
         json.WriteStartArray("points");

@@ -32,10 +32,13 @@ internal static class AnalysisTables
                 F(p.Profile.DiscountFactor), Markup.Escape(Shorten(p.Source)));
         }
         console.Write(parties);
+        foreach (var p in scenario.Parties.Where(p => !p.Profile.RedLines.IsEmpty))
+            console.MarkupLineInterpolated($"Red lines of {p.Name} (packages crossing them are left out of the analysis): {string.Join("; ", p.Profile.RedLines.Lines.Select(l => IssueText.RedLine(scenario.Space, l)))}");
 
         string exact = report.Frontier.Exact ? "exact" : "approximate (not proven complete)";
-        string ties = report.Frontier.OutcomesOnFrontier is { } n && n != report.Frontier.Points.Length ? $", {n:N0} outcomes incl. ties" : "";
-        console.MarkupLineInterpolated($"Pareto frontier: [bold]{report.Frontier.Points.Length:N0}[/] points{ties} — {exact}, by {report.Method}");
+        string ties = report.Frontier.OutcomesOnFrontier is { } n && n != report.Frontier.PointCount ? $", {n:N0} outcomes incl. ties" : "";
+        string count = report.Frontier.PointCount.ToString("N0", CultureInfo.InvariantCulture);
+        console.MarkupLineInterpolated($"Pareto frontier: [bold]{count}[/] points{ties} — {exact}, by {report.Method}");
         if (report.PublishedFrontier is { } pf)
             console.MarkupLineInterpolated($"Published frontier ({Path.GetFileName(pf.File)}, {pf.PublishedPoints:N0} points): Parley's frontier strictly dominates [bold]{pf.Dominated:N0}[/], matches [bold]{pf.Matched:N0}[/], misses [bold]{pf.Missed:N0}[/] (tolerance {pf.Tolerance:G3})");
         var principals = scenario.Principals.Select(p => p.Name).ToList();
@@ -53,6 +56,8 @@ internal static class AnalysisTables
                 frontier.AddRow(cells.ToArray());
             }
             console.Write(frontier);
+            if (report.Frontier.Truncated)
+                console.MarkupLineInterpolated($"Listed {report.Frontier.Points.Length:N0} of {count} points, spread evenly along the frontier (--max-points).");
         }
 
         var solutions = new Table().Title("Bargaining solutions").AddColumn("");

@@ -25,6 +25,15 @@ internal static class IssueText
         _ => "",
     };
 
+    /// <summary>A red line as a person reads it: "issue: value", or "issue: first..last" for a range of values.</summary>
+    public static string RedLine(OutcomeSpace space, Parley.Preferences.RedLine line)
+    {
+        var issue = space.Issues[line.Issue];
+        return line.FirstValue == line.LastValue
+            ? $"{issue.Name}: {issue.FormatValue(line.FirstValue)}"
+            : $"{issue.Name}: {issue.FormatValue(line.FirstValue)}..{issue.FormatValue(line.LastValue)}";
+    }
+
     /// <summary>An exact count, with its order of magnitude when it is large: "10,000,000,000 (1.0e10)".</summary>
     public static string Count(BigInteger? count)
     {

@@ -91,9 +91,10 @@ internal sealed class AdditiveFrontier : CompleteFrontier
 
     /// <summary>
     /// The frontier for per-issue contribution tables (<c>tablesA[i][v]</c> = party A's weighted score of value v of issue
-    /// i), or null when it grows past <paramref name="maxCandidates"/>.
+    /// i), or null when it grows past <paramref name="maxCandidates"/>. Without <paramref name="cap"/> the sums are left
+    /// uncapped (a partial frontier that more issues will join).
     /// </summary>
-    public static AdditiveFrontier? Compute(double[][] tablesA, double[][] tablesB, int maxCandidates = DefaultMaxCandidates)
+    public static AdditiveFrontier? Compute(double[][] tablesA, double[][] tablesB, int maxCandidates = DefaultMaxCandidates, bool cap = true)
     {
         int issues = tablesA.Length;
         var ids = new int[issues][];
@@ -123,7 +124,8 @@ internal sealed class AdditiveFrontier : CompleteFrontier
         next.Reset();
         var u0 = current.U0;
         var u1 = current.U1;
-        for (int k = 0; k < u0.Length; k++) next.Offer(Math.Min(u0[k], 1.0), Math.Min(u1[k], 1.0), k);
+        double limit = cap ? 1.0 : double.PositiveInfinity;
+        for (int k = 0; k < u0.Length; k++) next.Offer(Math.Min(u0[k], limit), Math.Min(u1[k], limit), k);
         next.Finish();
         var final = new int[next.Count];
         for (int k = 0; k < final.Length; k++) final[k] = (int)next.Ids[k];

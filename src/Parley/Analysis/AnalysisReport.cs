@@ -13,7 +13,11 @@ namespace Parley.Analysis;
 /// <see cref="Truncated"/>).</param>
 /// <param name="Exact">True when the frontier is proven complete (enumeration or exact issue-by-issue combination).</param>
 /// <param name="OutcomesOnFrontier">How many outcomes have a frontier utility vector (ties counted), where known.</param>
-public sealed record ParetoFrontier(ImmutableArray<DealPoint> Points, bool Exact, long? OutcomesOnFrontier)
+/// <param name="Gap">
+/// Where certified (branch and bound): the largest amount of utility by which a missing frontier point could exceed the
+/// reported points, i.e. every outcome u has a point p with u_i ≤ p_i + Gap for every party; 0 when exact.
+/// </param>
+public sealed record ParetoFrontier(ImmutableArray<DealPoint> Points, bool Exact, long? OutcomesOnFrontier, double? Gap = null)
 {
     /// <summary>The whole frontier behind <see cref="Points"/>; null when the points are all there is.</summary>
     internal CompleteFrontier? Complete { get; init; }
@@ -35,6 +39,32 @@ public sealed record ParetoFrontier(ImmutableArray<DealPoint> Points, bool Exact
     public bool Truncated => PointCount > Points.Length;
 
     /// <summary>
+    /// Every point of the frontier when it has at most <paramref name="limit"/> (materialised; for comparisons that need
+    /// them all, such as against a published frontier), otherwise the listed <see cref="Points"/>.
+    /// </summary>
+    public IReadOnlyList<DealPoint> PointsForComparison(int limit = 1_000_000)
+    {
+        if (!Truncated || Complete is null || Complete.Count > limit) return Points;
+        var all = new long[Complete.Count];
+        for (int k = 0; k < all.Length; k++) all[k] = k;
+        return Materialise(Complete, all);
+    }
+
+    /// <summary>The points at <paramref name="positions"/>, outcomes rebuilt together.</summary>
+    private static ImmutableArray<DealPoint> Materialise(CompleteFrontier complete, IReadOnlyList<long> positions)
+    {
+        var values = complete.ValuesOf(positions);
+        var utilities = new double[complete.Parties];
+        var points = ImmutableArray.CreateBuilder<DealPoint>(positions.Count);
+        for (int k = 0; k < positions.Count; k++)
+        {
+            complete.Utilities(positions[k], utilities);
+            points.Add(new DealPoint([.. utilities], [.. values[k]]));
+        }
+        return points.MoveToImmutable();
+    }
+
+    /// <summary>
     /// Euclidean distance from <paramref name="utilities"/> (party order) to the nearest point of the whole frontier, listed
     /// or not (NaN for an empty frontier). Bounded work on any frontier: straight pieces are searched, not scanned.
     /// </summary>
@@ -49,15 +79,7 @@ public sealed record ParetoFrontier(ImmutableArray<DealPoint> Points, bool Exact
     internal static ParetoFrontier Of(CompleteFrontier complete, bool exact, long? outcomesOnFrontier, int maxPoints, IEnumerable<long> include)
     {
         var positions = ListedPositions(complete.Count, maxPoints, include);
-        var points = ImmutableArray.CreateBuilder<DealPoint>(positions.Count);
-        var values = complete.ValuesOf(positions);
-        var utilities = new double[complete.Parties];
-        for (int k = 0; k < positions.Count; k++)
-        {
-            complete.Utilities(positions[k], utilities);
-            points.Add(new DealPoint([.. utilities], [.. values[k]]));
-        }
-        return new ParetoFrontier(points.MoveToImmutable(), exact, outcomesOnFrontier) { Complete = complete, Positions = [.. positions] };
+        return new ParetoFrontier(Materialise(complete, positions), exact, outcomesOnFrontier) { Complete = complete, Positions = [.. positions] };
     }
 
     internal static List<long> ListedPositions(long count, int maxPoints, IEnumerable<long> include)

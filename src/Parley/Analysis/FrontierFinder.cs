@@ -19,10 +19,27 @@ public static class FrontierFinder
         return ParetoFrontier.Of(complete, exact: true, ties, maxPoints, []);
     }
 
-    internal static (CompleteFrontier Frontier, long OutcomesOnFrontier) EnumeratedComplete(UtilityMatrix matrix, OutcomeSpace space)
+    /// <summary>
+    /// The exact frontier of an enumerated space; with <paramref name="feasible"/> restricted, over the feasible outcomes
+    /// only (infeasible ones are scored below every feasible one, so they are dominated and never listed).
+    /// </summary>
+    internal static (CompleteFrontier Frontier, long OutcomesOnFrontier) EnumeratedComplete(UtilityMatrix matrix, OutcomeSpace space, FeasibleValues? feasible = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(space);
+        if (feasible is { IsEmpty: true }) return (new ListedFrontier([], matrix.PartyCount), 0);
+        if (feasible is { IsUnrestricted: false })
+        {
+            var mask = feasible.OutcomeMask();
+            var rows = new double[matrix.PartyCount][];
+            for (int p = 0; p < rows.Length; p++)
+            {
+                var row = matrix.Row(p).ToArray();
+                for (int o = 0; o < row.Length; o++) if (!mask[o]) row[o] = FeasibleValues.Penalty;
+                rows[p] = row;
+            }
+            matrix = UtilityMatrix.FromRows(rows);
+        }
         var exact = matrix.PartyCount == 2
             ? BilateralFrontier.Compute(matrix.RowArray(0), matrix.RowArray(1))
             : MultilateralFrontier.Compute(matrix);
@@ -41,29 +58,82 @@ public static class FrontierFinder
     /// <summary>
     /// The exact frontier of two linear additive utilities, or null when some step would form more than
     /// <paramref name="maxCandidates"/> partial bundles (then <see cref="ScenarioAnalyzer.Analyze"/> falls back to the search).
+    /// A long integer issue that both parties score linearly (more than 65,536 values) is kept as straight runs.
     /// </summary>
     public static ParetoFrontier? TryIssueByIssue(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates, int maxPoints = int.MaxValue) =>
         IssueByIssueComplete(a, b, maxCandidates) is { } complete ? ParetoFrontier.Of(complete, exact: true, null, maxPoints, []) : null;
 
-    internal static CompleteFrontier? IssueByIssueComplete(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates)
+    /// <summary>
+    /// The issue-by-issue frontier; with <paramref name="feasible"/> restricted, over feasible packages only: forbidden
+    /// values score far below every allowed one, so each issue's contribution staircase drops them. Without restrictions a
+    /// long linear issue (a price) is kept as straight runs.
+    /// </summary>
+    internal static CompleteFrontier? IssueByIssueComplete(LinearAdditiveUtility a, LinearAdditiveUtility b, int maxCandidates = AdditiveFrontier.DefaultMaxCandidates,
+        FeasibleValues? feasible = null, int segmentMinValues = SegmentFrontier.DefaultMinValues)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (a.Space != b.Space) throw new ArgumentException("The two utilities are over different outcome spaces.", nameof(b));
+        if (feasible is { IsEmpty: true }) return new ListedFrontier([], 2);
+        if (feasible is { IsUnrestricted: false })
+            return AdditiveFrontier.Compute(feasible.PenalisedTables(a), feasible.PenalisedTables(b), maxCandidates);
+        int longIssue = SegmentFrontier.LongIssue(a, b, segmentMinValues);
+        if (longIssue >= 0 && SegmentFrontier.Compute(a, b, longIssue, maxCandidates) is { } segments) return segments;
         return AdditiveFrontier.Compute(a, b, maxCandidates);
     }
 
-    /// <summary>A non-dominated set found by the seeded search (not proven complete).</summary>
-    public static ParetoFrontier Search(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options) =>
-        ParetoFrontier.Of(SearchComplete(space, utilities, options), exact: false, null, options.MaxPoints, []);
+    /// <summary>
+    /// The frontier of hyper-rectangle and linear additive utilities (any mix, every issue enumerable) by branch and bound
+    /// over merged value classes: exact (<see cref="ParetoFrontier.Gap"/> 0) when it finishes within
+    /// <see cref="AnalysisOptions.Budget"/> and <see cref="AnalysisOptions.NodeLimit"/>, otherwise the best frontier found
+    /// with a certified gap. Null when some utility is of another kind. Every point's utilities are recomputed from its
+    /// witness outcome.
+    /// </summary>
+    public static ParetoFrontier? BranchAndBound(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options) =>
+        BranchAndBoundComplete(space, utilities, options) is { } found
+            ? ParetoFrontier.Of(found.Frontier, found.Exact, null, options.MaxPoints, []) with { Gap = found.Gap }
+            : null;
 
-    internal static CompleteFrontier SearchComplete(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options)
+    internal static (CompleteFrontier Frontier, bool Exact, double Gap)? BranchAndBoundComplete(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(utilities);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var points = ParetoSearch.Run(space, utilities, options.Seed, options.SearchEffort)
+        if (utilities.Count < 2 || ClassedModel.TryBuild(space, utilities) is not { } model) return null;
+        var budget = new FrontierBudget(options.Budget, options.NodeLimit, options.Clock);
+        // The local search finds most frontier points in a fraction of the time; starting from them prunes far more.
+        var seeds = ParetoSearch.Run(space, utilities, options.Seed, SeedEffort * options.SearchEffort).Select(p => p.Values);
+        var found = BranchAndBoundFrontier.Run(model, budget, seeds);
+        var exact = new ParetoArchive(utilities.Count);
+        var vector = new double[utilities.Count];
+        foreach (var (_, values) in found.Points)
+        {
+            for (int p = 0; p < vector.Length; p++) vector[p] = utilities[p].Utility(values);
+            exact.Offer(vector, values);
+        }
+        var points = exact.Snapshot().Select(e => new DealPoint([.. e.Utilities], [.. e.Values])).ToArray();
+        return (new ListedFrontier(points, utilities.Count), found.Complete, found.Gap);
+    }
+
+    /// <summary>Effort of the local search that seeds the branch and bound, relative to <see cref="AnalysisOptions.SearchEffort"/>.</summary>
+    internal const double SeedEffort = 0.1;
+
+    /// <summary>A non-dominated set found by the seeded search (not proven complete).</summary>
+    public static ParetoFrontier Search(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options) =>
+        ParetoFrontier.Of(SearchComplete(space, utilities, options), exact: false, null, options.MaxPoints, []);
+
+    /// <summary>The searched frontier; with <paramref name="feasible"/> restricted, infeasible packages are penalised in the search and dropped.</summary>
+    internal static CompleteFrontier SearchComplete(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options, FeasibleValues? feasible = null)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(utilities);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (feasible is { IsEmpty: true }) return new ListedFrontier([], utilities.Count);
+        var searched = feasible is null ? utilities : utilities.Select(feasible.Penalised).ToArray();
+        var points = ParetoSearch.Run(space, searched, options.Seed, options.SearchEffort)
+            .Where(p => feasible is null || feasible.Allows(p.Values))
             .Select(p => new DealPoint([.. p.Utilities], [.. p.Values]))
             .ToArray();
         return new ListedFrontier(points, utilities.Count);

@@ -21,6 +21,10 @@ internal sealed class ParetoArchive(int parties, int capacity = int.MaxValue)
 
     public int Count => parties == 2 ? _stairs.Count : _vectors.Count;
 
+    /// <summary>The utility of <paramref name="party"/> in entry <paramref name="entry"/> (two parties: entries by u0 descending).</summary>
+    public double Utility(int entry, int party) =>
+        parties == 2 ? (party == 0 ? _stairs.U0[entry] : _stairs.U1[entry]) : _vectors[entry][party];
+
     /// <summary>Offers a vector; <paramref name="values"/> is copied only if the vector enters. Returns whether it entered.</summary>
     public bool Offer(ReadOnlySpan<double> utilities, int[] values) =>
         parties == 2 ? OfferBilateral(utilities[0], utilities[1], values) : OfferGeneral(utilities, values);

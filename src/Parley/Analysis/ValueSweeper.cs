@@ -78,21 +78,14 @@ internal abstract class ValueSweeper
             for (int r = 0; r < _bounds.Length; r++)
             {
                 var bounds = _bounds[r];
+                if (!HyperRectangle.Contains(bounds, values, exceptIssue: issue)) continue;
                 int lo = 0, hi = radix - 1;
-                bool inside = true;
-                for (int k = 0; k < bounds.Length; k++)
+                foreach (var bound in bounds)
                 {
-                    var bound = bounds[k];
-                    if (bound.Issue == issue)
-                    {
-                        lo = Math.Max(lo, bound.MinIndex);
-                        hi = Math.Min(hi, bound.MaxIndex);
-                        continue;
-                    }
-                    int v = values[bound.Issue];
-                    if (v < bound.MinIndex || v > bound.MaxIndex) { inside = false; break; }
+                    if (bound.Issue != issue) continue;
+                    lo = Math.Max(lo, bound.MinIndex);
+                    hi = Math.Min(hi, bound.MaxIndex);
                 }
-                if (!inside) continue;
                 double u = _utilities[r];
                 for (int v = lo; v <= hi; v++) utilities[v] += u;
             }

@@ -20,12 +20,20 @@ public readonly record struct IssueBound(int Issue, int MinIndex, int MaxIndex)
 /// <summary>A constraint that adds <see cref="Utility"/> when every bound contains the outcome's value.</summary>
 public sealed record HyperRectangle(ImmutableArray<IssueBound> Bounds, double Utility)
 {
-    public bool Contains(ReadOnlySpan<int> values)
+    /// <summary>True when every bound contains the outcome's value (one value index per issue).</summary>
+    public bool Contains(ReadOnlySpan<int> values) => Contains(Bounds.AsSpan(), values);
+
+    /// <summary>
+    /// True when every bound, except those on <paramref name="exceptIssue"/>, contains the outcome's value: the one
+    /// containment test of hyper-rectangle utilities (evaluation, and sweeps of one issue's values).
+    /// </summary>
+    public static bool Contains(ReadOnlySpan<IssueBound> bounds, ReadOnlySpan<int> values, int exceptIssue = -1)
     {
-        foreach (var b in Bounds)
+        foreach (var bound in bounds)
         {
-            int v = values[b.Issue];
-            if (v < b.MinIndex || v > b.MaxIndex) return false;
+            if (bound.Issue == exceptIssue) continue;
+            int v = values[bound.Issue];
+            if (v < bound.MinIndex || v > bound.MaxIndex) return false;
         }
         return true;
     }
@@ -57,17 +65,7 @@ public sealed class HyperRectangleUtility : UtilityFunction
     {
         double sum = 0;
         for (int r = 0; r < _bounds.Length; r++)
-        {
-            var bounds = _bounds[r];
-            bool inside = true;
-            for (int b = 0; b < bounds.Length; b++)
-            {
-                var bound = bounds[b];
-                int v = values[bound.Issue];
-                if (v < bound.MinIndex || v > bound.MaxIndex) { inside = false; break; }
-            }
-            if (inside) sum += _utilities[r];
-        }
+            if (HyperRectangle.Contains(_bounds[r], values)) sum += _utilities[r];
         double u = sum / MaxUtility;
         return u > 1.0 ? 1.0 : u;
     }

@@ -3,9 +3,16 @@ using Parley.Outcomes;
 
 namespace Parley.Scenarios;
 
-/// <summary>A negotiation scenario: the outcome space and the parties with their preferences.</summary>
+/// <summary>
+/// A negotiation scenario: the outcome space, the parties with their preferences, and optionally who may talk to whom
+/// (<see cref="Channels"/>), what happens when (<see cref="Timeline"/>) and named reference packages.
+/// </summary>
 public sealed record Scenario(string Name, OutcomeSpace Space, ImmutableArray<Party> Parties)
 {
+    private readonly CommunicationGraph? _channels;
+    private readonly Timeline _timeline = Timeline.Empty;
+    private readonly ImmutableArray<NamedPackage> _packages = [];
+
     /// <summary>Where the scenario was read from (folder or file), if it was read.</summary>
     public string? Location { get; init; }
 
@@ -17,4 +24,119 @@ public sealed record Scenario(string Name, OutcomeSpace Space, ImmutableArray<Pa
 
     /// <summary>The parties whose agreement makes a deal (everyone but mediators).</summary>
     public IEnumerable<Party> Principals => Parties.Where(p => p.Role == PartyRole.Principal);
+
+    /// <summary>Who may talk to whom, over indices of <see cref="Parties"/>; null = everyone with everyone, no delay.</summary>
+    public CommunicationGraph? Channels
+    {
+        get => _channels;
+        init
+        {
+            if (value is not null && value.PartyCount != Parties.Length)
+                throw new ArgumentException($"The communication graph is over {value.PartyCount} parties; the scenario has {Parties.Length}.");
+            _channels = value;
+        }
+    }
+
+    /// <summary>Events over normalised time (empty unless declared); party and issue indices refer to this scenario.</summary>
+    public Timeline Timeline
+    {
+        get => _timeline;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            foreach (var e in value.Events) CheckEvent(e);
+            _timeline = value;
+        }
+    }
+
+    /// <summary>Named reference packages (drafts, proposals) in declaration order.</summary>
+    public ImmutableArray<NamedPackage> Packages
+    {
+        get => _packages;
+        init
+        {
+            foreach (var p in value)
+            {
+                if (p.Values.Length != Space.IssueCount)
+                    throw new ArgumentException($"Package '{p.Name}' has {p.Values.Length} values; the scenario has {Space.IssueCount} issues.");
+                for (int i = 0; i < p.Values.Length; i++)
+                    if ((uint)p.Values[i] >= (uint)Space.Issues[i].ValueCount)
+                        throw new ArgumentException($"Package '{p.Name}' has value index {p.Values[i]} outside issue '{Space.Issues[i].Name}'.");
+            }
+            _packages = value;
+        }
+    }
+
+    /// <summary>
+    /// This scenario with only the parties at <paramref name="keep"/> (in that order), channels and events re-indexed to
+    /// them: channels touching a dropped party and events of a dropped party are removed. Use it rather than
+    /// <c>with { Parties = … }</c>, which would leave channel and event indices pointing at the old parties.
+    /// </summary>
+    public Scenario WithOnlyParties(IReadOnlyList<int> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        var map = new int[Parties.Length];
+        Array.Fill(map, -1);
+        for (int k = 0; k < keep.Count; k++)
+        {
+            if ((uint)keep[k] >= (uint)Parties.Length) throw new ArgumentOutOfRangeException(nameof(keep), keep[k], "No such party.");
+            if (map[keep[k]] >= 0) throw new ArgumentException($"Party {keep[k]} is kept twice.", nameof(keep));
+            map[keep[k]] = k;
+        }
+        CommunicationGraph? channels = Channels is null ? null : new CommunicationGraph(Math.Max(1, keep.Count),
+            Channels.Channels.Where(c => map[c.From] >= 0 && map[c.To] >= 0).Select(c => c with { From = map[c.From], To = map[c.To] }));
+        var events = Timeline.Events.Select(e => e switch
+        {
+            ReservedValueChange c => map[c.Party] < 0 ? null : new ReservedValueChange(c.Time, c.Name, map[c.Party], c.Change, c.RampDuration) { Date = c.Date, Source = c.Source },
+            PartyLeaves l => map[l.Party] < 0 ? null : new PartyLeaves(l.Time, l.Name, map[l.Party]) { Date = l.Date, Source = l.Source },
+            PartyJoins j => map[j.Party] < 0 ? null : new PartyJoins(j.Time, j.Name, map[j.Party]) { Date = j.Date, Source = j.Source },
+            _ => e,
+        }).OfType<ScenarioEvent>();
+        return this with
+        {
+            Parties = [.. keep.Select(i => Parties[i])],
+            Channels = channels,
+            Timeline = new Timeline(events, Timeline.Start, Timeline.Deadline),
+        };
+    }
+
+    /// <summary>Index of the party called <paramref name="name"/>, or −1.</summary>
+    public int PartyIndex(string name)
+    {
+        for (int i = 0; i < Parties.Length; i++) if (Parties[i].Name == name) return i;
+        return -1;
+    }
+
+    /// <summary>
+    /// Party <paramref name="party"/>'s reserved value at normalised time <paramref name="t"/>: its own curve plus the
+    /// changes timeline events have made by then, discounted as the profile discounts.
+    /// </summary>
+    public double ReservedValueAt(int party, double t)
+    {
+        var profile = Parties[party].Profile;
+        return profile.Discount(profile.ReservedValue.At(t) + Timeline.ReservedValueShift(party, t), t);
+    }
+
+    /// <summary>
+    /// True when principal-or-mediator <paramref name="party"/> can accept the outcome at <paramref name="t"/>: every value
+    /// is still available, it crosses none of the party's red lines, and its discounted utility reaches
+    /// <see cref="ReservedValueAt"/>.
+    /// </summary>
+    public bool Accepts(int party, ReadOnlySpan<int> values, double t) =>
+        Timeline.IsAvailable(values, t) && Parties[party].Profile.Accepts(values, t, ReservedValueAt(party, t));
+
+    private void CheckEvent(ScenarioEvent e)
+    {
+        int? party = e switch
+        {
+            ReservedValueChange c => c.Party,
+            PartyLeaves l => l.Party,
+            PartyJoins j => j.Party,
+            _ => null,
+        };
+        if (party is { } p && p >= Parties.Length)
+            throw new ArgumentException($"Event '{e.Name}' names party index {p}; the scenario has {Parties.Length} parties.");
+        if (e is IssueValueWithdrawn w && (w.Issue >= Space.IssueCount || w.Value >= Space.Issues[w.Issue].ValueCount))
+            throw new ArgumentException($"Event '{e.Name}' withdraws value {w.Value} of issue {w.Issue}, which the scenario does not have.");
+    }
 }

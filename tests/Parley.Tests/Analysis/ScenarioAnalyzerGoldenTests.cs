@@ -121,10 +121,20 @@ public sealed class ScenarioAnalyzerGoldenTests
         return 0;
     }
 
+    /// <summary>Spaces too large to enumerate: hyper-rectangle profiles get the exact branch and bound, others the search.</summary>
     private static void AssertSearchFrontier(AnalysisReport report)
     {
-        Assert.Equal(ScenarioAnalyzer.LocalSearch, report.Method);
-        Assert.False(report.Frontier.Exact);
+        if (report.Method == ScenarioAnalyzer.BranchAndBound)
+        {
+            // Exact within the default budget on a quiet machine (BranchAndBoundFrontierTests proves it without one);
+            // under a loaded test run the budget may end it first, and then the gap is certified.
+            Assert.True(report.Frontier.Exact ? report.Frontier.Gap == 0 : report.Frontier.Gap > 0);
+        }
+        else
+        {
+            Assert.Equal(ScenarioAnalyzer.LocalSearch, report.Method);
+            Assert.False(report.Frontier.Exact);
+        }
         var points = report.Frontier.Points;
         Assert.NotEmpty(points);
         foreach (var p in points)

@@ -245,3 +245,54 @@ public class BadInputTests
         Assert.Contains(line, e.Message);
     }
 }
+
+/// <summary>Issue 12 §8: a GENIUS &lt;weight&gt; that names no issue is an error, not silently skipped.</summary>
+public class GeniusWeightIndexTests
+{
+    private const string Domain = """
+        <negotiation_template><utility_space><objective index="0" name="root" type="objective">
+          <issue index="1" name="Price" type="discrete"><item index="1" value="low"/><item index="2" value="high"/></issue>
+          <issue index="2" name="Colour" type="discrete"><item index="1" value="red"/><item index="2" value="blue"/></issue>
+        </objective></utility_space></negotiation_template>
+        """;
+
+    private static string Profile(string weights) => $"""
+        <utility_space><objective index="0" name="root" type="objective">
+          <issue index="1" name="Price" type="discrete"><item value="low" evaluation="1"/><item value="high" evaluation="2"/></issue>
+          <issue index="2" name="Colour" type="discrete"><item value="red" evaluation="1"/><item value="blue" evaluation="1"/></issue>
+          {weights}
+        </objective></utility_space>
+        """;
+
+    private static Exception? Load(string weights)
+    {
+        using var t = TestPaths.TempFolder();
+        t.File("domain.xml", Domain);
+        t.File("a.xml", Profile(weights));
+        t.File("b.xml", Profile("""<weight index="1" value="0.5"/><weight index="2" value="0.5"/>"""));
+        return Record.Exception(() => ScenarioLoader.Load(t.Path));
+    }
+
+    [Fact]
+    public void Load_WeightWithUnknownIndex_NamesTheWeightAndTheIndex()
+    {
+        var e = Assert.IsType<ScenarioFormatException>(Load("""<weight index="1" value="0.5"/><weight index="2" value="0.3"/><weight index="7" value="0.2"/>"""));
+        Assert.Contains("a.xml", e.Message);
+        Assert.Contains("<weight index=\"7\">", e.Message);
+        Assert.Contains("no <issue index=\"7\">", e.Message);
+    }
+
+    [Fact]
+    public void Load_WeightGivenTwice_IsRefused()
+    {
+        var e = Assert.IsType<ScenarioFormatException>(Load("""<weight index="1" value="0.5"/><weight index="2" value="0.3"/><weight index="2" value="0.2"/>"""));
+        Assert.Contains("a.xml", e.Message);
+        Assert.Contains("weight for issue 'Colour' given twice", e.Message);
+    }
+
+    [Fact]
+    public void Load_RootObjectiveWeight_IsIgnoredAsGeniusDoes()
+    {
+        Assert.Null(Load("""<weight index="0" value="1"/><weight index="1" value="0.5"/><weight index="2" value="0.5"/>"""));
+    }
+}

@@ -19,6 +19,65 @@ public class DocumentationExampleTests
         Assert.Equal(0.3, scenario.Parties[1].Profile.ReservedValue.At(0.25), 12);
         Assert.Equal("wants a year's cover", scenario.Parties[0].PositionSources["Warranty (months)"]);
         Assert.Equal(3 * 13 * 2, (int)scenario.Space.Cardinality!.Value);
+
+        // Mediation features: stake, red line, channels, dated events, package.
+        Assert.Equal(0.7, scenario.Parties[2].Stake);
+        Assert.True(scenario.Parties[1].Profile.RedLines.Crosses([0, 5, 0]));
+        Assert.False(scenario.Parties[1].Profile.RedLines.Crosses([1, 5, 0]));
+        Assert.NotNull(scenario.Channels);
+        Assert.False(scenario.Channels!.Allows(0, 1, out _));
+        Assert.True(scenario.Channels.Allows(2, 1, out int delay));
+        Assert.Equal(1, delay);
+        Assert.Equal(new DateOnly(2024, 3, 1), scenario.Timeline.Start);
+        Assert.Equal(3, scenario.Timeline.Events.Length);
+        // 11 March is day 10 of 20: t = 0.5; the 0.1 rise ramps over 2 days (0.1 of normalised time).
+        Assert.Equal(0.4 + 0.05, scenario.ReservedValueAt(1, 0.55) / Math.Pow(0.9, 0.55), 9);
+        Assert.False(scenario.Timeline.IsAvailable(2, 1, 0.8));
+        Assert.False(scenario.Timeline.IsPresent(2, 0.75));
+        var package = Assert.Single(scenario.Packages);
+        Assert.Equal([2, 3, 0], package.Values.ToArray());
+
+        // The seller lists its weights out of issue order: they are taken by name.
+        var seller = (Parley.Preferences.LinearAdditiveUtility)scenario.Parties[1].Profile.Utility;
+        Assert.Equal([0.7, 0.2, 0.1], seller.Weights.ToArray());
+    }
+
+    [Fact]
+    public void ScenarioFormatDoc_EverySectionExample_LoadsInTheCompleteExample()
+    {
+        string doc = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "scenario-format.md"));
+        var blocks = Regex.Matches(doc, @"```yaml\n(.*?)```", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        string complete = blocks.Single(b => b.StartsWith("name:", StringComparison.Ordinal));
+        var fragments = blocks.Where(b => b != complete).ToList();
+        Assert.Equal(4, fragments.Count);
+        foreach (var fragment in fragments)
+        {
+            string key = fragment.TrimStart().Split(':')[0];
+            // Replace the complete example's section of the same key (same indentation) with the fragment, then load it.
+            string indent = fragment[..(fragment.Length - fragment.TrimStart().Length)];
+            var section = Regex.Match(complete, $@"^{indent}{key}:\n(?:{indent}[ -].*\n)*", RegexOptions.Multiline);
+            Assert.True(section.Success, $"the complete example has no '{key}' section");
+            var scenario = YamlScenarioReader.Read("scenario-format.md", complete.Replace(section.Value, fragment));
+            switch (key)
+            {
+                case "redLines":
+                    Assert.True(scenario.Parties[1].Profile.RedLines.Crosses([1, 10, 0]));
+                    Assert.False(scenario.Parties[1].Profile.RedLines.Crosses([1, 9, 0]));
+                    break;
+                case "channels":
+                    Assert.Equal(2, scenario.Channels!.Channels.Length);
+                    break;
+                case "events":
+                    Assert.Equal(2, scenario.Timeline.Events.Length);
+                    break;
+                case "packages":
+                    Assert.Single(scenario.Packages);
+                    break;
+                default:
+                    Assert.Fail($"unexpected example section '{key}'");
+                    break;
+            }
+        }
     }
 
     [Fact]

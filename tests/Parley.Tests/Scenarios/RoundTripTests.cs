@@ -1,6 +1,9 @@
+using System.Text.Json;
 using Parley.Outcomes;
+using Parley.Preferences;
 using Parley.Scenarios;
 using Parley.Scenarios.Genius;
+using Parley.Scenarios.GeniusWeb;
 using Parley.Scenarios.Yaml;
 
 namespace Parley.Tests.Scenarios;
@@ -18,6 +21,90 @@ public class RoundTripTests
         GeniusScenarioWriter.WriteFolder(original, temp.Path);
         var copy = GeniusScenarioReader.ReadFolder(temp.Path);
         AssertSameScenario(original, copy);
+        AssertReferenceUtilities(name, copy);
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void GeniusWebWrite_ThenRead_GivesReferenceUtilities(string name)
+    {
+        var original = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, name));
+        using var temp = TestPaths.TempFolder();
+        if (original.Parties.Any(p => p.Profile.Utility is not LinearAdditiveUtility))
+        {
+            var e = Assert.Throws<NotSupportedException>(() => GeniusWebScenarioWriter.WriteFolder(original, temp.Path));
+            Assert.Contains("hyper-rectangle", e.Message);
+            Assert.Empty(Directory.GetFiles(temp.Path));
+            return;
+        }
+        var warnings = GeniusWebScenarioWriter.WriteFolder(original, temp.Path);
+        var copy = GeniusWebScenarioReader.ReadFolder(temp.Path);
+        Assert.Equal(original.Parties.Select(p => p.Name), copy.Parties.Select(p => p.Name));
+        Assert.Equal(original.Space.Issues.Select(i => i.Name), copy.Space.Issues.Select(i => i.Name));
+        for (int k = 0; k < original.Parties.Length; k++)
+        {
+            var (p, q) = (original.Parties[k], copy.Parties[k]);
+            foreach (var values in SampleOutcomes(original.Space))
+                Assert.Equal(p.Profile.Utility.Utility(values), q.Profile.Utility.Utility(values), 1e-12);
+            // A reserved value no outcome reaches exactly, or a discount, is reported, never silently changed.
+            if (p.Profile.ReservedValue.Initial != q.Profile.ReservedValue.Initial)
+                Assert.Contains(warnings, w => w.StartsWith(p.Name + ": no outcome has utility exactly", StringComparison.Ordinal));
+            if (p.Profile.DiscountFactor < 1) Assert.Contains(warnings, w => w.StartsWith(p.Name + ": a GeniusWeb LinearAdditiveUtilitySpace has no discount", StringComparison.Ordinal));
+        }
+        AssertReferenceUtilities(name, copy, tolerance: 1e-9);
+    }
+
+    [Theory]
+    [InlineData("Fitness")]
+    [InlineData("JapnTrip")]
+    public void GeniusWebFolder_WrittenAsGeniusWebGeniusAndYaml_KeepsReferenceValues(string name)
+    {
+        string folder = Path.Combine(TestPaths.Shared, "scenarios", "geniusweb", name);
+        var original = GeniusWebScenarioReader.ReadFolder(folder);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Shared, "reference", "geniusweb", name + ".json")));
+        var reserved = json.RootElement.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("reservedValue").GetDouble()).ToArray();
+
+        using var web = TestPaths.TempFolder();
+        Assert.Empty(GeniusWebScenarioWriter.WriteFolder(original, web.Path));
+        using var genius = TestPaths.TempFolder();
+        GeniusScenarioWriter.WriteFolder(original, genius.Path);
+        var copies = new[]
+        {
+            GeniusWebScenarioReader.ReadFolder(web.Path),
+            GeniusScenarioReader.ReadFolder(genius.Path),
+            YamlScenarioReader.Read("copy.yaml", YamlScenarioWriter.Write(original)),
+        };
+        foreach (var copy in copies)
+        {
+            AssertSameScenario(original, copy, copy == copies[0] ? 1e-12 : 0);
+            Assert.Equal(reserved, copy.Parties.Select(p => p.Profile.ReservedValue.Initial).ToArray(), (a, b) => Math.Abs(a - b) <= 1e-12);
+        }
+    }
+
+    /// <summary>
+    /// The copy against values computed independently from the original files (../shared/reference): the utilities of the
+    /// reference Nash, max-welfare and Kalai–Smorodinsky outcomes, and the reserved values.
+    /// </summary>
+    private static void AssertReferenceUtilities(string name, Scenario copy, double tolerance = 1e-9)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.AnacReference, name + ".json")));
+        var root = json.RootElement;
+        var parties = root.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToArray();
+        var byName = copy.Parties.ToDictionary(p => p.Name);
+        foreach (var solution in new[] { "nash", "maxWelfare", "kalaiSmorodinsky" })
+        {
+            if (!root.TryGetProperty(solution, out var point) || point.ValueKind == JsonValueKind.Null) continue;
+            var values = new int[copy.Space.IssueCount];
+            foreach (var kv in point.GetProperty("outcome").EnumerateObject())
+            {
+                int i = copy.Space.IndexOfIssue(kv.Name);
+                values[i] = copy.Space.Issues[i].IndexOf(kv.Value.ToString());
+                Assert.True(values[i] >= 0, $"{solution}: value {kv.Value} of {kv.Name}");
+            }
+            var expected = point.GetProperty("utilities").EnumerateArray().Select(u => u.GetDouble()).ToArray();
+            for (int p = 0; p < parties.Length; p++)
+                Assert.Equal(expected[p], byName[parties[p]].Profile.Utility.Utility(values), tolerance);
+        }
     }
 
     [Theory]
@@ -27,6 +114,7 @@ public class RoundTripTests
         var original = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, name));
         var copy = YamlScenarioReader.Read("copy.yaml", YamlScenarioWriter.Write(original));
         AssertSameScenario(original, copy);
+        AssertReferenceUtilities(name, copy);
     }
 
     [Fact]
@@ -41,9 +129,12 @@ public class RoundTripTests
             Assert.Equal(original.Parties[i].Profile.ReservedValue.Points.ToArray(), copy.Parties[i].Profile.ReservedValue.Points.ToArray());
         Assert.Equal(original.Parties.Select(p => p.PositionSources.Count), copy.Parties.Select(p => p.PositionSources.Count));
         Assert.Contains(original.Parties[0].Profile.ReservedValue.Points, p => p.Source is not null);
+        YamlMediationTests.AssertSameMediation(original, copy);
+        Assert.NotEmpty(original.Packages);
+        Assert.NotEmpty(original.Timeline.Events);
     }
 
-    internal static void AssertSameScenario(Scenario expected, Scenario actual)
+    internal static void AssertSameScenario(Scenario expected, Scenario actual, double tolerance = 0)
     {
         Assert.Equal(expected.Space.Issues.Select(i => i.Name), actual.Space.Issues.Select(i => i.Name));
         Assert.Equal(expected.Space.Cardinality, actual.Space.Cardinality);
@@ -52,10 +143,10 @@ public class RoundTripTests
         foreach (var p in expected.Parties)
         {
             var q = byName.TryGetValue(p.Name, out var same) ? same : byName[p.Name.Replace(' ', '_')];
-            Assert.Equal(p.Profile.ReservedValue.Initial, q.Profile.ReservedValue.Initial);
+            Assert.Equal(p.Profile.ReservedValue.Initial, q.Profile.ReservedValue.Initial, tolerance);
             Assert.Equal(p.Profile.DiscountFactor, q.Profile.DiscountFactor);
             foreach (var values in SampleOutcomes(expected.Space))
-                Assert.Equal(p.Profile.Utility.Utility(values), q.Profile.Utility.Utility(values));
+                Assert.Equal(p.Profile.Utility.Utility(values), q.Profile.Utility.Utility(values), tolerance);
         }
     }
 

@@ -189,6 +189,7 @@ public static class GeniusScenarioReader
             }
             double value = DoubleAttr(file, w, "value");
             if (value < 0) throw new ScenarioFormatException(file, where, $"negative weight {value}; expected a weight ≥ 0");
+            if (weights[i] is not null) throw new ScenarioFormatException(file, where, $"weight for issue '{space.Issues[i].Name}' given twice; expected one <weight> per issue");
             weights[i] = value;
         }
         for (int i = 0; i < space.IssueCount; i++)

@@ -34,8 +34,13 @@ public static class GeniusScenarioWriter
             if (party.Role == PartyRole.Mediator) warnings.Add($"{party.Name}: GENIUS has no mediator role; written as an ordinary profile.");
             if (!party.Profile.ReservedValue.IsConstant)
                 warnings.Add($"{party.Name}: GENIUS holds one reserved value; the time-varying one was written as its value at t = 0.");
+            if (!party.Profile.RedLines.IsEmpty) warnings.Add($"{party.Name}: GENIUS has no red lines; its {party.Profile.RedLines.Lines.Length} red line(s) were dropped.");
+            if (party.Stake != 0) warnings.Add($"{party.Name}: GENIUS has no mediator stake; α = {party.Stake} was dropped.");
             Save(Profile(scenario.Space, party.Profile), Path.Combine(folder, fileName));
         }
+        if (scenario.Channels is not null) warnings.Add("GENIUS has no communication channels; they were dropped.");
+        if (!scenario.Timeline.Events.IsEmpty || scenario.Timeline.IsDated) warnings.Add("GENIUS has no timeline; the dates and events were dropped.");
+        if (!scenario.Packages.IsEmpty) warnings.Add("GENIUS has no named packages; they were dropped.");
         if (!order.SequenceEqual(order.OrderBy(n => n, StringComparer.Ordinal)))
             warnings.Add("GENIUS folders order parties by file name; reading this folder back gives the parties in alphabetical order.");
         return warnings;
@@ -124,7 +129,8 @@ public static class GeniusScenarioWriter
 
     private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string SafeFileName(string name)
+    /// <summary>The name with characters that file names cannot hold (and blanks) replaced by underscores.</summary>
+    internal static string SafeFileName(string name)
     {
         var invalid = Path.GetInvalidFileNameChars();
         var sb = new StringBuilder(name.Length);

@@ -130,10 +130,16 @@ public static class GeniusWebScenarioReader
                 if (low < long.MinValue || decimal.Truncate(high) > long.MaxValue) throw json.Error(rangePath, "bounds beyond 64-bit integers");
                 return new IntegerIssue(name, (long)low, (long)decimal.Truncate(high));
             }
-            decimal count = decimal.Truncate((high - low) / step) + 1;
+            // GeniusWeb's values are low, low + step, … up to high; a step written in round-trip form may miss high by an ulp.
+            decimal steps;
+            try { steps = (high - low) / step; }
+            catch (OverflowException) { throw json.Error(rangePath, $"({high} − {low}) / {step} values; expected at most {int.MaxValue:N0} per issue"); }
+            decimal nearest = decimal.Round(steps);
+            bool reachesHigh = Math.Abs(steps - nearest) <= 1e-9m * Math.Max(1m, nearest);
+            decimal count = (reachesHigh ? nearest : decimal.Truncate(steps)) + 1;
             if (count > int.MaxValue) throw json.Error(rangePath, $"{count} values; expected at most {int.MaxValue:N0} per issue");
             if (count < 2) throw json.Error(rangePath, "fewer than two values; expected low < high");
-            return new RealIssue(name, (double)low, (double)(low + (count - 1) * step), (int)count);
+            return new RealIssue(name, (double)low, reachesHigh ? (double)high : (double)(low + (count - 1) * step), (int)count);
         }
         throw json.Error(where, "expected 'values' (a discrete value set) or 'range' (a number value set)");
     }
@@ -340,7 +346,7 @@ public static class GeniusWebScenarioReader
         {
             if (e.ValueKind == JsonValueKind.Number && e.TryGetDecimal(out decimal d)) return d;
             if (e.ValueKind == JsonValueKind.String && decimal.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out d)) return d;
-            throw Error(where, $"is {Shorten(e.GetRawText())}; expected a number");
+            throw Error(where, $"is {Shorten(e.GetRawText())}; expected a number between ±7.9e28");
         }
 
         private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";

@@ -13,7 +13,7 @@ namespace Parley.Scenarios.Yaml;
 /// linear over normalised time, and a free-text <c>source</c> on each position. Errors name the file, the line and
 /// what was expected.
 /// </summary>
-public static class YamlScenarioReader
+public static partial class YamlScenarioReader
 {
     public static Scenario ReadFile(string file)
     {
@@ -44,7 +44,7 @@ public static class YamlScenarioReader
             throw new ScenarioFormatException(file, null, "the file is empty; expected a scenario with 'issues' and 'parties'");
         var doc = new Doc(file);
         var root = doc.Map(stream.Documents[0].RootNode, "the document");
-        doc.AllowOnly(root, "the document", "name", "description", "issues", "parties");
+        doc.AllowOnly(root, "the document", "name", "description", "issues", "parties", "dates", "channels", "events", "packages");
 
         string name = doc.OptionalString(root, "name") ?? Path.GetFileNameWithoutExtension(file);
         var issuesNode = doc.Seq(doc.Required(root, "issues", "the document"), "issues");
@@ -64,11 +64,11 @@ public static class YamlScenarioReader
         var dupParty = parties.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
         if (dupParty is not null) throw doc.Error(partiesNode, $"party '{dupParty.Key}' is defined twice; expected unique names");
 
-        return new Scenario(name, space, parties.ToImmutable())
+        return ReadMediation(doc, root, new Scenario(name, space, parties.ToImmutable())
         {
             Description = doc.OptionalString(root, "description"),
             Warnings = warnings.ToImmutable(),
-        };
+        });
     }
 
     private static Exception Inner(Exception e) => e.InnerException is { } i && e.Message.Contains("Exception during deserialization") ? i : e;
@@ -120,7 +120,7 @@ public static class YamlScenarioReader
     {
         string name = doc.String(doc.Required(map, "name", "a party"), "party 'name'");
         string what = $"party '{name}'";
-        doc.AllowOnly(map, what, "name", "role", "source", "utility", "reservedValue", "discountFactor", "description");
+        doc.AllowOnly(map, what, "name", "role", "source", "utility", "reservedValue", "discountFactor", "description", "redLines", "stake", "stakeSource");
         var role = (doc.OptionalString(map, "role") ?? "principal") switch
         {
             "principal" => PartyRole.Principal,
@@ -139,9 +139,12 @@ public static class YamlScenarioReader
             discount = doc.Double(df, $"{what} 'discountFactor'");
             if (discount is <= 0 or > 1) throw doc.Error(df, $"{what} 'discountFactor' is {discount}; expected a number in (0, 1]");
         }
-        return new Party(name, role, new Profile(utility, reserved, discount), doc.OptionalString(map, "source"))
+        var redLines = doc.Optional(map, "redLines") is { } rl ? ReadRedLines(doc, rl, what, space) : RedLines.None;
+        return new Party(name, role, new Profile(utility, reserved, discount) { RedLines = redLines }, doc.OptionalString(map, "source"))
         {
             PositionSources = sources.ToImmutable(),
+            Stake = ReadStake(doc, map, what, role),
+            StakeSource = doc.OptionalString(map, "stakeSource"),
         };
     }
 

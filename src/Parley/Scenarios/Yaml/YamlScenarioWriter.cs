@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace Parley.Scenarios.Yaml;
 
 /// <summary>Writes a scenario in Parley's YAML format (docs/scenario-format.md); reading it back gives identical utilities.</summary>
-public static class YamlScenarioWriter
+public static partial class YamlScenarioWriter
 {
     /// <summary>Writes <paramref name="scenario"/> to <paramref name="file"/>; returns warnings (none today: YAML holds everything Parley models).</summary>
     public static IReadOnlyList<string> WriteFile(Scenario scenario, string file)
@@ -29,6 +29,7 @@ public static class YamlScenarioWriter
         var parties = new YamlSequenceNode();
         foreach (var p in scenario.Parties) parties.Add(PartyNode(space, p));
         root.Add("parties", parties);
+        AddMediation(root, scenario);
         var stream = new YamlStream(new YamlDocument(root));
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         stream.Save(writer, assignAnchors: false);
@@ -70,6 +71,7 @@ public static class YamlScenarioWriter
             node.Add("reservedValue", points);
         }
         node.Add("discountFactor", Num(party.Profile.DiscountFactor));
+        AddPartyMediation(node, space, party);
         return node;
     }
 

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Parley.Reports;
+using Parley.Scenarios;
+
+namespace Parley.Cli.Output;
+
+/// <summary>
+/// The human-readable <c>parley report</c>: one list of sections (headings, paragraphs, tables) rendered as Markdown or
+/// as a self-contained HTML page, so both formats say the same thing.
+/// </summary>
+internal sealed class ReportDocument
+{
+    private abstract record Block;
+    private sealed record Heading(string Text) : Block;
+    private sealed record Paragraph(string Text) : Block;
+    private sealed record Bullets(IReadOnlyList<string> Items) : Block;
+    private sealed record Table(string[] Header, List<string[]> Rows) : Block;
+
+    private readonly List<Block> _blocks = [];
+    private readonly string _title;
+
+    private ReportDocument(string title) => _title = title;
+
+    private static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Gap(double x) => double.IsFinite(x) ? x.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture) : "n/a";
+
+    public static ReportDocument From(ScenarioReport r)
+    {
+        var s = r.Scenario;
+        string when = r.Date is { } d ? d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : $"t = {F(r.Time)}";
+        var doc = new ReportDocument($"{s.Name}: analyst report, {when}");
+        if (s.Description is { } desc) doc._blocks.Add(new Paragraph(desc));
+        doc._blocks.Add(new Paragraph($"Normalised time t = {F(r.Time)}. Reserved values (outside options) then: " +
+            string.Join(", ", r.Principals.Select((p, k) => $"{s.Parties[p].Name} {F(r.Reserved[k])}")) + "."));
+
+        doc._blocks.Add(new Heading("Findings"));
+        doc._blocks.Add(new Bullets(r.Findings));
+
+        doc._blocks.Add(new Heading("Zone of agreement"));
+        doc._blocks.Add(new Paragraph(r.Zone.Exists
+            ? $"A zone of agreement exists: {r.Zone.Size} package(s) cross no principal's red line, use only values still available, and give every principal at least its reserved value."
+            : $"No zone of agreement: no package crosses no principal's red line and gives every principal at least its reserved value. Gap to the nearest zone: {Gap(r.Zone.Gap)} (every principal would have to fall by {F(-r.Zone.Gap)})."));
+        var packages = new List<(string, ReportPackage?)> { ("Nash", r.Zone.Nash), ("Max welfare", r.Zone.MaxWelfare) };
+        packages.AddRange(r.Zone.MediatorFavourites.Select(f => ($"{s.Parties[f.Party].Name}'s favourite (α = {F(s.Parties[f.Party].Stake)})", (ReportPackage?)f.Package)));
+        if (!r.Zone.Exists) packages.Add(("Closest to a zone", r.Zone.Closest));
+        var shown = packages.Where(p => p.Item2 is not null).ToList();
+        if (shown.Count > 0)
+        {
+            var table = new Table(["", .. shown.Select(p => p.Item1)], []);
+            for (int i = 0; i < s.Space.IssueCount; i++)
+                table.Rows.Add([s.Space.Issues[i].Name, .. shown.Select(p => s.Space.Issues[i].FormatValue(p.Item2!.Values[i]))]);
+            for (int p = 0; p < s.Parties.Length; p++)
+                table.Rows.Add([$"utility: {s.Parties[p].Name}", .. shown.Select(x => F(x.Item2!.Utilities[p]))]);
+            doc._blocks.Add(table);
+        }
+
+        doc._blocks.Add(new Heading("Sticking points"));
+        doc._blocks.Add(new Paragraph("Found by relaxing each issue in turn: its red lines are lifted and each principal is scored as if it got its own best value there. The gap closed is how much the best package's worst margin over the outside options rises; issues are ranked by it."));
+        if (r.StickingPoints.IsEmpty) doc._blocks.Add(new Paragraph("No issue's relaxation changes the gap."));
+        else
+        {
+            var table = new Table(["rank", "issue", "gap closed", "gap if relaxed", "zone opens", "packages then", "red lines of"], []);
+            int rank = 1;
+            foreach (var p in r.StickingPoints)
+                table.Rows.Add([(rank++).ToString(CultureInfo.InvariantCulture), s.Space.Issues[p.Issue].Name, F(p.GapClosed), Gap(p.GapIfRelaxed),
+                    p.ZoneOpens ? "yes" : "no", p.SizeIfRelaxed.ToString(CultureInfo.InvariantCulture), string.Join(", ", p.RedLinesOf.Select(q => s.Parties[q].Name))]);
+            doc._blocks.Add(table);
+        }
+
+        doc._blocks.Add(new Heading("Named packages"));
+        if (r.Packages.IsEmpty) doc._blocks.Add(new Paragraph("The scenario names no packages."));
+        foreach (var v in r.Packages)
+        {
+            string dated = v.Package.Date is { } pd ? $" ({pd.ToString("d MMM yyyy", CultureInfo.InvariantCulture)})" : "";
+            doc._blocks.Add(new Paragraph($"**{v.Package.Name}**{dated}: " + string.Join("; ", Enumerable.Range(0, s.Space.IssueCount)
+                .Select(i => $"{s.Space.Issues[i].Name} = {s.Space.Issues[i].FormatValue(v.Package.Values[i])}")) + (v.Package.Source is { } src ? $". Source: {src}" : "")));
+            var table = new Table(["principal", "utility", "reserved", "margin", "answer"], []);
+            foreach (var a in v.Answers)
+            {
+                string why = a.Accepts ? "accepts" : "rejects" + string.Concat(a.RedLinesCrossed.Select(l => $"; red line: {IssueText.RedLine(s.Space, l)}"))
+                    + string.Concat(a.UnavailableIssues.Select(i => $"; {s.Space.Issues[i].Name} no longer available")) + (a.Margin < 0 ? $"; {F(-a.Margin)} short" : "");
+                table.Rows.Add([s.Parties[a.Party].Name, F(a.Utility), F(a.Reserved), Gap(a.Margin), why]);
+            }
+            foreach (var (party, u) in v.MediatorUtilities) table.Rows.Add([$"{s.Parties[party].Name} (mediator)", F(u), "", "", ""]);
+            doc._blocks.Add(table);
+        }
+
+        doc._blocks.Add(new Heading("Sensitivity along the timeline"));
+        var sens = new Table(["date", "t", .. r.Principals.Select(p => $"reserved: {s.Parties[p].Name}"), "zone", "packages", "gap", "events"], []);
+        foreach (var p in r.Sensitivity)
+            sens.Rows.Add([p.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", F(p.Time), .. p.Reserved.Select(F),
+                p.ZoneExists ? "yes" : "no", p.Size.ToString(CultureInfo.InvariantCulture), Gap(p.Gap), string.Join("; ", p.Events)]);
+        doc._blocks.Add(sens);
+        doc._blocks.Add(new Paragraph("How far each principal's outside option would have to fall, the other's held, for a zone of agreement to open at the report's date:"));
+        var falls = new Table(["principal", "reserved value", "fall needed"], []);
+        foreach (var f in r.OutsideOptionFalls)
+            falls.Rows.Add([s.Parties[f.Party].Name, F(f.Reserved), f.Fall is { } x ? F(x) : "no fall alone suffices"]);
+        doc._blocks.Add(falls);
+
+        doc._blocks.Add(new Heading("Mediated runs"));
+        if (r.MediatedRuns.IsEmpty) doc._blocks.Add(new Paragraph("Not run (--no-runs)."));
+        else
+        {
+            var runs = new Table(["protocol", "seating", "seed", "outcome", "rounds", .. r.Principals.Select(p => s.Parties[p].Name), "note"], []);
+            foreach (var run in r.MediatedRuns)
+                runs.Rows.Add([run.Protocol, run.Seating, run.Seed.ToString(CultureInfo.InvariantCulture), run.Outcome, run.Rounds.ToString(CultureInfo.InvariantCulture),
+                    .. run.Utilities.Take(r.Principals.Length).Select(F), run.Note ?? ""]);
+            doc._blocks.Add(runs);
+        }
+        doc._blocks.Add(new Paragraph("This is an analytical model of reported positions, not a forecast and not advocacy; see the scenario file for the source of every position and which values are modelling choices."));
+        return doc;
+    }
+
+    public string ToMarkdown()
+    {
+        var sb = new StringBuilder();
+        sb.Append("# ").AppendLine(_title).AppendLine();
+        foreach (var b in _blocks)
+        {
+            switch (b)
+            {
+                case Heading h: sb.Append("## ").AppendLine(h.Text); break;
+                case Paragraph p: sb.AppendLine(p.Text); break;
+                case Bullets l: foreach (var item in l.Items) sb.Append("- ").AppendLine(item); break;
+                case Table t:
+                    sb.Append("| ").AppendJoin(" | ", t.Header.Select(Cell)).AppendLine(" |");
+                    sb.Append('|').AppendJoin("", t.Header.Select(_ => "---|")).AppendLine();
+                    foreach (var row in t.Rows) sb.Append("| ").AppendJoin(" | ", row.Select(Cell)).AppendLine(" |");
+                    break;
+            }
+            sb.AppendLine();
+        }
+        return sb.ToString();
+    }
+
+    private static string Cell(string s) => s.Replace("|", "\\|", StringComparison.Ordinal);
+
+    public string ToHtml()
+    {
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        static string Bold(string s) => System.Text.RegularExpressions.Regex.Replace(E(s), @"\*\*(.+?)\*\*", "<strong>$1</strong>");
+        var sb = new StringBuilder();
+        sb.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<title>").Append(E(_title)).AppendLine("</title>")
+            .AppendLine("<style>body{font-family:system-ui,sans-serif;max-width:75em;margin:2em auto;padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}th{background:#f3f3f3}</style>")
+            .AppendLine("</head><body>")
+            .Append("<h1>").Append(E(_title)).AppendLine("</h1>");
+        foreach (var b in _blocks)
+        {
+            switch (b)
+            {
+                case Heading h: sb.Append("<h2>").Append(E(h.Text)).AppendLine("</h2>"); break;
+                case Paragraph p: sb.Append("<p>").Append(Bold(p.Text)).AppendLine("</p>"); break;
+                case Bullets l:
+                    sb.AppendLine("<ul>");
+                    foreach (var item in l.Items) sb.Append("<li>").Append(E(item)).AppendLine("</li>");
+                    sb.AppendLine("</ul>");
+                    break;
+                case Table t:
+                    sb.Append("<table><thead><tr>").AppendJoin("", t.Header.Select(x => $"<th>{E(x)}</th>")).AppendLine("</tr></thead><tbody>");
+                    foreach (var row in t.Rows) sb.Append("<tr>").AppendJoin("", row.Select(x => $"<td>{E(x)}</td>")).AppendLine("</tr>");
+                    sb.AppendLine("</tbody></table>");
+                    break;
+            }
+        }
+        sb.AppendLine("</body></html>");
+        return sb.ToString();
+    }
+}

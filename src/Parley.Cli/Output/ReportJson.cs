@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json;
+using Parley.Reports;
+using Parley.Scenarios;
+
+namespace Parley.Cli.Output;
+
+/// <summary>The <c>parley report --json</c> document (keys documented in docs/report.md).</summary>
+internal static class ReportJson
+{
+    public static void Write(TextWriter writer, ScenarioReport r) => JsonOutput.Write(writer, json => Write(json, r));
+
+    private static void Write(Utf8JsonWriter json, ScenarioReport r)
+    {
+        var s = r.Scenario;
+        json.WriteStartObject();
+        json.WriteString("scenario", s.Name);
+        WriteDate(json, "date", r.Date);
+        json.WriteNumber("t", r.Time);
+        json.WriteStartObject("reservedValues");
+        for (int k = 0; k < r.Principals.Length; k++) json.WriteNumber(s.Parties[r.Principals[k]].Name, r.Reserved[k]);
+        json.WriteEndObject();
+
+        json.WriteStartObject("zoneOfAgreement");
+        json.WriteBoolean("exists", r.Zone.Exists);
+        json.WriteString("size", r.Zone.Size.ToString(CultureInfo.InvariantCulture));
+        WriteGap(json, "gap", r.Zone.Gap);
+        WritePackage(json, "nash", s, r.Zone.Nash);
+        WritePackage(json, "maxWelfare", s, r.Zone.MaxWelfare);
+        json.WriteStartArray("mediatorFavourites");
+        foreach (var f in r.Zone.MediatorFavourites)
+        {
+            json.WriteStartObject();
+            json.WriteString("mediator", s.Parties[f.Party].Name);
+            json.WriteNumber("stake", s.Parties[f.Party].Stake);
+            json.WriteNumber("mediatorUtility", f.Utility);
+            WritePackage(json, "package", s, f.Package);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        WritePackage(json, "closest", s, r.Zone.Closest);
+        json.WriteEndObject();
+
+        json.WriteStartArray("stickingPoints");
+        int rank = 1;
+        foreach (var p in r.StickingPoints)
+        {
+            json.WriteStartObject();
+            json.WriteString("issue", s.Space.Issues[p.Issue].Name);
+            json.WriteNumber("rank", rank++);
+            json.WriteNumber("gapClosed", p.GapClosed);
+            WriteGap(json, "gapIfRelaxed", p.GapIfRelaxed);
+            json.WriteBoolean("zoneOpens", p.ZoneOpens);
+            json.WriteString("sizeIfRelaxed", p.SizeIfRelaxed.ToString(CultureInfo.InvariantCulture));
+            json.WriteStartArray("redLinesOf");
+            foreach (int q in p.RedLinesOf) json.WriteStringValue(s.Parties[q].Name);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("packages");
+        foreach (var v in r.Packages)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", v.Package.Name);
+            WriteDate(json, "date", v.Package.Date);
+            if (v.Package.Source is { } src) json.WriteString("source", src);
+            json.WritePropertyName("outcome");
+            JsonOutput.WriteOutcome(json, s.Space, v.Package.Values.AsSpan());
+            json.WriteStartArray("acceptedBy");
+            foreach (var a in v.Answers.Where(a => a.Accepts)) WriteAnswer(json, s, a);
+            json.WriteEndArray();
+            json.WriteStartArray("rejectedBy");
+            foreach (var a in v.Answers.Where(a => !a.Accepts)) WriteAnswer(json, s, a);
+            json.WriteEndArray();
+            json.WriteStartObject("mediatorUtilities");
+            foreach (var (party, u) in v.MediatorUtilities) json.WriteNumber(s.Parties[party].Name, u);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("sensitivity");
+        foreach (var p in r.Sensitivity)
+        {
+            json.WriteStartObject();
+            WriteDate(json, "date", p.Date);
+            json.WriteNumber("t", p.Time);
+            json.WriteBoolean("zoneExists", p.ZoneExists);
+            json.WriteString("size", p.Size.ToString(CultureInfo.InvariantCulture));
+            WriteGap(json, "gap", p.Gap);
+            json.WriteStartObject("reservedValues");
+            for (int k = 0; k < r.Principals.Length; k++) json.WriteNumber(s.Parties[r.Principals[k]].Name, p.Reserved[k]);
+            json.WriteEndObject();
+            json.WriteStartArray("events");
+            foreach (var e in p.Events) json.WriteStringValue(e);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("outsideOptionFall");
+        foreach (var f in r.OutsideOptionFalls)
+        {
+            json.WriteStartObject();
+            json.WriteString("party", s.Parties[f.Party].Name);
+            json.WriteNumber("reservedValue", f.Reserved);
+            if (f.Fall is { } fall) json.WriteNumber("fall", fall);
+            else json.WriteNull("fall");
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("mediatedRuns");
+        foreach (var run in r.MediatedRuns)
+        {
+            json.WriteStartObject();
+            json.WriteString("protocol", run.Protocol);
+            json.WriteString("seating", run.Seating);
+            json.WriteNumber("seed", run.Seed);
+            json.WriteString("outcome", run.Outcome);
+            json.WriteNumber("rounds", run.Rounds);
+            if (run.Agreement is { } a)
+            {
+                json.WritePropertyName("agreement");
+                JsonOutput.WriteOutcome(json, s.Space, a.AsSpan());
+            }
+            else json.WriteNull("agreement");
+            json.WriteStartArray("utilities");
+            foreach (double u in run.Utilities) json.WriteNumberValue(u);
+            json.WriteEndArray();
+            if (run.Note is { } note) json.WriteString("note", note);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+
+        json.WriteStartArray("findings");
+        foreach (var f in r.Findings) json.WriteStringValue(f);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteAnswer(Utf8JsonWriter json, Scenario s, PackageAnswer a)
+    {
+        json.WriteStartObject();
+        json.WriteString("party", s.Parties[a.Party].Name);
+        json.WriteNumber("utility", a.Utility);
+        json.WriteNumber("reservedValue", a.Reserved);
+        json.WriteNumber("margin", a.Margin);
+        if (!a.Accepts) json.WriteNumber("by", Math.Max(0, -a.Margin));
+        json.WriteStartArray("redLinesCrossed");
+        foreach (var l in a.RedLinesCrossed)
+            json.WriteStringValue(IssueText.RedLine(s.Space, l));
+        json.WriteEndArray();
+        json.WriteStartArray("unavailable");
+        foreach (int i in a.UnavailableIssues) json.WriteStringValue(s.Space.Issues[i].Name);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WritePackage(Utf8JsonWriter json, string name, Scenario s, ReportPackage? p)
+    {
+        if (p is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+        json.WriteStartObject(name);
+        json.WritePropertyName("outcome");
+        JsonOutput.WriteOutcome(json, s.Space, p.Values.AsSpan());
+        json.WriteStartObject("utilities");
+        for (int i = 0; i < s.Parties.Length; i++) json.WriteNumber(s.Parties[i].Name, p.Utilities[i]);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteGap(Utf8JsonWriter json, string name, double gap)
+    {
+        if (double.IsFinite(gap)) json.WriteNumber(name, gap);
+        else json.WriteNull(name);
+    }
+
+    private static void WriteDate(Utf8JsonWriter json, string name, DateOnly? date)
+    {
+        if (date is { } d) json.WriteString(name, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        else json.WriteNull(name);
+    }
+}

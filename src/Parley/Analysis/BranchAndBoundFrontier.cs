@@ -1,0 +1,509 @@
+namespace Parley.Analysis;
+
+/// <summary>
+/// Exact Pareto frontier of hyper-rectangle (and linear additive) utilities by depth-first branch and bound over merged
+/// value classes (<see cref="ClassedModel"/>). A node fixes the classes of a prefix of the issues. Its bound splits the
+/// weight of every open rectangle evenly over the rectangle's free issues (the dual of the LP relaxation, at an even
+/// split): the scores any completion reaches are then dominated by the fixed scores plus a sum of one per-issue point
+/// per free issue. For two parties the node is pruned when the convex hull of that Minkowski sum reaches no corner of
+/// the archive's staircase (scores of integer parties rounded to the next integer); for more parties when the sum of
+/// per-issue maxima (the ideal point) is weakly dominated. Leaves are exact; pruned subtrees hold only weakly dominated
+/// points, so a finished search is the exact frontier. When the node or time budget runs out the archive is returned
+/// with a certified gap: the largest amount, in utility, by which a point in any unexplored subtree could exceed it.
+/// Deterministic: a fixed issue order and child order; the time budget only decides where the search stops.
+/// </summary>
+internal sealed class BranchAndBoundFrontier
+{
+    /// <summary>Nodes between clock reads.</summary>
+    private const int ClockStride = 256;
+
+    /// <summary>Scores of non-integral parties closer than this count as equal.</summary>
+    private const double RealTolerance = 1e-9;
+
+    /// <summary>Slack for rounding error in bounds of integral parties.</summary>
+    private const double IntegralSlack = 1e-7;
+
+    private readonly ClassedModel _model;
+    private readonly int _n, _d;
+    private readonly int[] _order;
+    private readonly int[] _assigned;
+    private readonly int[] _dead, _satisfied;
+    private readonly (int Term, int Bound)[][] _termsOfIssue;
+    private readonly double[] _fixed;
+    private readonly double[][][] _table;
+    private readonly double[][] _share;
+    private readonly List<int> _open = [];
+    private readonly double[] _load;
+    private readonly double[][] _combined;
+    private readonly double[][] _combinedShare;
+    private readonly ParetoArchive _archive;
+    private readonly int[] _witness;
+    private readonly long _nodeLimit;
+    private readonly TimeProvider _clock;
+    private readonly long _deadline;
+    private readonly double[] _vector;
+    // Hull scratch (two parties): edges of the per-issue hulls, and the merged chain.
+    private readonly List<(double DA, double DB)> _edges = [];
+    private readonly List<(double A, double B)> _chain = [];
+    private readonly (double A, double B)[] _issuePoints;
+    private bool _stopped;
+
+    private BranchAndBoundFrontier(ClassedModel model, FrontierBudget budget)
+    {
+        _model = model;
+        _n = model.IssueCount;
+        _d = model.PartyCount;
+        _assigned = Enumerable.Repeat(-1, _n).ToArray();
+        _dead = new int[model.Terms.Length];
+        _satisfied = new int[model.Terms.Length];
+        var lists = Enumerable.Range(0, _n).Select(_ => new List<(int, int)>()).ToArray();
+        for (int t = 0; t < model.Terms.Length; t++)
+            for (int b = 0; b < model.Terms[t].Issues.Length; b++) lists[model.Terms[t].Issues[b]].Add((t, b));
+        _termsOfIssue = lists.Select(l => l.ToArray()).ToArray();
+        // Most-constrained issues first: they decide the most rectangles.
+        _order = Enumerable.Range(0, _n).OrderByDescending(i => _termsOfIssue[i].Length).ThenByDescending(model.ClassCount).ThenBy(i => i).ToArray();
+        _fixed = new double[_d];
+        _table = Enumerable.Range(0, _d).Select(_ => Enumerable.Range(0, _n).Select(i => new double[model.ClassCount(i)]).ToArray()).ToArray();
+        _share = model.Terms.Select(t => new double[t.Issues.Length]).ToArray();
+        _combinedShare = model.Terms.Select(t => new double[t.Issues.Length]).ToArray();
+        _combined = Enumerable.Range(0, _n).Select(i => new double[model.ClassCount(i)]).ToArray();
+        _archive = new ParetoArchive(_d);
+        _load = new double[_n];
+        _witness = new int[_n];
+        _vector = new double[_d];
+        _issuePoints = new (double, double)[Enumerable.Range(0, _n).Max(model.ClassCount)];
+        _nodeLimit = budget.NodeLimit ?? long.MaxValue;
+        _clock = budget.Clock;
+        _deadline = budget.Time is { } time ? _clock.GetTimestamp() + (long)(time.TotalSeconds * _clock.TimestampFrequency) : long.MaxValue;
+    }
+
+    /// <summary>Frontier points in scores (capped at each party's norm) with one witness (value indices) each.</summary>
+    internal sealed record Result(List<(double[] Scores, int[] Values)> Points, bool Complete, double Gap, long Nodes);
+
+    public long Nodes { get; private set; }
+
+    /// <summary>
+    /// Runs the search. <paramref name="seeds"/> (outcomes as value indices, e.g. from the local search) are offered to the
+    /// archive first; they only speed up pruning.
+    /// </summary>
+    public static Result Run(ClassedModel model, FrontierBudget budget, IEnumerable<int[]>? seeds = null)
+    {
+        var search = new BranchAndBoundFrontier(model, budget);
+        // Any outcome first, so the archive is never empty and a gap is always measured against something.
+        search.OfferOutcome(new int[model.IssueCount]);
+        foreach (var values in seeds ?? []) search.OfferOutcome(values);
+        double gap = search.Explore(0);
+        return new Result(search._archive.Snapshot(), !search._stopped, search._stopped ? Math.Max(0, gap) : 0, search.Nodes);
+    }
+
+    private void OfferOutcome(int[] values)
+    {
+        for (int k = 0; k < _n; k++) Assign(k, _model.ClassOf[k][values[k]]);
+        Array.Copy(values, _witness, _n);
+        for (int p = 0; p < _d; p++) _vector[p] = Math.Min(_fixed[p], _model.Norm[p]);
+        _archive.Offer(_vector, _witness);
+        for (int k = _n - 1; k >= 0; k--) Unassign(k);
+    }
+
+    /// <summary>Explores the subtree below the current assignment of the first <paramref name="depth"/> issues of the order.
+    /// Returns the gap bound of what was left unexplored (−∞ when the subtree was finished).</summary>
+    private double Explore(int depth)
+    {
+        Nodes++;
+        if (depth == _n)
+        {
+            for (int i = 0; i < _n; i++) _witness[i] = _model.Representatives[i][_assigned[i]];
+            for (int p = 0; p < _d; p++) _vector[p] = Math.Min(_fixed[p], _model.Norm[p]);
+            _archive.Offer(_vector, _witness);
+            return double.NegativeInfinity;
+        }
+        FillTables();
+        if (Prunable()) return double.NegativeInfinity;
+
+        int issue = BranchingIssue();
+        int count = _model.ClassCount(issue);
+        Span<int> children = stackalloc int[count];
+        Span<double> keys = stackalloc double[count];
+        for (int c = 0; c < count; c++)
+        {
+            children[c] = c;
+            double key = 0;
+            for (int p = 0; p < _d; p++) key += _table[p][issue][c] / _model.Norm[p];
+            keys[c] = -key;
+        }
+        keys.Sort(children);
+
+        double gap = double.NegativeInfinity;
+        for (int k = 0; k < count; k++)
+        {
+            int c = children[k];
+            Assign(issue, c);
+            if (_stopped || OutOfBudget())
+            {
+                gap = Math.Max(gap, UnexploredGap());
+            }
+            else
+            {
+                gap = Math.Max(gap, Explore(depth + 1));
+            }
+            Unassign(issue);
+        }
+        return gap;
+    }
+
+    /// <summary>The free issue in the most open rectangles (weighted by share of the party's norm); the static order breaks ties.</summary>
+    private int BranchingIssue()
+    {
+        Array.Clear(_load);
+        foreach (int t in _open)
+        {
+            var term = _model.Terms[t];
+            double w = Math.Abs(term.Weight) / _model.Norm[term.Party];
+            foreach (int i in term.Issues) if (_assigned[i] < 0) _load[i] += w;
+        }
+        int best = -1;
+        foreach (int i in _order)
+            if (_assigned[i] < 0 && (best < 0 || _load[i] > _load[best])) best = i;
+        return best;
+    }
+
+    private bool OutOfBudget()
+    {
+        if (Nodes >= _nodeLimit || (Nodes % ClockStride == 0 && _clock.GetTimestamp() > _deadline)) _stopped = true;
+        return _stopped;
+    }
+
+    private void Assign(int issue, int cls)
+    {
+        _assigned[issue] = cls;
+        for (int p = 0; p < _d; p++) _fixed[p] += _model.Unary[p][issue][cls];
+        foreach (var (t, b) in _termsOfIssue[issue])
+        {
+            var term = _model.Terms[t];
+            if (!term.Inside[b][cls])
+            {
+                _dead[t]++;
+            }
+            else if (++_satisfied[t] == term.Issues.Length && _dead[t] == 0)
+            {
+                _fixed[term.Party] += term.Weight;
+            }
+        }
+    }
+
+    private void Unassign(int issue)
+    {
+        int cls = _assigned[issue];
+        foreach (var (t, b) in _termsOfIssue[issue])
+        {
+            var term = _model.Terms[t];
+            if (!term.Inside[b][cls])
+            {
+                _dead[t]--;
+            }
+            else
+            {
+                if (_satisfied[t] == term.Issues.Length && _dead[t] == 0) _fixed[term.Party] -= term.Weight;
+                _satisfied[t]--;
+            }
+        }
+        for (int p = 0; p < _d; p++) _fixed[p] -= _model.Unary[p][issue][cls];
+        _assigned[issue] = -1;
+    }
+
+    /// <summary>
+    /// Per free issue, party and class: the unary score plus a share of every open rectangle. Shares start even and are
+    /// then moved, rectangle by rectangle, onto issues where they raise no maximum (block coordinate descent on the dual
+    /// of the LP relaxation): every split is a valid bound, each pass only tightens it.
+    /// </summary>
+    private void FillTables()
+    {
+        for (int i = 0; i < _n; i++)
+        {
+            if (_assigned[i] >= 0) continue;
+            for (int p = 0; p < _d; p++) _model.Unary[p][i].CopyTo(_table[p][i], 0);
+        }
+        var terms = _model.Terms;
+        _open.Clear();
+        for (int t = 0; t < terms.Length; t++)
+        {
+            if (_dead[t] > 0) continue;
+            var term = terms[t];
+            int free = term.Issues.Length - _satisfied[t];
+            if (free == 0) continue;
+            if (term.Weight < 0 && free > 1) continue; // a penalty that may yet be avoided: 0 is an upper bound
+            double share = term.Weight / free;
+            var rows = _table[term.Party];
+            var shares = _share[t];
+            for (int b = 0; b < term.Issues.Length; b++)
+            {
+                int issue = term.Issues[b];
+                if (_assigned[issue] >= 0) continue;
+                shares[b] = share;
+                Add(rows[issue], term.Inside[b], share);
+            }
+            if (free > 1) _open.Add(t);
+        }
+        for (int pass = 0; pass < RebalancePasses; pass++)
+            foreach (int t in _open)
+            {
+                var term = terms[t];
+                Rebalance(term, _table[term.Party], _share[t], term.Weight);
+            }
+    }
+
+    /// <summary>Coordinate-descent passes over the rectangle shares per node.</summary>
+    private const int RebalancePasses = 2;
+
+    /// <summary>Moves <paramref name="term"/>'s shares (summing to <paramref name="w"/>) in <paramref name="rows"/> to where they raise no maximum.</summary>
+    private void Rebalance(ClassedModel.Term term, double[][] rows, double[] shares, double w)
+    {
+        Span<double> slack = stackalloc double[term.Issues.Length];
+        double totalSlack = 0;
+        int free = 0;
+        for (int b = 0; b < term.Issues.Length; b++)
+        {
+            int issue = term.Issues[b];
+            if (_assigned[issue] >= 0) { slack[b] = -1; continue; }
+            free++;
+            var row = rows[issue];
+            var inside = term.Inside[b];
+            Add(row, inside, -shares[b]);
+            double all = double.NegativeInfinity, within = double.NegativeInfinity;
+            for (int c = 0; c < row.Length; c++)
+            {
+                all = Math.Max(all, row[c]);
+                if (inside[c]) within = Math.Max(within, row[c]);
+            }
+            slack[b] = all - within;
+            totalSlack += slack[b];
+        }
+        for (int b = 0; b < term.Issues.Length; b++)
+        {
+            if (slack[b] < 0) continue;
+            double share = w <= totalSlack ? (totalSlack > 0 ? w * slack[b] / totalSlack : w / free) : slack[b] + (w - totalSlack) / free;
+            shares[b] = share;
+            Add(rows[term.Issues[b]], term.Inside[b], share);
+        }
+    }
+
+    private static void Add(double[] row, bool[] inside, double amount)
+    {
+        for (int c = 0; c < row.Length; c++) if (inside[c]) row[c] += amount;
+    }
+
+    /// <summary>The largest score of <paramref name="party"/> reachable, rounded down for integral parties.</summary>
+    private double Floor(int party, double bound) => _model.Integral[party] ? Math.Floor(bound + IntegralSlack) : bound;
+
+    /// <summary>The least score above <paramref name="score"/> that counts as more.</summary>
+    private double Above(int party, double score) => _model.Integral[party] ? score + 1 - IntegralSlack : score + RealTolerance;
+
+    private bool Prunable() => _d == 2 ? !BuildChain() || !ChainReachesCorner() : IdealDominated();
+
+    private bool IdealDominated()
+    {
+        for (int p = 0; p < _d; p++) _vector[p] = Math.Min(Floor(p, _fixed[p] + FreeMaximum(p)), _model.Norm[p]);
+        for (int e = 0; e < _archive.Count; e++)
+        {
+            bool covers = true;
+            for (int p = 0; p < _d && covers; p++) covers = _archive.Utility(e, p) >= _vector[p];
+            if (covers) return true;
+        }
+        return false;
+    }
+
+    private double FreeMaximum(int party)
+    {
+        double sum = 0;
+        for (int i = 0; i < _n; i++)
+        {
+            if (_assigned[i] >= 0) continue;
+            var row = _table[party][i];
+            double best = row[0];
+            for (int c = 1; c < row.Length; c++) best = Math.Max(best, row[c]);
+            sum += best;
+        }
+        return sum;
+    }
+
+    /// <summary>
+    /// Two parties: the upper-right convex chain of fixed + Σ per-issue points, from the largest A (then largest B) to the
+    /// largest B (then largest A), into <see cref="_chain"/>. Returns true (always non-empty).
+    /// </summary>
+    private bool BuildChain()
+    {
+        _edges.Clear();
+        double startA = _fixed[0], startB = _fixed[1];
+        var rowsA = _table[0];
+        var rowsB = _table[1];
+        for (int i = 0; i < _n; i++)
+        {
+            if (_assigned[i] >= 0) continue;
+            var a = rowsA[i];
+            var b = rowsB[i];
+            int m = a.Length;
+            for (int c = 0; c < m; c++) _issuePoints[c] = (a[c], b[c]);
+            var points = _issuePoints.AsSpan(0, m);
+            points.Sort(static (x, y) => x.A != y.A ? y.A.CompareTo(x.A) : y.B.CompareTo(x.B));
+            // Staircase (B strictly rising as A falls), then keep the concave part.
+            int h = 0;
+            for (int c = 0; c < m; c++)
+            {
+                var q = points[c];
+                if (h > 0 && q.B <= points[h - 1].B) continue;
+                while (h >= 2 && Cross(points[h - 2], points[h - 1], q) >= 0) h--;
+                points[h++] = q;
+            }
+            startA += points[0].A;
+            startB += points[0].B;
+            for (int c = 1; c < h; c++) _edges.Add((points[c].A - points[c - 1].A, points[c].B - points[c - 1].B));
+        }
+        // Steepest gain in B per A given up first.
+        _edges.Sort(static (x, y) => (y.DB * -x.DA).CompareTo(x.DB * -y.DA));
+        _chain.Clear();
+        _chain.Add((startA, startB));
+        double ca = startA, cb = startB;
+        foreach (var (da, db) in _edges)
+        {
+            ca += da;
+            cb += db;
+            _chain.Add((ca, cb));
+        }
+        return true;
+    }
+
+    /// <summary>Positive when o→p→q turns left (counter-clockwise).</summary>
+    private static double Cross((double A, double B) o, (double A, double B) p, (double A, double B) q) =>
+        (p.A - o.A) * (q.B - o.B) - (p.B - o.B) * (q.A - o.A);
+
+    /// <summary>The largest B of the chain's region among points with A ≥ <paramref name="a"/> (−∞ if none).</summary>
+    private double ChainB(double a)
+    {
+        if (a > _chain[0].A) return double.NegativeInfinity;
+        var last = _chain[^1];
+        if (a <= last.A) return last.B;
+        int lo = 0, hi = _chain.Count - 1; // _chain[lo].A >= a > _chain[hi].A
+        while (hi - lo > 1)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_chain[mid].A >= a) lo = mid; else hi = mid;
+        }
+        var (a0, b0) = _chain[lo];
+        var (a1, b1) = _chain[hi];
+        return b0 + (b1 - b0) * (a0 - a) / (a0 - a1);
+    }
+
+    /// <summary>True when the chain's region holds a point not weakly dominated by the archive.</summary>
+    private bool ChainReachesCorner()
+    {
+        int count = _archive.Count;
+        double normA = _model.Norm[0], normB = _model.Norm[1];
+        if (count == 0) return true;
+        // Corners of the staircase (entries by A descending, B ascending): A above entry 0; A above entry k+1 and
+        // B above entry k; B above the last entry.
+        for (int k = -1; k < count; k++)
+        {
+            double a = k + 1 < count ? _archive.Utility(k + 1, 0) : double.NegativeInfinity;
+            double b = k >= 0 ? _archive.Utility(k, 1) : double.NegativeInfinity;
+            if (a >= normA || b >= normB) continue;
+            double needA = double.IsNegativeInfinity(a) ? double.NegativeInfinity : Above(0, a);
+            double needB = double.IsNegativeInfinity(b) ? double.NegativeInfinity : Above(1, b);
+            if (ChainB(needA) >= needB && !WeightedBoundRefutes(needA, needB)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// True when no completion reaches scores (≥ <paramref name="needA"/>, ≥ <paramref name="needB"/>), shown by a bound
+    /// on wa·A + wb·B whose shares are rebalanced for that weighted sum (the direction of the chain where the corner
+    /// lies). Tighter than the chain, whose shares are balanced for each party alone.
+    /// </summary>
+    private bool WeightedBoundRefutes(double needA, double needB)
+    {
+        double wa, wb;
+        if (double.IsNegativeInfinity(needB)) (wa, wb) = (1, 0);
+        else if (double.IsNegativeInfinity(needA) || needA <= _chain[^1].A) (wa, wb) = (0, 1);
+        else
+        {
+            int lo = 0, hi = _chain.Count - 1;
+            while (hi - lo > 1)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (_chain[mid].A >= needA) lo = mid; else hi = mid;
+            }
+            double scale = Math.Max(_chain[lo].A - _chain[hi].A, _chain[hi].B - _chain[lo].B);
+            (wa, wb) = ((_chain[hi].B - _chain[lo].B) / scale, (_chain[lo].A - _chain[hi].A) / scale);
+        }
+        double need = (wa > 0 ? wa * needA : 0) + (wb > 0 ? wb * needB : 0);
+        var terms = _model.Terms;
+        for (int i = 0; i < _n; i++)
+        {
+            if (_assigned[i] >= 0) continue;
+            var row = _combined[i];
+            var a = _table[0][i];
+            var b = _table[1][i];
+            for (int c = 0; c < a.Length; c++) row[c] = wa * a[c] + wb * b[c];
+        }
+        foreach (int t in _open)
+        {
+            double w = terms[t].Party == 0 ? wa : wb;
+            var from = _share[t];
+            var to = _combinedShare[t];
+            for (int k = 0; k < from.Length; k++) to[k] = w * from[k];
+        }
+        for (int pass = 0; pass < RebalancePasses; pass++)
+            foreach (int t in _open)
+            {
+                var term = terms[t];
+                double w = (term.Party == 0 ? wa : wb) * term.Weight;
+                if (w != 0) Rebalance(term, _combined, _combinedShare[t], w);
+            }
+        double bound = wa * _fixed[0] + wb * _fixed[1];
+        for (int i = 0; i < _n; i++)
+        {
+            if (_assigned[i] >= 0) continue;
+            var row = _combined[i];
+            double best = row[0];
+            for (int c = 1; c < row.Length; c++) best = Math.Max(best, row[c]);
+            bound += best;
+        }
+        return bound < need - RealTolerance * Math.Max(1, Math.Abs(need));
+    }
+
+    /// <summary>The gap bound of the subtree below the current assignment (not explored).</summary>
+    private double UnexploredGap()
+    {
+        FillTables();
+        if (_d != 2)
+        {
+            for (int p = 0; p < _d; p++) _vector[p] = Math.Min(Floor(p, _fixed[p] + FreeMaximum(p)), _model.Norm[p]);
+            return Excess(_vector);
+        }
+        BuildChain();
+        double gap = double.NegativeInfinity;
+        for (int j = 0; j < _chain.Count; j++)
+        {
+            // Box corner of the segment j..j+1 (A of its start, B of its end) dominates the whole segment.
+            _vector[0] = Math.Min(Floor(0, _chain[j].A), _model.Norm[0]);
+            _vector[1] = Math.Min(Floor(1, _chain[Math.Min(j + 1, _chain.Count - 1)].B), _model.Norm[1]);
+            gap = Math.Max(gap, Excess(_vector));
+        }
+        return gap;
+    }
+
+    /// <summary>min over archive entries of max over parties of (score − entry) / norm: how far the point beats the archive.</summary>
+    private double Excess(double[] scores)
+    {
+        double best = double.PositiveInfinity;
+        for (int e = 0; e < _archive.Count; e++)
+        {
+            double worst = double.NegativeInfinity;
+            for (int p = 0; p < _d; p++) worst = Math.Max(worst, (scores[p] - _archive.Utility(e, p)) / _model.Norm[p]);
+            best = Math.Min(best, worst);
+        }
+        return double.IsPositiveInfinity(best) ? scores.Select((s, p) => s / _model.Norm[p]).Max() : best;
+    }
+}
+
+/// <summary>When the branch-and-bound frontier search stops: after <see cref="Time"/> or <see cref="NodeLimit"/> nodes, whichever comes first.</summary>
+internal sealed record FrontierBudget(TimeSpan? Time, long? NodeLimit, TimeProvider Clock);

@@ -1,0 +1,167 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using Parley.Analysis;
+using Parley.Outcomes;
+using Parley.Scenarios;
+
+namespace Parley.Reports;
+
+/// <summary>
+/// Zones of agreement of one enumerable scenario at any time: every party's undiscounted utility of every outcome is
+/// evaluated once; each query applies discounting, reserved values, red lines and withdrawn values at its time.
+/// </summary>
+internal sealed class ZoneCalculator
+{
+    private readonly Scenario _scenario;
+    private readonly UtilityMatrix _matrix; // all parties, scenario order
+    private readonly int[] _principals;
+    private readonly int _count;
+
+    public ZoneCalculator(Scenario scenario)
+    {
+        _scenario = scenario;
+        var space = scenario.Space;
+        if (!space.IsEnumerable || space.Count > ReportOptions.MaxOutcomes)
+            throw new ArgumentException($"Scenario '{scenario.Name}' has {space.Cardinality?.ToString() ?? "uncountably many"} outcomes; a report enumerates at most {ReportOptions.MaxOutcomes:N0}.");
+        _matrix = UtilityMatrix.Evaluate(space, scenario.Parties.Select(p => p.Profile.Utility).ToArray());
+        _principals = [.. scenario.Parties.Select((p, i) => (p, i)).Where(x => x.p.Role == PartyRole.Principal).Select(x => x.i)];
+        _count = (int)space.Count;
+    }
+
+    public ImmutableArray<int> Principals => [.. _principals];
+
+    /// <summary>Principals' reserved values at t (principal order).</summary>
+    public double[] Reserved(double t) => _principals.Select(p => _scenario.ReservedValueAt(p, t)).ToArray();
+
+    /// <summary>Party <paramref name="party"/>'s discounted utility of outcome <paramref name="o"/> at t.</summary>
+    public double Utility(int party, int o, double t) => _scenario.Parties[party].Profile.Discount(_matrix[party, o], t);
+
+    public ReportPackage Package(int o, double t)
+    {
+        var values = new int[_scenario.Space.IssueCount];
+        _scenario.Space.Decode(o, values);
+        return new ReportPackage([.. values], [.. Enumerable.Range(0, _scenario.Parties.Length).Select(p => Utility(p, o, t))]);
+    }
+
+    /// <summary>Principals' discounted utilities at t, principal-major; with <paramref name="relaxedIssue"/> ≥ 0 each is its best over that issue's available values.</summary>
+    private double[][] PrincipalRows(double t, int relaxedIssue, FeasibleValues feasible)
+    {
+        var rows = new double[_principals.Length][];
+        for (int k = 0; k < rows.Length; k++)
+        {
+            var profile = _scenario.Parties[_principals[k]].Profile;
+            var src = _matrix.Row(_principals[k]);
+            var row = new double[_count];
+            for (int o = 0; o < _count; o++) row[o] = profile.Discount(src[o], t);
+            if (relaxedIssue >= 0) row = BestOverIssue(row, relaxedIssue, feasible);
+            rows[k] = row;
+        }
+        return rows;
+    }
+
+    private double[] BestOverIssue(double[] row, int issue, FeasibleValues feasible)
+    {
+        var radices = _scenario.Space.Radices;
+        long stride = 1;
+        for (int i = 0; i < issue; i++) stride *= radices[i];
+        int radix = radices[issue];
+        var best = new double[row.Length];
+        for (int o = 0; o < row.Length; o++)
+        {
+            int v = (int)(o / stride % radix);
+            long fibre = o - v * stride;
+            double m = double.NegativeInfinity;
+            for (int w = 0; w < radix; w++)
+                if (feasible.Allows(issue, w)) m = Math.Max(m, row[fibre + w * stride]);
+            best[o] = m;
+        }
+        return best;
+    }
+
+    /// <summary>The zone at t; with <paramref name="relaxedIssue"/> ≥ 0, that issue relaxed (no red lines on it, everyone's best value).</summary>
+    public ZoneOfAgreement Zone(double t, int relaxedIssue = -1, bool solutions = true)
+    {
+        var feasible = FeasibleValues.For(_scenario, t, relaxedIssue);
+        var mask = feasible.IsEmpty ? new bool[_count] : feasible.OutcomeMask();
+        var rows = PrincipalRows(t, relaxedIssue, feasible);
+        var reserved = Reserved(t);
+        long size = 0;
+        double gap = double.NegativeInfinity;
+        int closest = -1, nash = -1, welfare = -1;
+        double bestProduct = double.NegativeInfinity, bestWelfare = double.NegativeInfinity;
+        for (int o = 0; o < _count; o++)
+        {
+            if (!mask[o]) continue;
+            double min = double.PositiveInfinity, product = 1, sum = 0;
+            for (int k = 0; k < rows.Length; k++)
+            {
+                double gain = rows[k][o] - reserved[k];
+                min = Math.Min(min, gain);
+                product *= Math.Max(gain, 0);
+                sum += rows[k][o];
+            }
+            if (min > gap) { gap = min; closest = o; }
+            if (min < 0) continue;
+            size++;
+            if (product > bestProduct) { bestProduct = product; nash = o; }
+            if (sum > bestWelfare) { bestWelfare = sum; welfare = o; }
+        }
+        if (relaxedIssue >= 0)
+        {
+            int available = Enumerable.Range(0, _scenario.Space.Issues[relaxedIssue].ValueCount).Count(v => feasible.Allows(relaxedIssue, v));
+            size = available == 0 ? 0 : size / available;
+        }
+        if (!solutions || size == 0)
+            return new ZoneOfAgreement(size, closest < 0 ? double.NegativeInfinity : gap, closest < 0 || !solutions ? null : Package(closest, t), null, null, []);
+        var favourites = ImmutableArray.CreateBuilder<MediatorFavourite>();
+        for (int m = 0; m < _scenario.Parties.Length; m++)
+        {
+            var party = _scenario.Parties[m];
+            if (party.Role != PartyRole.Mediator) continue;
+            int best = -1;
+            double bestU = double.NegativeInfinity;
+            for (int o = 0; o < _count; o++)
+            {
+                if (!mask[o] || !InZone(rows, reserved, o)) continue;
+                double u = Utility(m, o, t);
+                if (u > bestU) { bestU = u; best = o; }
+            }
+            favourites.Add(new MediatorFavourite(m, Package(best, t), Parley.Preferences.MediatorUtility.OfAgreement(party.Stake, bestU)));
+        }
+        return new ZoneOfAgreement(size, gap, Package(closest, t), Package(nash, t), Package(welfare, t), favourites.ToImmutable());
+    }
+
+    private static bool InZone(double[][] rows, double[] reserved, int o)
+    {
+        for (int k = 0; k < rows.Length; k++) if (rows[k][o] < reserved[k]) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// For each principal, the fall of its reserved value (others held) that would open a zone at t: its reserved value
+    /// minus its best utility over feasible packages the others accept; null when the others accept none.
+    /// </summary>
+    public ImmutableArray<OutsideOptionFall> Falls(double t)
+    {
+        var feasible = FeasibleValues.For(_scenario, t);
+        var mask = feasible.IsEmpty ? new bool[_count] : feasible.OutcomeMask();
+        var rows = PrincipalRows(t, -1, feasible);
+        var reserved = Reserved(t);
+        var result = ImmutableArray.CreateBuilder<OutsideOptionFall>();
+        for (int k = 0; k < rows.Length; k++)
+        {
+            double best = double.NegativeInfinity;
+            for (int o = 0; o < _count; o++)
+            {
+                if (!mask[o]) continue;
+                bool othersAccept = true;
+                for (int q = 0; q < rows.Length && othersAccept; q++) othersAccept = q == k || rows[q][o] >= reserved[q];
+                if (othersAccept) best = Math.Max(best, rows[k][o]);
+            }
+            double? fall = double.IsNegativeInfinity(best) ? null : Math.Max(0, reserved[k] - best);
+            result.Add(new OutsideOptionFall(_principals[k], reserved[k], fall));
+        }
+        return result.ToImmutable();
+    }
+
+}

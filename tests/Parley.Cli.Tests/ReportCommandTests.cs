@@ -1,0 +1,164 @@
+using System.Text.Json;
+
+namespace Parley.Cli.Tests;
+
+public class ReportCommandTests
+{
+    private static string Cairo => Path.Combine(CliRunner.RepoRoot, "scenarios", "cairo-2024.yaml");
+
+    [Fact]
+    public void Report_CairoJson_HasEveryDocumentedKey()
+    {
+        var r = CliRunner.InProcess("report", Cairo, "--at", "2024-02-13", "--json", "--seed", "3");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Error);
+        using var doc = JsonDocument.Parse(r.Out);
+        var root = doc.RootElement;
+        Assert.Equal("2024-02-13", root.GetProperty("date").GetString());
+        Assert.Equal(0, root.GetProperty("t").GetDouble());
+        var zone = root.GetProperty("zoneOfAgreement");
+        Assert.False(zone.GetProperty("exists").GetBoolean());
+        Assert.Equal("0", zone.GetProperty("size").GetString());
+        Assert.Equal(JsonValueKind.Null, zone.GetProperty("nash").ValueKind);
+        Assert.Equal(JsonValueKind.Null, zone.GetProperty("maxWelfare").ValueKind);
+        Assert.Equal(JsonValueKind.Object, zone.GetProperty("closest").ValueKind);
+        var sticking = root.GetProperty("stickingPoints").EnumerateArray().ToList();
+        Assert.Equal("End-of-war link", sticking[0].GetProperty("issue").GetString());
+        Assert.Equal("Israeli troop posture", sticking[1].GetProperty("issue").GetString());
+        Assert.True(sticking[0].GetProperty("zoneOpens").GetBoolean());
+        var packages = root.GetProperty("packages").EnumerateArray().ToList();
+        Assert.Equal(3, packages.Count);
+        var counter = packages.Single(p => p.GetProperty("name").GetString() == "Hamas counter-proposal (7 Feb)");
+        var rejected = counter.GetProperty("rejectedBy").EnumerateArray().Single();
+        Assert.Equal("Israel", rejected.GetProperty("party").GetString());
+        Assert.Equal(0.56, rejected.GetProperty("by").GetDouble(), 9);
+        Assert.Equal("Israeli troop posture: full withdrawal", rejected.GetProperty("redLinesCrossed")[0].GetString());
+        Assert.Equal("Hamas", counter.GetProperty("acceptedBy")[0].GetProperty("party").GetString());
+        var sensitivity = root.GetProperty("sensitivity").EnumerateArray().ToList();
+        Assert.Equal(27, sensitivity.Count);
+        Assert.All(sensitivity, p =>
+        {
+            Assert.Equal(JsonValueKind.String, p.GetProperty("date").ValueKind);
+            Assert.Equal(JsonValueKind.Number, p.GetProperty("t").ValueKind);
+            Assert.Equal(JsonValueKind.String, p.GetProperty("size").ValueKind);
+        });
+        Assert.True(sensitivity[^1].GetProperty("zoneExists").GetBoolean());
+        Assert.Equal(2, root.GetProperty("outsideOptionFall").GetArrayLength());
+        var runs = root.GetProperty("mediatedRuns").EnumerateArray().ToList();
+        Assert.NotEmpty(runs);
+        Assert.All(runs, run => Assert.Equal(3, run.GetProperty("seed").GetInt32()));
+        Assert.NotEmpty(root.GetProperty("findings").EnumerateArray());
+    }
+
+    [Fact]
+    public void Report_SameSeed_SameJson()
+    {
+        var a = CliRunner.InProcess("report", Cairo, "--json", "--seed", "5");
+        var b = CliRunner.InProcess("report", Cairo, "--json", "--seed", "5");
+        Assert.Equal(a.Out, b.Out);
+    }
+
+    [Theory]
+    [InlineData("report.md", "## Sticking points")]
+    [InlineData("report.html", "<h2>Sticking points</h2>")]
+    public void Report_OutFile_WritesTheFormatOfItsExtension(string name, string expected)
+    {
+        using var temp = new TempDir();
+        string file = Path.Combine(temp.Path, name);
+        var r = CliRunner.InProcess("report", Cairo, "--at", "2024-02-20", "-o", file, "--no-runs");
+        Assert.Equal(0, r.ExitCode);
+        string text = File.ReadAllText(file);
+        Assert.Contains(expected, text);
+        Assert.Contains("20 February 2024", text);
+        Assert.Contains("Late-February draft (Paris II, 27 Feb)", text);
+    }
+
+    [Fact]
+    public void Report_AsProcess_PrintsMarkdown()
+    {
+        var r = CliRunner.AsProcess("report", "scenarios/cairo-2024.yaml", "--no-runs");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("# Cairo hostage-truce talks (13 Feb 2024): analyst report, 13 February 2024", r.Out);
+        Assert.Contains("there is no zone of agreement", r.Out);
+    }
+
+    [Theory]
+    [InlineData("--at", "2024-04-01", "outside the scenario's 2024-02-13 to 2024-03-10")]
+    [InlineData("--at", "13 Feb", "neither a date")]
+    [InlineData("-o", "report.pdf", "must end in .md, .html or .json")]
+    public void Report_BadOption_ExitsTwoWithOneLine(string option, string value, string expected)
+    {
+        var r = CliRunner.InProcess("report", Cairo, option, value, "--no-runs");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(expected, r.Error);
+        Assert.Single(r.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void Report_UndatedGeniusScenarioWithADate_ExitsTwo()
+    {
+        var r = CliRunner.InProcess("report", CliRunner.Anac("y2010/EnglandZimbabwe"), "--at", "2024-02-13");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("has no dates", r.Error);
+    }
+
+    [Fact]
+    public void Report_UndatedScenarioAtNormalisedTime_Works()
+    {
+        var r = CliRunner.InProcess("report", CliRunner.Anac("y2010/EnglandZimbabwe"), "--at", "0.5", "--json", "--no-runs");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Out);
+        Assert.Equal(0.5, doc.RootElement.GetProperty("t").GetDouble());
+        Assert.True(doc.RootElement.GetProperty("zoneOfAgreement").GetProperty("exists").GetBoolean());
+    }
+
+    private sealed class TempDir : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("parley-report-").FullName;
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
+
+public class ConvertMediationTests
+{
+    [Fact]
+    public void Convert_CairoToYaml_ReportOnTheCopyIsIdentical()
+    {
+        string dir = Directory.CreateTempSubdirectory("parley-convert-").FullName;
+        try
+        {
+            string cairo = Path.Combine(CliRunner.RepoRoot, "scenarios", "cairo-2024.yaml");
+            string copy = Path.Combine(dir, "copy.yaml");
+            var c = CliRunner.InProcess("convert", cairo, "--to", "yaml", "--out", copy);
+            Assert.Equal(0, c.ExitCode);
+            var a = CliRunner.InProcess("report", cairo, "--json", "--seed", "2");
+            var b = CliRunner.InProcess("report", copy, "--json", "--seed", "2");
+            Assert.Equal(0, b.ExitCode);
+            Assert.Equal(a.Out, b.Out);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Convert_CairoToGenius_WarnsAboutWhatGeniusCannotHold()
+    {
+        string dir = Directory.CreateTempSubdirectory("parley-convert-").FullName;
+        try
+        {
+            var r = CliRunner.InProcess("convert", Path.Combine(CliRunner.RepoRoot, "scenarios", "cairo-2024.yaml"), "--to", "genius", "--out", Path.Combine(dir, "g"));
+            Assert.Equal(0, r.ExitCode);
+            string all = r.Console + r.Error + r.Out;
+            Assert.Contains("red line", all);
+            Assert.Contains("no communication channels", all);
+            Assert.Contains("no timeline", all);
+            Assert.Contains("no named packages", all);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

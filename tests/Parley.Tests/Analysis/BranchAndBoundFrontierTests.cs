@@ -1,0 +1,124 @@
+using Parley.Tests.Testing;
+using CsCheck;
+using Parley.Analysis;
+using Parley.Scenarios;
+using Xunit.Abstractions;
+
+namespace Parley.Tests.Analysis;
+
+/// <summary>The exact branch-and-bound frontier of hyper-rectangle (ANAC 2014) and mixed profiles.</summary>
+public sealed class BranchAndBoundFrontierTests(ITestOutputHelper output)
+{
+    private static UtilityFunctionList Utilities(Scenario scenario) => new(scenario.Principals.Select(p => p.Profile.Utility).ToArray());
+
+    /// <summary>The principals' utilities, in party order.</summary>
+    private sealed record UtilityFunctionList(Parley.Preferences.UtilityFunction[] Items);
+
+    private static ParetoFrontier Solve(Scenario scenario, AnalysisOptions? options = null) =>
+        FrontierFinder.BranchAndBound(scenario.Space, Utilities(scenario).Items, options ?? new AnalysisOptions())
+        ?? throw new InvalidOperationException("branch and bound refused the scenario");
+
+    /// <summary>Brute force: every outcome's utilities straight from the utility functions, O(N²) dominance.</summary>
+    private static HashSet<string> BruteForceFrontier(Scenario scenario) =>
+        BruteForce.Frontier(BruteForce.Rows(RandomSpaces.Matrix(scenario))).Vectors;
+
+    private static HashSet<string> Keys(ParetoFrontier frontier) => frontier.Points.Select(p => BruteForce.Key(p.Utilities)).ToHashSet();
+
+    [Fact]
+    public void BranchAndBound_SmallRandomConstraintProfiles_EqualsBruteForce()
+    {
+        Gen.Select(Gen.Int[1, 4], Gen.Int[2, 5], Gen.Int[1, 8], Gen.Int, Gen.Bool).Sample((issues, values, rectangles, seed, penalties) =>
+        {
+            var scenario = ConstraintScenarios.Generate(issues, values, 1, rectangles, seed, penalties: penalties);
+            var frontier = Solve(scenario);
+            Assert.True(frontier.Exact);
+            Assert.Equal(0, frontier.Gap);
+            Assert.Equal(BruteForceFrontier(scenario), Keys(frontier));
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void BranchAndBound_SmallRandomMixedProfiles_EqualsBruteForce()
+    {
+        Gen.Select(Gen.Int[1, 4], Gen.Int[2, 5], Gen.Int[1, 8], Gen.Int).Sample((issues, values, rectangles, seed) =>
+        {
+            var scenario = ConstraintScenarios.Generate(issues, values, 1, rectangles, seed, additiveParties: 1);
+            Assert.Equal(BruteForceFrontier(scenario), Keys(Solve(scenario)));
+        }, iter: 150);
+    }
+
+    [Fact]
+    public void BranchAndBound_SmallRandomThreeParties_EqualsBruteForce()
+    {
+        Gen.Select(Gen.Int[1, 4], Gen.Int[2, 4], Gen.Int[1, 6], Gen.Int, Gen.Int[0, 1]).Sample((issues, values, rectangles, seed, additive) =>
+        {
+            var scenario = ConstraintScenarios.Generate(issues, values, 1, rectangles, seed, parties: 3, additiveParties: additive);
+            Assert.Equal(BruteForceFrontier(scenario), Keys(Solve(scenario)));
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void BranchAndBound_WitnessOutcomes_ReachTheirUtilities()
+    {
+        var scenario = ConstraintScenarios.Generate(12, 10, 20, 30, seed: 7);
+        var utilities = Utilities(scenario).Items;
+        var frontier = Solve(scenario);
+        Assert.True(frontier.Exact);
+        foreach (var p in frontier.Points)
+            for (int k = 0; k < 2; k++) Assert.Equal(utilities[k].Utility(p.Values.AsSpan()), p.Utilities[k]);
+    }
+
+    [Fact]
+    public void BranchAndBound_TinyNodeBudget_GapBoundsWhatWasMissed()
+    {
+        var scenario = ConstraintScenarios.Generate(14, 10, 25, 35, seed: 3);
+        var model = ClassedModel.TryBuild(scenario.Space, Utilities(scenario).Items)!;
+        var exact = BranchAndBoundFrontier.Run(model, new FrontierBudget(null, null, TimeProvider.System));
+        Assert.True(exact.Complete);
+        var norms = model.Norm;
+        bool sawIncomplete = false;
+        foreach (long limit in new long[] { 1, 10, 100, 1000 })
+        {
+            var partial = BranchAndBoundFrontier.Run(model, new FrontierBudget(null, limit, TimeProvider.System));
+            if (partial.Complete) continue;
+            sawIncomplete = true;
+            Assert.True(partial.Gap >= 0);
+            // Every exact point is within the gap (in utility) of some reported point, for both parties at once.
+            double worst = exact.Points.Max(q => partial.Points.Min(p =>
+                Enumerable.Range(0, 2).Max(k => (q.Scores[k] - p.Scores[k]) / norms[k])));
+            output.WriteLine($"node limit {limit}: {partial.Points.Count}/{exact.Points.Count} points, gap {partial.Gap:0.0000}, largest miss {worst:0.0000}");
+            Assert.True(worst <= partial.Gap + 1e-12, $"missed by {worst}, gap {partial.Gap}");
+        }
+        Assert.True(sawIncomplete);
+    }
+
+    [Fact]
+    public void BranchAndBound_TinyTimeBudget_ReportsNotExactWithGap()
+    {
+        var scenario = ConstraintScenarios.Generate(20, 10, 40, 50, seed: 11);
+        var frontier = Solve(scenario, new AnalysisOptions { NodeLimit = 5 });
+        Assert.False(frontier.Exact);
+        Assert.NotNull(frontier.Gap);
+        Assert.True(frontier.Gap >= 0);
+        Assert.NotEmpty(frontier.Points);
+    }
+
+    [Theory]
+    [InlineData("10issues")]
+    [InlineData("10issuesDiscountedwithRV")]
+    [InlineData("30issues")]
+    public void BranchAndBound_Anac2014_ExactAndDominatesPublishedFrontier(string name)
+    {
+        var scenario = Anac2014Domains.Load(name);
+        var utilities = Utilities(scenario).Items;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var frontier = Solve(scenario, new AnalysisOptions { Budget = TimeSpan.FromMinutes(5) });
+        output.WriteLine($"{name}: {frontier.Points.Length} points in {clock.Elapsed.TotalMilliseconds:0.0} ms");
+        Assert.True(frontier.Exact);
+        Assert.Equal(0, frontier.Gap);
+        foreach (var published in Anac2014Domains.PublishedFrontier(name))
+            Assert.Contains(frontier.Points, p => p.Utilities[0] >= published[0] - 1e-6 && p.Utilities[1] >= published[1] - 1e-6);
+        foreach (var p in frontier.Points)
+            for (int k = 0; k < 2; k++) Assert.Equal(utilities[k].Utility(p.Values.AsSpan()), p.Utilities[k]);
+    }
+}

@@ -1,0 +1,127 @@
+using Parley.Reports;
+using Parley.Scenarios;
+using Parley.Preferences;
+
+namespace Parley.Tests.Reports;
+
+/// <summary>
+/// The Cairo report's findings, asserted so that a change to the model that moves them is seen (issue 7). Values are
+/// those of scenarios/cairo-2024.yaml as calibrated (header of that file).
+/// </summary>
+public class CairoReportTests
+{
+    private static readonly Lazy<Scenario> Cairo = new(() => ScenarioLoader.Load(Path.Combine(TestPaths.RepoRoot, "scenarios", "cairo-2024.yaml")));
+    private static readonly Lazy<ScenarioReport> On13Feb = new(() => ReportBuilder.Build(Cairo.Value, new ReportOptions(new DateOnly(2024, 2, 13), MediatedRuns: false)));
+
+    private static string IssueName(int i) => Cairo.Value.Space.Issues[i].Name;
+
+    [Fact]
+    public void Report_13Feb_NoZoneOfAgreement()
+    {
+        var r = On13Feb.Value;
+        Assert.Equal(0, r.Time);
+        Assert.False(r.Zone.Exists);
+        Assert.Equal(-0.06, r.Zone.Gap, 9);
+        Assert.Null(r.Zone.Nash);
+        Assert.Null(r.Zone.MaxWelfare);
+        Assert.Empty(r.Zone.MediatorFavourites);
+        Assert.Equal([0.66, 0.56], r.Reserved.ToArray());
+        // The closest package avoids every red line and keeps Israel's troops and the end-of-war link at the middle ground or better for Israel.
+        var closest = r.Zone.Closest!;
+        Assert.DoesNotContain(Cairo.Value.Principals, p => p.Profile.RedLines.Crosses(closest.Values.AsSpan()));
+    }
+
+    [Fact]
+    public void Report_13Feb_BlockedOnEndOfWarLinkAndTroopPosture()
+    {
+        var points = On13Feb.Value.StickingPoints;
+        Assert.Equal(["End-of-war link", "Israeli troop posture", "Prisoners serving life sentences"], points.Take(3).Select(p => IssueName(p.Issue)));
+        Assert.True(points[0].ZoneOpens);
+        Assert.True(points[1].ZoneOpens);
+        Assert.All(points.Skip(2), p => Assert.False(p.ZoneOpens));
+        Assert.Equal(0.105, points[0].GapClosed, 9);
+        Assert.Equal(0.085, points[1].GapClosed, 9);
+        Assert.Equal(["Israel", "Hamas"], points[0].RedLinesOf.Select(p => Cairo.Value.Parties[p].Name));
+        // Where the model differs from the brief: the prisoner ratio, reported as the key gap, ranks fourth.
+        Assert.Equal(3, points.ToList().FindIndex(p => IssueName(p.Issue) == "Prisoners per hostage"));
+    }
+
+    [Fact]
+    public void Report_13Feb_NamedPackages_WhoAcceptsWhoRejects()
+    {
+        var byName = On13Feb.Value.Packages.ToDictionary(p => p.Package.Name);
+        string Name(PackageAnswer a) => Cairo.Value.Parties[a.Party].Name;
+
+        var paris = byName["Paris framework (28 Jan)"];
+        Assert.Equal(["Israel"], paris.Answers.Where(a => a.Accepts).Select(Name));
+        var hamasOnParis = paris.Answers.Single(a => Name(a) == "Hamas");
+        Assert.Equal("End-of-war link", IssueName(Assert.Single(hamasOnParis.RedLinesCrossed).Issue));
+
+        // Hamas's February proposal lies outside Israel's acceptable set (the brief's calibration): a red line and a large shortfall.
+        var counter = byName["Hamas counter-proposal (7 Feb)"];
+        var israel = counter.Answers.Single(a => Name(a) == "Israel");
+        Assert.False(israel.Accepts);
+        Assert.Equal("Israeli troop posture", IssueName(Assert.Single(israel.RedLinesCrossed).Issue));
+        Assert.Equal(0.10 - 0.66, israel.Margin, 9);
+        Assert.True(counter.Answers.Single(a => Name(a) == "Hamas").Accepts);
+
+        var draft = byName["Late-February draft (Paris II, 27 Feb)"];
+        Assert.All(draft.Answers, a => Assert.False(a.Accepts));
+        Assert.All(draft.Answers, a => Assert.Empty(a.RedLinesCrossed));
+        Assert.Equal(0.51 - 0.66, draft.Answers.Single(a => Name(a) == "Israel").Margin, 9);
+        Assert.Equal(0.515 - 0.56, draft.Answers.Single(a => Name(a) == "Hamas").Margin, 9);
+        Assert.Equal(3, draft.MediatorUtilities.Length);
+    }
+
+    [Fact]
+    public void Report_Sensitivity_ZoneOpensOnlyWhenTheRafahEventsFire()
+    {
+        var sensitivity = On13Feb.Value.Sensitivity;
+        Assert.Equal(27, sensitivity.Length); // every day, 13 Feb .. 10 Mar
+        Assert.All(sensitivity.SkipLast(1), p => Assert.False(p.ZoneExists));
+        var last = sensitivity[^1];
+        Assert.Equal(new DateOnly(2024, 3, 10), last.Date);
+        Assert.True(last.ZoneExists);
+        Assert.Equal(260, (int)last.Size);
+        Assert.Equal(0.61, last.Reserved[0], 9);
+        Assert.Equal(0.41, last.Reserved[1], 9);
+        Assert.Equal(3, last.Events.Length);
+    }
+
+    [Fact]
+    public void Report_OutsideOptionFalls_AboutTwiceTheCommonGap()
+    {
+        var falls = On13Feb.Value.OutsideOptionFalls;
+        Assert.Equal(0.125, falls[0].Fall!.Value, 9);
+        Assert.Equal(0.123, falls[1].Fall!.Value, 9);
+    }
+
+    [Fact]
+    public void Report_BriefsUncalibratedOutsideOptions_LeaveAZone()
+    {
+        // Why the outside options were calibrated: with the brief's 0.55 / 0.45 a few hundred packages stay acceptable.
+        var s = Cairo.Value;
+        Party Brief(Party p, double start, double end) => p with
+        {
+            Profile = p.Profile with { ReservedValue = new ReservedValueCurve([new(0, start), new(1, end)]) },
+        };
+        var uncalibrated = s with { Parties = [Brief(s.Parties[0], 0.55, 0.58), Brief(s.Parties[1], 0.45, 0.40), .. s.Parties.Skip(2)] };
+        var r = ReportBuilder.Build(uncalibrated, new ReportOptions(MediatedRuns: false));
+        Assert.True(r.Zone.Exists);
+        Assert.Equal(440, (int)r.Zone.Size);
+        Assert.Equal(0.05, r.Zone.Gap, 9);
+        Assert.NotNull(r.Zone.Nash);
+        Assert.Equal(3, r.Zone.MediatorFavourites.Length);
+        Assert.DoesNotContain(s.Principals, p => p.Profile.RedLines.Crosses(r.Zone.Nash!.Values.AsSpan()));
+    }
+
+    [Fact]
+    public void Report_Findings_SayNoZoneAndNameTheBlockingIssues()
+    {
+        var findings = On13Feb.Value.Findings;
+        Assert.StartsWith("On 13 Feb 2024 there is no zone of agreement", findings[0]);
+        Assert.Contains("End-of-war link (+0.105, opens a zone), Israeli troop posture (+0.085, opens a zone)", findings[1]);
+        Assert.Contains(findings, f => f.StartsWith("Hamas counter-proposal (7 Feb): rejected by Israel (red line)", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("first opens on 10 Mar", StringComparison.Ordinal));
+    }
+}

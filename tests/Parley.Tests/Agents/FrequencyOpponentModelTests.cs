@@ -25,6 +25,16 @@ public class FrequencyOpponentModelTests
     }
 
     [Fact]
+    public void Predict_BeforeAnyOffer_IsOneHalf()
+    {
+        var s = TestScenarios.Opposed();
+        var model = new FrequencyOpponentModel();
+        model.Initialize(Contexts.For(s, 0));
+        Assert.Equal(0.5, model.PredictUtility(1, TestScenarios.At(s, 2, 3)));
+        Assert.Equal(0.5, model.PredictUtility(TestScenarios.At(s, 2, 3)));
+    }
+
+    [Fact]
     public void Observe_OwnPartyIndex_Throws()
     {
         var s = TestScenarios.Opposed();

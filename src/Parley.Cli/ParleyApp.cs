@@ -20,10 +20,12 @@ public static class ParleyApp
             config.UseStrictParsing();
             config.SetInterceptor(new RefuseUnrecognisedArguments());
             config.AddCommand<NegotiateCommand>("negotiate")
-                .WithDescription("Run a stacked-alternating-offers negotiation between automated negotiators and show the transcript, agreement and quality measures.")
+                .WithDescription("Run a negotiation between automated negotiators — stacked alternating offers, single negotiating text or shuttle mediation — and show the transcript, agreement and quality measures.")
                 .WithExample("negotiate", "scenarios/EnglandZimbabwe", "--agents", "boulware,conceder")
                 .WithExample("negotiate", "scenarios/Laptop", "--agents", "hardheaded,titfortat", "--rounds", "500", "--seed", "7", "--out", "run.json")
-                .WithExample("negotiate", "scenarios/EnglandZimbabwe", "--repeat", "1000");
+                .WithExample("negotiate", "scenarios/EnglandZimbabwe", "--repeat", "1000")
+                .WithExample("negotiate", "scenarios/EnglandZimbabwe", "--protocol", "single-text", "--mediators", "hillclimber", "--rounds", "100")
+                .WithExample("negotiate", "scenarios/cairo-2024.yaml", "--protocol", "shuttle", "--agents", "linear", "--mediators", "bridging");
             config.AddCommand<AnalyzeCommand>("analyze")
                 .WithDescription("Analyse a scenario's deal space: outcome count, reserved values, Pareto frontier, Nash, Kalai–Smorodinsky and max-welfare points.")
                 .WithExample("analyze", "scenarios/EnglandZimbabwe")

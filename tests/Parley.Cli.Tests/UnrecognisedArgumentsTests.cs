@@ -50,7 +50,7 @@ public class UnrecognisedArgumentsTests
     }
 
     [Theory]
-    [InlineData("negotiate", "--agents, --rounds, --time-limit, --turn-budget, --seed, --out, --repeat, --no-quality")]
+    [InlineData("negotiate", "--protocol, --agents, --mediators, --rounds, --time-limit, --turn-budget, --seed, --out, --repeat, --no-quality")]
     [InlineData("analyze", "--frontier, --seed, --effort")]
     [InlineData("convert", "--to, --out, --force")]
     public void UnknownOption_NothingClose_ListsTheCommandsOptions(string command, string options)

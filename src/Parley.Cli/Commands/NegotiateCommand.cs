@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Parley.Agents;
 using Parley.Analysis;
 using Parley.Cli.Output;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 using Spectre.Console;
@@ -13,9 +14,17 @@ namespace Parley.Cli.Commands;
 /// <summary>Settings of <c>parley negotiate</c>.</summary>
 public sealed class NegotiateSettings : ScenarioSettings
 {
+    [CommandOption("-p|--protocol <NAME>")]
+    [Description("sao (stacked alternating offers between the principals; default), single-text (a mediator puts one complete text, every principal accepts, rejects or vetoes it, the mediator revises) or shuttle (principals and mediators send messages only along the scenario's channels, with their delays; mediators relay and bridge).")]
+    public string Protocol { get; init; } = "sao";
+
     [CommandOption("-a|--agents <NAMES>")]
-    [Description("Comma-separated negotiators, one per principal in party order (the list repeats when shorter). Built in: boulware, linear, conceder, hardliner, titfortat, hardheaded, random, nice, micro, timedependent:E (any exponent E). Default: boulware,conceder.")]
+    [Description("Comma-separated negotiators, one per principal in party order (the list repeats when shorter). sao and single-text: boulware, linear, conceder, hardliner, titfortat, hardheaded, random, nice, micro (sao only), timedependent:E (any exponent E). shuttle: boulware, linear, conceder, hardliner, leastimportantfirst, timedependent:E. Default: boulware,conceder.")]
     public string Agents { get; init; } = "boulware,conceder";
+
+    [CommandOption("-m|--mediators <NAMES>")]
+    [Description("Comma-separated mediators for single-text and shuttle: one per mediator of the scenario in party order (the list repeats), or, on a scenario without mediators, one neutral mediator per name. single-text: hillclimber (default), nash, staked. shuttle: bridging (default), relay.")]
+    public string? Mediators { get; init; }
 
     [CommandOption("-r|--rounds <N>")]
     [Description("Deadline in rounds (every party moves once a round). Default 1000 when no --time-limit is given.")]
@@ -57,49 +66,105 @@ public sealed class NegotiateSettings : ScenarioSettings
         if (ParsedTurnBudget <= TimeSpan.Zero) return ValidationResult.Error($"--turn-budget '{TurnBudget}' is not a duration up to 100 days; expected e.g. 1s or 200ms");
         if (Repeat is < 1 or > 10_000_000) return ValidationResult.Error($"--repeat must be between 1 and 10,000,000, got {Repeat}");
         if (Out is not null && OutputPath.ProblemWithFile("--out", Out) is { } outProblem) return ValidationResult.Error(outProblem);
+        if (!NegotiationSetup.Protocols.Contains(Protocol))
+            return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}'; expected one of: {string.Join(", ", NegotiationSetup.Protocols)}");
         if (string.IsNullOrWhiteSpace(Agents)) return ValidationResult.Error("--agents is empty; expected e.g. boulware,conceder");
-        foreach (var name in Agents.Split(',', StringSplitOptions.TrimEntries))
-            if (!NegotiatorRegistry.TryCreate(name, out _))
-                return ValidationResult.Error($"--agents: unknown negotiator '{name}'; expected one of: {string.Join(", ", NegotiatorRegistry.Available.Select(a => a.Name))}");
+        if (Mediators is not null && Protocol == "sao")
+            return ValidationResult.Error("--mediators: stacked alternating offers seats no mediator; use --protocol single-text or shuttle");
+        if (Mediators is not null && string.IsNullOrWhiteSpace(Mediators)) return ValidationResult.Error("--mediators is empty; expected e.g. hillclimber");
+        if (Protocol != "shuttle")
+            foreach (var name in AgentNames)
+                if (!NegotiatorRegistry.TryCreate(name, out _))
+                    return ValidationResult.Error($"--agents: unknown negotiator '{name}'; expected one of: {string.Join(", ", NegotiatorRegistry.Available.Select(a => a.Name))}");
+        try
+        {
+            new NegotiationSetup { Protocol = Protocol, Negotiators = AgentNames }.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            return ValidationResult.Error($"--agents: {Plain(e)}");
+        }
+        try
+        {
+            new NegotiationSetup { Protocol = Protocol, Mediators = MediatorNames }.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            return ValidationResult.Error($"--mediators: {Plain(e)}");
+        }
         return ValidationResult.Success();
     }
+
+    private static string Plain(ArgumentException e) => e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+
+    internal string[] AgentNames => Agents.Split(',', StringSplitOptions.TrimEntries);
+
+    internal string[] MediatorNames => Mediators?.Split(',', StringSplitOptions.TrimEntries) ?? [];
 }
 
-/// <summary><c>parley negotiate</c>: runs stacked-alternating-offers negotiations between built-in negotiators.</summary>
+/// <summary><c>parley negotiate</c>: runs negotiations between built-in negotiators under SAOP, single text or shuttle mediation.</summary>
 public sealed class NegotiateCommand(CliIo io) : Command<NegotiateSettings>
 {
     public override int Execute(CommandContext context, NegotiateSettings settings, CancellationToken cancellationToken)
     {
         var loaded = ScenarioLoader.Load(settings.Scenario);
-        // SAOP is between the principals; mediators have no turn in it.
-        var scenario = loaded with { Parties = [.. loaded.Principals] };
-        if (scenario.Parties.Length < 2)
-            throw new UserErrorException($"{settings.Scenario}: {PartyCount(scenario)}; a negotiation needs at least two principals (a GENIUS folder needs one profile per party)");
-        if (!scenario.Space.IsDiscrete)
+        // SAOP is between the principals; mediators have no turn in it. Mediated protocols seat them (or neutral ones).
+        var principals = Seating.PrincipalsOnly(loaded);
+        if (principals.Parties.Length < 2)
+            throw new UserErrorException($"{settings.Scenario}: {PartyCount(principals)}; a negotiation needs at least two principals (a GENIUS folder needs one profile per party)");
+        if (!loaded.Space.IsDiscrete)
             throw new UserErrorException($"{settings.Scenario}: the outcome space has a continuous real issue; discretise it with 'steps'");
-        var names = settings.Agents.Split(',', StringSplitOptions.TrimEntries);
-        var options = new SaoOptions
+        var setup = new NegotiationSetup
         {
+            Protocol = settings.Protocol,
+            Negotiators = settings.AgentNames,
+            Mediators = settings.MediatorNames,
             Rounds = settings.Rounds ?? (settings.TimeLimit is null ? 1000 : null),
             TimeLimit = settings.ParsedTimeLimit,
             PerTurnBudget = settings.ParsedTurnBudget,
             Seed = settings.Seed,
         };
+        Scenario seated;
+        try
+        {
+            seated = setup.Protocol == "sao" ? principals
+                : Seating.WithMediators(loaded, loaded.Parties.Length > principals.Parties.Length ? 0 : Math.Max(1, setup.Mediators.Count));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserErrorException($"{settings.Scenario}: {e.Message}");
+        }
+        var options = new SaoOptions { Rounds = setup.Rounds, TimeLimit = setup.TimeLimit, PerTurnBudget = setup.PerTurnBudget, Seed = setup.Seed };
+
+        // SAOP keeps its direct path (negotiators built once per run, nothing else), which --repeat measures.
+        var names = setup.Negotiators;
         INegotiator[] CreateNegotiators() =>
-            Enumerable.Range(0, scenario.Parties.Length).Select(i => NegotiatorRegistry.Create(names[i % names.Length])).ToArray();
+            Enumerable.Range(0, principals.Parties.Length).Select(i => NegotiatorRegistry.Create(names[i % names.Count])).ToArray();
+        NegotiationResult RunOne(int seed)
+        {
+            if (setup.Protocol == "sao") return Negotiation.Run(principals, CreateNegotiators(), options with { Seed = seed });
+            try
+            {
+                return Negotiation.Run(loaded, setup with { Seed = seed });
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserErrorException($"{settings.Scenario}: {e.Message}");
+            }
+        }
 
-        AnalysisReport? analysis = settings.NoQuality ? null : ScenarioAnalyzer.Analyze(scenario, new AnalysisOptions(settings.Seed));
-        if (settings.Repeat > 1) return RunMany(scenario, CreateNegotiators, options, settings, analysis);
+        AnalysisReport? analysis = settings.NoQuality ? null : ScenarioAnalyzer.Analyze(principals, new AnalysisOptions(settings.Seed));
+        if (settings.Repeat > 1) return RunMany(seated, RunOne, settings, analysis);
 
-        var result = Negotiation.Run(scenario, CreateNegotiators(), options);
+        var result = RunOne(settings.Seed);
         var quality = analysis is null ? null : NegotiationQuality.Measure(result, analysis.Frontier, analysis.Nash);
-        if (settings.Json) NegotiationJson.Write(io.Out, scenario, result, quality, loaded);
-        else NegotiationTables.Write(io.Console, scenario, loaded, result, quality, options);
-        if (settings.Out is { } file) OutputPath.WriteFile(file, writer => NegotiationJson.Write(writer, scenario, result, quality, loaded));
+        if (settings.Json) NegotiationJson.Write(io.Out, seated, result, quality, loaded);
+        else NegotiationTables.Write(io.Console, seated, loaded, result, quality, options);
+        if (settings.Out is { } file) OutputPath.WriteFile(file, writer => NegotiationJson.Write(writer, seated, result, quality, loaded));
         return ExitCodes.Ok;
     }
 
-    private int RunMany(Scenario scenario, Func<INegotiator[]> create, SaoOptions options, NegotiateSettings settings, AnalysisReport? analysis)
+    private int RunMany(Scenario scenario, Func<int, NegotiationResult> run, NegotiateSettings settings, AnalysisReport? analysis)
     {
         int n = settings.Repeat;
         var micros = new double[n];
@@ -110,9 +175,8 @@ public sealed class NegotiateCommand(CliIo io) : Command<NegotiateSettings>
         var total = Stopwatch.StartNew();
         for (int k = 0; k < n; k++)
         {
-            var negotiators = create();
             long start = Stopwatch.GetTimestamp();
-            var result = Negotiation.Run(scenario, negotiators, options with { Seed = settings.Seed + k });
+            var result = run(settings.Seed + k);
             micros[k] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
             rounds += result.Rounds;
             if (result.HasAgreement) agreements++;

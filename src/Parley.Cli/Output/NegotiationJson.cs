@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Parley.Analysis;
 using Parley.Cli.Commands;
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 
@@ -15,10 +17,13 @@ internal static class NegotiationJson
             var space = scenario.Space;
             json.WriteStartObject();
             json.WriteString("scenario", scenario.Name);
+            json.WriteString("protocol", result.Protocol);
             WriteStrings(json, "parties", result.Parties);
             WriteStrings(json, "negotiators", result.Negotiators);
-            var mediators = loaded.Parties.Where(p => p.Role == PartyRole.Mediator).Select(p => p.Name).ToList();
-            if (mediators.Count > 0) WriteStrings(json, "mediatorsNotSeated", mediators);
+            var seated = result.Parties.Where((_, i) => !result.IsPrincipal(i)).ToList();
+            if (seated.Count > 0) WriteStrings(json, "mediators", seated);
+            var notSeated = loaded.Parties.Where(p => p.Role == PartyRole.Mediator && !seated.Contains(p.Name)).Select(p => p.Name).ToList();
+            if (notSeated.Count > 0) WriteStrings(json, "mediatorsNotSeated", notSeated);
             json.WriteString("status", Camel(result.Status.ToString()));
             json.WritePropertyName("agreement");
             if (result.HasAgreement) JsonOutput.WriteOutcome(json, space, result.AgreementValues.AsSpan());
@@ -55,10 +60,25 @@ internal static class NegotiationJson
             foreach (var entry in result.Transcript)
             {
                 json.WriteStartObject();
+                var e = entry.Entry;
                 json.WriteNumber("round", entry.Round);
                 json.WriteNumber("time", entry.Time);
-                json.WriteString("party", result.Parties[entry.Party]);
+                if (entry.Party >= 0) json.WriteString("party", result.Parties[entry.Party]);
+                else json.WriteNull("party");
                 json.WriteString("action", Camel(entry.Action.ToString()));
+                if (e.To >= 0)
+                {
+                    json.WriteString("from", result.Parties[entry.Party]);
+                    json.WriteString("to", result.Parties[e.To]);
+                }
+                if (e.Recipients != Audience.Everyone) WriteStrings(json, "seenBy", Members(result, e.Recipients | Audience.Of(entry.Party)));
+                if (e.Issues != 0) WriteStrings(json, "issues", space.Issues.Where((_, i) => i < 64 && (e.Issues & (1UL << i)) != 0).Select(i => i.Name));
+                if (entry.Action == NegotiationAction.Tally)
+                {
+                    WriteStrings(json, "accepts", Members(result, e.Accepts));
+                    WriteStrings(json, "rejects", Members(result, e.Rejects));
+                }
+                if (e.Note is { } note) json.WriteString("note", note);
                 json.WritePropertyName("outcome");
                 if (entry.Outcome is { } o)
                 {
@@ -91,6 +111,9 @@ internal static class NegotiationJson
         WriteNumberOrNull(json, "meanDistanceToPareto", stats.MeanDistanceToPareto);
         json.WriteEndObject();
     });
+
+    private static IEnumerable<string> Members(NegotiationResult result, ulong set) =>
+        result.Parties.Where((_, i) => Audience.Contains(set, i));
 
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {

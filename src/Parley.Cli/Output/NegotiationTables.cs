@@ -1,6 +1,8 @@
 using Parley.Outcomes;
 using System.Globalization;
+using Parley.Analysis;
 using Parley.Cli.Commands;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 using Spectre.Console;
@@ -12,7 +14,15 @@ internal static class NegotiationTables
 {
     private const int Shown = 3;
 
-    public static void Write(IAnsiConsole console, Scenario scenario, Scenario loaded, NegotiationResult result, QualityMeasures? quality, SaoOptions options)
+    private static string ProtocolTitle(string protocol) => protocol switch
+    {
+        "sao" => "stacked alternating offers",
+        "single-text" => "single negotiating text",
+        "shuttle" => "shuttle mediation",
+        _ => protocol,
+    };
+
+    public static void Write(IAnsiConsole console, Scenario scenario, Scenario loaded, NegotiationResult result, QualityMeasures? quality, SessionOptions options)
     {
         var space = scenario.Space;
         string deadline = string.Join(" or ", new[]
@@ -20,8 +30,8 @@ internal static class NegotiationTables
             options.Rounds is { } r ? $"{r:N0} rounds" : null,
             options.TimeLimit is { } t ? $"{t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s" : null,
         }.Where(x => x is not null));
-        console.Write(new Rule($"[bold]{Markup.Escape(scenario.Name)}[/] — stacked alternating offers, deadline {deadline}, seed {options.Seed}").LeftJustified());
-        var mediators = loaded.Parties.Where(p => p.Role == PartyRole.Mediator).Select(p => p.Name).ToList();
+        console.Write(new Rule($"[bold]{Markup.Escape(scenario.Name)}[/] — {ProtocolTitle(result.Protocol)}, deadline {deadline}, seed {options.Seed}").LeftJustified());
+        var mediators = loaded.Parties.Where(p => p.Role == PartyRole.Mediator && !result.Parties.Contains(p.Name)).Select(p => p.Name).ToList();
         if (mediators.Count > 0)
             console.MarkupLineInterpolated($"[grey]Mediators not seated in this protocol: {string.Join(", ", mediators)}[/]");
 
@@ -37,8 +47,10 @@ internal static class NegotiationTables
             if (previous >= 0 && i != previous + 1) offers.AddRow(Enumerable.Repeat("…", 5 + result.Parties.Length).ToArray());
             previous = i;
             var e = result.Transcript[i];
+            string action = e.Entry.To >= 0 ? $"{e.Action} → {result.Parties[e.Entry.To]}" : e.Action.ToString();
+            if (e.Entry.Note is { } note) action += $" ({note})";
             var cells = new List<string> { (e.Round + 1).ToString(CultureInfo.InvariantCulture), e.Time.ToString("0.000", CultureInfo.InvariantCulture),
-                Markup.Escape(result.Parties[e.Party]), e.Action.ToString() };
+                e.Party >= 0 ? Markup.Escape(result.Parties[e.Party]) : "—", Markup.Escape(action) };
             foreach (double u in e.Utilities) cells.Add(double.IsFinite(u) ? F(u) : "–");
             if (e.Outcome is { } o)
             {
@@ -52,10 +64,11 @@ internal static class NegotiationTables
 
         string status = result.Status switch
         {
-            SaoStatus.Agreed => $"[green]agreement[/] in round {result.Rounds} (t = {result.EndTime.ToString("0.000", CultureInfo.InvariantCulture)})",
-            SaoStatus.Deadline => "[yellow]no agreement[/]: deadline reached",
-            SaoStatus.WalkedAway => $"[yellow]no agreement[/]: {Markup.Escape(result.Parties[result.WalkedAwayBy])} walked away in round {result.Rounds}",
-            SaoStatus.Failed => $"[red]failed[/]: {Markup.Escape(result.Failure!.PartyName)} — {Markup.Escape(result.Failure.Kind.ToString())}: {Markup.Escape(result.Failure.Reason)}",
+            NegotiationStatus.Agreed => $"[green]agreement[/] in round {result.Rounds} (t = {result.EndTime.ToString("0.000", CultureInfo.InvariantCulture)})",
+            NegotiationStatus.Deadline => "[yellow]no agreement[/]: deadline reached",
+            NegotiationStatus.WalkedAway => $"[yellow]no agreement[/]: {Markup.Escape(result.Parties[result.WalkedAwayBy])} walked away in round {result.Rounds}",
+            NegotiationStatus.Failed => $"[red]failed[/]: {Markup.Escape(result.Failure!.PartyName)} — {Markup.Escape(result.Failure.Kind.ToString())}: {Markup.Escape(result.Failure.Reason)}",
+            NegotiationStatus.Ended => "[yellow]no agreement[/]: the table broke up (a party left)",
             _ => result.Status.ToString(),
         };
         console.MarkupLine($"Result: {status}");
@@ -67,17 +80,17 @@ internal static class NegotiationTables
             console.Write(agreement);
         }
 
-        var parties = new Table().Title("Parties").AddColumns("Party", "Negotiator")
+        var parties = new Table().Title("Parties").AddColumns("Party", "Role", "Negotiator")
             .AddColumn(new TableColumn("Utility").RightAligned()).AddColumn(new TableColumn("Undiscounted").RightAligned())
             .AddColumn(new TableColumn("Reserved value").RightAligned());
         for (int p = 0; p < result.Parties.Length; p++)
-            parties.AddRow(Markup.Escape(result.Parties[p]), Markup.Escape(result.Negotiators[p]), F(result.Utilities[p]),
-                F(result.UndiscountedUtilities[p]), F(scenario.Parties[p].Profile.ReservedAt(result.EndTime)));
+            parties.AddRow(Markup.Escape(result.Parties[p]), result.IsPrincipal(p) ? "principal" : $"mediator (α = {scenario.Parties[p].Stake.ToString("0.##", CultureInfo.InvariantCulture)})",
+                Markup.Escape(result.Negotiators[p]), F(result.Utilities[p]), F(result.UndiscountedUtilities[p]), F(scenario.ReservedValueAt(p, result.EndTime)));
         console.Write(parties);
 
         var measures = new Table().Title("Quality").AddColumns("Measure", "Value");
         measures.AddRow("Rounds", result.Rounds.ToString("N0", CultureInfo.InvariantCulture));
-        measures.AddRow("Social welfare (Σ utilities)", F(result.SocialWelfare));
+        measures.AddRow("Social welfare (Σ principals' utilities)", F(result.SocialWelfare));
         if (quality is { } q)
         {
             measures.AddRow("Distance to Pareto frontier", double.IsFinite(q.DistanceToPareto) ? F(q.DistanceToPareto) : "–");

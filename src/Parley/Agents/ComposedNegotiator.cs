@@ -1,5 +1,7 @@
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
+using Parley.Protocols.SingleText;
 
 namespace Parley.Agents;
 
@@ -8,9 +10,12 @@ namespace Parley.Agents;
 /// architecture). Before each decision every new offer by another party is fed to the opponent model. It accepts when
 /// the acceptance strategy says so — but never an offer worth less to it than its reserved value at that time — and
 /// otherwise proposes the bidding strategy's bid (computed once per turn, so AC_next and the counter-offer agree).
-/// Never walks away.
+/// Never walks away. Never accepts or offers an outcome that crosses its red lines or uses a withdrawn value.
+/// It also votes under the single-negotiating-text protocol (<see cref="IVoter"/>) with the same parts: a text worse for
+/// it than the text the mediator revises is vetoed, a text its acceptance strategy accepts is accepted, any other is
+/// rejected naming the issues that cost it most.
 /// </summary>
-public class ComposedNegotiator : INegotiator
+public class ComposedNegotiator : INegotiator, IVoter
 {
     private NegotiatorContext? _context;
     private int _seen;
@@ -69,7 +74,7 @@ public class ComposedNegotiator : INegotiator
         var context = Context;
         double offered = context.Index.Utility(offer);
         double reserved = context.ReservedValue(state.Time);
-        if (offered < reserved) return SaoResponse.Reject;
+        if (offered < reserved || !context.IsAllowed(offer, state.Time)) return SaoResponse.Reject;
         double next = context.Index.Utility(Bid(state));
         return Acceptance.ShouldAccept(new AcceptanceInput(state.Time, state.Round, offered, next, reserved))
             ? SaoResponse.Accept
@@ -81,9 +86,30 @@ public class ComposedNegotiator : INegotiator
         if (_bidStep != state.Step)
         {
             _bid = Bidding.NextBid(state);
+            if (Context.HasLimits && !Context.IsAllowed(_bid, state.Time)) _bid = Context.NearestAllowed(_bid, state.Time);
             _bidStep = state.Step;
         }
         return _bid;
+    }
+
+    /// <inheritdoc />
+    public virtual TextVote Vote(in SingleTextState state, Outcome text)
+    {
+        Observe();
+        var context = Context;
+        double t = state.Time;
+        double offered = context.Index.Utility(text);
+        if (!context.IsAllowed(text, t)) return new TextVote(TextAnswer.Veto, context.Objections(text));
+        if (state.Basis is { } basis && context.IsAllowed(basis, t) && offered < context.Index.Utility(basis))
+            return new TextVote(TextAnswer.Veto, context.Objections(text));
+        double reserved = context.ReservedValue(t);
+        var asked = SaoState.Initial(Math.Max(2, context.PartyCount)) with { Time = t, Step = state.Round };
+        if (offered >= reserved)
+        {
+            double next = context.Index.Utility(Bid(asked));
+            if (Acceptance.ShouldAccept(new AcceptanceInput(t, state.Round, offered, next, reserved))) return new TextVote(TextAnswer.Accept);
+        }
+        return new TextVote(TextAnswer.Reject, context.Objections(text));
     }
 
     private void Observe()
@@ -99,7 +125,7 @@ public class ComposedNegotiator : INegotiator
         for (; _seen < count; _seen++)
         {
             var entry = history[_seen];
-            if (entry.Action == SaoAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } offer)
+            if (entry.Action == NegotiationAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } offer)
                 OpponentModel.Observe(entry.Party, offer, entry.Time);
         }
     }

@@ -1,4 +1,5 @@
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 
 namespace Parley.Agents;
@@ -82,7 +83,7 @@ public sealed class MicroNegotiator : INegotiator
         for (; _seen < history.Count; _seen++)
         {
             var entry = history[_seen];
-            if (entry.Action == SaoAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } o) _received.Add(o);
+            if (entry.Action == NegotiationAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } o) _received.Add(o);
         }
         return context;
     }

@@ -1,4 +1,5 @@
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 
 namespace Parley.Agents;

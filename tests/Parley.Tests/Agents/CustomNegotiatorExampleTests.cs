@@ -1,5 +1,6 @@
 using Parley.Agents;
 using Parley.Examples;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Tests.Testing;
 
@@ -14,7 +15,7 @@ public class CustomNegotiatorExampleTests
         Assert.Null(result.Failure);
         Assert.Equal(["Stepper", "Boulware"], result.Negotiators.ToArray());
         Assert.All(result.Utilities, u => Assert.InRange(u, 0.0, 1.0));
-        Assert.Equal(SaoStatus.Agreed, result.Status);
+        Assert.Equal(NegotiationStatus.Agreed, result.Status);
     }
 
     [Fact]
@@ -25,10 +26,10 @@ public class CustomNegotiatorExampleTests
         var bidding = new SteppingBidding(0.1);
         bidding.Initialize(ctx, null);
         double start = bidding.Target;
-        var state = SaoState.Initial(2).Apply(SaoAction.Offer, new(0)).Apply(SaoAction.Offer, new(5));
+        var state = SaoState.Initial(2).Apply(NegotiationAction.Offer, new(0)).Apply(NegotiationAction.Offer, new(5));
         bidding.NextBid(state);
         Assert.Equal(start - 0.1, bidding.Target, 12);
-        state = state.Apply(SaoAction.Offer, new(0)).Apply(SaoAction.Offer, new(5));   // same offer again
+        state = state.Apply(NegotiationAction.Offer, new(0)).Apply(NegotiationAction.Offer, new(5));   // same offer again
         bidding.NextBid(state);
         Assert.Equal(start - 0.1, bidding.Target, 12);
         Assert.True(ctx.Utility(bidding.NextBid(state)) >= bidding.Target);
@@ -39,9 +40,9 @@ public class CustomNegotiatorExampleTests
     {
         var s = TestScenarios.Opposed();
         var r = Negotiation.Run(s, [Negotiators.Conceder(), new FirstComeNegotiator()], new SaoOptions { Rounds = 100 });
-        Assert.Equal(SaoStatus.Agreed, r.Status);
+        Assert.Equal(NegotiationStatus.Agreed, r.Status);
         var accept = r.Transcript[^1];
-        Assert.True(accept.Action != SaoAction.Accept || accept.Party != 1 || accept.Utilities[1] >= 0.8);
+        Assert.True(accept.Action != NegotiationAction.Accept || accept.Party != 1 || accept.Utilities[1] >= 0.8);
     }
 
     [Fact]

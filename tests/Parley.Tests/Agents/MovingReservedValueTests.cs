@@ -1,6 +1,7 @@
 using Parley.Agents;
 using Parley.Outcomes;
 using Parley.Preferences;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 using Parley.Tests.Testing;
@@ -118,9 +119,9 @@ public class MovingReservedValueTests
         // The opponent concedes all the way: from party 0's worst outcome to its best, so tit-for-tat would concede fully.
         var worst = ctx.Index.OutcomeAt(0);
         var best = ctx.Index.OutcomeAt(ctx.Index.Count - 1);
-        var state = SaoState.Initial(2).Apply(SaoAction.Offer, best).Apply(SaoAction.Offer, worst);
+        var state = SaoState.Initial(2).Apply(NegotiationAction.Offer, best).Apply(NegotiationAction.Offer, worst);
         tft.NextBid(state with { Time = 0.1 });
-        state = state.Apply(SaoAction.Offer, best).Apply(SaoAction.Offer, best) with { Time = 0.8 };
+        state = state.Apply(NegotiationAction.Offer, best).Apply(NegotiationAction.Offer, best) with { Time = 0.8 };
         double got = ctx.Utility(tft.NextBid(state));
         Assert.Equal(Rising.At(0.8), tft.TargetUtility, 12);
         Assert.True(got >= Rising.At(0.8), $"bid {got} below the reserved value {Rising.At(0.8)} at t = 0.8");
@@ -142,7 +143,7 @@ public class MovingReservedValueTests
         var result = Negotiation.Run(s, [Negotiators.Micro(), opponent], new SaoOptions { Rounds = rounds, Seed = 3 });
         var offers = new List<(double, double)>();
         foreach (var entry in result.Transcript)
-            if (entry.Party == 0 && entry.Action == SaoAction.Offer && entry.Outcome is { } o)
+            if (entry.Party == 0 && entry.Action == NegotiationAction.Offer && entry.Outcome is { } o)
                 offers.Add((entry.Time, s.Parties[0].Profile.Utility.Utility(o)));
         return (offers, result);
     }

@@ -1,4 +1,5 @@
 using Parley.Agents;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Tests.Testing;
 
@@ -25,7 +26,7 @@ public class NegotiatorConformanceTests
         Assert.Null(result.Failure);
         Assert.All(result.Utilities, u => Assert.InRange(u, 0.2, 1.0));
         foreach (var e in result.Transcript)
-            if (e.Action == SaoAction.Accept) Assert.True(e.Utilities[e.Party] >= 0.2);
+            if (e.Action == NegotiationAction.Accept) Assert.True(e.Utilities[e.Party] >= 0.2);
     }
 
     [Theory]
@@ -52,8 +53,8 @@ public class NegotiatorConformanceTests
         var s = TestScenarios.Opposed();
         var soft = Negotiation.Run(s, [Negotiators.Conceder(), Negotiators.Conceder()], new SaoOptions { Rounds = 200 });
         var hard = Negotiation.Run(s, [Negotiators.Boulware(), Negotiators.Boulware()], new SaoOptions { Rounds = 200 });
-        Assert.Equal(SaoStatus.Agreed, soft.Status);
-        Assert.Equal(SaoStatus.Agreed, hard.Status);
+        Assert.Equal(NegotiationStatus.Agreed, soft.Status);
+        Assert.Equal(NegotiationStatus.Agreed, hard.Status);
         Assert.True(soft.Steps < hard.Steps, $"{soft.Steps} vs {hard.Steps}");
     }
 
@@ -62,7 +63,7 @@ public class NegotiatorConformanceTests
     {
         var s = TestScenarios.Opposed();
         var r = Negotiation.Run(s, [Negotiators.Hardliner(), Negotiators.Hardliner()], new SaoOptions { Rounds = 50 });
-        Assert.Equal(SaoStatus.Deadline, r.Status);
+        Assert.Equal(NegotiationStatus.Deadline, r.Status);
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public class NegotiatorConformanceTests
     {
         var s = TestScenarios.Opposed(reserved: 0.0);
         var r = Negotiation.Run(s, [Negotiators.Hardliner(), Negotiators.Nice()], new SaoOptions { Rounds = 50 });
-        Assert.Equal(SaoStatus.Agreed, r.Status);
+        Assert.Equal(NegotiationStatus.Agreed, r.Status);
         Assert.Equal(2, r.Steps);
     }
 
@@ -84,8 +85,8 @@ public class NegotiatorConformanceTests
         // One offer, repeated, that MiCRO never accepts (its worst outcome).
         var stubborn = new ScriptedNegotiator("stubborn", _ => ranking.OutcomeAt(0));
         var r = Negotiation.Run(s, [Negotiators.Micro(), stubborn], new SaoOptions { Rounds = 20 });
-        var offers = r.Transcript.Where(e => e.Party == 0 && e.Action == SaoAction.Offer).Select(e => e.Outcome!.Value).ToList();
-        Assert.Equal(SaoStatus.Deadline, r.Status);
+        var offers = r.Transcript.Where(e => e.Party == 0 && e.Action == NegotiationAction.Offer).Select(e => e.Outcome!.Value).ToList();
+        Assert.Equal(NegotiationStatus.Deadline, r.Status);
         Assert.Equal(20, offers.Count);
         Assert.Equal(best, offers[0]);
         Assert.Equal(second, offers[1]);
@@ -102,7 +103,7 @@ public class NegotiatorConformanceTests
         var ranking = Parley.Preferences.UtilityIndex.For(s.Parties[1].Profile.Utility);
         var opener = new ScriptedNegotiator("opener", _ => ranking.Best);
         var r = Negotiation.Run(s, [opener, Negotiators.Micro()], new SaoOptions { Rounds = 10 });
-        Assert.Equal(SaoStatus.Agreed, r.Status);
+        Assert.Equal(NegotiationStatus.Agreed, r.Status);
         Assert.Equal(2, r.Steps);
     }
 
@@ -115,7 +116,7 @@ public class NegotiatorConformanceTests
         Assert.Equal(1.0, ranking.MaxUtility, 15);
         var opener = new ScriptedNegotiator("opener", _ => ranking.Best);
         var r = Negotiation.Run(s, [opener, Negotiators.Micro()], new SaoOptions { Rounds = 10 });
-        Assert.Equal(SaoStatus.Agreed, r.Status);
+        Assert.Equal(NegotiationStatus.Agreed, r.Status);
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public class NegotiatorConformanceTests
         var party = s.Parties[1];
         s = s with { Parties = s.Parties.SetItem(1, party with { Profile = party.Profile with { ReservedValue = Parley.Preferences.ReservedValueCurve.Constant(worth) } }) };
         var r = Negotiation.Run(s, [new ScriptedNegotiator("opener", _ => offer), Negotiators.Nice()], new SaoOptions { Rounds = 10 });
-        Assert.Equal(SaoStatus.Agreed, r.Status);
+        Assert.Equal(NegotiationStatus.Agreed, r.Status);
         Assert.Equal(2, r.Steps);
     }
 
@@ -140,8 +141,8 @@ public class NegotiatorConformanceTests
         // A new offer every round, each among MiCRO's eight worst outcomes, so it is never worth accepting.
         var varied = new ScriptedNegotiator("varied", state => ranking.OutcomeAt(state.Round % 8));
         var r = Negotiation.Run(s, [Negotiators.Micro(), varied], new SaoOptions { Rounds = 8 });
-        var offers = r.Transcript.Where(e => e.Party == 0 && e.Action == SaoAction.Offer).Select(e => e.Outcome!.Value).ToList();
-        Assert.Equal(SaoStatus.Deadline, r.Status);
+        var offers = r.Transcript.Where(e => e.Party == 0 && e.Action == NegotiationAction.Offer).Select(e => e.Outcome!.Value).ToList();
+        Assert.Equal(NegotiationStatus.Deadline, r.Status);
         Assert.Equal(Enumerable.Range(0, 8).Select(k => ranking.OutcomeAt(ranking.Count - 1 - k)), offers);
     }
 }

@@ -1,4 +1,5 @@
 using Parley.Agents;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Tests.Testing;
 
@@ -17,10 +18,10 @@ public class TitForTatBiddingTests
 
         var worst = TestScenarios.At(s, 0, 0);    // opponent's first offer: worth little to party 0
         var better = TestScenarios.At(s, 2, 1);   // a later, better offer
-        var state = SaoState.Initial(2).Apply(SaoAction.Offer, new(0)).Apply(SaoAction.Offer, worst);
+        var state = SaoState.Initial(2).Apply(NegotiationAction.Offer, new(0)).Apply(NegotiationAction.Offer, worst);
         double first = ctx.Utility(worst), later = ctx.Utility(better);
         Assert.Equal(ctx.Index.MaxUtility, ctx.Utility(tft.NextBid(state)), 12); // no concession yet
-        state = state.Apply(SaoAction.Offer, new(0)).Apply(SaoAction.Offer, better);
+        state = state.Apply(NegotiationAction.Offer, new(0)).Apply(NegotiationAction.Offer, better);
         var bid = tft.NextBid(state);
         double expectedTarget = ctx.Index.MaxUtility - (later - first);
         Assert.Equal(expectedTarget, tft.TargetUtility, 12);
@@ -34,9 +35,9 @@ public class TitForTatBiddingTests
         var ctx = Contexts.For(s, 0);
         var tft = new TitForTatBidding();
         tft.Initialize(ctx, null);
-        var state = SaoState.Initial(2).Apply(SaoAction.Offer, new(0)).Apply(SaoAction.Offer, TestScenarios.At(s, 3, 4));
+        var state = SaoState.Initial(2).Apply(NegotiationAction.Offer, new(0)).Apply(NegotiationAction.Offer, TestScenarios.At(s, 3, 4));
         tft.NextBid(state);
-        state = state.Apply(SaoAction.Offer, new(0)).Apply(SaoAction.Offer, TestScenarios.At(s, 0, 0));
+        state = state.Apply(NegotiationAction.Offer, new(0)).Apply(NegotiationAction.Offer, TestScenarios.At(s, 0, 0));
         tft.NextBid(state);
         Assert.Equal(ctx.Index.MaxUtility, tft.TargetUtility, 12);
     }

@@ -3,6 +3,7 @@ using Parley.Agents;
 using Parley.Analysis;
 using Parley.Outcomes;
 using Parley.Preferences;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Tests.Testing;
 
@@ -149,7 +150,7 @@ public class HugeSpaceNegotiationTests
         var options = new SaoOptions { Rounds = 300, Seed = 5, PerTurnBudget = TimeSpan.FromSeconds(30) };
         var result = Negotiation.Run(scenario, [Negotiators.Boulware(), Negotiators.Conceder()], options);
         Assert.Null(result.Failure);
-        Assert.Equal(SaoStatus.Agreed, result.Status);
+        Assert.Equal(NegotiationStatus.Agreed, result.Status);
         Assert.True(result.UndiscountedUtilities.All(u => u >= 0.3), string.Join(", ", result.UndiscountedUtilities));
         foreach (var pair in new (Func<INegotiator>, Func<INegotiator>)[] { (Negotiators.HardHeaded, Negotiators.Random), (Negotiators.TitForTat, () => new MicroNegotiator()) })
         {

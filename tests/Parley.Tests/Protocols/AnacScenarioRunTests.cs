@@ -1,4 +1,5 @@
 using Parley.Agents;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 using Parley.Scenarios.Genius;
@@ -35,7 +36,7 @@ public class AnacScenarioRunTests
         var result = Negotiation.Run(scenario, negotiators, new SaoOptions { Rounds = rounds, Seed = 7, PerTurnBudget = TimeSpan.FromSeconds(30) });
 
         Assert.Null(result.Failure);
-        Assert.Contains(result.Status, new[] { SaoStatus.Agreed, SaoStatus.Deadline });
+        Assert.Contains(result.Status, new[] { NegotiationStatus.Agreed, NegotiationStatus.Deadline });
         Assert.InRange(result.Rounds, 1, rounds);
         Assert.Equal(n, result.Utilities.Length);
         Assert.All(result.Utilities, u => Assert.InRange(u, 0.0, 1.0));
@@ -62,10 +63,10 @@ public class AnacScenarioRunTests
                 for (int p = 0; p < n; p++)
                     Assert.Equal(scenario.Parties[p].Profile.Utility.Utility(e.Outcome.Value), e.Utilities[p], 12);
         }
-        if (result.Status == SaoStatus.Agreed)
+        if (result.Status == NegotiationStatus.Agreed)
         {
-            for (int k = 1; k < n; k++) Assert.Equal(SaoAction.Accept, t[t.Count - k].Action);
-            Assert.Equal(SaoAction.Offer, t[t.Count - n].Action);
+            for (int k = 1; k < n; k++) Assert.Equal(NegotiationAction.Accept, t[t.Count - k].Action);
+            Assert.Equal(NegotiationAction.Offer, t[t.Count - n].Action);
             Assert.Equal(result.Agreement, t[t.Count - n].Outcome);
         }
     }

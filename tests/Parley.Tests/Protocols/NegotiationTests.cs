@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Parley.Agents;
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Tests.Testing;
 
@@ -24,7 +25,7 @@ public class NegotiationTests
         for (int i = 0; i < 6; i++)
         {
             Assert.Equal(i % 2, result.Transcript[i].Party);
-            Assert.Equal(SaoAction.Offer, result.Transcript[i].Action);
+            Assert.Equal(NegotiationAction.Offer, result.Transcript[i].Action);
             Assert.Equal(i / 2, result.Transcript[i].Round);
         }
     }
@@ -34,7 +35,7 @@ public class NegotiationTests
     {
         var s = TestScenarios.Opposed(reserved: 0.25);
         var result = Negotiation.Run(s, [new ScriptedNegotiator("a"), new ScriptedNegotiator("b")], Rounds(4));
-        Assert.Equal(SaoStatus.Deadline, result.Status);
+        Assert.Equal(NegotiationStatus.Deadline, result.Status);
         Assert.Null(result.Agreement);
         Assert.True(result.AgreementValues.IsEmpty);
         Assert.Equal(4, result.Rounds);
@@ -64,7 +65,7 @@ public class NegotiationTests
         var b = new ScriptedNegotiator("b", respond: (_, _) => SaoResponse.Accept);
         var result = Negotiation.Run(s, [a, b], Rounds(10));
 
-        Assert.Equal(SaoStatus.Agreed, result.Status);
+        Assert.Equal(NegotiationStatus.Agreed, result.Status);
         Assert.Equal(deal, result.Agreement);
         Assert.Equal([2, 3], result.AgreementValues.ToArray());
         Assert.Equal(1, result.Rounds);
@@ -74,7 +75,7 @@ public class NegotiationTests
             Assert.Equal(u, result.Utilities[p], 12);
             Assert.Equal(u, result.Transcript[1].Utilities[p], 12);
         }
-        Assert.Equal(SaoAction.Accept, result.Transcript[1].Action);
+        Assert.Equal(NegotiationAction.Accept, result.Transcript[1].Action);
         Assert.Equal(deal, result.Transcript[1].Outcome);
         Assert.Equal(result.Utilities[0] + result.Utilities[1], result.SocialWelfare, 12);
     }
@@ -91,10 +92,10 @@ public class NegotiationTests
         var c = new ScriptedNegotiator("c", _ => y, (_, o) => o == y ? SaoResponse.Accept : SaoResponse.Reject);
         var result = Negotiation.Run(s, [a, b, c], Rounds(10));
 
-        Assert.Equal(SaoStatus.Agreed, result.Status);
+        Assert.Equal(NegotiationStatus.Agreed, result.Status);
         Assert.Equal(y, result.Agreement);
         Assert.Equal(5, result.Transcript.Count);
-        Assert.Equal([SaoAction.Offer, SaoAction.Accept, SaoAction.Offer, SaoAction.Accept, SaoAction.Accept],
+        Assert.Equal([NegotiationAction.Offer, NegotiationAction.Accept, NegotiationAction.Offer, NegotiationAction.Accept, NegotiationAction.Accept],
             result.Transcript.Select(e => e.Action));
         Assert.Equal([0, 1, 2, 0, 1], result.Transcript.Select(e => e.Party));
         Assert.Equal(2, result.Rounds);
@@ -108,7 +109,7 @@ public class NegotiationTests
         var b = new ScriptedNegotiator("b", respond: (_, _) => SaoResponse.Accept);
         var c = new ScriptedNegotiator("c", _ => new Outcome(5));
         var result = Negotiation.Run(s, [a, b, c], Rounds(2));
-        Assert.Equal(SaoStatus.Deadline, result.Status);
+        Assert.Equal(NegotiationStatus.Deadline, result.Status);
         Assert.Null(result.Agreement);
     }
 
@@ -118,9 +119,9 @@ public class NegotiationTests
         var s = TestScenarios.Opposed(reserved: 0.4);
         var b = new ScriptedNegotiator("b", respond: (st, _) => st.Round == 2 ? SaoResponse.WalkAway : SaoResponse.Reject);
         var result = Negotiation.Run(s, [new ScriptedNegotiator("a"), b], Rounds(10));
-        Assert.Equal(SaoStatus.WalkedAway, result.Status);
+        Assert.Equal(NegotiationStatus.WalkedAway, result.Status);
         Assert.Equal(1, result.WalkedAwayBy);
-        Assert.Equal(SaoAction.WalkAway, result.Transcript[^1].Action);
+        Assert.Equal(NegotiationAction.WalkAway, result.Transcript[^1].Action);
         Assert.Equal(5, result.Transcript[^1].Step);
         Assert.Equal([0.4, 0.4], result.Utilities.ToArray());
         Assert.Equal(3, result.Rounds);
@@ -138,7 +139,7 @@ public class NegotiationTests
     public void Run_RoundDeadline_MovingReservedValue_GivesItsValueAtTheEnd()
     {
         var result = Negotiation.Run(WithRisingReserve(), [new ScriptedNegotiator("a"), new ScriptedNegotiator("b")], Rounds(4));
-        Assert.Equal(SaoStatus.Deadline, result.Status);
+        Assert.Equal(NegotiationStatus.Deadline, result.Status);
         Assert.Equal([0.8, 0.8], result.Utilities.ToArray());
     }
 
@@ -164,7 +165,7 @@ public class NegotiationTests
         });
         var result = Negotiation.Run(s, [new ScriptedNegotiator("a"), b], new SaoOptions { Rounds = 3, PerTurnBudget = TimeSpan.FromSeconds(1) }, clock);
         Assert.Null(result.Failure);
-        Assert.Equal(SaoStatus.Deadline, result.Status);
+        Assert.Equal(NegotiationStatus.Deadline, result.Status);
     }
 
     [Fact]
@@ -185,7 +186,7 @@ public class NegotiationTests
         var deal = TestScenarios.At(s, 3, 0);
         var b = new ScriptedNegotiator("b", respond: (st, _) => st.Step == 5 ? SaoResponse.Accept : SaoResponse.Reject);
         var result = Negotiation.Run(s, [new ScriptedNegotiator("a", _ => deal), b], Rounds(10));
-        Assert.Equal(SaoStatus.Agreed, result.Status);
+        Assert.Equal(NegotiationStatus.Agreed, result.Status);
         Assert.Equal(0.25, result.EndTime, 12);
         for (int p = 0; p < 2; p++)
         {
@@ -209,18 +210,18 @@ public class NegotiationTests
         var s = TestScenarios.Opposed();
         var b = new ScriptedNegotiator("b", st => throw new InvalidOperationException("boom"));
         var result = Negotiation.Run(s, [new ScriptedNegotiator("a"), b], Rounds(10));
-        Assert.Equal(SaoStatus.Failed, result.Status);
+        Assert.Equal(NegotiationStatus.Failed, result.Status);
         Assert.NotNull(result.Failure);
         Assert.Equal(1, result.Failure!.Party);
         Assert.Equal("party1", result.Failure.PartyName);
         Assert.Equal(FailureKind.Exception, result.Failure.Kind);
         Assert.Contains("boom", result.Failure.Reason);
-        Assert.Equal(SaoAction.Fail, result.Transcript[^1].Action);
+        Assert.Equal(NegotiationAction.Fail, result.Transcript[^1].Action);
         Assert.Equal([0.0, 0.0], result.Utilities.ToArray());
 
         // The process carries on: the next negotiation runs normally.
         var next = Negotiation.Run(s, [Negotiators.Conceder(), Negotiators.Conceder()], Rounds(10));
-        Assert.Equal(SaoStatus.Agreed, next.Status);
+        Assert.Equal(NegotiationStatus.Agreed, next.Status);
     }
 
     [Fact]
@@ -229,7 +230,7 @@ public class NegotiationTests
         var s = TestScenarios.Opposed();
         var a = new ScriptedNegotiator("a", _ => new Outcome(20));
         var result = Negotiation.Run(s, [a, new ScriptedNegotiator("b")], Rounds(10));
-        Assert.Equal(SaoStatus.Failed, result.Status);
+        Assert.Equal(NegotiationStatus.Failed, result.Status);
         Assert.Equal(0, result.Failure!.Party);
         Assert.Equal(FailureKind.InvalidAction, result.Failure.Kind);
         Assert.Contains("outside", result.Failure.Reason);
@@ -249,7 +250,7 @@ public class NegotiationTests
         });
         var options = new SaoOptions { Rounds = 10, PerTurnBudget = TimeSpan.FromSeconds(1) };
         var result = Negotiation.Run(s, [new ScriptedNegotiator("a"), b], options, clock);
-        Assert.Equal(SaoStatus.Failed, result.Status);
+        Assert.Equal(NegotiationStatus.Failed, result.Status);
         Assert.Equal(1, result.Failure!.Party);
         Assert.Equal(FailureKind.TimeBudgetExceeded, result.Failure.Kind);
         Assert.Equal(7, result.Transcript[^1].Step);
@@ -260,7 +261,7 @@ public class NegotiationTests
     {
         var s = TestScenarios.Opposed();
         var result = Negotiation.Run(s, [new ThrowingOnInit(), new ScriptedNegotiator("b")], Rounds(10));
-        Assert.Equal(SaoStatus.Failed, result.Status);
+        Assert.Equal(NegotiationStatus.Failed, result.Status);
         Assert.Equal(0, result.Failure!.Party);
         Assert.Single(result.Transcript);
     }
@@ -279,7 +280,7 @@ public class NegotiationTests
         var b = new ScriptedNegotiator("b", Slow);
         var options = new SaoOptions { TimeLimit = TimeSpan.FromMilliseconds(100) };
         var result = Negotiation.Run(s, [a, b], options, clock);
-        Assert.Equal(SaoStatus.Deadline, result.Status);
+        Assert.Equal(NegotiationStatus.Deadline, result.Status);
         Assert.Equal(10, result.Steps);
         for (int i = 0; i < result.Transcript.Count; i++) Assert.Equal(i / 10.0, result.Transcript[i].Time, 9);
     }
@@ -350,12 +351,13 @@ public class NegotiationTests
             long before = GC.GetAllocatedBytesForCurrentThread();
             var result = Negotiation.Run(s, negotiators, Rounds(rounds));
             long after = GC.GetAllocatedBytesForCurrentThread();
-            Assert.Equal(SaoStatus.Deadline, result.Status);
+            Assert.Equal(NegotiationStatus.Deadline, result.Status);
             return after - before;
         }
         long small = Allocated(100), large = Allocated(1000);
-        // Per turn the transcript stores time, kind, party, outcome and one utility per party.
-        long transcriptBytesPerRound = 2 * (sizeof(double) + sizeof(byte) + sizeof(int) + Unsafe.SizeOf<Outcome>() + 2 * sizeof(double));
+        // Per turn the transcript stores time, kind, party, round, outcome and one utility per party (SAOP is public and
+        // unaddressed, so no other column is allocated).
+        long transcriptBytesPerRound = 2 * (sizeof(double) + sizeof(byte) + 2 * sizeof(int) + Unsafe.SizeOf<Outcome>() + 2 * sizeof(double));
         Assert.InRange(large - small, 0, 900 * transcriptBytesPerRound + 512);
     }
 
@@ -382,7 +384,7 @@ public class NegotiationDeadlineTests
         }
         var options = new SaoOptions { Rounds = 100, TimeLimit = TimeSpan.FromMilliseconds(50) };
         var result = Negotiation.Run(s, [new ScriptedNegotiator("a", Slow), new ScriptedNegotiator("b", Slow)], options, clock);
-        Assert.Equal(SaoStatus.Deadline, result.Status);
+        Assert.Equal(NegotiationStatus.Deadline, result.Status);
         Assert.Equal(5, result.Steps);
         Assert.Equal(3, result.Rounds);
         Assert.Equal(1.0, result.EndTime);

@@ -1,3 +1,4 @@
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 
 namespace Parley.Tests.Protocols;

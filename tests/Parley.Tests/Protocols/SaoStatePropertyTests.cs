@@ -1,5 +1,6 @@
 using CsCheck;
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 
 namespace Parley.Tests.Protocols;
@@ -16,23 +17,23 @@ public class SaoStatePropertyTests
             int acceptsInARow = 0;
             foreach (int move in moves)
             {
-                if (state.Status != SaoStatus.Running) break;
+                if (state.Status != NegotiationStatus.Running) break;
                 int turn = state.Turn;
                 Assert.Equal(state.Step % n, turn);
                 bool canAccept = state.StandingOffer is not null && state.Proposer != turn;
                 if (move == 0 && canAccept)
                 {
-                    state = state.Apply(SaoAction.Accept);
+                    state = state.Apply(NegotiationAction.Accept);
                     acceptsInARow++;
                 }
                 else
                 {
-                    state = state.Apply(SaoAction.Offer, new Outcome((UInt128)move));
+                    state = state.Apply(NegotiationAction.Offer, new Outcome((UInt128)move));
                     Assert.Equal(turn, state.Proposer);
                     acceptsInARow = 0;
                 }
                 Assert.Equal(acceptsInARow, state.Acceptances);
-                Assert.Equal(acceptsInARow == n - 1, state.Status == SaoStatus.Agreed);
+                Assert.Equal(acceptsInARow == n - 1, state.Status == NegotiationStatus.Agreed);
             }
         });
     }

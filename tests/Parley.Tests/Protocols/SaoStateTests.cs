@@ -1,4 +1,5 @@
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 
 namespace Parley.Tests.Protocols;
@@ -12,7 +13,7 @@ public class SaoStateTests
         Assert.Equal(0, s.Turn);
         Assert.Null(s.StandingOffer);
         Assert.Equal(-1, s.Proposer);
-        Assert.Equal(SaoStatus.Running, s.Status);
+        Assert.Equal(NegotiationStatus.Running, s.Status);
     }
 
     [Fact]
@@ -21,41 +22,41 @@ public class SaoStateTests
     [Fact]
     public void Apply_OfferThenAccept_Bilateral_Agrees()
     {
-        var s = SaoState.Initial(2).Apply(SaoAction.Offer, new Outcome(7));
+        var s = SaoState.Initial(2).Apply(NegotiationAction.Offer, new Outcome(7));
         Assert.Equal(1, s.Turn);
         Assert.Equal(0, s.Proposer);
-        var done = s.Apply(SaoAction.Accept);
-        Assert.Equal(SaoStatus.Agreed, done.Status);
+        var done = s.Apply(NegotiationAction.Accept);
+        Assert.Equal(NegotiationStatus.Agreed, done.Status);
         Assert.Equal(new Outcome(7), done.StandingOffer);
     }
 
     [Fact]
     public void Apply_ThreeParties_NeedsTwoAcceptancesAndCounterOfferRestartsCount()
     {
-        var s = SaoState.Initial(3).Apply(SaoAction.Offer, new Outcome(1)).Apply(SaoAction.Accept);
-        Assert.Equal(SaoStatus.Running, s.Status);
+        var s = SaoState.Initial(3).Apply(NegotiationAction.Offer, new Outcome(1)).Apply(NegotiationAction.Accept);
+        Assert.Equal(NegotiationStatus.Running, s.Status);
         Assert.Equal(1, s.Acceptances);
-        s = s.Apply(SaoAction.Offer, new Outcome(2));       // party 2 counters
+        s = s.Apply(NegotiationAction.Offer, new Outcome(2));       // party 2 counters
         Assert.Equal(0, s.Acceptances);
         Assert.Equal(2, s.Proposer);
-        s = s.Apply(SaoAction.Accept).Apply(SaoAction.Accept); // parties 0 and 1 accept
-        Assert.Equal(SaoStatus.Agreed, s.Status);
+        s = s.Apply(NegotiationAction.Accept).Apply(NegotiationAction.Accept); // parties 0 and 1 accept
+        Assert.Equal(NegotiationStatus.Agreed, s.Status);
         Assert.Equal(new Outcome(2), s.StandingOffer);
     }
 
     [Fact]
     public void Apply_AcceptWithoutOffer_Throws() =>
-        Assert.Throws<InvalidOperationException>(() => SaoState.Initial(2).Apply(SaoAction.Accept));
+        Assert.Throws<InvalidOperationException>(() => SaoState.Initial(2).Apply(NegotiationAction.Accept));
 
     [Fact]
     public void Apply_AfterEnd_Throws() =>
-        Assert.Throws<InvalidOperationException>(() => SaoState.Initial(2).Apply(SaoAction.WalkAway).Apply(SaoAction.Offer, new Outcome(0)));
+        Assert.Throws<InvalidOperationException>(() => SaoState.Initial(2).Apply(NegotiationAction.WalkAway).Apply(NegotiationAction.Offer, new Outcome(0)));
 
     [Fact]
     public void Apply_Offer_ChangesExactlyTheOfferFields()
     {
-        var s = SaoState.Initial(3).Apply(SaoAction.Offer, new Outcome(1)).Apply(SaoAction.Accept) with { Time = 0.4 };
-        var next = s.Apply(SaoAction.Offer, new Outcome(5));
+        var s = SaoState.Initial(3).Apply(NegotiationAction.Offer, new Outcome(1)).Apply(NegotiationAction.Accept) with { Time = 0.4 };
+        var next = s.Apply(NegotiationAction.Offer, new Outcome(5));
         // Party 2 counters: the offer, proposer, acceptance count and step change; time, party count and status do not.
         Assert.Equal(s with { StandingOffer = new Outcome(5), Proposer = 2, Acceptances = 0, Step = 3 }, next);
     }
@@ -63,16 +64,16 @@ public class SaoStateTests
     [Fact]
     public void Apply_Accept_ChangesOnlyAcceptancesAndStep()
     {
-        var s = SaoState.Initial(3).Apply(SaoAction.Offer, new Outcome(4)) with { Time = 0.25 };
-        Assert.Equal(s with { Acceptances = 1, Step = 2 }, s.Apply(SaoAction.Accept));
+        var s = SaoState.Initial(3).Apply(NegotiationAction.Offer, new Outcome(4)) with { Time = 0.25 };
+        Assert.Equal(s with { Acceptances = 1, Step = 2 }, s.Apply(NegotiationAction.Accept));
     }
 
     [Theory]
-    [InlineData(SaoAction.WalkAway, SaoStatus.WalkedAway)]
-    [InlineData(SaoAction.Fail, SaoStatus.Failed)]
-    public void Apply_Ending_ChangesOnlyStatusAndStep(SaoAction action, SaoStatus status)
+    [InlineData(NegotiationAction.WalkAway, NegotiationStatus.WalkedAway)]
+    [InlineData(NegotiationAction.Fail, NegotiationStatus.Failed)]
+    public void Apply_Ending_ChangesOnlyStatusAndStep(NegotiationAction action, NegotiationStatus status)
     {
-        var s = SaoState.Initial(2).Apply(SaoAction.Offer, new Outcome(2)) with { Time = 0.5 };
+        var s = SaoState.Initial(2).Apply(NegotiationAction.Offer, new Outcome(2)) with { Time = 0.5 };
         Assert.Equal(s with { Status = status, Step = 2 }, s.Apply(action));
     }
 
@@ -80,17 +81,17 @@ public class SaoStateTests
     public void Apply_SameStateTwice_GivesEqualStates()
     {
         // The next state depends on the state and the action only: no hidden counter, clock or shared buffer.
-        var s = SaoState.Initial(2).Apply(SaoAction.Offer, new Outcome(3));
+        var s = SaoState.Initial(2).Apply(NegotiationAction.Offer, new Outcome(3));
         var copy = s;
-        Assert.Equal(s.Apply(SaoAction.Offer, new Outcome(6)), copy.Apply(SaoAction.Offer, new Outcome(6)));
-        Assert.Equal(s.Apply(SaoAction.Accept), s.Apply(SaoAction.Accept));
+        Assert.Equal(s.Apply(NegotiationAction.Offer, new Outcome(6)), copy.Apply(NegotiationAction.Offer, new Outcome(6)));
+        Assert.Equal(s.Apply(NegotiationAction.Accept), s.Apply(NegotiationAction.Accept));
     }
 
     [Fact]
     public void Expire_Running_EndsAtTheDeadlineWithoutTakingATurn()
     {
-        var s = SaoState.Initial(2).Apply(SaoAction.Offer, new Outcome(2)) with { Time = 1.0 };
-        Assert.Equal(s with { Status = SaoStatus.Deadline }, s.Expire());
+        var s = SaoState.Initial(2).Apply(NegotiationAction.Offer, new Outcome(2)) with { Time = 1.0 };
+        Assert.Equal(s with { Status = NegotiationStatus.Deadline }, s.Expire());
         Assert.Throws<InvalidOperationException>(() => s.Expire().Expire());
     }
 }

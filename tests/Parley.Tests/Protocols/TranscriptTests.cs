@@ -1,4 +1,5 @@
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Tests.Testing;
 
@@ -16,10 +17,10 @@ public class TranscriptTests
         var w = new StringWriter();
         r.Transcript.WriteCsv(w, s.Space, r.Parties);
         var lines = w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("step,round,time,party,action,outcome,price,delivery,u_party0,u_party1", lines[0]);
+        Assert.Equal("step,round,time,party,action,to,outcome,price,delivery,u_party0,u_party1", lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith($"0,0,0,party0,Offer,{deal},b,x,", lines[1]);
-        Assert.StartsWith($"1,0,0.16666666666666666,party1,Accept,{deal},b,x,", lines[2]);
+        Assert.StartsWith($"0,0,0,party0,Offer,,{deal},b,x,", lines[1]);
+        Assert.StartsWith($"1,0,0.16666666666666666,party1,Accept,,{deal},b,x,", lines[2]);
     }
 
     [Fact]
@@ -36,7 +37,7 @@ public class TranscriptTests
             {
                 Assert.Equal(i, history[i].Step);
                 Assert.Equal(i % 2, history[i].Party);
-                Assert.Equal(SaoAction.Offer, history[i].Action);
+                Assert.Equal(NegotiationAction.Offer, history[i].Action);
             }
             checks++;
             return new Outcome(7);
@@ -57,14 +58,14 @@ public class TranscriptTests
             (st, offer) => offer == deal ? SaoResponse.Accept : SaoResponse.Reject);
         var accepting = new ScriptedNegotiator("a2", _ => TestScenarios.At(s, 0, 0), (st, offer) => offer == deal ? SaoResponse.Accept : SaoResponse.Reject);
         var r = Negotiation.Run(s, [accepting, b, last], new SaoOptions { Rounds = 5 });
-        Assert.Equal(SaoStatus.Agreed, r.Status);
+        Assert.Equal(NegotiationStatus.Agreed, r.Status);
         var history = last.Context!.History;
         for (int i = 0; i < r.Transcript.Count; i++)
         {
             Assert.Equal(i / 3, r.Transcript[i].Round);
             if (i < history.Count) Assert.Equal(i / 3, history[i].Round);
         }
-        var accepts = Enumerable.Range(0, r.Transcript.Count).Where(i => r.Transcript[i].Action == SaoAction.Accept).ToList();
+        var accepts = Enumerable.Range(0, r.Transcript.Count).Where(i => r.Transcript[i].Action == NegotiationAction.Accept).ToList();
         Assert.NotEmpty(accepts);
         Assert.All(accepts, i => Assert.Equal(deal, r.Transcript[i].Outcome));
         Assert.All(accepts.Where(i => i < history.Count), i => Assert.Equal(deal, history[i].Outcome));

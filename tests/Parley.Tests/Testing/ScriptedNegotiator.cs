@@ -1,5 +1,6 @@
 using Parley.Agents;
 using Parley.Outcomes;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 
 namespace Parley.Tests.Testing;

@@ -1,33 +1,7 @@
 namespace Parley.Protocols.Sao;
 
 /// <summary>
-/// Options of a stacked-alternating-offers negotiation. At least one deadline (<see cref="Rounds"/> or
-/// <see cref="TimeLimit"/>) is required. With <see cref="Rounds"/> given, normalised time is
-/// t = step / (Rounds × parties) — it equals round / Rounds at the start of each round — and wall-clock time only ends
-/// the negotiation (when <see cref="TimeLimit"/> is also given), never changes a choice; with only a time limit,
-/// t = elapsed / TimeLimit.
+/// Options of a stacked-alternating-offers negotiation: the <see cref="SessionOptions"/> deadlines, budget and seed. A
+/// round is one turn of every principal, so t = turn / (Rounds × principals).
 /// </summary>
-public sealed record SaoOptions
-{
-    /// <summary>Deadline in rounds (every party moves once per round); null for none.</summary>
-    public int? Rounds { get; init; }
-
-    /// <summary>Wall-clock deadline; null for none.</summary>
-    public TimeSpan? TimeLimit { get; init; }
-
-    /// <summary>Longest a negotiator may take for one turn (Respond plus Propose); exceeding it fails the negotiation.</summary>
-    public TimeSpan PerTurnBudget { get; init; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Seed from which every negotiator's seed is derived: same seed ⇒ same transcript.</summary>
-    public int Seed { get; init; }
-
-    /// <summary>Throws <see cref="ArgumentException"/> when the options are inconsistent.</summary>
-    public void Validate()
-    {
-        if (Rounds is null && TimeLimit is null) throw new ArgumentException("Give a deadline: Rounds, TimeLimit or both.");
-        if (Rounds is <= 0) throw new ArgumentException($"Rounds must be positive, got {Rounds}.");
-        if (Rounds > 100_000_000) throw new ArgumentException($"Rounds must be at most 100,000,000, got {Rounds}.");
-        if (TimeLimit is { } limit && limit <= TimeSpan.Zero) throw new ArgumentException($"TimeLimit must be positive, got {limit}.");
-        if (PerTurnBudget <= TimeSpan.Zero) throw new ArgumentException($"PerTurnBudget must be positive, got {PerTurnBudget}.");
-    }
-}
+public sealed record SaoOptions : SessionOptions;

@@ -1,4 +1,5 @@
 using Parley.Outcomes;
+using Parley.Protocols;
 
 namespace Parley.Protocols.Sao;
 
@@ -28,7 +29,7 @@ public readonly record struct SaoState
     public int Acceptances { get; init; }
 
     /// <summary>Whether the negotiation is running or how it ended.</summary>
-    public SaoStatus Status { get; init; }
+    public NegotiationStatus Status { get; init; }
 
     /// <summary>0-based round: every party moves once per round.</summary>
     public int Round => Step / PartyCount;
@@ -43,34 +44,39 @@ public readonly record struct SaoState
 
     /// <summary>
     /// The state after the party whose turn it is takes <paramref name="action"/> (<paramref name="offer"/> is used only
-    /// for <see cref="SaoAction.Offer"/>). An offer is agreed once all <see cref="PartyCount"/> − 1 other parties accept it.
+    /// for <see cref="NegotiationAction.Offer"/>). An offer is agreed once all <see cref="PartyCount"/> − 1 other parties accept it.
     /// </summary>
-    public SaoState Apply(SaoAction action, Outcome offer = default)
+    public SaoState Apply(NegotiationAction action, Outcome offer = default)
     {
-        if (Status != SaoStatus.Running) throw new InvalidOperationException($"The negotiation has ended ({Status}).");
+        if (Status != NegotiationStatus.Running) throw new InvalidOperationException($"The negotiation has ended ({Status}).");
         switch (action)
         {
-            case SaoAction.Offer:
+            case NegotiationAction.Offer:
                 return this with { StandingOffer = offer, Proposer = Turn, Acceptances = 0, Step = Step + 1 };
-            case SaoAction.Accept:
+            case NegotiationAction.Accept:
                 if (StandingOffer is null || Proposer == Turn) throw new InvalidOperationException("There is no offer from another party to accept.");
                 int accepted = Acceptances + 1;
                 return this with
                 {
                     Acceptances = accepted,
-                    Status = accepted == PartyCount - 1 ? SaoStatus.Agreed : SaoStatus.Running,
+                    Status = accepted == PartyCount - 1 ? NegotiationStatus.Agreed : NegotiationStatus.Running,
                     Step = Step + 1,
                 };
-            case SaoAction.WalkAway:
-                return this with { Status = SaoStatus.WalkedAway, Step = Step + 1 };
-            case SaoAction.Fail:
-                return this with { Status = SaoStatus.Failed, Step = Step + 1 };
+            case NegotiationAction.WalkAway:
+                return this with { Status = NegotiationStatus.WalkedAway, Step = Step + 1 };
+            case NegotiationAction.Fail:
+                return this with { Status = NegotiationStatus.Failed, Step = Step + 1 };
+            case NegotiationAction.Pass:
+                return this with { Step = Step + 1 };
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
     }
 
     /// <summary>The state when the deadline passes before the current turn.</summary>
-    public SaoState Expire() =>
-        Status == SaoStatus.Running ? this with { Status = SaoStatus.Deadline } : throw new InvalidOperationException($"The negotiation has ended ({Status}).");
+    public SaoState Expire() => End(NegotiationStatus.Deadline);
+
+    /// <summary>The state that ends the negotiation with <paramref name="status"/> (deadline, failure, a party leaving).</summary>
+    public SaoState End(NegotiationStatus status) =>
+        Status == NegotiationStatus.Running ? this with { Status = status } : throw new InvalidOperationException($"The negotiation has ended ({Status}).");
 }

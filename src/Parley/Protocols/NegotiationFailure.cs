@@ -1,13 +1,13 @@
-namespace Parley.Protocols.Sao;
+namespace Parley.Protocols;
 
 /// <summary>Why a negotiator failed.</summary>
 public enum FailureKind : byte
 {
     /// <summary>It threw an exception.</summary>
     Exception,
-    /// <summary>It offered an outcome outside the outcome space, or answered with an unknown response.</summary>
+    /// <summary>It acted outside the rules: an outcome outside the space, an unknown answer, a message on a missing channel, accepting what crosses its red line.</summary>
     InvalidAction,
-    /// <summary>It took longer than <see cref="SaoOptions.PerTurnBudget"/> for one turn.</summary>
+    /// <summary>It took longer than <see cref="SessionOptions.PerTurnBudget"/> for one turn.</summary>
     TimeBudgetExceeded,
 }
 

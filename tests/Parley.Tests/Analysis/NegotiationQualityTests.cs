@@ -1,8 +1,10 @@
 using Parley.Agents;
+using Parley.Analysis;
+using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Tests.Testing;
 
-namespace Parley.Tests.Protocols;
+namespace Parley.Tests.Analysis;
 
 public class NegotiationQualityTests
 {
@@ -10,7 +12,7 @@ public class NegotiationQualityTests
     public void Measure_AgreementOnFrontier_ZeroDistance()
     {
         var s = TestScenarios.Opposed();
-        var (frontier, nash) = BruteForce.Analyse(s);
+        var (frontier, nash) = Parley.Tests.Testing.BruteForce.Analyse(s);
         var deal = nash.ToOutcome(s.Space);
         var b = new ScriptedNegotiator("b", respond: (_, _) => SaoResponse.Accept);
         var result = Negotiation.Run(s, [new ScriptedNegotiator("a", _ => deal), b], new SaoOptions { Rounds = 5 });
@@ -25,7 +27,7 @@ public class NegotiationQualityTests
     public void Measure_NoAgreement_MeasuresReservedVector()
     {
         var s = TestScenarios.Opposed(reserved: 0.0);
-        var (frontier, nash) = BruteForce.Analyse(s);
+        var (frontier, nash) = Parley.Tests.Testing.BruteForce.Analyse(s);
         var result = Negotiation.Run(s, [Negotiators.Hardliner(), Negotiators.Hardliner()], new SaoOptions { Rounds = 5 });
         var q = NegotiationQuality.Measure(result, frontier, nash);
         double expected = frontier.Points.Min(p => Math.Sqrt(p.Utilities[0] * p.Utilities[0] + p.Utilities[1] * p.Utilities[1]));
@@ -38,7 +40,7 @@ public class NegotiationQualityTests
     public void Measure_OffFrontierAgreement_PositiveDistance()
     {
         var s = TestScenarios.Opposed();
-        var (frontier, _) = BruteForce.Analyse(s);
+        var (frontier, _) = Parley.Tests.Testing.BruteForce.Analyse(s);
         var dominated = Enumerable.Range(0, 20).Select(i => (Parley.Outcomes.Outcome)i).First(o => Dominated(s, o));
         var b = new ScriptedNegotiator("b", respond: (_, _) => SaoResponse.Accept);
         var result = Negotiation.Run(s, [new ScriptedNegotiator("a", _ => dominated), b], new SaoOptions { Rounds = 5 });

@@ -1,26 +1,35 @@
 using System.Collections.Immutable;
 using Parley.Outcomes;
+using Parley.Scenarios;
 
-namespace Parley.Protocols.Sao;
+namespace Parley.Protocols;
 
 /// <summary>
-/// The result of one negotiation. Arrays are in scenario party order. <see cref="Utilities"/> are final: the agreement's
-/// utility discounted to the agreement time, or each party's discounted reserved value at the end time when there is no
-/// agreement (deadline, walk-away or failure).
+/// The result of one negotiation under any protocol. Arrays are in the scenario party order of the parties seated
+/// (principals and, under mediated protocols, mediators). <see cref="Utilities"/> are final: a principal's utility of the
+/// agreement discounted to the agreement time, or its discounted reserved value at the end time (moved by any scenario
+/// events) when there is no agreement; a mediator's is α·[agreement] + (1 − α)·(its own utility of the outcome, or its
+/// reserved value without one).
 /// </summary>
 public sealed record NegotiationResult
 {
     /// <summary>The scenario's name.</summary>
     public required string Scenario { get; init; }
 
+    /// <summary>The protocol's name ("sao", "single-text", "shuttle").</summary>
+    public string Protocol { get; init; } = "sao";
+
     /// <summary>Party names, scenario order.</summary>
     public required ImmutableArray<string> Parties { get; init; }
+
+    /// <summary>Each party's role (principal or mediator); empty means all principals.</summary>
+    public ImmutableArray<PartyRole> Roles { get; init; } = [];
 
     /// <summary>Negotiator name per party.</summary>
     public required ImmutableArray<string> Negotiators { get; init; }
 
     /// <summary>How the negotiation ended.</summary>
-    public required SaoStatus Status { get; init; }
+    public required NegotiationStatus Status { get; init; }
 
     /// <summary>The agreed outcome, or null.</summary>
     public required Outcome? Agreement { get; init; }
@@ -58,14 +67,31 @@ public sealed record NegotiationResult
     /// <summary>True when an agreement was reached.</summary>
     public bool HasAgreement => Agreement is not null;
 
-    /// <summary>Σ final utilities.</summary>
+    /// <summary>True when party <paramref name="party"/> is a principal.</summary>
+    public bool IsPrincipal(int party) => Roles.IsDefaultOrEmpty || Roles[party] == PartyRole.Principal;
+
+    /// <summary>Σ final utilities of the principals.</summary>
     public double SocialWelfare
     {
         get
         {
             double sum = 0;
-            foreach (double u in Utilities) sum += u;
+            for (int i = 0; i < Utilities.Length; i++)
+                if (IsPrincipal(i)) sum += Utilities[i];
             return sum;
+        }
+    }
+
+    /// <summary>The principals' undiscounted utilities, in party order (the point quality measures place in the deal space).</summary>
+    public ImmutableArray<double> PrincipalUtilities
+    {
+        get
+        {
+            if (Roles.IsDefaultOrEmpty || !Roles.Contains(PartyRole.Mediator)) return UndiscountedUtilities;
+            var b = ImmutableArray.CreateBuilder<double>();
+            for (int i = 0; i < UndiscountedUtilities.Length; i++)
+                if (IsPrincipal(i)) b.Add(UndiscountedUtilities[i]);
+            return b.ToImmutable();
         }
     }
 }

@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
-using Parley.Analysis;
+using Parley.Protocols;
 
-namespace Parley.Protocols.Sao;
+namespace Parley.Analysis;
 
 /// <summary>How good a negotiation result is, measured against the scenario's analysis.</summary>
 /// <param name="DistanceToPareto">Euclidean distance in utility space from the result's undiscounted utility vector to the
 /// nearest frontier point (0 on the frontier).</param>
 /// <param name="DistanceToNash">Euclidean distance to the Nash point's utilities; null when no Nash point was given.</param>
-/// <param name="SocialWelfare">Σ final (discounted) utilities.</param>
+/// <param name="SocialWelfare">Σ final (discounted) utilities of the principals.</param>
 /// <param name="Failure">Who failed and why, or null.</param>
 public sealed record QualityMeasures(double DistanceToPareto, double? DistanceToNash, double SocialWelfare, NegotiationFailure? Failure);
 
@@ -15,15 +15,16 @@ public sealed record QualityMeasures(double DistanceToPareto, double? DistanceTo
 public static class NegotiationQuality
 {
     /// <summary>
-    /// Measures <paramref name="result"/>. The point measured is <see cref="NegotiationResult.UndiscountedUtilities"/>
-    /// (the agreement's utilities, or the reserved-value vector without agreement). The frontier and Nash point must be
-    /// over the same parties in the same order.
+    /// Measures <paramref name="result"/>. The point measured is <see cref="NegotiationResult.PrincipalUtilities"/>
+    /// (the principals' utilities of the agreement, or their reserved values without agreement): mediators are not part
+    /// of the deal space. The frontier and Nash point must be over the principals in scenario order (as
+    /// <see cref="ScenarioAnalyzer"/> computes them).
     /// </summary>
     public static QualityMeasures Measure(NegotiationResult result, ParetoFrontier frontier, DealPoint? nash)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(frontier);
-        var point = result.UndiscountedUtilities;
+        var point = result.PrincipalUtilities;
         double best = frontier.DistanceTo(point.AsSpan());
         double? toNash = nash is null ? null : Distance(point, nash.Utilities);
         return new QualityMeasures(best, toNash, result.SocialWelfare, result.Failure);

@@ -1,0 +1,271 @@
+using System.Collections.Immutable;
+using Parley.Agents;
+using Parley.Outcomes;
+using Parley.Preferences;
+using Parley.Scenarios;
+
+namespace Parley.Protocols;
+
+/// <summary>
+/// The generic session loop, the only mutator of a negotiation under any protocol: it keeps the clock and the deadlines,
+/// fires scenario events at their time (and lists them in the transcript), asks the protocol who moves and what it does,
+/// times each turn against the budget, attributes failures (an exception, an illegal action, an overrun budget) to the
+/// party that caused them, refuses any acceptance or offer of an outcome that crosses the actor's red lines, records every
+/// action with every party's utility, and steps the protocol's state value. The per-turn path allocates nothing.
+/// </summary>
+internal sealed class SessionRunner<TProtocol, TState>
+    where TProtocol : IProtocol<TState>
+    where TState : struct
+{
+    private readonly Scenario _scenario;
+    private readonly TProtocol _protocol;
+    private readonly IReadOnlyList<string> _names;
+    private readonly SessionOptions _options;
+    private readonly TimeProvider _time;
+    private readonly int _n;
+    private readonly UtilityIndex[] _indices;
+    private readonly Transcript _transcript;
+    private readonly ImmutableArray<ScenarioEvent> _events;
+    private readonly bool _presenceEvents;
+    private readonly bool _limits;
+
+    public SessionRunner(Scenario scenario, TProtocol protocol, IReadOnlyList<string> negotiatorNames, SessionOptions options, TimeProvider time)
+    {
+        _scenario = scenario;
+        _protocol = protocol;
+        _names = negotiatorNames;
+        _options = options;
+        _time = time;
+        _n = scenario.Parties.Length;
+        _indices = new UtilityIndex[_n];
+        for (int i = 0; i < _n; i++) _indices[i] = UtilityIndex.For(scenario.Parties[i].Profile.Utility);
+        long turns = options.Rounds is { } r ? (long)r * protocol.TurnsPerRound + 1 : 256;
+        _transcript = new Transcript(_n, (int)Math.Min(turns, 1 << 16));
+        _events = scenario.Timeline.Events;
+        _presenceEvents = _events.Any(e => e is PartyJoins or PartyLeaves);
+        _limits = _events.Any(e => e is IssueValueWithdrawn) || scenario.Parties.Any(p => !p.Profile.RedLines.IsEmpty);
+    }
+
+    public NegotiationResult Run()
+    {
+        long start = _time.GetTimestamp();
+        var state = _protocol.Initial;
+        NegotiationFailure? failure = null;
+        int walkedAway = -1;
+        double t = 0;
+        int turn = 0;
+        int tpr = _protocol.TurnsPerRound;
+
+        var table = TableInfo.Of(_scenario);
+        for (int i = 0; i < _n && failure is null; i++)
+        {
+            var context = new NegotiatorContext(i, _n, _scenario.Parties[i].Profile, new OfferHistory(_transcript, i), _options,
+                Negotiation.DeriveSeed(_options.Seed, i), _indices[i], table);
+            try
+            {
+                _protocol.InitializeParty(i, context);
+            }
+            catch (Exception ex)
+            {
+                failure = Fail(i, FailureKind.Exception, $"Initialize threw {ex.GetType().Name}: {ex.Message}", new SessionClock(0, 0, 0));
+                state = _protocol.End(state, NegotiationStatus.Failed);
+            }
+        }
+
+        long maxTurns = _options.Rounds is { } rounds ? (long)rounds * tpr : long.MaxValue;
+        double limitTicks = _options.TimeLimit is { } limit ? limit.TotalSeconds * _time.TimestampFrequency : double.PositiveInfinity;
+        long budgetTicks = (long)Math.Min(_options.PerTurnBudget.TotalSeconds * _time.TimestampFrequency, long.MaxValue / 2.0);
+        int nextEvent = 0;
+
+        // One timestamp per turn: the end of one turn is the start of the next (reading the clock can cost ~100 ns).
+        long turnStart = _time.GetTimestamp();
+        while (!_protocol.IsOver(state))
+        {
+            long elapsed = turnStart - start;
+            if (turn >= maxTurns || elapsed >= limitTicks)
+            {
+                t = 1.0;
+                var end = new SessionClock(turn, (int)Math.Min(turn / tpr, int.MaxValue), t);
+                while (nextEvent < _events.Length && !_protocol.IsOver(state)) state = FireEvent(state, _events[nextEvent++], end);
+                if (!_protocol.IsOver(state)) state = _protocol.End(state, NegotiationStatus.Deadline);
+                break;
+            }
+            t = _options.Rounds is { } r ? (double)turn / ((double)r * tpr) : Math.Min(1.0, elapsed / limitTicks);
+            var clock = new SessionClock(turn, turn / tpr, t);
+
+            if (nextEvent < _events.Length)
+            {
+                while (nextEvent < _events.Length && _events[nextEvent].Time <= t && !_protocol.IsOver(state))
+                    state = FireEvent(state, _events[nextEvent++], clock);
+                if (_protocol.IsOver(state)) break;
+            }
+            state = Drain(state, clock);
+            if (_protocol.IsOver(state)) break;
+
+            int party = _protocol.Mover(state);
+            if (_presenceEvents && !_scenario.Timeline.IsPresent(party, t))
+            {
+                state = _protocol.Step(state, new Move { Actor = party, Action = NegotiationAction.Pass, To = -1, Recipients = Audience.Everyone }, clock);
+                turn++;
+                continue;
+            }
+
+            Move move;
+            try
+            {
+                move = _protocol.Ask(state, clock);
+            }
+            catch (Exception ex)
+            {
+                failure = Fail(party, FailureKind.Exception, $"threw {ex.GetType().Name}: {ex.Message}", clock);
+                state = _protocol.End(state, NegotiationStatus.Failed);
+                turn++;
+                break;
+            }
+
+            long now = _time.GetTimestamp();
+            long took = now - turnStart;
+            turnStart = now;
+            string? invalid = move.Actor != party ? $"answered for party {move.Actor}" : _protocol.Check(state, move);
+            if (invalid is null && _limits) invalid = CheckLimits(move, t);
+            if (invalid is not null || took > budgetTicks)
+            {
+                failure = invalid is not null
+                    ? Fail(party, FailureKind.InvalidAction, invalid, clock)
+                    : Fail(party, FailureKind.TimeBudgetExceeded,
+                        $"took {took * 1000.0 / _time.TimestampFrequency:0.###} ms for one turn; the budget is {_options.PerTurnBudget.TotalMilliseconds:0.###} ms", clock);
+                state = _protocol.End(state, NegotiationStatus.Failed);
+                turn++;
+                break;
+            }
+            if (move.Action == NegotiationAction.WalkAway) walkedAway = party;
+            if (move.Action != NegotiationAction.Pass) Record(move, clock);
+            state = Drain(_protocol.Step(state, move, clock), clock);
+            turn++;
+        }
+
+        return BuildResult(state, t, turn, failure, walkedAway, _time.GetElapsedTime(start));
+    }
+
+    // The protocol's own actions due now (tallies, deliveries), recorded and applied in order.
+    private TState Drain(TState state, in SessionClock clock)
+    {
+        while (!_protocol.IsOver(state) && _protocol.TryEmit(state, clock, out var emitted))
+        {
+            Record(emitted, clock);
+            state = _protocol.Step(state, emitted, clock);
+        }
+        return state;
+    }
+
+    private TState FireEvent(TState state, ScenarioEvent e, in SessionClock clock)
+    {
+        int party = e switch
+        {
+            ReservedValueChange c => c.Party,
+            PartyLeaves l => l.Party,
+            PartyJoins j => j.Party,
+            _ => -1,
+        };
+        Record(new Move { Actor = party, Action = NegotiationAction.Event, To = -1, Recipients = Audience.Everyone, Note = Describe(e) }, clock);
+        return e is PartyLeaves leaves ? _protocol.Leave(state, leaves.Party) : state;
+    }
+
+    private string Describe(ScenarioEvent e)
+    {
+        string what = e switch
+        {
+            ReservedValueChange c => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"reserved value of {_scenario.Parties[c.Party].Name} {(c.Change >= 0 ? "+" : "")}{c.Change:0.###}{(c.RampDuration > 0 ? $" over t+{c.RampDuration:0.###}" : "")}"),
+            IssueValueWithdrawn w => $"{_scenario.Space.Issues[w.Issue].Name} = {_scenario.Space.Issues[w.Issue].FormatValue(w.Value)} withdrawn",
+            PartyLeaves l => $"{_scenario.Parties[l.Party].Name} leaves",
+            PartyJoins j => $"{_scenario.Parties[j.Party].Name} joins",
+            _ => "milestone",
+        };
+        return $"{e.Name} ({what}{(e.Date is { } d ? $", {d:yyyy-MM-dd}" : "")})";
+    }
+
+    // Red lines and withdrawn values: a principal never accepts or commits to such an outcome, whatever its negotiator says.
+    private string? CheckLimits(in Move move, double t)
+    {
+        if (move.Outcome is not { } o || _scenario.Parties[move.Actor].Role != PartyRole.Principal) return null;
+        if (move.Action is not (NegotiationAction.Accept or NegotiationAction.Offer or NegotiationAction.Concede)) return null;
+        Span<int> values = _scenario.Space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[_scenario.Space.IssueCount] : new int[_scenario.Space.IssueCount];
+        _scenario.Space.Decode(o, values);
+        if (_scenario.Parties[move.Actor].Profile.RedLines.Crosses(values))
+            return $"{(move.Action == NegotiationAction.Accept ? "accepted" : "offered")} outcome {o}, which crosses its red line";
+        if (!_scenario.Timeline.IsAvailable(values, t))
+            return $"{(move.Action == NegotiationAction.Accept ? "accepted" : "offered")} outcome {o}, which uses a value withdrawn by a scenario event";
+        return null;
+    }
+
+    private void Record(in Move move, in SessionClock clock)
+    {
+        var utilities = _transcript.Append(move, clock.Round, clock.Time);
+        if (move.Outcome is { } o)
+        {
+            for (int i = 0; i < utilities.Length; i++) utilities[i] = _indices[i].Utility(o);
+        }
+        else
+        {
+            utilities.Fill(double.NaN);
+        }
+    }
+
+    private NegotiationFailure Fail(int party, FailureKind kind, string reason, in SessionClock clock)
+    {
+        Record(new Move { Actor = party, Action = NegotiationAction.Fail, To = -1, Recipients = Audience.Everyone }, clock);
+        return new(party, _scenario.Parties[party].Name, kind, reason);
+    }
+
+    private NegotiationResult BuildResult(TState state, double t, int turns, NegotiationFailure? failure, int walkedAway, TimeSpan elapsed)
+    {
+        var status = _protocol.Status(state);
+        Outcome? agreement = status == NegotiationStatus.Agreed ? _protocol.Agreement(state) : null;
+        var utilities = ImmutableArray.CreateBuilder<double>(_n);
+        var raw = ImmutableArray.CreateBuilder<double>(_n);
+        for (int i = 0; i < _n; i++)
+        {
+            var party = _scenario.Parties[i];
+            var profile = party.Profile;
+            double reserved = profile.ReservedValue.At(t) + _scenario.Timeline.ReservedValueShift(i, t);
+            double u = agreement is { } a ? _indices[i].Utility(a) : reserved;
+            double discounted = profile.Discount(u, t);
+            if (party.Role == PartyRole.Mediator)
+            {
+                u = agreement is null ? MediatorUtility.OfNoAgreement(party.Stake, u) : MediatorUtility.OfAgreement(party.Stake, u);
+                discounted = agreement is null ? MediatorUtility.OfNoAgreement(party.Stake, discounted) : MediatorUtility.OfAgreement(party.Stake, discounted);
+            }
+            raw.Add(u);
+            utilities.Add(discounted);
+        }
+        var values = ImmutableArray<int>.Empty;
+        if (agreement is { } deal)
+        {
+            var v = new int[_scenario.Space.IssueCount];
+            _scenario.Space.Decode(deal, v);
+            values = ImmutableArray.Create(v);
+        }
+        int tpr = _protocol.TurnsPerRound;
+        return new NegotiationResult
+        {
+            Scenario = _scenario.Name,
+            Protocol = _protocol.Name,
+            Parties = [.. _scenario.Parties.Select(p => p.Name)],
+            Roles = [.. _scenario.Parties.Select(p => p.Role)],
+            Negotiators = [.. _names],
+            Status = status,
+            Agreement = agreement,
+            AgreementValues = values,
+            Utilities = utilities.MoveToImmutable(),
+            UndiscountedUtilities = raw.MoveToImmutable(),
+            Rounds = (turns + tpr - 1) / tpr,
+            Steps = turns,
+            EndTime = t,
+            WalkedAwayBy = walkedAway,
+            Failure = failure,
+            Transcript = _transcript,
+            Elapsed = elapsed,
+        };
+    }
+}

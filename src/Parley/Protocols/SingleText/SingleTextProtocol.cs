@@ -1,0 +1,182 @@
+using Parley.Agents;
+using Parley.Outcomes;
+using Parley.Scenarios;
+
+namespace Parley.Protocols.SingleText;
+
+/// <summary>
+/// The single-negotiating-text protocol as an <see cref="IProtocol{TState}"/>. Each round the mediator whose turn it is
+/// (mediators rotate, in table order, among those present) puts one complete text to everyone; each principal answers
+/// Accept, Reject or Veto, naming the issues it objects to most — answers are seen by the mediators only; the protocol
+/// then tallies the answers publicly. The text becomes the agreement when every principal accepts it; otherwise the
+/// mediators revise until the deadline, and a deadline without unanimous acceptance is no agreement (never a partial or
+/// malformed one). A principal leaving ends the negotiation; a mediator leaving hands its rounds to the others.
+/// </summary>
+internal sealed class SingleTextProtocol : IProtocol<SingleTextState>
+{
+    private readonly ITextMediator?[] _mediators;
+    private readonly IVoter?[] _voters;
+    private readonly int[] _principals;
+    private readonly int[] _mediatorOrder;
+    private readonly ulong _allPrincipals;
+    private readonly ulong _mediatorMask;
+    private readonly OutcomeSpace _space;
+
+    public SingleTextProtocol(Scenario scenario, IReadOnlyList<IVoter> voters, IReadOnlyList<ITextMediator> mediators)
+    {
+        int n = scenario.Parties.Length;
+        _space = scenario.Space;
+        _mediators = new ITextMediator?[n];
+        _voters = new IVoter?[n];
+        var principals = new List<int>();
+        var order = new List<int>();
+        int v = 0, m = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (scenario.Parties[i].Role == PartyRole.Principal)
+            {
+                principals.Add(i);
+                _voters[i] = voters[v++];
+                _allPrincipals |= Audience.Of(i);
+            }
+            else
+            {
+                order.Add(i);
+                _mediators[i] = mediators[m++];
+                _mediatorMask |= Audience.Of(i);
+            }
+        }
+        _principals = [.. principals];
+        _mediatorOrder = [.. order];
+    }
+
+    public string Name => "single-text";
+
+    public int TurnsPerRound => _principals.Length + 1;
+
+    public SingleTextState Initial => new()
+    {
+        Mediator = _mediatorOrder.Length > 0 ? _mediatorOrder[0] : -1,
+        MediatorsPresent = _mediatorMask,
+    };
+
+    public void InitializeParty(int party, NegotiatorContext context)
+    {
+        if (_mediators[party] is { } mediator) mediator.Initialize(context);
+        else _voters[party]!.Initialize(context);
+    }
+
+    public bool IsOver(in SingleTextState state) => state.Status != NegotiationStatus.Running;
+
+    public NegotiationStatus Status(in SingleTextState state) => state.Status;
+
+    public Outcome? Agreement(in SingleTextState state) => state.Status == NegotiationStatus.Agreed ? state.Text : null;
+
+    public bool TryEmit(in SingleTextState state, in SessionClock clock, out Move move)
+    {
+        if (state.Phase <= _principals.Length)
+        {
+            move = default;
+            return false;
+        }
+        move = new Move
+        {
+            Actor = -1, Action = NegotiationAction.Tally, Outcome = null, To = -1, Recipients = Audience.Everyone,
+            Accepts = state.Accepts, Rejects = state.Rejects | state.Vetoes,
+        };
+        return true;
+    }
+
+    public int Mover(in SingleTextState state) => state.Phase == 0 ? state.Mediator : _principals[state.Phase - 1];
+
+    public Move Ask(in SingleTextState state, in SessionClock clock)
+    {
+        var s = state with { Time = clock.Time };
+        if (s.Phase == 0)
+        {
+            var proposal = _mediators[s.Mediator]!.Propose(s);
+            return new Move
+            {
+                Actor = s.Mediator, Action = NegotiationAction.Propose, Outcome = proposal.Text, To = -1, Recipients = Audience.Everyone,
+                Reference = proposal.Basis,
+            };
+        }
+        int party = _principals[s.Phase - 1];
+        if (s.Text is not { } text) return new Move { Actor = party, Action = NegotiationAction.Pass, To = -1, Recipients = Audience.Everyone };
+        var vote = _voters[party]!.Vote(s, text);
+        var action = vote.Answer switch
+        {
+            TextAnswer.Accept => NegotiationAction.Accept,
+            TextAnswer.Reject => NegotiationAction.Reject,
+            TextAnswer.Veto => NegotiationAction.Veto,
+            _ => NegotiationAction.Fail,
+        };
+        return new Move
+        {
+            Actor = party, Action = action, Outcome = text, To = -1, Recipients = s.MediatorsPresent, Issues = vote.Objections,
+            Note = action == NegotiationAction.Fail ? $"answered with unknown vote {(int)vote.Answer}" : null,
+        };
+    }
+
+    public string? Check(in SingleTextState state, in Move move)
+    {
+        if (move.Action == NegotiationAction.Fail) return move.Note;
+        if (move.Action == NegotiationAction.Propose)
+        {
+            if (move.Outcome is not { } text || !_space.Contains(text)) return $"put text {move.Outcome} outside the outcome space ({_space.Cardinality} outcomes)";
+            if (move.Reference is { } basis && !_space.Contains(basis)) return $"named basis {basis} outside the outcome space";
+        }
+        if (move.Issues != 0 && _space.IssueCount < 64 && (move.Issues >> _space.IssueCount) != 0) return "objected to an issue the space does not have";
+        return null;
+    }
+
+    public SingleTextState Step(in SingleTextState state, in Move move, in SessionClock clock)
+    {
+        var s = state with { Time = clock.Time };
+        switch (move.Action)
+        {
+            case NegotiationAction.Tally:
+                if (s.Text is not null && (s.Accepts & _allPrincipals) == _allPrincipals) return s with { Status = NegotiationStatus.Agreed };
+                return s with
+                {
+                    Round = s.Round + 1, Phase = 0, Mediator = NextMediator(s.Mediator, s.MediatorsPresent),
+                    LastText = s.Text, LastBasis = s.Basis, LastAccepts = s.Accepts, LastRejects = s.Rejects, LastVetoes = s.Vetoes,
+                    Text = null, Basis = null, Accepts = 0, Rejects = 0, Vetoes = 0,
+                };
+            case NegotiationAction.Propose:
+                return s with { Text = move.Outcome, Basis = move.Reference, Phase = 1 };
+            case NegotiationAction.Accept:
+                return s with { Accepts = s.Accepts | Audience.Of(move.Actor), Phase = s.Phase + 1 };
+            case NegotiationAction.Reject:
+                return s with { Rejects = s.Rejects | Audience.Of(move.Actor), Phase = s.Phase + 1 };
+            case NegotiationAction.Veto:
+                return s with { Vetoes = s.Vetoes | Audience.Of(move.Actor), Phase = s.Phase + 1 };
+            case NegotiationAction.Pass:
+                return s.Phase == 0 ? s with { Text = null, Basis = null, Phase = 1 } : s with { Phase = s.Phase + 1 };
+            default:
+                throw new InvalidOperationException($"Single text has no action {move.Action}.");
+        }
+    }
+
+    public SingleTextState End(in SingleTextState state, NegotiationStatus status) => state with { Status = status };
+
+    public SingleTextState Leave(in SingleTextState state, int party)
+    {
+        if (!Audience.Contains(_mediatorMask, party)) return state with { Status = NegotiationStatus.Ended };
+        ulong present = state.MediatorsPresent & ~Audience.Of(party);
+        if (present == 0) return state with { MediatorsPresent = 0, Status = NegotiationStatus.Ended };
+        var s = state with { MediatorsPresent = present };
+        return s.Mediator == party && s.Phase == 0 ? s with { Mediator = NextMediator(party, present) } : s;
+    }
+
+    private int NextMediator(int current, ulong present)
+    {
+        int k = Array.IndexOf(_mediatorOrder, current);
+        for (int step = 1; step <= _mediatorOrder.Length; step++)
+        {
+            int candidate = _mediatorOrder[(k + step) % _mediatorOrder.Length];
+            if (Audience.Contains(present, candidate)) return candidate;
+        }
+        return current;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+
+namespace Parley.Cli.Tests;
+
+/// <summary><c>parley negotiate --protocol single-text|shuttle [--mediators …]</c> as a user runs it.</summary>
+public class NegotiateProtocolTests
+{
+    private static string Bundled(string name) => Path.Combine(CliRunner.RepoRoot, "scenarios", name);
+
+    [Fact]
+    public void SingleText_AnacScenario_SeatsANeutralMediator_JsonKeepsTheKeysAndAddsProtocol()
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("EnglandZimbabwe"), "--protocol", "single-text", "--mediators", "hillclimber", "--rounds", "100", "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var doc = JsonDocument.Parse(r.Out);
+        var root = doc.RootElement;
+        Assert.Equal("single-text", root.GetProperty("protocol").GetString());
+        foreach (var key in new[] { "parties", "agreement", "utilities", "rounds", "failure", "quality", "offers" }) Assert.True(root.TryGetProperty(key, out _), key);
+        Assert.Equal(["England", "Zimbabwe", "Mediator"], root.GetProperty("parties").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["Mediator"], root.GetProperty("mediators").EnumerateArray().Select(p => p.GetString()));
+        var offers = root.GetProperty("offers").EnumerateArray().ToList();
+        Assert.Equal("propose", offers[0].GetProperty("action").GetString());
+        Assert.Equal("Mediator", offers[0].GetProperty("party").GetString());
+        Assert.Contains(offers, e => e.GetProperty("action").GetString() == "tally" && e.GetProperty("party").ValueKind == JsonValueKind.Null);
+        Assert.All(offers, e => Assert.True(e.TryGetProperty("party", out _) && e.TryGetProperty("action", out _)));
+        // Principals' answers are addressed to the mediator's eyes only.
+        var answer = offers.First(e => e.GetProperty("action").GetString() is "reject" or "veto" or "accept");
+        Assert.Equal(2, answer.GetProperty("seenBy").GetArrayLength());
+    }
+
+    [Fact]
+    public void Shuttle_Cairo_EveryMessageNamesFromAndTo()
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("cairo-2024.yaml"), "--protocol", "shuttle", "--agents", "linear", "--rounds", "200", "--seed", "3", "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var doc = JsonDocument.Parse(r.Out);
+        var root = doc.RootElement;
+        Assert.Equal("shuttle", root.GetProperty("protocol").GetString());
+        Assert.False(root.TryGetProperty("mediatorsNotSeated", out _));
+        var parties = root.GetProperty("parties").EnumerateArray().Select(p => p.GetString()).ToList();
+        var offers = root.GetProperty("offers").EnumerateArray().ToList();
+        var messages = offers.Where(e => e.GetProperty("action").GetString() is not ("event" or "fail")).ToList();
+        Assert.NotEmpty(messages);
+        foreach (var m in messages)
+        {
+            Assert.Contains(m.GetProperty("from").GetString(), parties);
+            Assert.Contains(m.GetProperty("to").GetString(), parties);
+            Assert.Equal(m.GetProperty("party").GetString(), m.GetProperty("from").GetString());
+        }
+    }
+
+    [Fact]
+    public void Sao_ScenarioWithMediators_ListsThemAsNotSeated()
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("cairo-2024.yaml"), "--rounds", "50", "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var doc = JsonDocument.Parse(r.Out);
+        Assert.Equal("sao", doc.RootElement.GetProperty("protocol").GetString());
+        Assert.Equal(3, doc.RootElement.GetProperty("mediatorsNotSeated").GetArrayLength());
+        Assert.Equal(2, doc.RootElement.GetProperty("parties").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("single-text")]
+    [InlineData("shuttle")]
+    public void MediatedProtocol_SameSeed_ByteIdentical(string protocol)
+    {
+        string[] args = ["negotiate", Bundled("Laptop"), "--protocol", protocol, "--rounds", "150", "--seed", "4", "--json"];
+        var a = CliRunner.InProcess(args);
+        var b = CliRunner.InProcess(args);
+        Assert.True(a.ExitCode == 0, a.Error);
+        Assert.Equal(a.Out, b.Out);
+    }
+
+    [Fact]
+    public void Tables_NameTheProtocolAndRoles()
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("Laptop"), "--protocol", "single-text", "--mediators", "nash", "--rounds", "100");
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("single negotiating text", r.Console);
+        Assert.Contains("mediator", r.Console);
+        Assert.Contains("NashSeeker", r.Console);
+    }
+
+    [Fact]
+    public void Repeat_WorksForMediatedProtocols()
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("Laptop"), "--protocol", "shuttle", "--repeat", "20", "--rounds", "100", "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var doc = JsonDocument.Parse(r.Out);
+        Assert.Equal(20, doc.RootElement.GetProperty("negotiations").GetInt32());
+        Assert.Equal(0, doc.RootElement.GetProperty("failures").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("--protocol", "auction", "--protocol: unknown protocol 'auction'")]
+    [InlineData("--mediators", "hillclimber", "--mediators: stacked alternating offers seats no mediator")]
+    public void BadProtocolOptions_ExitTwoWithOneLine(string option, string value, string message)
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("Laptop"), option, value);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, r.Error);
+        Assert.Single(r.Error.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("single-text", "--agents", "micro", "cannot answer single texts")]
+    [InlineData("shuttle", "--mediators", "hillclimber", "Unknown shuttle mediator 'hillclimber'. Available: relay, bridging.")]
+    [InlineData("single-text", "--mediators", "relay", "Unknown single-text mediator 'relay'")]
+    public void NamesUnknownToTheProtocol_ExitTwo(string protocol, string option, string value, string message)
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("Laptop"), "--protocol", protocol, option, value);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, r.Error);
+        Assert.DoesNotContain("Parameter", r.Error);
+    }
+}

@@ -40,6 +40,7 @@ public static class ParleyApp
                 .WithDescription("Write a scenario in another format: a GENIUS XML folder, a GeniusWeb JSON folder or a Parley YAML file.")
                 .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml")
                 .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "geniusweb", "--out", "england-geniusweb");
+            config.AddBranch("tournament", Commands.Tournament.TournamentBranch.Configure);
         };
         var app = new CommandApp();
         app.Configure(configure);

@@ -133,10 +133,17 @@ public class UnrecognisedArgumentsTests
         Assert.Contains("convert", commands);
         foreach (string command in commands)
         {
-            var r = CliRunner.InProcess(command, Laptop, "--definitely-not-an-option", "1");
-            Assert.True(r.ExitCode == ExitCodes.UserError, $"{command}: exit {r.ExitCode}: {r.Error}");
-            Assert.Contains("Unknown option '--definitely-not-an-option'.", r.Error);
-            Assert.Contains($"'{command}' takes ", r.Error);
+            // A branch (tournament) is checked through each of its subcommands.
+            string[][] lines = command == "tournament"
+                ? [["tournament", "run", Laptop], ["tournament", "resume", "results.db"], ["tournament", "report", "results.db"]]
+                : [[command, Laptop]];
+            foreach (var line in lines)
+            {
+                var r = CliRunner.InProcess([.. line, "--definitely-not-an-option", "1"]);
+                Assert.True(r.ExitCode == ExitCodes.UserError, $"{command}: exit {r.ExitCode}: {r.Error}");
+                Assert.Contains("Unknown option '--definitely-not-an-option'.", r.Error);
+                Assert.Contains($"'{string.Join(' ', line[..^1])}' takes ", r.Error);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Parley.Analysis;
 using Parley.Cli.Output;
+using Parley.Protocols;
 using Parley.Scenarios;
 using Spectre.Console.Cli;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Parley.Outcomes;
 using Parley.Preferences;
 using YamlDotNet.RepresentationModel;
+using Doc = Parley.Scenarios.Yaml.YamlDoc;
 
 namespace Parley.Scenarios.Yaml;
 

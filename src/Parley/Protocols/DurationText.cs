@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Parley.Cli.Commands;
+namespace Parley.Protocols;
 
 /// <summary>Parses durations as people type them: "3s", "500ms", "1.5s", "2m", "250us".</summary>
 public static partial class DurationText

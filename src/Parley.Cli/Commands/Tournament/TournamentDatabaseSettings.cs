@@ -1,0 +1,123 @@
+using System.ComponentModel;
+using Parley.Tournaments.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Parley.Cli.Commands.Tournament;
+
+/// <summary>Where tournament results live: a SQLite file or a PostgreSQL connection string.</summary>
+public class TournamentDatabaseSettings : CommandSettings
+{
+    [CommandOption("--pg <CONNECTION>")]
+    [Description("Store results in PostgreSQL instead of SQLite, e.g. \"Host=localhost;Username=parley;Password=secret;Database=parley\".")]
+    public string? Postgres { get; init; }
+
+    /// <summary>The tournament asked for; null for the most recent one.</summary>
+    internal virtual long? TournamentId => null;
+
+    /// <summary>The SQLite file, when no PostgreSQL connection string is given.</summary>
+    protected virtual string? SqliteFile => null;
+
+    public override ValidationResult Validate()
+    {
+        if (Postgres is not null && string.IsNullOrWhiteSpace(Postgres)) return ValidationResult.Error("--pg is empty; expected a PostgreSQL connection string");
+        if (Postgres is null && SqliteFile is null) return ValidationResult.Error("give the results database: a SQLite file, or --pg \"Host=…\"");
+        return ValidationResult.Success();
+    }
+
+    /// <summary>Opens the database; a database that cannot be opened is the user's error.</summary>
+    internal TournamentStore Open()
+    {
+        try
+        {
+            if (Postgres is not null) return TournamentStore.OpenPostgres(Postgres);
+            string file = SqliteFile!;
+            if (this is not TournamentRunSettings && !File.Exists(file)) throw new UserErrorException($"{file}: no such results database; expected the file 'parley tournament run' wrote");
+            return TournamentStore.OpenSqlite(file);
+        }
+        catch (StoreException e)
+        {
+            throw new UserErrorException(e.Message);
+        }
+    }
+
+    /// <summary>The stored tournament asked for (or the latest); a user error when there is none.</summary>
+    internal StoredTournament Find(TournamentStore store) =>
+        store.Find(TournamentId) ?? throw new UserErrorException(TournamentId is { } id
+            ? $"{store.Where}: no tournament with id {id}"
+            : $"{store.Where}: holds no tournament yet; start one with 'parley tournament run <tournament.yaml>'");
+}
+
+/// <summary>Settings of the commands that run negotiations.</summary>
+public class TournamentJobsSettings : TournamentDatabaseSettings
+{
+    [CommandOption("-j|--jobs <N>")]
+    [Description("Negotiations run in parallel (threads, or worker processes when isolated). Default: every core.")]
+    public int? Jobs { get; init; }
+
+    [CommandOption("--quiet")]
+    [Description("No progress bar and no leaderboard; only the summary line.")]
+    public bool Quiet { get; init; }
+
+    internal int JobCount => Jobs ?? Environment.ProcessorCount;
+
+    public override ValidationResult Validate()
+    {
+        if (Jobs is < 1 or > 1024) return ValidationResult.Error($"--jobs must be between 1 and 1024, got {Jobs}");
+        return base.Validate();
+    }
+}
+
+/// <summary>Settings of <c>parley tournament run</c>.</summary>
+public sealed class TournamentRunSettings : TournamentJobsSettings
+{
+    [CommandArgument(0, "<tournament>")]
+    [Description("The tournament file (YAML; see docs/tournaments.md).")]
+    public string File { get; init; } = "";
+
+    [CommandOption("--db <FILE>")]
+    [Description("SQLite results database (created if missing; a new tournament is added to an existing one). Default: results.db.")]
+    public string Database { get; init; } = "results.db";
+
+    protected override string? SqliteFile => Database;
+}
+
+/// <summary>Settings of <c>parley tournament resume</c>.</summary>
+public sealed class TournamentResumeSettings : TournamentJobsSettings
+{
+    [CommandArgument(0, "[db]")]
+    [Description("The SQLite results database of the interrupted tournament (or give --pg).")]
+    public string? Database { get; init; }
+
+    [CommandOption("--tournament <ID>")]
+    [Description("The tournament in the database (default: the most recent one).")]
+    public long? Tournament { get; init; }
+
+    internal override long? TournamentId => Tournament;
+
+    protected override string? SqliteFile => Database;
+}
+
+/// <summary>Settings of <c>parley tournament report</c>.</summary>
+public sealed class TournamentReportSettings : TournamentDatabaseSettings
+{
+    [CommandArgument(0, "[db]")]
+    [Description("The SQLite results database (or give --pg).")]
+    public string? Database { get; init; }
+
+    [CommandOption("--tournament <ID>")]
+    [Description("The tournament in the database (default: the most recent one).")]
+    public long? Tournament { get; init; }
+
+    internal override long? TournamentId => Tournament;
+
+    [CommandOption("--csv <FILE>")]
+    [Description("Also write the leaderboard as CSV to FILE (and the per-scenario and pairwise tables next to it: FILE-scenarios.csv, FILE-pairwise.csv).")]
+    public string? Csv { get; init; }
+
+    [CommandOption("--json")]
+    [Description("Print the leaderboard as JSON on stdout: one object per negotiator (name, negotiations, meanUtility, ci95, agreementRate, failures, …).")]
+    public bool Json { get; init; }
+
+    protected override string? SqliteFile => Database;
+}

@@ -1,0 +1,359 @@
+using System.Collections;
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Parley.Tournaments.Storage;
+
+/// <summary>A tournament as stored: its id and what is needed to prepare it again.</summary>
+/// <param name="Id">Tournament id.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="SpecFile">The tournament file it was started from (relative paths resolve against its folder).</param>
+/// <param name="SpecText">The file's text at the start.</param>
+/// <param name="NegotiationCount">Negotiations in the plan.</param>
+/// <param name="Completed">Negotiations with a result.</param>
+public sealed record StoredTournament(long Id, string Name, string SpecFile, string SpecText, int NegotiationCount, int Completed);
+
+/// <summary>
+/// The results database (schema in <c>schema.sql</c>, documented in docs/tournaments.md): SQLite (one file, WAL) or
+/// PostgreSQL (by connection string), same tables. Every write is one transaction of parameterised multi-row inserts;
+/// a result row is keyed by (tournament, negotiation), so a negotiation is recorded at most once. Not thread-safe:
+/// one store per thread.
+/// </summary>
+public sealed class TournamentStore : IDisposable
+{
+    private const int SchemaVersion = 1;
+    // PostgreSQL: many rows per statement save round trips. SQLite: a few rows per statement (measured best at 8: fewer
+    // pay per-statement overhead, more pay for the linear search binding each named parameter does).
+    private int RowsPerStatement => _postgres ? 64 : 8;
+    private readonly DbConnection _connection;
+    private readonly bool _postgres;
+
+    private TournamentStore(DbConnection connection, bool postgres, string where)
+    {
+        _connection = connection;
+        _postgres = postgres;
+        Where = where;
+    }
+
+    /// <summary>The database as the user named it (file path, or PostgreSQL host and database).</summary>
+    public string Where { get; }
+
+    /// <summary>Opens (creating if needed) the SQLite database file <paramref name="path"/> in WAL mode.</summary>
+    public static TournamentStore OpenSqlite(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string full = Path.GetFullPath(path);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            var store = new TournamentStore(connection, false, full);
+            store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+            store.EnsureSchema();
+            return store;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new StoreException($"{full}: cannot be opened as a Parley results database: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Opens the PostgreSQL database of <paramref name="connectionString"/> (e.g. <c>Host=localhost;Username=parley;Password=…;Database=parley</c>) and creates the tables if needed.</summary>
+    public static TournamentStore OpenPostgres(string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        NpgsqlConnectionStringBuilder builder;
+        try { builder = new NpgsqlConnectionStringBuilder(connectionString); }
+        catch (ArgumentException e) { throw new StoreException($"--pg: not a PostgreSQL connection string ({e.Message}); expected e.g. \"Host=localhost;Username=parley;Password=secret;Database=parley\"", e); }
+        string where = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+        var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            connection.Open();
+            var store = new TournamentStore(connection, true, where);
+            store.EnsureSchema();
+            return store;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            connection.Dispose();
+            throw new StoreException($"{where}: cannot be opened: {e.Message}", e);
+        }
+    }
+
+    private void EnsureSchema()
+    {
+        using var stream = typeof(TournamentStore).Assembly.GetManifestResourceStream("Parley.Tournaments.Storage.schema.sql")!;
+        string sql = string.Join('\n', new StreamReader(stream).ReadToEnd().Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal)));
+        using var tx = _connection.BeginTransaction();
+        if (_postgres) Execute("SELECT pg_advisory_xact_lock(727272)", tx);
+        foreach (var statement in sql.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            Execute(statement, tx);
+        Execute((_postgres ? "CREATE OR REPLACE VIEW" : "CREATE VIEW IF NOT EXISTS") + """
+             negotiation_status AS
+            SELECT n.tournament_id, n.negotiation_index, n.scenario_index, n.rotation, n.repetition, n.seed,
+                   COALESCE(r.status, 'pending') AS status
+            FROM negotiations n LEFT JOIN results r
+              ON r.tournament_id = n.tournament_id AND r.negotiation_index = n.negotiation_index
+            """, tx);
+        long? version = Scalar("SELECT MAX(version) FROM parley_schema", tx) is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
+        if (version is null) Execute($"INSERT INTO parley_schema (version) VALUES ({SchemaVersion})", tx);
+        else if (version > SchemaVersion) throw new StoreException($"{Where}: schema version {version} is newer than this Parley understands ({SchemaVersion}); update Parley");
+        tx.Commit();
+    }
+
+    /// <summary>Stores a new tournament and its whole plan (negotiations and seats) in one transaction; returns its id.</summary>
+    public long Create(PreparedTournament tournament)
+    {
+        ArgumentNullException.ThrowIfNull(tournament);
+        var spec = tournament.Spec;
+        using var tx = _connection.BeginTransaction();
+        if (_postgres) Execute("LOCK TABLE tournaments IN EXCLUSIVE MODE", tx);
+        long id = Convert.ToInt64(Scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM tournaments", tx), CultureInfo.InvariantCulture);
+        Insert(tx, "tournaments", ["id", "name", "spec_file", "spec_text", "protocol", "seed", "repetitions", "rotate_roles", "self_play", "negotiation_count", "created_utc"],
+            [[id, spec.Name, spec.File, spec.Text, spec.Protocol.Name, (long)spec.Seed, spec.Repetitions, spec.RotateRoles ? 1 : 0, spec.SelfPlay ? 1 : 0, tournament.Count,
+              TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)]]);
+        Insert(tx, "negotiators", ["tournament_id", "negotiator_index", "name", "source", "parameters"],
+            spec.Negotiators.Select((n, i) => new object?[] { id, i, n.Name, n.Source, JsonSerializer.Serialize(n.Parameters) }));
+        Insert(tx, "scenarios", ["tournament_id", "scenario_index", "name", "path", "party_count"],
+            spec.Scenarios.Select((s, i) => new object?[] { id, i, s.Name, s.Path, tournament.Scenarios[i].Parties.Length }));
+        var plan = Enumerable.Range(0, tournament.Count).Select(i => tournament[i]);
+        Insert(tx, "negotiations", ["tournament_id", "negotiation_index", "scenario_index", "rotation", "repetition", "seed"],
+            plan.Select(p => new object?[] { id, p.Index, p.Scenario, p.Rotation, p.Repetition, (long)p.Seed }));
+        Insert(tx, "seats", ["tournament_id", "negotiation_index", "seat", "party", "negotiator_index"],
+            plan.SelectMany(p => p.Seats.Select((n, seat) => new object?[] { id, p.Index, seat, tournament.Table(p).Parties[seat].Name, n })));
+        tx.Commit();
+        return id;
+    }
+
+    /// <summary>The tournament <paramref name="id"/>, or the most recent one when null; null when there is none.</summary>
+    public StoredTournament? Find(long? id = null)
+    {
+        using var command = Command(
+            "SELECT t.id, t.name, t.spec_file, t.spec_text, t.negotiation_count, (SELECT COUNT(*) FROM results r WHERE r.tournament_id = t.id) FROM tournaments t "
+            + (id is null ? "ORDER BY t.id DESC LIMIT 1" : "WHERE t.id = @id"), null);
+        if (id is not null) Add(command, "@id", id.Value);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return null;
+        return new StoredTournament(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Plan indices of tournament <paramref name="id"/> that have no result yet, ascending.</summary>
+    public IReadOnlyList<int> Pending(long id, int count)
+    {
+        var done = new BitArray(count);
+        using (var command = Command("SELECT negotiation_index FROM results WHERE tournament_id = @id", null))
+        {
+            Add(command, "@id", id);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                int i = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+                if ((uint)i < (uint)count) done[i] = true;
+            }
+        }
+        var pending = new List<int>();
+        for (int i = 0; i < count; i++) if (!done[i]) pending.Add(i);
+        return pending;
+    }
+
+    /// <summary>Stores <paramref name="records"/> of tournament <paramref name="id"/> in one transaction; a record already stored is left as it is.</summary>
+    public void Write(long id, IReadOnlyList<NegotiationRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0) return;
+        using var tx = _connection.BeginTransaction();
+        Insert(tx, "results", ["tournament_id", "negotiation_index", "status", "agreement", "rounds", "steps", "end_time", "welfare", "distance_to_pareto",
+                "distance_to_nash", "failure_kind", "failure_seat", "failure_reason", "elapsed_ms"],
+            records.Select(r => new object?[] { id, r.Index, StatusText(r.Status), r.Agreement, r.Rounds, r.Steps, r.EndTime, r.Welfare, r.DistanceToPareto,
+                r.DistanceToNash, r.FailureKind, r.FailureSeat, r.FailureReason, r.ElapsedMs }),
+            ignoreConflicts: true);
+        Insert(tx, "result_utilities", ["tournament_id", "negotiation_index", "seat", "utility", "undiscounted_utility"],
+            records.SelectMany(r => r.Utilities.Select((u, seat) => new object?[] { id, r.Index, seat, u, r.UndiscountedUtilities[seat] })),
+            ignoreConflicts: true);
+        tx.Commit();
+    }
+
+    /// <summary>Every stored result of tournament <paramref name="id"/> with its configuration, by negotiation index.</summary>
+    public StoredResults ReadResults(long id)
+    {
+        var negotiators = Strings("SELECT name FROM negotiators WHERE tournament_id = @id ORDER BY negotiator_index", id);
+        var scenarios = Strings("SELECT name FROM scenarios WHERE tournament_id = @id ORDER BY scenario_index", id);
+        var rows = new List<StoredResult>();
+        using (var command = Command("""
+            SELECT n.negotiation_index, n.scenario_index, r.status, r.welfare, r.distance_to_pareto, r.distance_to_nash, r.failure_kind, r.failure_seat, r.failure_reason
+            FROM results r JOIN negotiations n ON n.tournament_id = r.tournament_id AND n.negotiation_index = r.negotiation_index
+            WHERE r.tournament_id = @id ORDER BY n.negotiation_index
+            """, null))
+        {
+            Add(command, "@id", id);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                rows.Add(new StoredResult(Int(reader, 0), Int(reader, 1), ParseStatus(reader.GetString(2)), reader.GetDouble(3),
+                    reader.IsDBNull(4) ? null : reader.GetDouble(4), reader.IsDBNull(5) ? null : reader.GetDouble(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : Int(reader, 7), reader.IsDBNull(8) ? null : reader.GetString(8), []));
+        }
+        var seats = new Dictionary<int, List<(int Negotiator, double Utility)>>();
+        using (var command = Command("""
+            SELECT u.negotiation_index, s.negotiator_index, u.utility
+            FROM result_utilities u JOIN seats s ON s.tournament_id = u.tournament_id AND s.negotiation_index = u.negotiation_index AND s.seat = u.seat
+            WHERE u.tournament_id = @id ORDER BY u.negotiation_index, u.seat
+            """, null))
+        {
+            Add(command, "@id", id);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                int n = Int(reader, 0);
+                if (!seats.TryGetValue(n, out var list)) seats[n] = list = [];
+                list.Add((Int(reader, 1), reader.GetDouble(2)));
+            }
+        }
+        for (int i = 0; i < rows.Count; i++)
+            rows[i] = rows[i] with { Seats = seats.TryGetValue(rows[i].Index, out var l) ? [.. l] : [] };
+        return new StoredResults(negotiators, scenarios, rows);
+    }
+
+    /// <summary>Counts rows of <paramref name="table"/> for tournament <paramref name="id"/> (for checks and tests).</summary>
+    public long Count(long id, string table)
+    {
+        if (table is not ("results" or "result_utilities" or "negotiations" or "seats")) throw new ArgumentException($"unknown table '{table}'", nameof(table));
+        using var command = Command($"SELECT COUNT(*) FROM {table} WHERE tournament_id = @id", null);
+        Add(command, "@id", id);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Text of a status in the <c>results.status</c> column.</summary>
+    public static string StatusText(NegotiationStatus status) => status switch
+    {
+        NegotiationStatus.Agreed => "agreed",
+        NegotiationStatus.Deadline => "deadline",
+        NegotiationStatus.WalkedAway => "walked_away",
+        _ => "failed",
+    };
+
+    private static NegotiationStatus ParseStatus(string text) => text switch
+    {
+        "agreed" => NegotiationStatus.Agreed,
+        "deadline" => NegotiationStatus.Deadline,
+        "walked_away" => NegotiationStatus.WalkedAway,
+        _ => NegotiationStatus.Failed,
+    };
+
+    private static int Int(DbDataReader reader, int column) => Convert.ToInt32(reader.GetValue(column), CultureInfo.InvariantCulture);
+
+    private List<string> Strings(string sql, long id)
+    {
+        using var command = Command(sql, null);
+        Add(command, "@id", id);
+        using var reader = command.ExecuteReader();
+        var list = new List<string>();
+        while (reader.Read()) list.Add(reader.GetString(0));
+        return list;
+    }
+
+    private void Insert(DbTransaction tx, string table, string[] columns, IEnumerable<object?[]> rows, bool ignoreConflicts = false)
+    {
+        DbCommand? full = null;
+        var chunk = new List<object?[]>(RowsPerStatement);
+        try
+        {
+            foreach (var row in rows)
+            {
+                chunk.Add(row);
+                if (chunk.Count < RowsPerStatement) continue;
+                full ??= InsertCommand(tx, table, columns, RowsPerStatement, ignoreConflicts);
+                Bind(full, chunk);
+                full.ExecuteNonQuery();
+                chunk.Clear();
+            }
+            if (chunk.Count > 0)
+            {
+                using var rest = InsertCommand(tx, table, columns, chunk.Count, ignoreConflicts);
+                Bind(rest, chunk);
+                rest.ExecuteNonQuery();
+            }
+        }
+        finally
+        {
+            full?.Dispose();
+        }
+    }
+
+    private DbCommand InsertCommand(DbTransaction tx, string table, string[] columns, int rows, bool ignoreConflicts)
+    {
+        var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
+        var command = Command("", tx);
+        for (int r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (int c = 0; c < columns.Length; c++)
+            {
+                string name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
+                sql.Append(c == 0 ? name : ", " + name);
+                var p = command.CreateParameter();
+                p.ParameterName = name;
+                command.Parameters.Add(p);
+            }
+            sql.Append(')');
+        }
+        if (ignoreConflicts) sql.Append(" ON CONFLICT DO NOTHING");
+        command.CommandText = sql.ToString();
+        return command;
+    }
+
+    private static void Bind(DbCommand command, List<object?[]> rows)
+    {
+        int k = 0;
+        foreach (var row in rows)
+            foreach (var value in row)
+                command.Parameters[k++].Value = value ?? DBNull.Value;
+    }
+
+    private DbCommand Command(string sql, DbTransaction? tx)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = tx;
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+
+    private void Execute(string sql, DbTransaction? tx = null)
+    {
+        using var command = Command(sql, tx);
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, DbTransaction? tx)
+    {
+        using var command = Command(sql, tx);
+        return command.ExecuteScalar();
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
+
+/// <summary>A database that cannot be opened or used; the message is for the user.</summary>
+public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>One stored result with the negotiator and utility of each seat (seat order).</summary>
+public sealed record StoredResult(
+    int Index, int Scenario, NegotiationStatus Status, double Welfare, double? DistanceToPareto, double? DistanceToNash,
+    string? FailureKind, int? FailureSeat, string? FailureReason, IReadOnlyList<(int Negotiator, double Utility)> Seats);
+
+/// <summary>Every stored result of one tournament, with the names of its negotiators and scenarios (by index).</summary>
+public sealed record StoredResults(IReadOnlyList<string> Negotiators, IReadOnlyList<string> Scenarios, IReadOnlyList<StoredResult> Results);

@@ -107,9 +107,8 @@ async function scenarioPage(name, token) {
         ${s.warnings.length ? `<h2>Warnings</h2><ul>${s.warnings.map(w => `<li>${esc(w)}</li>`).join("")}</ul>` : ""}
       </section>
     </div>`;
-  const plane = await api(`/api/scenarios/${encodeURIComponent(name)}/plane`).catch(e => { document.getElementById("run-message").innerHTML = `<p class="muted">${esc(e.message)}</p>`; return null; });
-  fresh(token);
-  const view = plane ? new PlaneView(document.getElementById("plane"), document.getElementById("plane-legend"), plane) : null;
+  // Listeners first, so the form works while the plane is still loading.
+  let view = null;
   document.getElementById("run-form").addEventListener("submit", e => { e.preventDefault(); startRun(name, principals, view); });
   document.getElementById("protocol").addEventListener("change", async e => {
     const available = await api(`/api/negotiators?protocol=${encodeURIComponent(e.target.value)}`);
@@ -118,6 +117,9 @@ async function scenarioPage(name, token) {
       select.innerHTML = available.map(n => `<option value="${esc(n.name)}" ${n.name === keep ? "selected" : ""}>${esc(n.name)}</option>`).join("");
     });
   });
+  const plane = await api(`/api/scenarios/${encodeURIComponent(name)}/plane`).catch(e => { document.getElementById("run-message").innerHTML = `<p class="muted">${esc(e.message)}</p>`; return null; });
+  fresh(token);
+  view = plane ? new PlaneView(document.getElementById("plane"), document.getElementById("plane-legend"), plane) : null;
 }
 
 async function startRun(name, principals, view) {

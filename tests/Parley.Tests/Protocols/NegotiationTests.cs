@@ -256,6 +256,25 @@ public class NegotiationTests
         Assert.Equal(7, result.Transcript[^1].Step);
     }
 
+    [Theory]
+    [InlineData(150)]   // timed on the millisecond tick count (no time limit, budget of at least 100 ms)
+    [InlineData(20)]    // timed on the precise timestamp
+    public void Run_SystemClock_TurnOverBudgetFailsWhicheverClockTimesIt(int budgetMs)
+    {
+        var s = TestScenarios.Opposed();
+        var b = new ScriptedNegotiator("b", st =>
+        {
+            if (st.Round == 2) Thread.Sleep(budgetMs * 3);
+            return new Outcome(0);
+        });
+        var options = new SaoOptions { Rounds = 10, PerTurnBudget = TimeSpan.FromMilliseconds(budgetMs) };
+        var result = Negotiation.Run(s, [new ScriptedNegotiator("a"), b], options);
+        Assert.Equal(FailureKind.TimeBudgetExceeded, result.Failure!.Kind);
+        Assert.Equal(1, result.Failure.Party);
+        Assert.Equal(5, result.Transcript[^1].Step);
+        Assert.True(result.Elapsed >= TimeSpan.FromMilliseconds(budgetMs * 3), $"elapsed {result.Elapsed}");
+    }
+
     [Fact]
     public void Run_InitializeThrows_FailsBeforeFirstTurn()
     {

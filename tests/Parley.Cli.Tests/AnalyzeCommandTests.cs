@@ -48,14 +48,49 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
-    public void Analyze_HugeNonlinearSpace_GivesExactCountAndApproximateFrontier()
+    public void Analyze_HugeNonlinearSpaceWithNodeLimit_GivesExactCountAndCertifiedGap()
     {
-        var r = CliRunner.InProcess("analyze", CliRunner.Anac("y2014/30issues"), "--json", "--effort", "0.2");
+        var r = CliRunner.InProcess("analyze", CliRunner.Anac("y2014/30issues"), "--json", "--node-limit", "50");
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Out);
         Assert.Equal("1" + new string('0', 30), doc.RootElement.GetProperty("outcomeCount").GetString());
-        Assert.False(doc.RootElement.GetProperty("paretoFrontier").GetProperty("exact").GetBoolean());
-        Assert.True(doc.RootElement.GetProperty("paretoFrontier").GetProperty("points").GetArrayLength() > 0);
+        Assert.Equal("branch-and-bound", doc.RootElement.GetProperty("method").GetString());
+        var frontier = doc.RootElement.GetProperty("paretoFrontier");
+        Assert.False(frontier.GetProperty("exact").GetBoolean());
+        Assert.True(frontier.GetProperty("gap").GetDouble() > 0);
+        Assert.True(frontier.GetProperty("points").GetArrayLength() > 0);
+
+        var tables = CliRunner.InProcess("analyze", CliRunner.Anac("y2014/30issues"), "--node-limit", "50");
+        Assert.Equal(0, tables.ExitCode);
+        Assert.Contains("not proven complete (budget ran out): gap 0.", tables.Console);
+    }
+
+    [Fact]
+    public void Analyze_BundledNonlinearScenario_ExactByBranchAndBound()
+    {
+        var scenario = Path.Combine(CliRunner.RepoRoot, "scenarios", "Nonlinear10issues");
+        var r = CliRunner.InProcess("analyze", scenario, "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Out);
+        Assert.Equal("branch-and-bound", doc.RootElement.GetProperty("method").GetString());
+        var frontier = doc.RootElement.GetProperty("paretoFrontier");
+        Assert.True(frontier.GetProperty("exact").GetBoolean());
+        Assert.Equal(0, frontier.GetProperty("gap").GetDouble());
+        Assert.Equal(10, frontier.GetProperty("points").GetArrayLength());
+        var tables = CliRunner.InProcess("analyze", scenario);
+        Assert.Contains("Pareto frontier: 10 points — exact, by branch-and-bound", tables.Console);
+    }
+
+    [Theory]
+    [InlineData("--budget", "soon")]
+    [InlineData("--budget", "0s")]
+    [InlineData("--node-limit", "0")]
+    public void Analyze_BadBudget_ExitsTwoNamingTheOption(string option, string value)
+    {
+        var r = CliRunner.InProcess("analyze", Path.Combine(CliRunner.RepoRoot, "scenarios", "Nonlinear10issues"), option, value);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(option, r.Error);
+        Assert.DoesNotContain("   at ", r.Error);
     }
 
     [Fact]
@@ -116,6 +151,6 @@ public class AnalyzeCommandTests
         Assert.Contains("analyze", top.Console);
         Assert.Contains("convert", top.Console);
         var analyze = CliRunner.InProcess("analyze", "--help");
-        foreach (var option in new[] { "--json", "--frontier", "--seed", "--effort" }) Assert.Contains(option, analyze.Console);
+        foreach (var option in new[] { "--json", "--frontier", "--seed", "--effort", "--budget", "--node-limit" }) Assert.Contains(option, analyze.Console);
     }
 }

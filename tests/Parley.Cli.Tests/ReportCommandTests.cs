@@ -47,6 +47,7 @@ public class ReportCommandTests
         var runs = root.GetProperty("mediatedRuns").EnumerateArray().ToList();
         Assert.NotEmpty(runs);
         Assert.All(runs, run => Assert.Equal(3, run.GetProperty("seed").GetInt32()));
+        Assert.Equal(["sao", "shuttle", "single-text"], runs.Select(run => run.GetProperty("protocol").GetString()).Distinct().Order());
         Assert.NotEmpty(root.GetProperty("findings").EnumerateArray());
     }
 

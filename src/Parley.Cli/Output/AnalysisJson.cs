@@ -62,6 +62,7 @@ internal static class AnalysisJson
         json.WriteBoolean("exact", report.Frontier.Exact);
         json.WriteString("pointCount", report.Frontier.PointCount.ToString(CultureInfo.InvariantCulture));
         json.WriteBoolean("truncated", report.Frontier.Truncated);
+        if (report.Frontier.Gap is { } gap) json.WriteNumber("gap", gap);
         json.WriteNumber("size", report.Frontier.Points.Length);
         if (report.Frontier.OutcomesOnFrontier is { } n) json.WriteNumber("outcomesOnFrontier", n);
         json.WriteStartArray("points");

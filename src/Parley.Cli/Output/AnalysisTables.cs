@@ -35,7 +35,9 @@ internal static class AnalysisTables
         foreach (var p in scenario.Parties.Where(p => !p.Profile.RedLines.IsEmpty))
             console.MarkupLineInterpolated($"Red lines of {p.Name} (packages crossing them are left out of the analysis): {string.Join("; ", p.Profile.RedLines.Lines.Select(l => IssueText.RedLine(scenario.Space, l)))}");
 
-        string exact = report.Frontier.Exact ? "exact" : "approximate (not proven complete)";
+        string exact = report.Frontier.Exact ? "exact"
+            : report.Frontier.Gap is { } gap ? $"not proven complete (budget ran out): gap {gap.ToString("0.0000", CultureInfo.InvariantCulture)}, no missing point beats these by more"
+            : "approximate (not proven complete)";
         string ties = report.Frontier.OutcomesOnFrontier is { } n && n != report.Frontier.PointCount ? $", {n:N0} outcomes incl. ties" : "";
         string count = report.Frontier.PointCount.ToString("N0", CultureInfo.InvariantCulture);
         console.MarkupLineInterpolated($"Pareto frontier: [bold]{count}[/] points{ties} — {exact}, by {report.Method}");

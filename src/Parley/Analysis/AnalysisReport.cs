@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Parley.Analysis;
 
@@ -59,7 +60,8 @@ public sealed record ParetoFrontier(ImmutableArray<DealPoint> Points, bool Exact
         for (int k = 0; k < positions.Count; k++)
         {
             complete.Utilities(positions[k], utilities);
-            points.Add(new DealPoint([.. utilities], [.. values[k]]));
+            // ValuesOf returns fresh arrays owned by no one else: wrap them, no copy.
+            points.Add(new DealPoint([.. utilities], ImmutableCollectionsMarshal.AsImmutableArray(values[k])));
         }
         return points.MoveToImmutable();
     }

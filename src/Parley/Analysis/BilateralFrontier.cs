@@ -96,15 +96,13 @@ internal static class BilateralFrontier
     {
         var filter = new Staircase();
         filter.FilterUnordered(u0, u1, candidates);
-        var vectors = new double[filter.Count][];
         var outcomes = new int[filter.Count];
         long onFrontier = 0;
-        for (int k = 0; k < vectors.Length; k++)
+        for (int k = 0; k < outcomes.Length; k++)
         {
-            vectors[k] = [filter.U0[k], filter.U1[k]];
             outcomes[k] = (int)filter.Ids[k];
             onFrontier += filter.Ties[k];
         }
-        return new EnumeratedFrontier(vectors, outcomes, onFrontier);
+        return new EnumeratedFrontier([filter.U0.ToArray(), filter.U1.ToArray()], outcomes, onFrontier);
     }
 }

@@ -1,16 +1,22 @@
+using System.Runtime.CompilerServices;
+
 namespace Parley.Analysis;
 
 /// <summary>
 /// Exact Pareto frontier of hyper-rectangle (and linear additive) utilities by depth-first branch and bound over merged
-/// value classes (<see cref="ClassedModel"/>). A node fixes the classes of a prefix of the issues. Its bound splits the
-/// weight of every open rectangle evenly over the rectangle's free issues (the dual of the LP relaxation, at an even
-/// split): the scores any completion reaches are then dominated by the fixed scores plus a sum of one per-issue point
-/// per free issue. For two parties the node is pruned when the convex hull of that Minkowski sum reaches no corner of
-/// the archive's staircase (scores of integer parties rounded to the next integer); for more parties when the sum of
-/// per-issue maxima (the ideal point) is weakly dominated. Leaves are exact; pruned subtrees hold only weakly dominated
-/// points, so a finished search is the exact frontier. When the node or time budget runs out the archive is returned
-/// with a certified gap: the largest amount, in utility, by which a point in any unexplored subtree could exceed it.
-/// Deterministic: a fixed issue order and child order; the time budget only decides where the search stops.
+/// value classes (<see cref="ClassedModel"/>). A node fixes the classes of some issues (next: the free issue in the
+/// most open rectangles). Its bound splits the weight of every open rectangle over the rectangle's free issues — a
+/// feasible solution of the dual of the LP relaxation, inherited from the parent and rebalanced by one pass of block
+/// coordinate descent — so the scores any completion reaches are dominated by the fixed scores plus one per-issue point
+/// per free issue. Two parties: the node is pruned when the convex hull of that Minkowski sum reaches no corner of the
+/// archive's staircase (integer scores rounded to the next integer); a corner the hull reaches is re-tested with shares
+/// rebalanced for the weighted sum in that direction, then with the exact (non-convex) Minkowski sum; a node whose
+/// rectangles are all decided is separable and solved by that sum directly. More parties: pruned when the ideal point is
+/// weakly dominated. Leaves are exact and pruned subtrees hold only weakly dominated points, so a finished search is the
+/// exact frontier. When the node or time budget runs out the archive is returned with a certified gap: the largest
+/// amount, in utility, by which a point in any unexplored subtree could exceed it (bounded per subtree by the box
+/// corners of its hull chain). Deterministic: the order of issues and children is fixed; a time budget only decides
+/// where the search stops.
 /// </summary>
 internal sealed class BranchAndBoundFrontier
 {
@@ -31,9 +37,13 @@ internal sealed class BranchAndBoundFrontier
     private readonly (int Term, int Bound)[][] _termsOfIssue;
     private readonly double[] _fixed;
     private readonly double[][][] _table;
-    private readonly double[][] _share;
+    private readonly double[][][] _shareStack;
+    private double[][] _share;
     private readonly List<int> _open = [];
+    private int _penalties; // open negative rectangles spanning two or more free issues (not in the tables)
     private readonly double[] _load;
+    private readonly int[] _free;
+    private readonly List<(double A, double B, int Previous, int Class)>[] _layers;
     private readonly double[][] _combined;
     private readonly double[][] _combinedShare;
     private readonly ParetoArchive _archive;
@@ -64,11 +74,14 @@ internal sealed class BranchAndBoundFrontier
         _order = Enumerable.Range(0, _n).OrderByDescending(i => _termsOfIssue[i].Length).ThenByDescending(model.ClassCount).ThenBy(i => i).ToArray();
         _fixed = new double[_d];
         _table = Enumerable.Range(0, _d).Select(_ => Enumerable.Range(0, _n).Select(i => new double[model.ClassCount(i)]).ToArray()).ToArray();
-        _share = model.Terms.Select(t => new double[t.Issues.Length]).ToArray();
+        _shareStack = Enumerable.Range(0, _n + 2).Select(_ => model.Terms.Select(t => new double[t.Issues.Length]).ToArray()).ToArray();
+        _share = _shareStack[0];
         _combinedShare = model.Terms.Select(t => new double[t.Issues.Length]).ToArray();
         _combined = Enumerable.Range(0, _n).Select(i => new double[model.ClassCount(i)]).ToArray();
         _archive = new ParetoArchive(_d);
         _load = new double[_n];
+        _free = new int[_n];
+        _layers = Enumerable.Range(0, _n + 1).Select(_ => new List<(double, double, int, int)>()).ToArray();
         _witness = new int[_n];
         _vector = new double[_d];
         _issuePoints = new (double, double)[Enumerable.Range(0, _n).Max(model.ClassCount)];
@@ -81,6 +94,7 @@ internal sealed class BranchAndBoundFrontier
     internal sealed record Result(List<(double[] Scores, int[] Values)> Points, bool Complete, double Gap, long Nodes);
 
     public long Nodes { get; private set; }
+
 
     /// <summary>
     /// Runs the search. <paramref name="seeds"/> (outcomes as value indices, e.g. from the local search) are offered to the
@@ -107,6 +121,7 @@ internal sealed class BranchAndBoundFrontier
 
     /// <summary>Explores the subtree below the current assignment of the first <paramref name="depth"/> issues of the order.
     /// Returns the gap bound of what was left unexplored (−∞ when the subtree was finished).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private double Explore(int depth)
     {
         Nodes++;
@@ -117,8 +132,18 @@ internal sealed class BranchAndBoundFrontier
             _archive.Offer(_vector, _witness);
             return double.NegativeInfinity;
         }
-        FillTables();
+        FillTables(depth);
         if (Prunable()) return double.NegativeInfinity;
+        if (_d == 2)
+        {
+            // Separable: the subtree's frontier is computed directly. Otherwise a tighter, non-convex relaxation check.
+            if (_open.Count == 0 && _penalties == 0)
+            {
+                Combine(offer: true);
+                return double.NegativeInfinity;
+            }
+            if (!Combine(offer: false)) return double.NegativeInfinity;
+        }
 
         int issue = BranchingIssue();
         int count = _model.ClassCount(issue);
@@ -137,10 +162,11 @@ internal sealed class BranchAndBoundFrontier
         for (int k = 0; k < count; k++)
         {
             int c = children[k];
+            if (Superseded(issue, c)) continue;
             Assign(issue, c);
             if (_stopped || OutOfBudget())
             {
-                gap = Math.Max(gap, UnexploredGap());
+                gap = Math.Max(gap, UnexploredGap(depth + 1));
             }
             else
             {
@@ -152,6 +178,7 @@ internal sealed class BranchAndBoundFrontier
     }
 
     /// <summary>The free issue in the most open rectangles (weighted by share of the party's norm); the static order breaks ties.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private int BranchingIssue()
     {
         Array.Clear(_load);
@@ -167,12 +194,139 @@ internal sealed class BranchAndBoundFrontier
         return best;
     }
 
+    /// <summary>
+    /// Two parties: the Pareto set of fixed + Σ per-issue points, combined issue by issue, dropping partial sums that the
+    /// archive covers even with the best of the remaining issues. Returns whether any sum survives (is not covered).
+    /// With no rectangle spanning two free issues (<paramref name="offer"/>) the tables are exact and independent per
+    /// issue, so the survivors are the subtree's new frontier points: they are offered with their witness. Otherwise
+    /// this is a non-convex relaxation, tighter than the chain; it gives up (true) when a layer grows past
+    /// <see cref="CombineLimit"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
+    private bool Combine(bool offer)
+    {
+        int steps = 0;
+        double remA = 0, remB = 0;
+        for (int i = 0; i < _n; i++)
+        {
+            if (_assigned[i] >= 0) continue;
+            _free[steps++] = i;
+            remA += Max(_table[0][i]);
+            remB += Max(_table[1][i]);
+        }
+        var current = _layers[0];
+        current.Clear();
+        current.Add((_fixed[0], _fixed[1], -1, -1));
+        for (int k = 0; k < steps; k++)
+        {
+            int issue = _free[k];
+            var rowA = _table[0][issue];
+            var rowB = _table[1][issue];
+            remA -= Max(rowA);
+            remB -= Max(rowB);
+            var next = _layers[k + 1];
+            next.Clear();
+            for (int j = 0; j < current.Count; j++)
+                for (int c = 0; c < rowA.Length; c++)
+                {
+                    double a = current[j].A + rowA[c], b = current[j].B + rowB[c];
+                    if (!Covered(a + remA, b + remB)) next.Add((a, b, j, c));
+                }
+            if (next.Count == 0) return false;
+            if (!offer && next.Count > CombineLimit) return true;
+            // Keep the staircase of the candidates (A descending, then B descending; B must rise).
+            next.Sort(static (x, y) => x.A != y.A ? y.A.CompareTo(x.A) : y.B.CompareTo(x.B));
+            int kept = 0;
+            double best = double.NegativeInfinity;
+            for (int j = 0; j < next.Count; j++)
+                if (next[j].B > best) { best = next[j].B; next[kept++] = next[j]; }
+            next.RemoveRange(kept, next.Count - kept);
+            current = next;
+        }
+        if (!offer) return current.Count > 0;
+        for (int j = 0; j < current.Count; j++)
+        {
+            _vector[0] = Math.Min(current[j].A, _model.Norm[0]);
+            _vector[1] = Math.Min(current[j].B, _model.Norm[1]);
+            for (int i = 0; i < _n; i++) if (_assigned[i] >= 0) _witness[i] = _model.Representatives[i][_assigned[i]];
+            int at = j;
+            for (int k = steps; k > 0; k--)
+            {
+                var entry = _layers[k][at];
+                _witness[_free[k - 1]] = _model.Representatives[_free[k - 1]][entry.Class];
+                at = entry.Previous;
+            }
+            _archive.Offer(_vector, _witness);
+        }
+        return current.Count > 0;
+    }
+
+    /// <summary>Largest layer the relaxation check builds before giving up on a node.</summary>
+    private const int CombineLimit = 64;
+
+    private static double Max(double[] row)
+    {
+        double best = row[0];
+        for (int c = 1; c < row.Length; c++) best = Math.Max(best, row[c]);
+        return best;
+    }
+
+    /// <summary>True when an archive entry weakly dominates scores (a, b) once rounded down and capped.</summary>
+    private bool Covered(double a, double b)
+    {
+        a = Math.Min(Floor(0, a), _model.Norm[0]);
+        b = Math.Min(Floor(1, b), _model.Norm[1]);
+        int lo = 0, hi = _archive.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_archive.Utility(mid, 0) >= a) lo = mid + 1; else hi = mid;
+        }
+        return lo > 0 && _archive.Utility(lo - 1, 1) >= b;
+    }
+
+    /// <summary>
+    /// True when another class of <paramref name="issue"/> does at least as well as <paramref name="cls"/> for every party
+    /// in every completion: unary scores no lower, inside every live positive rectangle <paramref name="cls"/> is inside,
+    /// outside every live penalty it is outside (for equal classes, the lower index stays). Its subtree then holds only
+    /// weakly dominated points.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
+    private bool Superseded(int issue, int cls)
+    {
+        int count = _model.ClassCount(issue);
+        for (int other = 0; other < count; other++)
+        {
+            if (other == cls) continue;
+            bool covers = true, strict = false;
+            for (int p = 0; p < _d && covers; p++)
+            {
+                double mine = _model.Unary[p][issue][cls], theirs = _model.Unary[p][issue][other];
+                covers = theirs >= mine;
+                strict |= theirs > mine;
+            }
+            foreach (var (t, b) in _termsOfIssue[issue])
+            {
+                if (!covers) break;
+                if (_dead[t] > 0) continue;
+                var term = _model.Terms[t];
+                bool mineIn = term.Inside[b][cls], theirsIn = term.Inside[b][other];
+                if (mineIn == theirsIn) continue;
+                covers = term.Weight > 0 ? theirsIn : mineIn;
+                strict = true;
+            }
+            if (covers && (strict || other < cls)) return true;
+        }
+        return false;
+    }
+
     private bool OutOfBudget()
     {
         if (Nodes >= _nodeLimit || (Nodes % ClockStride == 0 && _clock.GetTimestamp() > _deadline)) _stopped = true;
         return _stopped;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private void Assign(int issue, int cls)
     {
         _assigned[issue] = cls;
@@ -191,6 +345,7 @@ internal sealed class BranchAndBoundFrontier
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private void Unassign(int issue)
     {
         int cls = _assigned[issue];
@@ -216,7 +371,8 @@ internal sealed class BranchAndBoundFrontier
     /// then moved, rectangle by rectangle, onto issues where they raise no maximum (block coordinate descent on the dual
     /// of the LP relaxation): every split is a valid bound, each pass only tightens it.
     /// </summary>
-    private void FillTables()
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
+    private void FillTables(int depth)
     {
         for (int i = 0; i < _n; i++)
         {
@@ -224,21 +380,36 @@ internal sealed class BranchAndBoundFrontier
             for (int p = 0; p < _d; p++) _model.Unary[p][i].CopyTo(_table[p][i], 0);
         }
         var terms = _model.Terms;
+        _share = _shareStack[depth];
+        var parent = depth > 0 ? _shareStack[depth - 1] : null;
         _open.Clear();
+        _penalties = 0;
         for (int t = 0; t < terms.Length; t++)
         {
             if (_dead[t] > 0) continue;
             var term = terms[t];
             int free = term.Issues.Length - _satisfied[t];
             if (free == 0) continue;
-            if (term.Weight < 0 && free > 1) continue; // a penalty that may yet be avoided: 0 is an upper bound
-            double share = term.Weight / free;
+            if (term.Weight < 0 && free > 1)
+            {
+                _penalties++; // a penalty that may yet be avoided: 0 is an upper bound
+                continue;
+            }
             var rows = _table[term.Party];
             var shares = _share[t];
+            // Warm start: the parent's balanced shares on the issues still free, plus an even part of what the parent
+            // had put on issues fixed since (a penalty or a root node starts even).
+            double kept = 0;
+            bool warm = parent is not null && term.Weight > 0;
+            if (warm)
+                for (int b = 0; b < term.Issues.Length; b++)
+                    if (_assigned[term.Issues[b]] < 0) kept += parent![t][b];
+            double extra = warm ? (term.Weight - kept) / free : term.Weight / free;
             for (int b = 0; b < term.Issues.Length; b++)
             {
                 int issue = term.Issues[b];
                 if (_assigned[issue] >= 0) continue;
+                double share = (warm ? parent![t][b] : 0) + extra;
                 shares[b] = share;
                 Add(rows[issue], term.Inside[b], share);
             }
@@ -253,9 +424,10 @@ internal sealed class BranchAndBoundFrontier
     }
 
     /// <summary>Coordinate-descent passes over the rectangle shares per node.</summary>
-    private const int RebalancePasses = 2;
+    private const int RebalancePasses = 1;
 
     /// <summary>Moves <paramref name="term"/>'s shares (summing to <paramref name="w"/>) in <paramref name="rows"/> to where they raise no maximum.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private void Rebalance(ClassedModel.Term term, double[][] rows, double[] shares, double w)
     {
         Span<double> slack = stackalloc double[term.Issues.Length];
@@ -330,6 +502,7 @@ internal sealed class BranchAndBoundFrontier
     /// Two parties: the upper-right convex chain of fixed + Σ per-issue points, from the largest A (then largest B) to the
     /// largest B (then largest A), into <see cref="_chain"/>. Returns true (always non-empty).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private bool BuildChain()
     {
         _edges.Clear();
@@ -394,6 +567,7 @@ internal sealed class BranchAndBoundFrontier
     }
 
     /// <summary>True when the chain's region holds a point not weakly dominated by the archive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private bool ChainReachesCorner()
     {
         int count = _archive.Count;
@@ -418,6 +592,7 @@ internal sealed class BranchAndBoundFrontier
     /// on wa·A + wb·B whose shares are rebalanced for that weighted sum (the direction of the chain where the corner
     /// lies). Tighter than the chain, whose shares are balanced for each party alone.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first node: no tier-0 code
     private bool WeightedBoundRefutes(double needA, double needB)
     {
         double wa, wb;
@@ -471,9 +646,9 @@ internal sealed class BranchAndBoundFrontier
     }
 
     /// <summary>The gap bound of the subtree below the current assignment (not explored).</summary>
-    private double UnexploredGap()
+    private double UnexploredGap(int depth)
     {
-        FillTables();
+        FillTables(depth);
         if (_d != 2)
         {
             for (int p = 0; p < _d; p++) _vector[p] = Math.Min(Floor(p, _fixed[p] + FreeMaximum(p)), _model.Norm[p]);

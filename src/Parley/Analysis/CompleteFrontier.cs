@@ -18,10 +18,10 @@ internal abstract class CompleteFrontier
     /// <summary>Writes the utilities of the point at <paramref name="position"/> into <paramref name="destination"/>.</summary>
     public abstract void Utilities(long position, Span<double> destination);
 
-    /// <summary>One value index per issue of an outcome reaching the point at <paramref name="position"/>.</summary>
+    /// <summary>One value index per issue of an outcome reaching the point at <paramref name="position"/>; a fresh array the caller owns.</summary>
     public abstract int[] Values(long position);
 
-    /// <summary>The outcomes of several points at once (a representation may walk them together).</summary>
+    /// <summary>The outcomes of several points at once (a representation may walk them together); fresh arrays the caller owns.</summary>
     public virtual int[][] ValuesOf(IReadOnlyList<long> positions) => positions.Select(Values).ToArray();
 
     /// <summary>

@@ -102,8 +102,11 @@ public static class FrontierFinder
         options.Validate();
         if (utilities.Count < 2 || ClassedModel.TryBuild(space, utilities) is not { } model) return null;
         var budget = new FrontierBudget(options.Budget, options.NodeLimit, options.Clock);
-        // The local search finds most frontier points in a fraction of the time; starting from them prunes far more.
-        var seeds = ParetoSearch.Run(space, utilities, options.Seed, SeedEffort * options.SearchEffort).Select(p => p.Values);
+        // On large domains a short local search finds most frontier points; starting from them halves the nodes. Small
+        // domains are proven faster than the search would run.
+        var seeds = model.IssueCount >= SeedMinIssues
+            ? ParetoSearch.Run(space, utilities, options.Seed, SeedEffort * options.SearchEffort).Select(p => p.Values)
+            : null;
         var found = BranchAndBoundFrontier.Run(model, budget, seeds);
         var exact = new ParetoArchive(utilities.Count);
         var vector = new double[utilities.Count];
@@ -118,6 +121,9 @@ public static class FrontierFinder
 
     /// <summary>Effort of the local search that seeds the branch and bound, relative to <see cref="AnalysisOptions.SearchEffort"/>.</summary>
     internal const double SeedEffort = 0.1;
+
+    /// <summary>Fewest issues for which the branch and bound is seeded by the local search.</summary>
+    internal const int SeedMinIssues = 16;
 
     /// <summary>A non-dominated set found by the seeded search (not proven complete).</summary>
     public static ParetoFrontier Search(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options) =>
@@ -144,7 +150,10 @@ public static class FrontierFinder
     {
         public override int Parties => parties;
         public override long Count => frontier.Count;
-        public override void Utilities(long position, Span<double> destination) => frontier.Vectors[position].CopyTo(destination);
+        public override void Utilities(long position, Span<double> destination)
+        {
+            for (int p = 0; p < destination.Length; p++) destination[p] = frontier.Columns[p][position];
+        }
 
         public override int[] Values(long position)
         {

@@ -37,7 +37,7 @@ internal static class MultilateralFrontier
             int stride = n / SampleSize;
             var sample = new int[SampleSize];
             for (int k = 0; k < sample.Length; k++) sample[k] = k * stride;
-            var pivots = Skyline(rows, sample).Vectors;
+            var pivots = Skyline(rows, sample).Vectors.ToArray();
             // Strong dominators first: order by utility sum, descending.
             Array.Sort(pivots.Select(v => -v.Sum()).ToArray(), pivots);
             all = Survivors(rows, pivots);
@@ -188,7 +188,7 @@ internal static class MultilateralFrontier
             }
             start = end;
         }
-        return new EnumeratedFrontier(vectors.ToArray(), reps.ToArray(), onFrontier);
+        return EnumeratedFrontier.FromVectors(vectors, reps.ToArray(), onFrontier, d);
     }
 
     private static bool SameVector(double[][] rows, int outcome, double[] v)

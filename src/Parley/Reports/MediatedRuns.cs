@@ -12,31 +12,47 @@ public static class MediatedRuns
     /// <summary>Rounds of each run.</summary>
     public const int Rounds = 200;
 
+    /// <summary>One run: protocol, principal negotiator(s) and mediator(s) by name (see <see cref="NegotiationSetup"/>).</summary>
+    public sealed record Spec(string Protocol, IReadOnlyList<string> Negotiators, IReadOnlyList<string> Mediators);
+
     /// <summary>
-    /// Runs the scenario's principals under stacked alternating offers (Boulware against Conceder, then the reverse),
-    /// as the baseline that the mediated protocols are set against. Mediators have no seat in it and red lines are not
-    /// known to these negotiators, so an agreement across a red line is flagged in the run's note.
+    /// The runs of the report: single text under each built-in mediator (the scenario's mediators seated, each with its
+    /// stake), shuttle with the bridging mediator and two kinds of principal, and stacked alternating offers between the
+    /// principals as the unmediated baseline. Every principal plays the same negotiator, so no side is favoured.
     /// </summary>
-    public static ImmutableArray<MediatedRun> Run(Scenario scenario, int seed)
+    public static IReadOnlyList<Spec> Default { get; } =
+    [
+        new("single-text", ["conceder"], ["staked"]),
+        new("single-text", ["conceder"], ["nash"]),
+        new("single-text", ["conceder"], ["hillclimber"]),
+        new("shuttle", ["conceder"], ["bridging"]),
+        new("shuttle", ["leastimportantfirst"], ["bridging"]),
+        new("sao", ["conceder"], []),
+    ];
+
+    /// <summary>Runs <paramref name="specs"/> (default <see cref="Default"/>) on the scenario with the seed, in order.</summary>
+    public static ImmutableArray<MediatedRun> Run(Scenario scenario, int seed, IReadOnlyList<Spec>? specs = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var principals = scenario.Principals.ToArray();
-        var table = scenario.WithOnlyParties([.. principals.Select(p => scenario.Parties.IndexOf(p))]);
+        var mediators = scenario.Parties.Where(p => p.Role == PartyRole.Mediator).Select(p => p.Name).ToArray();
         var runs = ImmutableArray.CreateBuilder<MediatedRun>();
-        foreach (var agents in new[] { new[] { "boulware", "conceder" }, ["conceder", "boulware"] })
+        foreach (var spec in specs ?? Default)
         {
-            var negotiators = Enumerable.Range(0, principals.Length).Select(i => NegotiatorRegistry.Create(agents[i % agents.Length])).ToArray();
-            var result = Negotiation.Run(table, negotiators, new SaoOptions { Rounds = Rounds, Seed = seed });
-            var seating = string.Join(", ", principals.Select((p, i) => $"{p.Name}: {agents[i % agents.Length]}"));
+            var setup = new NegotiationSetup { Protocol = spec.Protocol, Negotiators = spec.Negotiators, Mediators = spec.Mediators, Seed = seed, Rounds = Rounds };
+            var result = Negotiation.Run(scenario, setup);
+            string seating = $"principals: {string.Join(", ", spec.Negotiators)}";
+            if (spec.Protocol != "sao")
+                seating += $"; mediators{(mediators.Length > 0 ? $" ({string.Join(", ", mediators)})" : "")}: {string.Join(", ", spec.Mediators.Count > 0 ? spec.Mediators : [Negotiation.DefaultMediator(spec.Protocol)])}";
             ImmutableArray<int>? agreement = result.HasAgreement ? result.AgreementValues : null;
             string outcome = result.Failure is { } f ? $"failure: {f}" : result.HasAgreement ? "agreement" : "no agreement by the deadline";
-            string note = "SAOP between the principals only (no mediator seated; the shuttle and single-text protocols are not in this build).";
+            string? note = spec.Protocol == "sao" ? "Unmediated baseline: SAOP between the principals, no mediator seated." : null;
             if (agreement is { } a)
             {
                 var crossing = principals.Where(p => p.Profile.RedLines.Crosses(a.AsSpan())).Select(p => p.Name).ToArray();
-                if (crossing.Length > 0) note += $" The agreement crosses a red line of {string.Join(" and ", crossing)}: SAOP negotiators do not know red lines.";
+                if (crossing.Length > 0) note = (note is null ? "" : note + " ") + $"The agreement crosses a red line of {string.Join(" and ", crossing)}.";
             }
-            runs.Add(new MediatedRun("sao", seating, seed, agreement, result.Utilities, result.Rounds, outcome, note));
+            runs.Add(new MediatedRun(spec.Protocol, seating, seed, agreement, result.PrincipalUtilities, result.Rounds, outcome, note));
         }
         return runs.ToImmutable();
     }

@@ -143,6 +143,13 @@ public static class ReportBuilder
         foreach (var f in r.OutsideOptionFalls)
             if (f.Fall is { } fall && fall > 0) list.Add($"{Name(f.Party)}'s outside option ({F(f.Reserved)}) would have to fall by {F(fall)}, the other side's held, for a zone to open.");
             else if (f.Fall is null) list.Add($"No fall of {Name(f.Party)}'s outside option alone opens a zone: the other side rejects every package that avoids the red lines.");
+        if (!r.MediatedRuns.IsEmpty)
+        {
+            int agreed = r.MediatedRuns.Count(run => run.Agreement is not null);
+            list.Add(agreed == 0
+                ? $"None of the {r.MediatedRuns.Length} mediated and baseline runs (seed {r.MediatedRuns[0].Seed}) reaches an agreement by the deadline."
+                : $"{agreed} of the {r.MediatedRuns.Length} mediated and baseline runs (seed {r.MediatedRuns[0].Seed}) reach an agreement: {string.Join(", ", r.MediatedRuns.Where(run => run.Agreement is not null).Select(run => run.Protocol).Distinct())}.");
+        }
         var firstOpen = r.Sensitivity.FirstOrDefault(p => p.ZoneExists);
         if (!r.Zone.Exists && firstOpen is not null)
             list.Add($"Along the timeline a zone first opens {(firstOpen.Date is { } fd ? $"on {fd:d MMM}" : $"at t = {F(firstOpen.Time)}")} ({firstOpen.Size} packages).");

@@ -19,6 +19,7 @@ internal static class SafeXml
         };
         try
         {
+            InputGuard.CheckXml(file, settings);
             using var stream = File.OpenRead(file);
             using var reader = XmlReader.Create(stream, settings);
             return XDocument.Load(reader, LoadOptions.SetLineInfo);

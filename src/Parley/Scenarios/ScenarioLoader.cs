@@ -13,7 +13,33 @@ public static class ScenarioLoader
     /// <summary>Largest scenario file Parley reads (64 MiB); anything bigger is refused before it is read.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Most issues a scenario may have: ANAC's largest has 40, an additive space of 10^300 outcomes needs 300; at 1,000
+    /// issues analysis and negotiation take tens of seconds, beyond that they do not finish in useful time.
+    /// </summary>
+    public const int MaxIssues = 1_000;
+
+    /// <summary>
+    /// Reads the scenario at <paramref name="path"/>. Every problem with the input, including inputs too large or too
+    /// deeply nested to be a scenario, is a <see cref="ScenarioFormatException"/> naming the file.
+    /// </summary>
     public static Scenario Load(string path)
+    {
+        Scenario scenario;
+        try
+        {
+            scenario = Read(path);
+        }
+        catch (OutOfMemoryException e)
+        {
+            // A table too large to allocate (an issue with billions of values, say) is a property of the input.
+            throw new ScenarioFormatException(path, null, $"too large to load into memory ({e.Message}); expected a smaller scenario", e);
+        }
+        CheckLimits(path, scenario);
+        return scenario;
+    }
+
+    private static Scenario Read(string path)
     {
         if (Directory.Exists(path)) return ReadFolder(path);
         if (File.Exists(path))
@@ -42,6 +68,29 @@ public static class ScenarioLoader
         if (!xml && !files.Any(GeniusWebScenarioReader.IsJson))
             throw new ScenarioFormatException(folder, null, "no scenario files; expected a GENIUS folder (a domain .xml and one profile .xml per party) or a GeniusWeb folder (a domain .json and one profile .json per party)");
         return GeniusScenarioReader.ReadFolder(folder);
+    }
+
+    /// <summary>Refuses scenarios beyond what Parley can negotiate or analyse, whatever format they came in.</summary>
+    private static void CheckLimits(string path, Scenario scenario)
+    {
+        CheckIssueCount(path, null, scenario.Space.IssueCount);
+        foreach (var issue in scenario.Space.Issues)
+            if (issue is Outcomes.IntegerIssue integer) CheckIntegerRange(path, $"issue '{issue.Name}'", integer.Min, integer.Max);
+    }
+
+    /// <summary>Refuses an integer issue with more values than one issue can index (int.MaxValue).</summary>
+    internal static void CheckIntegerRange(string file, string? where, long min, long max)
+    {
+        var count = (System.Numerics.BigInteger)max - min + 1;
+        if (count > int.MaxValue)
+            throw new ScenarioFormatException(file, where, $"{count:N0} values ({min} to {max}); expected at most {int.MaxValue:N0} values per integer issue");
+    }
+
+    /// <summary>Refuses more than <see cref="MaxIssues"/> issues, before anything is built from them.</summary>
+    internal static void CheckIssueCount(string file, string? where, int count)
+    {
+        if (count > MaxIssues)
+            throw new ScenarioFormatException(file, where, $"{count:N0} issues; expected at most {MaxIssues:N0}");
     }
 
     /// <summary>Refuses files that are too large to be a scenario, before reading them.</summary>

@@ -47,6 +47,44 @@ public sealed class AdditiveFrontierTests
     }
 
     [Fact]
+    public void IssueByIssue_ManyValuesAndCoarseTies_EqualsBruteForce()
+    {
+        // Up to 30 values per issue (wide heaps in the merge) on a coarse grid (equal sums across shifted copies).
+        Gen.Select(Gen.Int[1, 3], Gen.Int[2, 30], Gen.Int, Gen.Bool).Sample((issues, values, seed, heavy) =>
+        {
+            var scenario = RandomSpaces.Additive(2, issues, values, seed, heavy);
+            var a = (LinearAdditiveUtility)scenario.Parties[0].Profile.Utility;
+            var b = (LinearAdditiveUtility)scenario.Parties[1].Profile.Utility;
+            var frontier = FrontierFinder.IssueByIssue(a, b);
+            var (expected, _) = BruteForce.Frontier(BruteForce.Rows(RandomSpaces.Matrix(scenario)));
+
+            Assert.Equal(expected.Count, frontier.Points.Length);
+            Assert.Equal(expected, frontier.Points.Select(p => BruteForce.Key(p.Utilities)).ToHashSet());
+            Assert.Equal(frontier.Points.Length, frontier.PointCount);
+            foreach (var point in frontier.Points)
+            {
+                Assert.Equal(point.Utilities[0], a.Utility(point.Values.AsSpan()));
+                Assert.Equal(point.Utilities[1], b.Utility(point.Values.AsSpan()));
+            }
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void IssueByIssue_ListedSubset_RebuildsTheSameOutcomesAsTheFullListing()
+    {
+        var scenario = SyntheticScenarios.Additive(issues: 60, values: 8, seed: 11);
+        var a = (LinearAdditiveUtility)scenario.Parties[0].Profile.Utility;
+        var b = (LinearAdditiveUtility)scenario.Parties[1].Profile.Utility;
+        var full = FrontierFinder.IssueByIssue(a, b);
+        var some = FrontierFinder.IssueByIssue(a, b, maxPoints: 37);
+
+        Assert.Equal(37, some.Points.Length);
+        Assert.Equal(full.PointCount, some.PointCount);
+        var byUtilities = full.Points.ToDictionary(p => BruteForce.Key(p.Utilities), p => string.Join(",", p.Values));
+        foreach (var point in some.Points) Assert.Equal(byUtilities[BruteForce.Key(point.Utilities)], string.Join(",", point.Values));
+    }
+
+    [Fact]
     public void Analyze_HugeAdditiveSpace_UsesIssueByIssueAndStaysConsistent()
     {
         var scenario = SyntheticScenarios.Additive(issues: 30, values: 10, seed: 7);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Parley.Tests.Testing;
 using CsCheck;
 using Parley.Analysis;
@@ -101,6 +102,51 @@ public sealed class BranchAndBoundFrontierTests(ITestOutputHelper output)
         Assert.NotNull(frontier.Gap);
         Assert.True(frontier.Gap >= 0);
         Assert.NotEmpty(frontier.Points);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void BranchAndBound_GeneratedFortyIssueSiblings_Exact(int seed)
+    {
+        var scenario = ConstraintScenarios.Anac2014Sibling(seed);
+        Assert.Equal(BigInteger.Pow(10, 40), scenario.Space.Cardinality);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var frontier = Solve(scenario, new AnalysisOptions { Budget = TimeSpan.FromMinutes(5) });
+        output.WriteLine($"sibling40-{seed}: {frontier.Points.Length} points in {clock.Elapsed.TotalMilliseconds:0.0} ms");
+        Assert.True(frontier.Exact);
+        var utilities = Utilities(scenario).Items;
+        foreach (var p in frontier.Points)
+            for (int k = 0; k < 2; k++) Assert.Equal(utilities[k].Utility(p.Values.AsSpan()), p.Utilities[k]);
+    }
+
+    [Fact]
+    public void BranchAndBound_ThreePartiesMediumSpace_EqualsEnumeration()
+    {
+        foreach (int seed in new[] { 1, 2 })
+        {
+            var scenario = ConstraintScenarios.Generate(6, 6, 12, 16, seed, parties: 3);
+            var exact = FrontierFinder.Enumerated(RandomSpaces.Matrix(scenario), scenario.Space);
+            var frontier = Solve(scenario);
+            Assert.True(frontier.Exact);
+            Assert.Equal(Keys(exact), Keys(frontier));
+        }
+    }
+
+    [Fact]
+    public void Generator_SameSeed_SameScenario()
+    {
+        static string Describe(Scenario s) => string.Join(";", s.Principals.Select(p =>
+        {
+            var h = (Parley.Preferences.HyperRectangleUtility)p.Profile.Utility;
+            return h.MaxUtility + ":" + string.Join(",", h.Rectangles.Select(r => r.Utility + "@" + string.Join("/", r.Bounds)));
+        }));
+        Assert.Equal(Describe(ConstraintScenarios.Anac2014Sibling(5)), Describe(ConstraintScenarios.Anac2014Sibling(5)));
+        Assert.NotEqual(Describe(ConstraintScenarios.Anac2014Sibling(5)), Describe(ConstraintScenarios.Anac2014Sibling(6)));
+        var rectangles = ConstraintScenarios.Anac2014Sibling(5).Principals.Select(p => ((Parley.Preferences.HyperRectangleUtility)p.Profile.Utility).Rectangles).ToList();
+        Assert.All(rectangles, r => Assert.InRange(r.Length, 60, 80));
+        Assert.All(rectangles.SelectMany(r => r), r => Assert.InRange(r.Bounds.Length, 1, 4));
     }
 
     [Theory]

@@ -61,4 +61,25 @@ public sealed class FrontierListingTests
         var listed = limited.Frontier.Points.Select(p => BruteForce.Key(p.Utilities)).ToHashSet();
         Assert.Subset(full.Frontier.Points.Select(p => BruteForce.Key(p.Utilities)).ToHashSet(), listed);
     }
+
+    [Fact]
+    public void DistanceTo_PointBetweenListedPoints_IsMeasuredAgainstTheWholeFrontier()
+    {
+        var scenario = SegmentFrontierTests.PriceScenario(values: 5000, discrete: 1, at: 1, seed: 3, heavy: false);
+        var report = ScenarioAnalyzer.Analyze(scenario, new AnalysisOptions(MaxPoints: 3));
+        var frontier = report.Frontier;
+        Assert.True(frontier.Truncated);
+
+        // A frontier point that is not listed: a frontier outcome halfway between the first two listed ones.
+        var complete = FrontierFinder.IssueByIssueComplete(
+            (Parley.Preferences.LinearAdditiveUtility)scenario.Parties[0].Profile.Utility,
+            (Parley.Preferences.LinearAdditiveUtility)scenario.Parties[1].Profile.Utility, segmentMinValues: 1)!;
+        var u = new double[2];
+        complete.Utilities(complete.Count / 3 + 1, u);
+        Assert.DoesNotContain(frontier.Points, p => p.Utilities[0] == u[0] && p.Utilities[1] == u[1]);
+
+        Assert.Equal(0.0, frontier.DistanceTo(u));
+        double nearestListed = frontier.Points.Min(p => Math.Sqrt(Math.Pow(p.Utilities[0] - u[0], 2) + Math.Pow(p.Utilities[1] - u[1], 2)));
+        Assert.True(nearestListed > 0);
+    }
 }

@@ -99,7 +99,7 @@ public sealed class FrontierPropertyTests
         double[] u1 = Enumerable.Range(0, 10_000).Select(i => (i % 100) / 100.0).ToArray();
         var frontier = BilateralFrontier.Compute(u0, u1);
         Assert.Equal(1, frontier.Count);
-        Assert.Equal([0.5, 0.99], frontier.Vectors[0]);
+        Assert.Equal([0.5, 0.99], frontier.Vector(0));
         Assert.Equal(99, frontier.Outcomes[0]);
         Assert.Equal(100, frontier.OutcomesOnFrontier);
     }

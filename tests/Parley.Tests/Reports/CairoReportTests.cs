@@ -124,4 +124,18 @@ public class CairoReportTests
         Assert.Contains(findings, f => f.StartsWith("Hamas counter-proposal (7 Feb): rejected by Israel (red line)", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Contains("first opens on 10 Mar", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Report_MediatedRuns_SingleTextAndShuttleSideBySide_NoAgreementBeforeTheDeadline()
+    {
+        var r = ReportBuilder.Build(Cairo.Value, new ReportOptions(new DateOnly(2024, 2, 13), Seed: 0));
+        Assert.Equal(["single-text", "single-text", "single-text", "shuttle", "shuttle", "sao"], r.MediatedRuns.Select(x => x.Protocol));
+        Assert.All(r.MediatedRuns, run =>
+        {
+            Assert.Null(run.Agreement);
+            Assert.Equal(2, run.Utilities.Length);
+            Assert.Equal(MediatedRuns.Rounds, run.Rounds);
+        });
+        Assert.Contains(r.Findings, f => f.StartsWith("None of the 6 mediated and baseline runs", StringComparison.Ordinal));
+    }
 }

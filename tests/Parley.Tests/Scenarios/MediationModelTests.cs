@@ -132,27 +132,3 @@ public class PartyStakeTests
         Assert.Throws<ArgumentOutOfRangeException>(() => party with { Stake = -0.1 });
     }
 }
-
-public class WithOnlyPartiesTests
-{
-    [Fact]
-    public void WithOnlyParties_ReindexesChannelsAndEvents()
-    {
-        var s = Parley.Tests.Testing.TestScenarios.Opposed(parties: 3) with
-        {
-            Channels = new CommunicationGraph(3, [new Channel(0, 2, 1), new Channel(1, 2), new Channel(0, 1, 3)]),
-            Timeline = new Timeline([new ReservedValueChange(0.5, "p2 drops", 2, -0.1), new ReservedValueChange(0.6, "p0 drops", 0, -0.2), new Milestone(0.1, "m")]),
-        };
-        var kept = s.WithOnlyParties([2, 0]);
-        Assert.Equal(["party2", "party0"], kept.Parties.Select(p => p.Name));
-        Assert.True(kept.Channels!.Allows(0, 1, out int d));
-        Assert.Equal(1, d);
-        Assert.Single(kept.Channels.Channels);
-        Assert.Equal(-0.1, kept.Timeline.ReservedValueShift(0, 1), 12);
-        Assert.Equal(-0.2, kept.Timeline.ReservedValueShift(1, 1), 12);
-        Assert.Equal(3, kept.Timeline.Events.Length);
-        var dropped = s.WithOnlyParties([0, 1]);
-        Assert.Equal(2, dropped.Timeline.Events.Length);
-        Assert.Equal(-0.2, dropped.Timeline.ReservedValueShift(0, 1), 12);
-    }
-}

@@ -95,6 +95,7 @@ public static class GeniusScenarioReader
     {
         var objective = doc.Root!.Descendants("objective").FirstOrDefault()
             ?? throw new ScenarioFormatException(file, "<negotiation_template>", "expected <utility_space><objective> holding the issues");
+        ScenarioLoader.CheckIssueCount(file, SafeXml.Describe(objective), objective.Descendants("issue").Count());
         var issues = new List<Issue>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in objective.Descendants("issue"))
@@ -124,6 +125,7 @@ public static class GeniusScenarioReader
             case "integer":
                 long lo = LongAttr(file, e, "lowerbound"), hi = LongAttr(file, e, "upperbound");
                 if (hi < lo) throw new ScenarioFormatException(file, where, $"upperbound {hi} is below lowerbound {lo}");
+                ScenarioLoader.CheckIntegerRange(file, where, lo, hi);
                 return new IntegerIssue(name, lo, hi);
             case "real":
                 double rlo = DoubleAttr(file, e, "lowerbound"), rhi = DoubleAttr(file, e, "upperbound");

@@ -88,11 +88,13 @@ public static class GeniusWebScenarioReader
         string issuesPath = Join(path, "issuesValues");
         var issuesValues = json.Required(domain, "issuesValues", path);
         json.RequireObject(issuesValues, issuesPath);
+        ScenarioLoader.CheckIssueCount(file, issuesPath, issuesValues.EnumerateObject().Count());
         var issues = new List<Issue>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in issuesValues.EnumerateObject())
         {
             string where = Join(issuesPath, property.Name);
-            if (issues.Any(i => i.Name == property.Name)) throw json.Error(where, "issue defined twice; expected unique issue names");
+            if (!names.Add(property.Name)) throw json.Error(where, "issue defined twice; expected unique issue names");
             issues.Add(ReadIssue(json, property.Name, property.Value, where));
         }
         if (issues.Count == 0) throw json.Error(issuesPath, "no issues; expected at least one issue");
@@ -128,6 +130,7 @@ public static class GeniusWebScenarioReader
             if (step == 1 && low == decimal.Truncate(low))
             {
                 if (low < long.MinValue || decimal.Truncate(high) > long.MaxValue) throw json.Error(rangePath, "bounds beyond 64-bit integers");
+                ScenarioLoader.CheckIntegerRange(json.File, rangePath, (long)low, (long)decimal.Truncate(high));
                 return new IntegerIssue(name, (long)low, (long)decimal.Truncate(high));
             }
             // GeniusWeb's values are low, low + step, … up to high; a step written in round-trip form may miss high by an ulp.

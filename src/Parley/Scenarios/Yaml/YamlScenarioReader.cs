@@ -32,6 +32,7 @@ public static partial class YamlScenarioReader
     /// <summary>Reads a scenario from YAML text; <paramref name="file"/> is only used in error messages.</summary>
     public static Scenario Read(string file, string text)
     {
+        InputGuard.CheckYaml(file, text);
         var stream = new YamlStream();
         try
         {

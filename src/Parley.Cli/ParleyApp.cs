@@ -41,6 +41,9 @@ public static class ParleyApp
                 .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "yaml", "--out", "england.yaml")
                 .WithExample("convert", "scenarios/EnglandZimbabwe", "--to", "geniusweb", "--out", "england-geniusweb");
             config.AddBranch("tournament", Commands.Tournament.TournamentBranch.Configure);
+            config.AddCommand<SiloCommand>("silo")
+                .WithDescription("Start a worker silo of a tournament cluster (Microsoft Orleans, membership in PostgreSQL); 'tournament run --cluster' runs on all of them.")
+                .WithExample("silo", "--cluster", "Host=db.lab;Username=parley;Password=secret;Database=parley", "--address", "10.0.0.5", "--workers", "8");
         };
         var app = new CommandApp();
         app.Configure(configure);
@@ -53,6 +56,10 @@ public static class ParleyApp
             return Fail(io, e.Message);
         }
         catch (UserErrorException e)
+        {
+            return Fail(io, e.Message);
+        }
+        catch (Parley.Cluster.ClusterUnavailableException e)
         {
             return Fail(io, e.Message);
         }

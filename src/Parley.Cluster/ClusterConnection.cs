@@ -42,7 +42,7 @@ public static class ClusterConnection
         int gatewayPort = options.GatewayPort == 0 ? FreePort(options.Address) : options.GatewayPort;
         return Host.CreateDefaultBuilder([])
             .UseConsoleLifetime(o => o.SuppressStatusMessages = true)
-            .ConfigureLogging(l => l.SetMinimumLevel(logLevel))
+            .ConfigureLogging(l => Quiet(l, logLevel))
             .ConfigureServices(s => s.AddSingleton(new SiloTournaments(options.ConnectionString, options.Workers, runner)))
             .UseOrleans(silo => silo
                 .UseAdoNetClustering(o =>
@@ -74,7 +74,7 @@ public static class ClusterConnection
     {
         MembershipSchema.EnsureCreated(connectionString);
         return Host.CreateDefaultBuilder([])
-            .ConfigureLogging(l => l.SetMinimumLevel(logLevel))
+            .ConfigureLogging(l => Quiet(l, logLevel))
             .ConfigureServices(s => services?.Invoke(s))
             .UseOrleansClient(client => client
                 .UseAdoNetClustering(o =>
@@ -92,6 +92,14 @@ public static class ClusterConnection
                 .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromHours(1)))
             .Build();
     }
+
+    /// <summary>Warnings and errors only, without the start-up notes (server GC, watchdog) that say nothing to a user.</summary>
+    private static void Quiet(ILoggingBuilder logging, LogLevel level) => logging
+        .SetMinimumLevel(level)
+        .AddFilter("Microsoft", level)
+        .AddFilter("Orleans", level)
+        .AddFilter("Orleans.Runtime.Silo", LogLevel.Error)
+        .AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
 
     private static int FreePort(IPAddress address)
     {

@@ -25,6 +25,9 @@ public sealed class ClusterRunner(IClusterClient client, long tournamentId, int?
     /// <summary>How often the active silos are re-read.</summary>
     public static TimeSpan MembershipPoll { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How long a silo whose call failed gets no new batches (its death is usually declared meanwhile).</summary>
+    public static TimeSpan FailureBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long to wait for a first silo before giving up.</summary>
     public static TimeSpan NoSiloTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -57,6 +60,7 @@ public sealed class ClusterRunner(IClusterClient client, long tournamentId, int?
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var silos = new Dictionary<SiloAddress, (CancellationTokenSource Gone, List<Task> Drivers)>();
         var failures = new ConcurrentDictionary<int[], int>();
+        var failedAt = new ConcurrentDictionary<SiloAddress, DateTime>();
         var retired = new List<CancellationTokenSource>();
         var management = client.GetGrain<IManagementGrain>(0);
         var started = DateTime.UtcNow;
@@ -99,6 +103,7 @@ public sealed class ClusterRunner(IClusterClient client, long tournamentId, int?
                         finished.TrySetException(new ClusterUnavailableException($"a batch of tournament {tournamentId} failed {MaxAttempts} times on the cluster; last on silo {silo}: {e.Message}", e));
                         return;
                     }
+                    failedAt[silo] = DateTime.UtcNow;
                     queue.Enqueue(batch);
                     Interlocked.Increment(ref _reassigned);
                     return;
@@ -132,6 +137,8 @@ public sealed class ClusterRunner(IClusterClient client, long tournamentId, int?
                         silos[silo] = entry = (CancellationTokenSource.CreateLinkedTokenSource(stop.Token), []);
                     // New silos get drivers; silos whose drivers ended (queue empty, or a failed call) get them back while work is queued.
                     entry.Drivers.RemoveAll(t => t.IsCompleted);
+                    // A silo whose call just failed is probably dying; give membership time to say so before sending it more.
+                    if (failedAt.TryGetValue(silo, out var failed) && DateTime.UtcNow - failed < FailureBackoff) continue;
                     while (entry.Drivers.Count < InFlightPerSilo && !queue.IsEmpty) entry.Drivers.Add(Drive(silo, entry.Gone.Token));
                 }
                 if (silos.Count == 0 && DateTime.UtcNow - started > NoSiloTimeout)

@@ -134,15 +134,19 @@ public class UnrecognisedArgumentsTests
         foreach (string command in commands)
         {
             // A branch (tournament) is checked through each of its subcommands.
-            string[][] lines = command == "tournament"
-                ? [["tournament", "run", Laptop], ["tournament", "resume", "results.db"], ["tournament", "report", "results.db"]]
-                : [[command, Laptop]];
+            // The silo takes no argument: only options.
+            string[][] lines = command switch
+            {
+                "tournament" => [["tournament", "run", Laptop], ["tournament", "resume", "results.db"], ["tournament", "report", "results.db"]],
+                "silo" => [["silo"]],
+                _ => [[command, Laptop]],
+            };
             foreach (var line in lines)
             {
                 var r = CliRunner.InProcess([.. line, "--definitely-not-an-option", "1"]);
                 Assert.True(r.ExitCode == ExitCodes.UserError, $"{command}: exit {r.ExitCode}: {r.Error}");
                 Assert.Contains("Unknown option '--definitely-not-an-option'.", r.Error);
-                Assert.Contains($"'{string.Join(' ', line[..^1])}' takes ", r.Error);
+                Assert.Contains($"'{string.Join(' ', command == "silo" ? line : line[..^1])}' takes ", r.Error);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Orleans.Runtime;
 using Orleans.Runtime.Placement;
 using Parley.Tournaments;
@@ -40,7 +41,22 @@ public sealed class ClusterRunner(IClusterClient client, long tournamentId, int?
     /// <summary>Calls a batch may fail (on silos still active) before the run stops with an error.</summary>
     public const int MaxAttempts = 5;
 
+    /// <summary>The least time without an answer after which a batch is presumed lost and handed out again.</summary>
+    public static TimeSpan MinimumLostAfter { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A batch is presumed lost after this many times the slowest batch so far (or <see cref="MinimumLostAfter"/>).</summary>
+    public const int LostAfterSlowest = 8;
+
     private readonly ConcurrentDictionary<string, byte> _used = new();
+    private long _slowestTicks;
+
+    private TimeSpan LostAfter() => TimeSpan.FromTicks(Math.Max(MinimumLostAfter.Ticks, LostAfterSlowest * Interlocked.Read(ref _slowestTicks)));
+
+    private void RecordDuration(TimeSpan elapsed)
+    {
+        long seen;
+        while (elapsed.Ticks > (seen = Interlocked.Read(ref _slowestTicks)) && Interlocked.CompareExchange(ref _slowestTicks, elapsed.Ticks, seen) != seen) { }
+    }
     private int _reassigned;
 
     /// <summary>Negotiations per batch for <paramref name="pending"/> negotiations when none is given.</summary>
@@ -91,7 +107,17 @@ public sealed class ClusterRunner(IClusterClient client, long tournamentId, int?
                 try
                 {
                     RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
-                    lines = await grain.Run(tournamentId, batch).WaitAsync(gone);
+                    var call = Stopwatch.StartNew();
+                    lines = await grain.Run(tournamentId, batch).WaitAsync(LostAfter(), gone);
+                    RecordDuration(call.Elapsed);
+                }
+                catch (TimeoutException)
+                {
+                    // No answer in many times the slowest batch so far: the request or its response was lost (the
+                    // gateway that carried it died). The batch runs again; should the first answer still come, it is dropped.
+                    queue.Enqueue(batch);
+                    Interlocked.Increment(ref _reassigned);
+                    continue;
                 }
                 catch (Exception e)
                 {

@@ -41,7 +41,9 @@ public class ReportCommandTests
             Assert.Equal(JsonValueKind.String, p.GetProperty("date").ValueKind);
             Assert.Equal(JsonValueKind.Number, p.GetProperty("t").ValueKind);
             Assert.Equal(JsonValueKind.String, p.GetProperty("size").ValueKind);
+            Assert.Equal(2, p.GetProperty("outsideOptionFall").EnumerateObject().Count());
         });
+        Assert.Equal(0.125, sensitivity[0].GetProperty("outsideOptionFall").GetProperty("Israel").GetDouble(), 9);
         Assert.True(sensitivity[^1].GetProperty("zoneExists").GetBoolean());
         Assert.Equal(2, root.GetProperty("outsideOptionFall").GetArrayLength());
         var runs = root.GetProperty("mediatedRuns").EnumerateArray().ToList();
@@ -49,6 +51,15 @@ public class ReportCommandTests
         Assert.All(runs, run => Assert.Equal(3, run.GetProperty("seed").GetInt32()));
         Assert.Equal(["sao", "shuttle", "single-text"], runs.Select(run => run.GetProperty("protocol").GetString()).Distinct().Order());
         Assert.NotEmpty(root.GetProperty("findings").EnumerateArray());
+    }
+
+    [Fact]
+    public void Report_Help_ListsEveryOption()
+    {
+        var r = CliRunner.InProcess("report", "--help");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Error);
+        foreach (var option in new[] { "--at", "--out", "--json", "--seed", "--no-runs", "[0, 1]" }) Assert.Contains(option, r.Console);
     }
 
     [Fact]
@@ -111,6 +122,10 @@ public class ReportCommandTests
         using var doc = JsonDocument.Parse(r.Out);
         Assert.Equal(0.5, doc.RootElement.GetProperty("t").GetDouble());
         Assert.True(doc.RootElement.GetProperty("zoneOfAgreement").GetProperty("exists").GetBoolean());
+        Assert.NotEqual("0", doc.RootElement.GetProperty("zoneOfAgreement").GetProperty("size").GetString());
+        Assert.NotEqual(JsonValueKind.Null, doc.RootElement.GetProperty("zoneOfAgreement").GetProperty("nash").ValueKind);
+        // A zone already exists: no issue "opens" one.
+        Assert.All(doc.RootElement.GetProperty("stickingPoints").EnumerateArray(), p => Assert.False(p.GetProperty("zoneOpens").GetBoolean()));
     }
 
     private sealed class TempDir : IDisposable

@@ -31,7 +31,8 @@ public sealed class ConvertSettings : CommandSettings
     {
         if (To is not ("genius" or "geniusweb" or "yaml")) return ValidationResult.Error($"--to must be 'genius', 'geniusweb' or 'yaml', got '{To}'");
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out is required: where to write the converted scenario");
-        if ((To is "genius" or "geniusweb" ? OutputPath.ProblemWithFolder("--out", Out) : OutputPath.ProblemWithFile("--out", Out)) is { } outProblem)
+        // YAML is one file; every other format is a folder of files.
+        if ((To == "yaml" ? OutputPath.ProblemWithFile("--out", Out) : OutputPath.ProblemWithFolder("--out", Out)) is { } outProblem)
             return ValidationResult.Error(outProblem);
         return ValidationResult.Success();
     }

@@ -12,7 +12,7 @@ namespace Parley.Cli.Commands;
 public sealed class ReportSettings : ScenarioSettings
 {
     [CommandOption("--at <DATE>")]
-    [Description("The date to report on (YYYY-MM-DD, within the scenario's dates), or a normalised time in [0, 1]. Default: the start.")]
+    [Description("The date to report on (YYYY-MM-DD, within the scenario's dates), or a normalised time in [[0, 1]]. Default: the start.")]
     public string? At { get; init; }
 
     [CommandOption("-o|--out <FILE>")]

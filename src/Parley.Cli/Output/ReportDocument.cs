@@ -89,12 +89,14 @@ internal sealed class ReportDocument
         }
 
         doc._blocks.Add(new Heading("Sensitivity along the timeline"));
-        var sens = new Table(["date", "t", .. r.Principals.Select(p => $"reserved: {s.Parties[p].Name}"), "zone", "packages", "gap", "events"], []);
+        var sens = new Table(["date", "t", .. r.Principals.Select(p => $"reserved: {s.Parties[p].Name}"), "zone", "packages", "gap",
+            .. r.Principals.Select(p => $"fall needed: {s.Parties[p].Name}"), "events"], []);
         foreach (var p in r.Sensitivity)
             sens.Rows.Add([p.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", F(p.Time), .. p.Reserved.Select(F),
-                p.ZoneExists ? "yes" : "no", p.Size.ToString(CultureInfo.InvariantCulture), Gap(p.Gap), string.Join("; ", p.Events)]);
+                p.ZoneExists ? "yes" : "no", p.Size.ToString(CultureInfo.InvariantCulture), Gap(p.Gap),
+                .. p.Falls.Select(f => f is { } x ? F(x) : "none suffices"), string.Join("; ", p.Events)]);
         doc._blocks.Add(sens);
-        doc._blocks.Add(new Paragraph("How far each principal's outside option would have to fall, the other's held, for a zone of agreement to open at the report's date:"));
+        doc._blocks.Add(new Paragraph("\"Fall needed\": how far each principal's outside option alone would have to fall, the others' held, for a zone of agreement to open that day. At the report's date:"));
         var falls = new Table(["principal", "reserved value", "fall needed"], []);
         foreach (var f in r.OutsideOptionFalls)
             falls.Rows.Add([s.Parties[f.Party].Name, F(f.Reserved), f.Fall is { } x ? F(x) : "no fall alone suffices"]);
@@ -110,7 +112,8 @@ internal sealed class ReportDocument
                     .. run.Utilities.Take(r.Principals.Length).Select(F), run.Note ?? ""]);
             doc._blocks.Add(runs);
         }
-        doc._blocks.Add(new Paragraph("This is an analytical model of reported positions, not a forecast and not advocacy; see the scenario file for the source of every position and which values are modelling choices."));
+        if (s.Parties.Any(p => p.Source is not null))
+            doc._blocks.Add(new Paragraph("The scenario models reported positions; see its file for the source of every position and which values are modelling choices. The report analyses that model: it is not a forecast."));
         return doc;
     }
 

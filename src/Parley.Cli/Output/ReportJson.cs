@@ -93,6 +93,13 @@ internal static class ReportJson
             json.WriteStartObject("reservedValues");
             for (int k = 0; k < r.Principals.Length; k++) json.WriteNumber(s.Parties[r.Principals[k]].Name, p.Reserved[k]);
             json.WriteEndObject();
+            json.WriteStartObject("outsideOptionFall");
+            for (int k = 0; k < r.Principals.Length; k++)
+            {
+                if (p.Falls[k] is { } fall) json.WriteNumber(s.Parties[r.Principals[k]].Name, fall);
+                else json.WriteNull(s.Parties[r.Principals[k]].Name);
+            }
+            json.WriteEndObject();
             json.WriteStartArray("events");
             foreach (var e in p.Events) json.WriteStringValue(e);
             json.WriteEndArray();

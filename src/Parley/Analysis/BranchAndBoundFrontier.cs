@@ -21,7 +21,7 @@ namespace Parley.Analysis;
 internal sealed class BranchAndBoundFrontier
 {
     /// <summary>Nodes between clock reads.</summary>
-    private const int ClockStride = 256;
+    private const int ClockStride = 16;
 
     /// <summary>Scores of non-integral parties closer than this count as equal.</summary>
     private const double RealTolerance = 1e-9;
@@ -515,9 +515,19 @@ internal sealed class BranchAndBoundFrontier
             var a = rowsA[i];
             var b = rowsB[i];
             int m = a.Length;
-            for (int c = 0; c < m; c++) _issuePoints[c] = (a[c], b[c]);
             var points = _issuePoints.AsSpan(0, m);
-            points.Sort(static (x, y) => x.A != y.A ? y.A.CompareTo(x.A) : y.B.CompareTo(x.B));
+            for (int c = 0; c < m; c++)
+            {
+                // Insertion sort (at most a few classes): A descending, then B descending.
+                var q = (A: a[c], B: b[c]);
+                int at = c;
+                while (at > 0 && (points[at - 1].A < q.A || (points[at - 1].A == q.A && points[at - 1].B < q.B)))
+                {
+                    points[at] = points[at - 1];
+                    at--;
+                }
+                points[at] = q;
+            }
             // Staircase (B strictly rising as A falls), then keep the concave part.
             int h = 0;
             for (int c = 0; c < m; c++)

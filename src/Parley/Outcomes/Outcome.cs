@@ -50,6 +50,9 @@ public readonly struct Outcome : IEquatable<Outcome>, IComparable<Outcome>
     /// <summary>The low 64 bits of the index (the whole index in any space of at most 2^64 outcomes). 0 for a value vector.</summary>
     internal ulong LowIndex => _low;
 
+    /// <summary>The value vector's array (null for an index): identifies outcomes handed out from one store.</summary>
+    internal object? VectorReference => _values;
+
     /// <summary>The value vector. Throws for an index outcome.</summary>
     public ReadOnlySpan<int> Values => _values ?? throw new InvalidOperationException("This outcome is an index; decode it with its OutcomeSpace.");
 

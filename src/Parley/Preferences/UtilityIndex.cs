@@ -51,7 +51,23 @@ public sealed class UtilityIndex
         _outcomeByRank = outcomeByRank;
         _utilityByRank = utilityByRank;
         Resolution = resolution;
+        if (outcomeByRank is not null)
+        {
+            // Ranked outcomes answer Utility by lookup rather than evaluation: value vectors by reference (the ones
+            // OutcomeAt hands out), indices by value (decoding a 128-bit index costs a division per issue).
+            _rankOfVector = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+            _rankOfIndex = new Dictionary<Outcome, int>();
+            for (int r = 0; r < outcomeByRank.Length; r++)
+            {
+                var o = outcomeByRank[r];
+                if (o.VectorReference is { } vector) _rankOfVector.TryAdd(vector, r);
+                else _rankOfIndex.TryAdd(o, r);
+            }
+        }
     }
+
+    private readonly Dictionary<object, int>? _rankOfVector;
+    private readonly Dictionary<Outcome, int>? _rankOfIndex;
 
     /// <summary>The index of <paramref name="function"/>, built on first use and cached for the function's lifetime.</summary>
     public static UtilityIndex For(UtilityFunction function)
@@ -87,8 +103,23 @@ public sealed class UtilityIndex
     /// <summary>The best ranked outcome.</summary>
     public Outcome Best => OutcomeAt(Count - 1);
 
-    /// <summary>Utility of any outcome of the space (table lookup when exact, evaluation otherwise). No allocation.</summary>
-    public double Utility(Outcome outcome) => _table is { } t ? t[checked((int)outcome.LowIndex)] : Function.Utility(outcome);
+    /// <summary>
+    /// Utility of any outcome of the space: a table lookup when exact, a lookup for ranked outcomes, an evaluation
+    /// otherwise. No allocation.
+    /// </summary>
+    public double Utility(Outcome outcome)
+    {
+        if (_table is { } t) return t[checked((int)outcome.LowIndex)];
+        if (outcome.VectorReference is { } vector)
+        {
+            if (_rankOfVector!.TryGetValue(vector, out int rank)) return _utilityByRank[rank];
+        }
+        else if (_rankOfIndex!.TryGetValue(outcome, out int rank))
+        {
+            return _utilityByRank[rank];
+        }
+        return Function.Utility(outcome);
+    }
 
     /// <summary>The outcome of rank <paramref name="rank"/> (0 = worst).</summary>
     public Outcome OutcomeAt(int rank) => _indexByRank is { } indices ? new Outcome((uint)indices[rank]) : _outcomeByRank![rank];

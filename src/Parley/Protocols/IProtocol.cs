@@ -21,6 +21,9 @@ public interface IProtocol<TState> where TState : struct
     /// <summary>Turns in one round (the unit of the round deadline).</summary>
     int TurnsPerRound { get; }
 
+    /// <summary>False when <see cref="TryEmit"/> never emits (the runner then never asks).</summary>
+    bool Emits { get; }
+
     /// <summary>Starts party <paramref name="party"/>'s negotiator with its context; an exception fails the negotiation, attributed to it.</summary>
     void InitializeParty(int party, NegotiatorContext context);
 

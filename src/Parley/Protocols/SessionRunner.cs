@@ -53,7 +53,7 @@ internal sealed class SessionRunner<TProtocol, TState>
         NegotiationFailure? failure = null;
         int walkedAway = -1;
         double t = 0;
-        int turn = 0;
+        int turn = 0, round = 0, inRound = 0;
         int tpr = _protocol.TurnsPerRound;
 
         var table = TableInfo.Of(_scenario);
@@ -85,13 +85,13 @@ internal sealed class SessionRunner<TProtocol, TState>
             if (turn >= maxTurns || elapsed >= limitTicks)
             {
                 t = 1.0;
-                var end = new SessionClock(turn, (int)Math.Min(turn / tpr, int.MaxValue), t);
+                var end = new SessionClock(turn, round, t);
                 while (nextEvent < _events.Length && !_protocol.IsOver(state)) state = FireEvent(state, _events[nextEvent++], end);
                 if (!_protocol.IsOver(state)) state = _protocol.End(state, NegotiationStatus.Deadline);
                 break;
             }
             t = _options.Rounds is { } r ? (double)turn / ((double)r * tpr) : Math.Min(1.0, elapsed / limitTicks);
-            var clock = new SessionClock(turn, turn / tpr, t);
+            var clock = new SessionClock(turn, round, t);
 
             if (nextEvent < _events.Length)
             {
@@ -99,14 +99,18 @@ internal sealed class SessionRunner<TProtocol, TState>
                     state = FireEvent(state, _events[nextEvent++], clock);
                 if (_protocol.IsOver(state)) break;
             }
-            state = Drain(state, clock);
-            if (_protocol.IsOver(state)) break;
+            if (_protocol.Emits)
+            {
+                Drain(ref state, clock);
+                if (_protocol.IsOver(state)) break;
+            }
 
             int party = _protocol.Mover(state);
             if (_presenceEvents && !_scenario.Timeline.IsPresent(party, t))
             {
                 state = _protocol.Step(state, new Move { Actor = party, Action = NegotiationAction.Pass, To = -1, Recipients = Audience.Everyone }, clock);
                 turn++;
+                if (++inRound == tpr) { round++; inRound = 0; }
                 continue;
             }
 
@@ -120,6 +124,7 @@ internal sealed class SessionRunner<TProtocol, TState>
                 failure = Fail(party, FailureKind.Exception, $"threw {ex.GetType().Name}: {ex.Message}", clock);
                 state = _protocol.End(state, NegotiationStatus.Failed);
                 turn++;
+                if (++inRound == tpr) { round++; inRound = 0; }
                 break;
             }
 
@@ -136,26 +141,28 @@ internal sealed class SessionRunner<TProtocol, TState>
                         $"took {took * 1000.0 / _time.TimestampFrequency:0.###} ms for one turn; the budget is {_options.PerTurnBudget.TotalMilliseconds:0.###} ms", clock);
                 state = _protocol.End(state, NegotiationStatus.Failed);
                 turn++;
+                if (++inRound == tpr) { round++; inRound = 0; }
                 break;
             }
             if (move.Action == NegotiationAction.WalkAway) walkedAway = party;
             if (move.Action != NegotiationAction.Pass) Record(move, clock);
-            state = Drain(_protocol.Step(state, move, clock), clock);
+            state = _protocol.Step(state, move, clock);
+            if (_protocol.Emits) Drain(ref state, clock);
             turn++;
+            if (++inRound == tpr) { round++; inRound = 0; }
         }
 
         return BuildResult(state, t, turn, failure, walkedAway, _time.GetElapsedTime(start));
     }
 
     // The protocol's own actions due now (tallies, deliveries), recorded and applied in order.
-    private TState Drain(TState state, in SessionClock clock)
+    private void Drain(ref TState state, in SessionClock clock)
     {
         while (!_protocol.IsOver(state) && _protocol.TryEmit(state, clock, out var emitted))
         {
             Record(emitted, clock);
             state = _protocol.Step(state, emitted, clock);
         }
-        return state;
     }
 
     private TState FireEvent(TState state, ScenarioEvent e, in SessionClock clock)

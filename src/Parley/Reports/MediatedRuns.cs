@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using Parley.Agents;
 using Parley.Protocols;
-using Parley.Protocols.Sao;
 using Parley.Scenarios;
 
 namespace Parley.Reports;

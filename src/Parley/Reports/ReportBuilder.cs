@@ -64,7 +64,7 @@ public static class ReportBuilder
             double closed = relaxed.Gap - zone.Gap;
             if (!(closed > 1e-12)) continue;
             var redLinesOf = calc.Principals.Where(p => scenario.Parties[p].Profile.RedLines.Issues.Contains(i)).ToImmutableArray();
-            points.Add(new StickingPoint(i, redLinesOf, relaxed.Gap, closed, relaxed.Size));
+            points.Add(new StickingPoint(i, redLinesOf, relaxed.Gap, closed, relaxed.Size, !zone.Exists && relaxed.Exists));
         }
         return [.. points.OrderByDescending(p => p.GapClosed).ThenByDescending(p => p.SizeIfRelaxed).ThenBy(p => p.Issue)];
     }
@@ -103,7 +103,8 @@ public static class ReportBuilder
         {
             var zone = calc.Zone(t, solutions: false);
             var fired = timeline.FiredIn(previous, t).Select(e => e.Name).ToImmutableArray();
-            points.Add(new SensitivityPoint(timeline.DateOf(t), t, zone.Size, zone.Gap, [.. calc.Reserved(t)], fired));
+            var falls = zone.Exists ? [.. calc.Principals.Select(_ => (double?)0.0)] : calc.Falls(t).Select(f => f.Fall).ToImmutableArray();
+            points.Add(new SensitivityPoint(timeline.DateOf(t), t, zone.Size, zone.Gap, [.. calc.Reserved(t)], fired, falls));
             previous = t;
         }
         return points.ToImmutable();
@@ -131,7 +132,9 @@ public static class ReportBuilder
         if (r.StickingPoints.Length > 0)
         {
             var top = r.StickingPoints.Take(3).Select(p => $"{s.Space.Issues[p.Issue].Name} (+{F(p.GapClosed)}{(p.ZoneOpens ? ", opens a zone" : "")})");
-            list.Add($"The issues that block agreement most, found by relaxing each in turn: {string.Join(", ", top)}.");
+            list.Add(r.Zone.Exists
+                ? $"The issues on which the principals are furthest apart, found by relaxing each in turn: {string.Join(", ", top)}."
+                : $"The issues that block agreement most, found by relaxing each in turn: {string.Join(", ", top)}.");
         }
         foreach (var v in r.Packages)
         {

@@ -50,11 +50,8 @@ public sealed record ZoneOfAgreement(
 /// <param name="GapIfRelaxed">The zone's gap with the issue relaxed.</param>
 /// <param name="GapClosed">How much relaxing it raises the gap (the ranking key).</param>
 /// <param name="SizeIfRelaxed">Packages of the other issues that every principal would then accept.</param>
-public sealed record StickingPoint(int Issue, ImmutableArray<int> RedLinesOf, double GapIfRelaxed, double GapClosed, BigInteger SizeIfRelaxed)
-{
-    /// <summary>True when relaxing this issue alone opens a zone of agreement.</summary>
-    public bool ZoneOpens => SizeIfRelaxed > 0;
-}
+/// <param name="ZoneOpens">True when there is no zone of agreement and relaxing this issue alone opens one.</param>
+public sealed record StickingPoint(int Issue, ImmutableArray<int> RedLinesOf, double GapIfRelaxed, double GapClosed, BigInteger SizeIfRelaxed, bool ZoneOpens);
 
 /// <summary>One principal's answer to a named package.</summary>
 /// <param name="Party">Principal index.</param>
@@ -84,7 +81,8 @@ public sealed record PackageVerdict(NamedPackage Package, ImmutableArray<Package
 /// <param name="Gap">The zone's gap (see <see cref="ZoneOfAgreement.Gap"/>).</param>
 /// <param name="Reserved">Each principal's reserved value then, in principal order.</param>
 /// <param name="Events">Names of the events that fired since the previous point.</param>
-public sealed record SensitivityPoint(DateOnly? Date, double Time, BigInteger Size, double Gap, ImmutableArray<double> Reserved, ImmutableArray<string> Events)
+/// <param name="Falls">For each principal (principal order), how far its outside option alone would have to fall then for a zone to open (0 with a zone; null when no fall of its own suffices).</param>
+public sealed record SensitivityPoint(DateOnly? Date, double Time, BigInteger Size, double Gap, ImmutableArray<double> Reserved, ImmutableArray<string> Events, ImmutableArray<double?> Falls)
 {
     /// <summary>True when a zone of agreement exists then.</summary>
     public bool ZoneExists => Size > 0;

@@ -1,6 +1,7 @@
 using System.Xml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 
 namespace Parley.Scenarios;
 
@@ -20,6 +21,34 @@ public static class InputGuard
     /// time and memory of building the document (the largest ANAC scenario written as YAML has about 3,000).
     /// </summary>
     public const long MaxYamlNodes = 1_000_000;
+
+    /// <summary>
+    /// Parses YAML text into a document tree after <see cref="CheckYaml"/>; every parser failure (YamlDotNet also throws
+    /// <see cref="ArgumentException"/> and <see cref="InvalidOperationException"/> on some malformed input) becomes a
+    /// <see cref="ScenarioFormatException"/> naming the file and, where known, the line.
+    /// </summary>
+    public static YamlStream ParseYaml(string file, string text)
+    {
+        CheckYaml(file, text);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+            return stream;
+        }
+        catch (YamlException e)
+        {
+            var inner = e.InnerException is { } i && e.Message.Contains("Exception during deserialization", StringComparison.Ordinal) ? i : e;
+            throw new ScenarioFormatException(file, $"line {e.Start.Line}, column {e.Start.Column}", $"malformed YAML: {inner.Message}", e);
+        }
+        catch (Exception e) when (IsParserFailure(e))
+        {
+            throw new ScenarioFormatException(file, null, $"malformed YAML: the YAML parser stopped ({e.Message})", e);
+        }
+    }
+
+    private static bool IsParserFailure(Exception e) =>
+        e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException;
 
     /// <summary>Refuses YAML that nests deeper than <see cref="MaxDepth"/>, or whose aliases expand to more than <see cref="MaxYamlNodes"/> nodes or refer to a node that contains them.</summary>
     public static void CheckYaml(string file, string text)
@@ -87,7 +116,7 @@ public static class InputGuard
         {
             // Malformed YAML: the reader's own parse reports it, with its line and column.
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        catch (Exception e) when (IsParserFailure(e))
         {
             // YamlDotNet's scanner fails this way on some malformed input (found by ScenarioFuzzTests).
             var at = parser.Current?.Start;

@@ -67,39 +67,6 @@ public sealed record Scenario(string Name, OutcomeSpace Space, ImmutableArray<Pa
         }
     }
 
-    /// <summary>
-    /// This scenario with only the parties at <paramref name="keep"/> (in that order), channels and events re-indexed to
-    /// them: channels touching a dropped party and events of a dropped party are removed. Use it rather than
-    /// <c>with { Parties = … }</c>, which would leave channel and event indices pointing at the old parties.
-    /// </summary>
-    public Scenario WithOnlyParties(IReadOnlyList<int> keep)
-    {
-        ArgumentNullException.ThrowIfNull(keep);
-        var map = new int[Parties.Length];
-        Array.Fill(map, -1);
-        for (int k = 0; k < keep.Count; k++)
-        {
-            if ((uint)keep[k] >= (uint)Parties.Length) throw new ArgumentOutOfRangeException(nameof(keep), keep[k], "No such party.");
-            if (map[keep[k]] >= 0) throw new ArgumentException($"Party {keep[k]} is kept twice.", nameof(keep));
-            map[keep[k]] = k;
-        }
-        CommunicationGraph? channels = Channels is null ? null : new CommunicationGraph(Math.Max(1, keep.Count),
-            Channels.Channels.Where(c => map[c.From] >= 0 && map[c.To] >= 0).Select(c => c with { From = map[c.From], To = map[c.To] }));
-        var events = Timeline.Events.Select(e => e switch
-        {
-            ReservedValueChange c => map[c.Party] < 0 ? null : new ReservedValueChange(c.Time, c.Name, map[c.Party], c.Change, c.RampDuration) { Date = c.Date, Source = c.Source },
-            PartyLeaves l => map[l.Party] < 0 ? null : new PartyLeaves(l.Time, l.Name, map[l.Party]) { Date = l.Date, Source = l.Source },
-            PartyJoins j => map[j.Party] < 0 ? null : new PartyJoins(j.Time, j.Name, map[j.Party]) { Date = j.Date, Source = j.Source },
-            _ => e,
-        }).OfType<ScenarioEvent>();
-        return this with
-        {
-            Parties = [.. keep.Select(i => Parties[i])],
-            Channels = channels,
-            Timeline = new Timeline(events, Timeline.Start, Timeline.Deadline),
-        };
-    }
-
     /// <summary>Index of the party called <paramref name="name"/>, or −1.</summary>
     public int PartyIndex(string name)
     {

@@ -46,9 +46,9 @@ public static class ScenarioLoader
         {
             string ext = Path.GetExtension(path).ToLowerInvariant();
             if (ext is ".yaml" or ".yml") return YamlScenarioReader.ReadFile(path);
-            if (ext == ".xml")
-                throw new ScenarioFormatException(path, null, "expected a scenario folder (GENIUS domain + profiles) or a .yaml file; pass the folder that holds this XML file");
-            throw new ScenarioFormatException(path, null, "expected a scenario folder (GENIUS XML) or a Parley .yaml/.yml file");
+            if (ext is ".xml" or ".json")
+                throw new ScenarioFormatException(path, null, $"expected a scenario folder (GENIUS or GeniusWeb: a domain + one profile per party) or a .yaml file; pass the folder that holds this {ext[1..].ToUpperInvariant()} file");
+            throw new ScenarioFormatException(path, null, "expected a scenario folder (GENIUS XML or GeniusWeb JSON) or a Parley .yaml/.yml file");
         }
         throw new ScenarioFormatException(path, null, "no such file or folder");
     }

@@ -39,7 +39,7 @@ public sealed class PreparedTournament
             tables.Add(table);
             int seats = table.Principals.Count();
             _assignments[s] = Assignments(factories.Length, seats, spec.SelfPlay);
-            int rotations = spec.RotateRoles ? seats : 1;
+            int rotations = spec.RotateRoles && CanRotate(table) ? seats : 1;
             _offsets[s + 1] = _offsets[s] + (long)_assignments[s].Length * rotations * spec.Repetitions;
             _tables[s] = new Scenario[rotations];
             for (int r = 0; r < rotations; r++) _tables[s][r] = Rotate(table, r);
@@ -114,14 +114,20 @@ public sealed class PreparedTournament
         return SeedMixer.Mix(Spec.Seed, text.ToString());
     }
 
+    /// <summary>
+    /// Whether the profiles can rotate over the seats: not when the scenario has channels or timeline events, which name
+    /// parties by position (such a scenario runs in its own seating only).
+    /// </summary>
+    internal static bool CanRotate(Scenario table) => table.Channels is null && table.Timeline.Events.IsDefaultOrEmpty;
+
     /// <summary>The table with its principals rotated over the principal places (mediators stay where they are).</summary>
     private static Scenario Rotate(Scenario table, int rotation)
     {
         if (rotation == 0) return table;
         var places = Enumerable.Range(0, table.Parties.Length).Where(i => table.Parties[i].Role == PartyRole.Principal).ToArray();
-        var order = Enumerable.Range(0, table.Parties.Length).ToArray();
-        for (int k = 0; k < places.Length; k++) order[places[k]] = places[(k + rotation) % places.Length];
-        return table.WithOnlyParties(order);
+        var parties = table.Parties.ToArray();
+        for (int k = 0; k < places.Length; k++) parties[places[k]] = table.Parties[places[(k + rotation) % places.Length]];
+        return table with { Parties = [.. parties] };
     }
 
     /// <summary>Every ordered assignment of <paramref name="competitors"/> to <paramref name="seats"/> seats (lexicographic), without repeats unless <paramref name="selfPlay"/>.</summary>

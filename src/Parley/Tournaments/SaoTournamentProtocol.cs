@@ -18,10 +18,7 @@ internal sealed class SaoTournamentProtocol(ProtocolSettings settings) : ITourna
 
     public string? Unsuitable(Scenario scenario) => ProtocolRecords.Unsuitable(scenario);
 
-    public Scenario Table(Scenario scenario) =>
-        scenario.Parties.All(p => p.Role == PartyRole.Principal)
-            ? scenario
-            : scenario.WithOnlyParties([.. Enumerable.Range(0, scenario.Parties.Length).Where(i => scenario.Parties[i].Role == PartyRole.Principal)]);
+    public Scenario Table(Scenario scenario) => Seating.PrincipalsOnly(scenario);
 
     public NegotiationRecord Run(Scenario table, IReadOnlyList<object> seats, int seed)
     {

@@ -13,8 +13,12 @@ namespace Parley.Tournaments;
 /// <param name="Elapsed">Wall-clock time of the run.</param>
 /// <param name="DatabaseTime">Time the results writer spent in the database.</param>
 /// <param name="Batches">Transactions written.</param>
-public sealed record RunSummary(long Tournament, int Total, int AlreadyStored, int Ran, TimeSpan Elapsed, TimeSpan DatabaseTime, int Batches)
+/// <param name="ProcessorTime">CPU time this process used during the run (all its threads; worker processes not included).</param>
+public sealed record RunSummary(long Tournament, int Total, int AlreadyStored, int Ran, TimeSpan Elapsed, TimeSpan DatabaseTime, int Batches, TimeSpan ProcessorTime)
 {
+    /// <summary>Negotiations per second of CPU time: the rate one idle core would give, whatever else the machine is doing.</summary>
+    public double RatePerCpuSecond => Ran / Math.Max(ProcessorTime.TotalSeconds, 1e-9);
+
     /// <summary>Negotiations per second of this run.</summary>
     public double Rate => Ran / Math.Max(Elapsed.TotalSeconds, 1e-9);
 
@@ -51,6 +55,8 @@ public static class TournamentRun
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(runner);
         var pending = store.Pending(id, tournament.Count);
+        using var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         using var recorder = new BatchingRecorder(store, id, stored);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, recorder.Failed);
@@ -63,6 +69,8 @@ public static class TournamentRun
             recorder.Complete();
         }
         clock.Stop();
-        return new RunSummary(id, tournament.Count, tournament.Count - pending.Count, recorder.Stored, clock.Elapsed, recorder.WriteTime, recorder.Batches);
+        self.Refresh();
+        return new RunSummary(id, tournament.Count, tournament.Count - pending.Count, recorder.Stored, clock.Elapsed, recorder.WriteTime, recorder.Batches,
+            self.TotalProcessorTime - cpu);
     }
 }

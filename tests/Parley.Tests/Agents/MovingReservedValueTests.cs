@@ -92,6 +92,24 @@ public class MovingReservedValueTests
     }
 
     [Fact]
+    public void Random_RisingReservedValue_NeverBidsBelowIt()
+    {
+        var s = WithReserved(Rising);
+        var ctx = Contexts.For(s, 0);
+        var bidding = new RandomBidding();
+        bidding.Initialize(ctx, null);
+        var seen = new HashSet<double>();
+        for (int k = 0; k <= 200; k++)
+        {
+            double t = k / 200.0;
+            double got = ctx.Utility(bidding.NextBid(Contexts.At(t)));
+            seen.Add(got);
+            Assert.True(got >= Math.Min(Rising.At(t), ctx.Index.MaxUtility), $"t={t}: bid {got} below the reserved value {Rising.At(t)}");
+        }
+        Assert.True(seen.Count > 3, "the bids should vary");
+    }
+
+    [Fact]
     public void TitForTat_RisingReservedValue_ConcessionStopsAtTheCurrentReservedValue()
     {
         var s = WithReserved(Rising);

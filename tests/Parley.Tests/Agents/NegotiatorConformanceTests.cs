@@ -91,6 +91,46 @@ public class NegotiatorConformanceTests
         Assert.Equal(best, offers[0]);
         Assert.Equal(second, offers[1]);
         Assert.All(offers.Skip(2), o => Assert.True(o == best || o == second, $"{o} is a new proposal"));
+        Assert.Contains(best, offers.Skip(2));   // repeats are drawn from every earlier proposal, the best included
+        Assert.Contains(second, offers.Skip(2));
+    }
+
+    [Fact]
+    public void Micro_FirstOfferIsItsBestOutcome_AcceptsAtOnce()
+    {
+        // Worth exactly what MiCRO would propose next: AC "at least", not "more than".
+        var s = TestScenarios.Opposed();
+        var ranking = Parley.Preferences.UtilityIndex.For(s.Parties[1].Profile.Utility);
+        var opener = new ScriptedNegotiator("opener", _ => ranking.Best);
+        var r = Negotiation.Run(s, [opener, Negotiators.Micro()], new SaoOptions { Rounds = 10 });
+        Assert.Equal(NegotiationStatus.Agreed, r.Status);
+        Assert.Equal(2, r.Steps);
+    }
+
+    [Fact]
+    public void Micro_OfferWorthExactlyItsReservedValue_IsAccepted()
+    {
+        // Reserved value 1 = MiCRO's best utility: its best outcome is worth exactly the reserve, and acceptable.
+        var s = TestScenarios.Opposed(reserved: 1.0);
+        var ranking = Parley.Preferences.UtilityIndex.For(s.Parties[1].Profile.Utility);
+        Assert.Equal(1.0, ranking.MaxUtility, 15);
+        var opener = new ScriptedNegotiator("opener", _ => ranking.Best);
+        var r = Negotiation.Run(s, [opener, Negotiators.Micro()], new SaoOptions { Rounds = 10 });
+        Assert.Equal(NegotiationStatus.Agreed, r.Status);
+    }
+
+    [Fact]
+    public void Composed_OfferWorthExactlyItsReservedValue_IsAccepted()
+    {
+        // Nice accepts anything not below its reserved value; here the opener's offer is worth exactly that.
+        var s = TestScenarios.Opposed();
+        var offer = TestScenarios.At(s, 3, 4);
+        double worth = s.Parties[1].Profile.Utility.Utility(offer);
+        var party = s.Parties[1];
+        s = s with { Parties = s.Parties.SetItem(1, party with { Profile = party.Profile with { ReservedValue = Parley.Preferences.ReservedValueCurve.Constant(worth) } }) };
+        var r = Negotiation.Run(s, [new ScriptedNegotiator("opener", _ => offer), Negotiators.Nice()], new SaoOptions { Rounds = 10 });
+        Assert.Equal(NegotiationStatus.Agreed, r.Status);
+        Assert.Equal(2, r.Steps);
     }
 
     [Fact]

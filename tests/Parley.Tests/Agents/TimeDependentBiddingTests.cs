@@ -1,4 +1,7 @@
 using Parley.Agents;
+using Parley.Outcomes;
+using Parley.Preferences;
+using Parley.Scenarios;
 using Parley.Tests.Testing;
 
 namespace Parley.Tests.Agents;
@@ -12,6 +15,7 @@ public class TimeDependentBiddingTests
     [InlineData(2.0, 0.25, 0.5)]            // 0.25^(1/2) = 0.5
     [InlineData(2.0, 1.0, 0.0)]
     [InlineData(0.0, 0.9, 1.0)]             // hardliner
+    [InlineData(0.0, 1.0, 1.0)]             // hardliner, even at the deadline
     public void Target_ConcessionCurve_MatchesFaratinFormula(double e, double t, double expected) =>
         Assert.Equal(expected, TimeDependentBidding.Target(t, e, 0.0, 1.0), 12);
 
@@ -58,6 +62,21 @@ public class TimeDependentBiddingTests
         var (min, max) = TimeDependentBidding.Range(Contexts.For(s, 0), 0);
         Assert.Equal(0.6, min);
         Assert.Equal(1.0, max, 12);
+    }
+
+    [Fact]
+    public void NextBid_TargetRoundsAboveTheBestUtility_OffersTheBest()
+    {
+        // Best utility 0.45 and reserved value 0.15: at t = 0 the target 0.15 + (0.45 − 0.15) rounds to 0.45000000000000007.
+        var space = new OutcomeSpace([new DiscreteIssue("deal", ["no", "yes"])]);
+        var utility = new LinearAdditiveUtility(space, [0.45], [new DiscreteEvaluator([0.0, 1.0])]);
+        var party = new Party("seller", PartyRole.Principal, new Profile(utility, ReservedValueCurve.Constant(0.15)));
+        var scenario = new Scenario("rounding", space, [party, party with { Name = "buyer" }]);
+        var ctx = Contexts.For(scenario, 0);
+        var bidding = new TimeDependentBidding(1.0);
+        bidding.Initialize(ctx, null);
+        Assert.True(bidding.TargetUtility(0) > ctx.Index.MaxUtility);
+        Assert.Equal(ctx.Index.Best, bidding.NextBid(Contexts.At(0)));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Parley.Tests.Analysis;
 /// Seeded generator of ANAC-2014-style constraint scenarios (also compiled into the benchmarks): integer issues 0..values−1,
 /// per party a number of hyper-rectangles bounding 1–4 distinct issues (half of the bounds 1–5 values wide, half 6–9, as in
 /// the published domains), integer utilities 1–99, and <c>maxutility</c> 62–76 % of the party's rectangle sum, so the cap
-/// at 1 shapes the frontier. Optionally one party is linear additive instead (a mixed scenario).
+/// at 1 shapes the frontier. Optionally some parties are linear additive instead (a mixed scenario).
 /// </summary>
 public static class ConstraintScenarios
 {
@@ -56,12 +56,17 @@ public static class ConstraintScenarios
         return new HyperRectangleUtility(space, rectangles, max);
     }
 
+    /// <summary>
+    /// Dyadic weights (k / 2^m, summing to about 0.6–1) and evaluations in {0, 1, 2, 4}: every utility sum is exact in
+    /// binary floating point, so equal utilities compare equal whatever the order of summation.
+    /// </summary>
     private static LinearAdditiveUtility Additive(OutcomeSpace space, Random rng)
     {
-        var raw = space.Issues.Select(_ => (double)rng.Next(1, 10)).ToArray();
-        double sum = raw.Sum();
+        double denominator = 1 << (int)Math.Ceiling(Math.Log2(2.5 * space.IssueCount));
+        var weights = space.Issues.Select(_ => rng.Next(1, 5) / denominator).ToArray();
+        int[] levels = [0, 1, 2, 4];
         var evaluators = space.Issues.Select(issue => (IssueEvaluator)new DiscreteEvaluator(
-            Enumerable.Range(0, issue.ValueCount).Select(_ => (double)rng.Next(0, 5)).ToArray()));
-        return new LinearAdditiveUtility(space, raw.Select(w => w / sum), evaluators);
+            Enumerable.Range(0, issue.ValueCount).Select(_ => (double)levels[rng.Next(levels.Length)]).ToArray()));
+        return new LinearAdditiveUtility(space, weights, evaluators);
     }
 }

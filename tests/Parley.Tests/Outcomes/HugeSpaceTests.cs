@@ -159,3 +159,39 @@ public class HugeSpaceNegotiationTests
         }
     }
 }
+
+public class HugeSpaceIndexTests
+{
+    [Fact]
+    public void SearchedPool_UtilityOfRankedAndOfEqualOutcomes_IsTheEvaluatedUtility()
+    {
+        var scenario = HugeScenarios.Constraint(issues: 40, rectangles: 60, seed: 9);
+        var f = scenario.Parties[0].Profile.Utility;
+        var index = UtilityIndex.For(f);
+        Assert.Equal(UtilityIndexKind.SearchedPool, index.Kind);
+        var values = new int[40];
+        for (int r = 0; r < index.Count; r += Math.Max(1, index.Count / 50))
+        {
+            var ranked = index.OutcomeAt(r);
+            scenario.Space.Decode(ranked, values);
+            double evaluated = f.Utility(values);
+            Assert.Equal(evaluated, index.UtilityAt(r));
+            Assert.Equal(evaluated, index.Utility(ranked));
+            Assert.Equal(evaluated, index.Utility(Outcome.OfValues(values)));
+        }
+        values[0] = (values[0] + 1) % 10;
+        Assert.Equal(f.Utility(values), index.Utility(Outcome.OfValues(values)));
+    }
+
+    [Fact]
+    public void AdditiveLadder_IndexableSpace_UtilityOfRankedOutcomesIsExact()
+    {
+        var scenario = HugeScenarios.Additive(issues: 25, values: 10, seed: 4);
+        Assert.True(scenario.Space.IsIndexable);
+        var f = scenario.Parties[1].Profile.Utility;
+        var index = UtilityIndex.For(f);
+        Assert.Equal(UtilityIndexKind.AdditiveLadder, index.Kind);
+        for (int r = 0; r < index.Count; r += 97)
+            Assert.Equal(f.Utility(index.OutcomeAt(r)), index.Utility(index.OutcomeAt(r)));
+    }
+}

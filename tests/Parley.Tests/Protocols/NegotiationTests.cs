@@ -127,6 +127,58 @@ public class NegotiationTests
         Assert.Equal(3, result.Rounds);
     }
 
+    /// <summary>The opposed scenario with every reserved value rising linearly from 0 at t = 0 to 0.8 at t = 1.</summary>
+    private static Parley.Scenarios.Scenario WithRisingReserve()
+    {
+        var s = TestScenarios.Opposed();
+        var curve = new Parley.Preferences.ReservedValueCurve([new(0, 0.0), new(1, 0.8)]);
+        return s with { Parties = [.. s.Parties.Select(p => p with { Profile = p.Profile with { ReservedValue = curve } })] };
+    }
+
+    [Fact]
+    public void Run_RoundDeadline_MovingReservedValue_GivesItsValueAtTheEnd()
+    {
+        var result = Negotiation.Run(WithRisingReserve(), [new ScriptedNegotiator("a"), new ScriptedNegotiator("b")], Rounds(4));
+        Assert.Equal(NegotiationStatus.Deadline, result.Status);
+        Assert.Equal([0.8, 0.8], result.Utilities.ToArray());
+    }
+
+    [Fact]
+    public void Run_WalkAway_MovingReservedValue_GivesItsValueWhenTheTalksEnded()
+    {
+        var b = new ScriptedNegotiator("b", respond: (st, _) => st.Round == 2 ? SaoResponse.WalkAway : SaoResponse.Reject);
+        var result = Negotiation.Run(WithRisingReserve(), [new ScriptedNegotiator("a"), b], Rounds(10));
+        Assert.Equal(0.25, result.EndTime, 12);           // step 5 of 20
+        Assert.Equal(0.2, result.Utilities[0], 12);        // 0.8 × 0.25
+        Assert.Equal(0.2, result.Utilities[1], 12);
+    }
+
+    [Fact]
+    public void Run_TurnTakingExactlyTheBudget_DoesNotFail()
+    {
+        var s = TestScenarios.Opposed();
+        var clock = new FakeTimeProvider();
+        var b = new ScriptedNegotiator("b", st =>
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            return new Outcome(0);
+        });
+        var result = Negotiation.Run(s, [new ScriptedNegotiator("a"), b], new SaoOptions { Rounds = 3, PerTurnBudget = TimeSpan.FromSeconds(1) }, clock);
+        Assert.Null(result.Failure);
+        Assert.Equal(NegotiationStatus.Deadline, result.Status);
+    }
+
+    [Fact]
+    public void Run_EachPartyGetsItsOwnDerivedSeed()
+    {
+        var s = TestScenarios.Opposed(parties: 3);
+        var negotiators = new[] { new ScriptedNegotiator("a"), new ScriptedNegotiator("b"), new ScriptedNegotiator("c") };
+        Negotiation.Run(s, negotiators, Rounds(1, seed: 42));
+        var seeds = negotiators.Select(n => n.Context!.Seed).ToArray();
+        Assert.Equal(3, seeds.Distinct().Count());
+        for (int i = 0; i < 3; i++) Assert.Equal(Negotiation.DeriveSeed(42, i), seeds[i]);
+    }
+
     [Fact]
     public void Run_Discounted_AgreementDiscountedAtAgreementTime()
     {

@@ -47,4 +47,27 @@ public class TranscriptTests
         Assert.Equal(r.Transcript[3].Entry, b.Context!.History[3]);
         Assert.Throws<ArgumentOutOfRangeException>(() => b.Context!.History[r.Transcript.Count]);
     }
+
+    [Fact]
+    public void History_AcceptCarriesTheAcceptedOutcomeAndEveryEntryItsRound()
+    {
+        var s = TestScenarios.Opposed(parties: 3);
+        var deal = TestScenarios.At(s, 1, 2);
+        var b = new ScriptedNegotiator("b", _ => deal);
+        var last = new ScriptedNegotiator("c", _ => TestScenarios.At(s, 3, 4),
+            (st, offer) => offer == deal ? SaoResponse.Accept : SaoResponse.Reject);
+        var accepting = new ScriptedNegotiator("a2", _ => TestScenarios.At(s, 0, 0), (st, offer) => offer == deal ? SaoResponse.Accept : SaoResponse.Reject);
+        var r = Negotiation.Run(s, [accepting, b, last], new SaoOptions { Rounds = 5 });
+        Assert.Equal(NegotiationStatus.Agreed, r.Status);
+        var history = last.Context!.History;
+        for (int i = 0; i < r.Transcript.Count; i++)
+        {
+            Assert.Equal(i / 3, r.Transcript[i].Round);
+            if (i < history.Count) Assert.Equal(i / 3, history[i].Round);
+        }
+        var accepts = Enumerable.Range(0, r.Transcript.Count).Where(i => r.Transcript[i].Action == NegotiationAction.Accept).ToList();
+        Assert.NotEmpty(accepts);
+        Assert.All(accepts, i => Assert.Equal(deal, r.Transcript[i].Outcome));
+        Assert.All(accepts.Where(i => i < history.Count), i => Assert.Equal(deal, history[i].Outcome));
+    }
 }

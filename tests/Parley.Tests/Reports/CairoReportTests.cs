@@ -86,6 +86,10 @@ public class CairoReportTests
         Assert.Equal(0.61, last.Reserved[0], 9);
         Assert.Equal(0.41, last.Reserved[1], 9);
         Assert.Equal(3, last.Events.Length);
+        Assert.All(last.Falls, f => Assert.Equal(0.0, f));
+        // On 13 Feb the falls along the timeline equal those of the report's date.
+        Assert.Equal(0.125, sensitivity[0].Falls[0]!.Value, 9);
+        Assert.Equal(0.123, sensitivity[0].Falls[1]!.Value, 9);
     }
 
     [Fact]

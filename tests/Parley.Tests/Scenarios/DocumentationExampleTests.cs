@@ -90,7 +90,25 @@ public class DocumentationExampleTests
         {
             Assert.Equal(scenario.Space.IssueCount, p.PositionSources.Count);
             Assert.All(p.Profile.ReservedValue.Points, point => Assert.False(string.IsNullOrWhiteSpace(point.Source)));
+            Assert.All(p.Profile.RedLines.Lines, line => Assert.False(string.IsNullOrWhiteSpace(line.Source)));
         }
+        // Mediators: every issue ordering and the stake have a source (the brief's model table, or [M]).
+        foreach (var m in scenario.Parties.Where(p => p.Role == PartyRole.Mediator))
+        {
+            Assert.Equal(scenario.Space.IssueCount, m.PositionSources.Count);
+            Assert.StartsWith("[M]", m.StakeSource);
+        }
+        Assert.All(scenario.Channels!.Channels, c => Assert.False(string.IsNullOrWhiteSpace(c.Source)));
+        Assert.All(scenario.Timeline.Events, e => Assert.False(string.IsNullOrWhiteSpace(e.Source)));
+        Assert.All(scenario.Packages, p => Assert.False(string.IsNullOrWhiteSpace(p.Source)));
+        // The brief's red lines (its "x" marks), and no Israel–Hamas or US–Hamas channel.
+        Assert.Equal(2, scenario.Parties[0].Profile.RedLines.Lines.Length);
+        Assert.Single(scenario.Parties[1].Profile.RedLines.Lines);
+        Assert.False(scenario.Channels.Allows(0, 1, out _));
+        Assert.False(scenario.Channels.Allows(2, 1, out _));
+        Assert.Equal([0.4, 0.5, 0.6], scenario.Parties.Skip(2).Select(p => p.Stake));
+        Assert.Equal(new DateOnly(2024, 2, 13), scenario.Timeline.Start);
+        Assert.Equal(new DateOnly(2024, 3, 10), scenario.Timeline.Deadline);
         Assert.Empty(scenario.Warnings);
     }
 }

@@ -117,14 +117,19 @@ public class InputGuardTests
 
     [Theory]
     [MemberData(nameof(TooManyIssues))]
-    public void Load_MoreThanAThousandIssues_IsRefusedNamingTheFile(string name, string text)
+    public void Load_MoreThanAThousandIssues_IsRefusedNamingTheFile(string name, string text) =>
+        Assert.Contains("1,001 issues; expected at most 1,000", RefusedNamingTheFile(name, text));
+
+    /// <summary>Writes <paramref name="text"/> as <paramref name="name"/> (with a stub profile beside a folder format) and returns the refusal, checked to name the file.</summary>
+    private static string RefusedNamingTheFile(string name, string text)
     {
         using var t = TestPaths.TempFolder();
         string file = t.File(name, text);
-        t.File(name.EndsWith(".json", StringComparison.Ordinal) ? "a.json" : "a.xml", name.EndsWith(".json", StringComparison.Ordinal) ? "{\"LinearAdditiveUtilitySpace\": {}}" : "<utility_space/>");
-        var e = Refused(name.EndsWith(".yaml", StringComparison.Ordinal) ? file : t.Path);
+        bool yaml = name.EndsWith(".yaml", StringComparison.Ordinal), json = name.EndsWith(".json", StringComparison.Ordinal);
+        if (!yaml) t.File(json ? "a.json" : "a.xml", json ? "{\"LinearAdditiveUtilitySpace\": {}}" : "<utility_space/>");
+        var e = Refused(yaml ? file : t.Path);
         Assert.Contains(file, e.Message);
-        Assert.Contains("1,001 issues; expected at most 1,000", e.Message);
+        return e.Message;
     }
 
     public static TheoryData<string, string> IntegerBeyondIntMax => new()
@@ -138,13 +143,9 @@ public class InputGuardTests
     [MemberData(nameof(IntegerBeyondIntMax))]
     public void Load_IntegerIssueBeyondIntMaxValues_IsRefusedNamingTheFileAndIssue(string name, string text)
     {
-        using var t = TestPaths.TempFolder();
-        string file = t.File(name, text);
-        t.File(name.EndsWith(".json", StringComparison.Ordinal) ? "a.json" : "a.xml", name.EndsWith(".json", StringComparison.Ordinal) ? "{\"LinearAdditiveUtilitySpace\": {}}" : "<utility_space/>");
-        var e = Refused(name.EndsWith(".yaml", StringComparison.Ordinal) ? file : t.Path);
-        Assert.Contains(file, e.Message);
-        Assert.Contains("issue", e.Message);
-        Assert.Contains("expected at most 2,147,483,647 values per integer issue", e.Message);
+        string message = RefusedNamingTheFile(name, text);
+        Assert.Contains("issue", message);
+        Assert.Contains("expected at most 2,147,483,647 values per integer issue", message);
     }
 
     [Fact]
@@ -164,22 +165,31 @@ public class InputGuardTests
     }
 }
 
-/// <summary>Inputs the fuzz test found; each crashed the process before the fix.</summary>
+/// <summary>Inputs the fuzz test found (replayed from its seeds); each crashed the process before the fix.</summary>
 public class FuzzRegressionTests
 {
-    [Fact]
-    public void Load_CairoYamlWithASpanRepeated_IsRefusedAsMalformedYaml()
+    private static readonly string Cairo = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "scenarios", "cairo-2024.yaml"));
+
+    private static void LoadsOrIsRefusedNamingTheFile(params ScenarioFuzzTests.Mutation[] mutations)
     {
-        // ScenarioFuzzTests seed eXZ6V2gRJYu2: YamlDotNet's scanner threw InvalidOperationException.
-        string original = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "scenarios", "cairo-2024.yaml"));
-        string text = ScenarioFuzzTests.Mutate(original, [new ScenarioFuzzTests.Mutation(3, 0.6596072723342798, 1, 0)]);
         using var t = TestPaths.TempFolder();
-        string file = t.File("cairo.yaml", text);
+        string file = t.File("cairo.yaml", ScenarioFuzzTests.Mutate(Cairo, mutations));
         var e = Record.Exception(() => ScenarioLoader.Load(file));
-        if (e is not null)
-        {
-            Assert.IsType<ScenarioFormatException>(e);
-            Assert.StartsWith(file, e.Message);
-        }
+        if (e is null) return;
+        Assert.IsType<ScenarioFormatException>(e);
+        Assert.StartsWith(file, e.Message);
     }
+
+    /// <summary>Seed eXZ6V2gRJYu2: YamlDotNet's scanner threw InvalidOperationException.</summary>
+    [Fact]
+    public void Load_CairoYamlWithASpanRepeated_IsRefusedAsMalformedYaml() =>
+        LoadsOrIsRefusedNamingTheFile(new ScenarioFuzzTests.Mutation(3, 0.6596072723342798, 1, 0));
+
+    /// <summary>Seed 6Hek3zcdUpp3: YamlDotNet's document builder threw ArgumentException ("unsupported event").</summary>
+    [Fact]
+    public void Load_CairoYamlCutAndPatched_IsRefusedAsMalformedYaml() =>
+        LoadsOrIsRefusedNamingTheFile(
+            new ScenarioFuzzTests.Mutation(0, 0.35142170467882416, 0.019190828409482608, 4),
+            new ScenarioFuzzTests.Mutation(1, 0.05102040816326531, 0.5013914982620673, 23),
+            new ScenarioFuzzTests.Mutation(2, 1, 1, 13));
 }

@@ -157,4 +157,15 @@ public class YamlMediationTests
         var e = Assert.Throws<ScenarioFormatException>(() => YamlScenarioReader.Read("bad.yaml", yaml));
         Assert.Contains("only mediators have a stake", e.Message);
     }
+
+    [Fact]
+    public void Read_RedLineFarBeyondIntRangeOnAHugeIntegerIssue_IsRefusedNotCrashed()
+    {
+        string yaml = Base.Replace("{name: N, type: integer, min: 10, max: 20}", "{name: N, type: integer, min: 0, max: 5000000000}")
+            .Replace("N: {slope: 0.1, offset: 0}", "N: {slope: 0, offset: 0}").Replace("N: {slope: -0.1, offset: 1}", "N: {slope: 0, offset: 1}")
+            .Replace("{issue: N, max: 12}", "{issue: N, min: 4000000000}");
+        var e = Assert.Throws<ScenarioFormatException>(() => YamlScenarioReader.Read("big.yaml", yaml));
+        Assert.Contains("big.yaml: line ", e.Message);
+        Assert.Contains("red line on 'N'", e.Message);
+    }
 }

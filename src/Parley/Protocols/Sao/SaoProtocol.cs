@@ -9,7 +9,7 @@ namespace Parley.Protocols.Sao;
 /// propose a counter-offer; an offer is agreed once every other party has accepted it in turn. Every action is public.
 /// A party leaving (a scenario event) ends the negotiation.
 /// </summary>
-internal sealed class SaoProtocol : IProtocol<SaoState>
+internal readonly struct SaoProtocol : IProtocol<SaoState>
 {
     private readonly IReadOnlyList<INegotiator> _negotiators;
     private readonly int _n;
@@ -23,6 +23,8 @@ internal sealed class SaoProtocol : IProtocol<SaoState>
     }
 
     public string Name => "sao";
+
+    public bool Emits => false;
 
     public int TurnsPerRound => _n;
 
@@ -74,8 +76,7 @@ internal sealed class SaoProtocol : IProtocol<SaoState>
         _ => null,
     };
 
-    public SaoState Step(in SaoState state, in Move move, in SessionClock clock) =>
-        (state with { Time = clock.Time }).Apply(move.Action, move.Outcome.GetValueOrDefault());
+    public SaoState Step(in SaoState state, in Move move, in SessionClock clock) => state.Apply(move.Action, move.Outcome.GetValueOrDefault());
 
     public SaoState End(in SaoState state, NegotiationStatus status) => state.End(status);
 

@@ -16,7 +16,7 @@ namespace Parley.Protocols.Shuttle;
 /// agree when all their commitments are the same package. A principal leaving ends the negotiation; a mediator leaving
 /// closes its channels.
 /// </summary>
-internal sealed class ShuttleProtocol : IProtocol<ShuttleState>
+internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
 {
     private readonly IReadOnlyList<IShuttleParty> _parties;
     private readonly TableInfo _table;
@@ -34,6 +34,8 @@ internal sealed class ShuttleProtocol : IProtocol<ShuttleState>
     }
 
     public string Name => "shuttle";
+
+    public bool Emits => true;
 
     public int TurnsPerRound => _n;
 

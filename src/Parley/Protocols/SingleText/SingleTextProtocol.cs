@@ -12,7 +12,7 @@ namespace Parley.Protocols.SingleText;
 /// mediators revise until the deadline, and a deadline without unanimous acceptance is no agreement (never a partial or
 /// malformed one). A principal leaving ends the negotiation; a mediator leaving hands its rounds to the others.
 /// </summary>
-internal sealed class SingleTextProtocol : IProtocol<SingleTextState>
+internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
 {
     private readonly ITextMediator?[] _mediators;
     private readonly IVoter?[] _voters;
@@ -51,6 +51,8 @@ internal sealed class SingleTextProtocol : IProtocol<SingleTextState>
     }
 
     public string Name => "single-text";
+
+    public bool Emits => true;
 
     public int TurnsPerRound => _principals.Length + 1;
 

@@ -34,13 +34,10 @@ public static class GeniusScenarioWriter
             if (party.Role == PartyRole.Mediator) warnings.Add($"{party.Name}: GENIUS has no mediator role; written as an ordinary profile.");
             if (!party.Profile.ReservedValue.IsConstant)
                 warnings.Add($"{party.Name}: GENIUS holds one reserved value; the time-varying one was written as its value at t = 0.");
-            if (!party.Profile.RedLines.IsEmpty) warnings.Add($"{party.Name}: GENIUS has no red lines; its {party.Profile.RedLines.Lines.Length} red line(s) were dropped.");
-            if (party.Stake != 0) warnings.Add($"{party.Name}: GENIUS has no mediator stake; α = {party.Stake} was dropped.");
+            warnings.AddRange(FolderFormatLimits.Dropped(party, "GENIUS"));
             Save(Profile(scenario.Space, party.Profile), Path.Combine(folder, fileName));
         }
-        if (scenario.Channels is not null) warnings.Add("GENIUS has no communication channels; they were dropped.");
-        if (!scenario.Timeline.Events.IsEmpty || scenario.Timeline.IsDated) warnings.Add("GENIUS has no timeline; the dates and events were dropped.");
-        if (!scenario.Packages.IsEmpty) warnings.Add("GENIUS has no named packages; they were dropped.");
+        warnings.AddRange(FolderFormatLimits.Dropped(scenario, "GENIUS"));
         if (!order.SequenceEqual(order.OrderBy(n => n, StringComparer.Ordinal)))
             warnings.Add("GENIUS folders order parties by file name; reading this folder back gives the parties in alphabetical order.");
         return warnings;

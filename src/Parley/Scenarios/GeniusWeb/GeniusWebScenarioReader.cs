@@ -122,9 +122,9 @@ public static class GeniusWebScenarioReader
         {
             string rangePath = Join(where, "range");
             json.RequireObject(range, rangePath);
-            decimal low = json.Decimal(json.Required(range, "low", rangePath), Join(rangePath, "low"));
-            decimal high = json.Decimal(json.Required(range, "high", rangePath), Join(rangePath, "high"));
-            decimal step = json.Decimal(json.Required(range, "step", rangePath), Join(rangePath, "step"));
+            decimal low = json.Decimal(range, "low", rangePath);
+            decimal high = json.Decimal(range, "high", rangePath);
+            decimal step = json.Decimal(range, "step", rangePath);
             if (high < low) throw json.Error(rangePath, $"high {high} is below low {low}");
             if (step <= 0) throw json.Error(Join(rangePath, "step"), $"step {step}; expected a positive number");
             if (step == 1 && low == decimal.Truncate(low))
@@ -239,10 +239,10 @@ public static class GeniusWebScenarioReader
         {
             string p = Join(where, "numberutils");
             json.RequireObject(number, p);
-            double lowValue = json.Double(json.Required(number, "lowValue", p), Join(p, "lowValue"));
-            double lowUtility = json.Double(json.Required(number, "lowUtility", p), Join(p, "lowUtility"));
-            double highValue = json.Double(json.Required(number, "highValue", p), Join(p, "highValue"));
-            double highUtility = json.Double(json.Required(number, "highUtility", p), Join(p, "highUtility"));
+            double lowValue = json.Double(number, "lowValue", p);
+            double lowUtility = json.Double(number, "lowUtility", p);
+            double highValue = json.Double(number, "highValue", p);
+            double highUtility = json.Double(number, "highUtility", p);
             if (!(highValue > lowValue)) throw json.Error(p, $"highValue {Num(highValue)} is not above lowValue {Num(lowValue)}");
             foreach (var (u, name) in new[] { (lowUtility, "lowUtility"), (highUtility, "highUtility") })
                 if (u is < 0 or > 1) throw json.Error(Join(p, name), $"utility {Num(u)}; expected a value utility in [0, 1]");
@@ -344,6 +344,12 @@ public static class GeniusWebScenarioReader
             if (e.ValueKind == JsonValueKind.String && double.TryParse(e.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out d) && double.IsFinite(d)) return d;
             throw Error(where, $"is {Shorten(e.GetRawText())}; expected a number");
         }
+
+        /// <summary>The number at <paramref name="parent"/>.<paramref name="name"/>, which must be there.</summary>
+        public double Double(JsonElement parent, string name, string where) => Double(Required(parent, name, where), Join(where, name));
+
+        /// <summary>The number at <paramref name="parent"/>.<paramref name="name"/>, which must be there, read exactly.</summary>
+        public decimal Decimal(JsonElement parent, string name, string where) => Decimal(Required(parent, name, where), Join(where, name));
 
         public decimal Decimal(JsonElement e, string where)
         {

@@ -26,18 +26,27 @@ public static class GeniusWebScenarioWriter
         ArgumentNullException.ThrowIfNull(scenario);
         var warnings = new List<string>();
         var space = scenario.Space;
-        var partyFiles = scenario.Parties.Select(p => GeniusScenarioWriter.SafeFileName(p.Name) + ".json").ToList();
-        string domainFile = GeniusScenarioWriter.SafeFileName(scenario.Name) + ".json";
-        if (partyFiles.Contains(domainFile, StringComparer.OrdinalIgnoreCase)) domainFile = GeniusScenarioWriter.SafeFileName(scenario.Name) + "-domain.json";
-        var files = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase) { [domainFile] = Json(w => WriteDomain(w, scenario.Name, space)) };
+        // One file per party, in party order; a name that collides (case-insensitively) gets a suffix.
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var partyFiles = new List<string>();
         foreach (var party in scenario.Parties)
         {
-            string fileName = GeniusScenarioWriter.SafeFileName(party.Name) + ".json";
-            if (files.ContainsKey(fileName))
-                throw new NotSupportedException($"Two files would be named {fileName} in a GeniusWeb folder; rename party '{party.Name}' (or the scenario '{scenario.Name}').");
+            string stem = GeniusScenarioWriter.SafeFileName(party.Name), fileName = stem + ".json";
+            for (int k = 2; !taken.Add(fileName); k++) fileName = $"{stem}_{k}.json";
+            if (fileName != stem + ".json") warnings.Add($"{party.Name}: another file already has this party's file name; written as {fileName}.");
+            partyFiles.Add(fileName);
+        }
+        string domainStem = GeniusScenarioWriter.SafeFileName(scenario.Name), domainFile = domainStem + ".json";
+        for (int k = 2; taken.Contains(domainFile); k++) domainFile = $"{domainStem}-domain{(k == 2 ? "" : "-" + k)}.json";
+        var files = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase) { [domainFile] = Json(w => WriteDomain(w, scenario.Name, space)) };
+        for (int p = 0; p < scenario.Parties.Length; p++)
+        {
+            var party = scenario.Parties[p];
+            string fileName = partyFiles[p];
             if (party.Profile.Utility is not LinearAdditiveUtility additive)
                 throw new NotSupportedException($"Party '{party.Name}' has a {Describe(party.Profile.Utility)}; a GeniusWeb LinearAdditiveUtilitySpace holds only weights × value utilities.");
             if (party.Role == PartyRole.Mediator) warnings.Add($"{party.Name}: GeniusWeb has no mediator role; written as an ordinary profile.");
+            warnings.AddRange(FolderFormatLimits.Dropped(party, "GeniusWeb"));
             if (party.Profile.DiscountFactor < 1) warnings.Add($"{party.Name}: a GeniusWeb LinearAdditiveUtilitySpace has no discount; discount factor {Num(party.Profile.DiscountFactor)} dropped.");
             if (!party.Profile.ReservedValue.IsConstant)
                 warnings.Add($"{party.Name}: GeniusWeb holds one reservation bid; the time-varying reserved value was written as its value at t = 0.");
@@ -46,8 +55,8 @@ public static class GeniusWebScenarioWriter
             var bid = ReservationBid(party, additive, warnings);
             files[fileName] = Json(w => WriteProfile(w, scenario.Name, party.Name, space, additive, bid));
         }
-        var order = scenario.Parties.Select(p => GeniusScenarioWriter.SafeFileName(p.Name)).ToList();
-        if (!order.SequenceEqual(order.OrderBy(n => n, StringComparer.Ordinal)))
+        warnings.AddRange(FolderFormatLimits.Dropped(scenario, "GeniusWeb"));
+        if (!partyFiles.SequenceEqual(partyFiles.OrderBy(n => n, StringComparer.Ordinal)))
             warnings.Add("GeniusWeb folders are read with the parties in file-name order; reading this folder back gives the parties in alphabetical order.");
 
         Directory.CreateDirectory(folder);

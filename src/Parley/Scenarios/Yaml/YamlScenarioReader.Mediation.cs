@@ -72,6 +72,8 @@ public static partial class YamlScenarioReader
                 lo = Math.Max(lo, integer.Min);
                 hi = Math.Min(hi, integer.Max);
                 if (hi < lo) throw doc.Error(m, $"{what} red line on '{issueName}' covers no value of {integer.Min}..{integer.Max}");
+                if (hi - integer.Min > int.MaxValue)
+                    throw doc.Error(m, $"{what} red line on '{issueName}' reaches beyond {int.MaxValue:N0} values from the issue's minimum; expected a range within the first {int.MaxValue:N0} values");
                 lines.Add(new RedLine(i, (int)(lo - integer.Min), (int)(hi - integer.Min), source));
             }
         }

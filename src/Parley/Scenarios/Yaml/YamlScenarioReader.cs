@@ -32,16 +32,7 @@ public static partial class YamlScenarioReader
     /// <summary>Reads a scenario from YAML text; <paramref name="file"/> is only used in error messages.</summary>
     public static Scenario Read(string file, string text)
     {
-        InputGuard.CheckYaml(file, text);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new ScenarioFormatException(file, $"line {e.Start.Line}, column {e.Start.Column}", $"malformed YAML: {Inner(e).Message}", e);
-        }
+        var stream = InputGuard.ParseYaml(file, text);
         if (stream.Documents.Count == 0)
             throw new ScenarioFormatException(file, null, "the file is empty; expected a scenario with 'issues' and 'parties'");
         var doc = new Doc(file);
@@ -73,7 +64,6 @@ public static partial class YamlScenarioReader
         });
     }
 
-    private static Exception Inner(Exception e) => e.InnerException is { } i && e.Message.Contains("Exception during deserialization") ? i : e;
 
     private static Issue ReadIssue(Doc doc, YamlMappingNode map)
     {

@@ -231,3 +231,19 @@ public class GeniusWebScenarioReaderTests
         Assert.All(s.Parties, p => Assert.IsType<LinearAdditiveUtility>(p.Profile.Utility));
     }
 }
+
+/// <summary>A user who passes one file of a folder scenario is told to pass the folder.</summary>
+public class FolderFilePathTests
+{
+    [Theory]
+    [InlineData("Fitness/fitness.json", "JSON")]
+    [InlineData("../anac/y2010/EnglandZimbabwe/England.xml", "XML")]
+    public void Load_OneFileOfAFolderScenario_SaysToPassTheFolder(string relative, string kind)
+    {
+        string file = Path.GetFullPath(Path.Combine(GeniusWebGoldenTests.Scenarios, relative));
+        Assert.True(File.Exists(file));
+        var e = Assert.Throws<ScenarioFormatException>(() => ScenarioLoader.Load(file));
+        Assert.StartsWith(file + ": ", e.Message);
+        Assert.Contains($"pass the folder that holds this {kind} file", e.Message);
+    }
+}

@@ -49,6 +49,9 @@ public static class ParleyApp
                 .WithExample("serve")
                 .WithExample("serve", "--port", "8080", "--scenarios", "scenarios", "--db", "results.db");
             config.AddBranch("tournament", Commands.Tournament.TournamentBranch.Configure);
+            config.AddCommand<SiloCommand>("silo")
+                .WithDescription("Start a worker silo of a tournament cluster (Microsoft Orleans, membership in PostgreSQL); 'tournament run --cluster' runs on all of them.")
+                .WithExample("silo", "--cluster", "Host=db.lab;Username=parley;Password=secret;Database=parley", "--address", "10.0.0.5", "--workers", "8");
         };
         var app = new CommandApp();
         app.Configure(configure);
@@ -61,6 +64,10 @@ public static class ParleyApp
             return Fail(io, e.Message);
         }
         catch (UserErrorException e)
+        {
+            return Fail(io, e.Message);
+        }
+        catch (Parley.Cluster.ClusterUnavailableException e)
         {
             return Fail(io, e.Message);
         }

@@ -133,11 +133,12 @@ public class UnrecognisedArgumentsTests
         Assert.Contains("convert", commands);
         foreach (string command in commands)
         {
-            // A branch (tournament) is checked through each of its subcommands; serve takes no scenario argument.
+            // A branch (tournament) is checked through each of its subcommands; serve and silo take no argument.
             string[][] lines = command switch
             {
                 "tournament" => [["tournament", "run", Laptop], ["tournament", "resume", "results.db"], ["tournament", "report", "results.db"]],
                 "serve" => [["serve"]],
+                "silo" => [["silo"]],
                 _ => [[command, Laptop]],
             };
             foreach (var line in lines)

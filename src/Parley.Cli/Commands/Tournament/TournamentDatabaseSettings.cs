@@ -12,6 +12,13 @@ public class TournamentDatabaseSettings : CommandSettings
     [Description("Store results in PostgreSQL instead of SQLite, e.g. \"Host=localhost;Username=parley;Password=secret;Database=parley\".")]
     public string? Postgres { get; init; }
 
+    [CommandOption("--cluster <CONNECTION>")]
+    [Description("The PostgreSQL of an Orleans cluster of 'parley silo' workers: results are stored there and, for run and resume, the negotiations run on the cluster's silos (docs/cluster.md).")]
+    public string? Cluster { get; init; }
+
+    /// <summary>The PostgreSQL connection string, from --pg or --cluster.</summary>
+    internal string? PostgresConnection => Postgres ?? Cluster;
+
     /// <summary>The tournament asked for; null for the most recent one.</summary>
     internal virtual long? TournamentId => null;
 
@@ -21,7 +28,9 @@ public class TournamentDatabaseSettings : CommandSettings
     public override ValidationResult Validate()
     {
         if (Postgres is not null && string.IsNullOrWhiteSpace(Postgres)) return ValidationResult.Error("--pg is empty; expected a PostgreSQL connection string");
-        if (Postgres is null && SqliteFile is null) return ValidationResult.Error("give the results database: a SQLite file, or --pg \"Host=…\"");
+        if (Cluster is not null && string.IsNullOrWhiteSpace(Cluster)) return ValidationResult.Error("--cluster is empty; expected the cluster's PostgreSQL connection string");
+        if (Cluster is not null && Postgres is not null) return ValidationResult.Error("give either --pg or --cluster, not both: a cluster stores its results in its own PostgreSQL");
+        if (PostgresConnection is null && SqliteFile is null) return ValidationResult.Error("give the results database: a SQLite file, or --pg \"Host=…\"");
         return ValidationResult.Success();
     }
 
@@ -30,7 +39,7 @@ public class TournamentDatabaseSettings : CommandSettings
     {
         try
         {
-            if (Postgres is not null) return TournamentStore.OpenPostgres(Postgres);
+            if (PostgresConnection is not null) return TournamentStore.OpenPostgres(PostgresConnection);
             string file = SqliteFile!;
             if (this is not TournamentRunSettings && !File.Exists(file)) throw new UserErrorException($"{file}: no such results database; expected the file 'parley tournament run' wrote");
             return TournamentStore.OpenSqlite(file);
@@ -59,11 +68,18 @@ public class TournamentJobsSettings : TournamentDatabaseSettings
     [Description("No progress bar and no leaderboard; only the summary line.")]
     public bool Quiet { get; init; }
 
+    [CommandOption("--batch <N>")]
+    [Description("With --cluster: negotiations per batch handed to a silo. Default: about 1/64 of the work, 1 to 256.")]
+    public int? Batch { get; init; }
+
     internal int JobCount => Jobs ?? Environment.ProcessorCount;
 
     public override ValidationResult Validate()
     {
         if (Jobs is < 1 or > 1024) return ValidationResult.Error($"--jobs must be between 1 and 1024, got {Jobs}");
+        if (Batch is not null && Cluster is null) return ValidationResult.Error("--batch only applies with --cluster");
+        if (Batch is < 1 or > 100_000) return ValidationResult.Error($"--batch must be between 1 and 100000, got {Batch}");
+        if (Jobs is not null && Cluster is not null) return ValidationResult.Error("--jobs does not apply with --cluster: each silo runs as many negotiations as its --workers");
         return base.Validate();
     }
 }

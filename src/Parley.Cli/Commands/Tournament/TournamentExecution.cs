@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Cli.Output;
+using Parley.Cluster;
 using Parley.Tournaments;
 using Parley.Tournaments.Reports;
 using Parley.Tournaments.Running;
@@ -15,8 +17,15 @@ internal static class TournamentExecution
 {
     public static int Run(CliIo io, TournamentJobsSettings settings, PreparedTournament tournament, TournamentStore store, long id, CancellationToken cancellation)
     {
-        var runner = Runner(tournament, settings.JobCount);
-        string mode = runner is ProcessRunner ? "worker processes" : "threads";
+        if (settings.Cluster is null) return Run(io, settings, tournament, store, id, Runner(tournament, settings.JobCount), cancellation);
+        using var client = ClusterCoordinator.Connect(settings.Cluster, cancellation);
+        return Run(io, settings, tournament, store, id, new ClusterRunner(client.Services.GetRequiredService<IClusterClient>(), id, settings.Batch), cancellation);
+    }
+
+    private static int Run(CliIo io, TournamentJobsSettings settings, PreparedTournament tournament, TournamentStore store, long id, ITournamentRunner runner, CancellationToken cancellation)
+    {
+        string mode = runner switch { ProcessRunner => "worker processes", ClusterRunner => "cluster", _ => "threads" };
+        string workers = runner is ClusterRunner ? "on the" : settings.JobCount.ToString(CultureInfo.InvariantCulture);
         int already = store.Find(id)?.Completed ?? 0;
         RunSummary summary;
         if (settings.Quiet || !io.Console.Profile.Capabilities.Interactive)
@@ -31,7 +40,7 @@ internal static class TournamentExecution
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DoneOfTotalColumn(), new RateColumn(), new RemainingTimeColumn())
                 .Start(context =>
                 {
-                    var task = context.AddTask($"{Markup.Escape(tournament.Spec.Name)} ({settings.JobCount} {mode})", maxValue: tournament.Count);
+                    var task = context.AddTask($"{Markup.Escape(tournament.Spec.Name)} ({workers} {mode})", maxValue: tournament.Count);
                     task.Value = already;
                     summary = TournamentRun.Continue(tournament, id, store, runner, n => task.Increment(n), cancellation);
                     task.Value = already + summary.Ran;
@@ -40,10 +49,13 @@ internal static class TournamentExecution
         string where = store.Where;
         string perCpu = runner is ThreadRunner ? string.Create(CultureInfo.InvariantCulture, $"; {summary.RatePerCpuSecond:N0} per CPU-second") : "";
         io.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Tournament {id} in {where}: stored {summary.Ran:N0} negotiations in {summary.Elapsed.TotalSeconds:0.00} s ({summary.Rate:N0}/s, {settings.JobCount} {mode}{perCpu}); database {summary.DatabaseShare:P1} of the run in {summary.Batches:N0} transactions; {summary.AlreadyStored + summary.Ran:N0} of {summary.Total:N0} done.");
+            $"Tournament {id} in {where}: stored {summary.Ran:N0} negotiations in {summary.Elapsed.TotalSeconds:0.00} s ({summary.Rate:N0}/s, {workers} {mode}{perCpu}); database {summary.DatabaseShare:P1} of the run in {summary.Batches:N0} transactions; {summary.AlreadyStored + summary.Ran:N0} of {summary.Total:N0} done.");
+        if (runner is ClusterRunner cluster)
+            io.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"Cluster: batches ran on {cluster.SilosUsed.Count} silos; {cluster.Reassigned} batches were handed out again after a silo failed.");
         if (summary.AlreadyStored + summary.Ran < summary.Total)
         {
-            io.Console.MarkupLineInterpolated($"[yellow]Interrupted: continue with 'parley tournament resume {(store.Where.StartsWith("PostgreSQL", StringComparison.Ordinal) ? "--pg …" : where)}'.[/]");
+            io.Console.MarkupLineInterpolated($"[yellow]Interrupted: continue with 'parley tournament resume {(settings.Cluster is not null ? "--cluster …" : store.Where.StartsWith("PostgreSQL", StringComparison.Ordinal) ? "--pg …" : where)}'.[/]");
             return ExitCodes.Ok;
         }
         if (!settings.Quiet)
@@ -55,7 +67,7 @@ internal static class TournamentExecution
     }
 
     /// <summary>Threads for built-in negotiators; worker processes when a negotiator comes from a user's assembly (or the file asks for them).</summary>
-    private static ITournamentRunner Runner(PreparedTournament tournament, int jobs)
+    internal static ITournamentRunner Runner(PreparedTournament tournament, int jobs)
     {
         bool processes = tournament.Spec.Isolation switch
         {

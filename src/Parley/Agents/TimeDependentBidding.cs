@@ -56,9 +56,18 @@ public sealed class TimeDependentBidding : IBiddingStrategy
     {
         if (exponent <= 0) return max;
         t = Math.Clamp(t, 0.0, 1.0);
-        double conceded = exponent == 1.0 ? t : Math.Pow(t, 1.0 / exponent);
+        double conceded = exponent == 1.0 ? t : Conceded(t, 1.0 / exponent);
         return min + (max - min) * (1.0 - conceded);
     }
+
+    /// <summary>t^p, with the common exponents of Boulware (p = 5) and Conceder (p = 0.5) by multiplication or square root.</summary>
+    private static double Conceded(double t, double p) => p switch
+    {
+        0.5 => Math.Sqrt(t),
+        2.0 => t * t,
+        5.0 => t * t * t * t * t,
+        _ => Math.Pow(t, p),
+    };
 
     /// <summary>(P_min, P_max) at normalised time <paramref name="t"/>: P_max the best own utility, P_min the larger of
     /// the reserved value at t and the worst own utility (never above P_max).</summary>

@@ -124,7 +124,9 @@ public sealed class ClusterRunner(IClusterClient client, long tournamentId, int?
                     // The silo left (or the call broke with it): the batch runs elsewhere. A batch that fails on every
                     // silo it meets is a real error (e.g. a silo cannot read the scenario files): the run stops.
                     if (cancellation.IsCancellationRequested) return;
-                    if (!gone.IsCancellationRequested && failures.AddOrUpdate(batch, 1, (_, n) => n + 1) >= MaxAttempts)
+                    // Lost connections and rejected messages (a silo or gateway dying) are the cluster's weather, not the batch's fault.
+                    bool transient = e is OrleansException or TimeoutException or OperationCanceledException or IOException or System.Net.Sockets.SocketException;
+                    if (!gone.IsCancellationRequested && !transient && failures.AddOrUpdate(batch, 1, (_, n) => n + 1) >= MaxAttempts)
                     {
                         finished.TrySetException(new ClusterUnavailableException($"a batch of tournament {tournamentId} failed {MaxAttempts} times on the cluster; last on silo {silo}: {e.Message}", e));
                         return;
@@ -149,7 +151,17 @@ public sealed class ClusterRunner(IClusterClient client, long tournamentId, int?
         {
             while (!finished.Task.IsCompleted)
             {
-                var active = await management.GetHosts(onlyActive: true).WaitAsync(stop.Token);
+                Dictionary<SiloAddress, SiloStatus> active;
+                try
+                {
+                    active = await management.GetHosts(onlyActive: true).WaitAsync(MembershipPoll * 10, stop.Token);
+                }
+                catch (Exception e) when (e is OrleansException or TimeoutException or IOException or System.Net.Sockets.SocketException && !stop.IsCancellationRequested)
+                {
+                    // The silo that answered for the cluster (or the gateway) just died; ask again shortly.
+                    await Task.WhenAny(finished.Task, Task.Delay(MembershipPoll, stop.Token));
+                    continue;
+                }
                 foreach (var (silo, (gone, _)) in silos.ToArray())
                 {
                     if (active.ContainsKey(silo)) continue;

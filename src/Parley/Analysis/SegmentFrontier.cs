@@ -84,13 +84,12 @@ internal sealed class SegmentFrontier : CompleteFrontier
         for (int i = 0; i < space.IssueCount; i++)
         {
             if (space.Issues[i] is not IntegerIssue integer || !integer.IsEnumerable || integer.ValueCount <= minValues) continue;
-            if (!IsLinear(a.Evaluators[i]) || !IsLinear(b.Evaluators[i])) continue;
+            if (!a.IsMonotone(i) || !b.IsMonotone(i)) continue;
             if (found < 0 || integer.ValueCount > space.Issues[found].ValueCount) found = i;
         }
         return found;
     }
 
-    private static bool IsLinear(IssueEvaluator evaluator) => evaluator is LinearIntegerEvaluator or LinearRealEvaluator;
 
     /// <summary>
     /// The frontier with <paramref name="issue"/> as runs, or null when the other issues' frontier is too large, or one

@@ -31,7 +31,6 @@ internal static class AdditiveLadder
     {
         var space = utility.Space;
         int n = space.IssueCount;
-        var radices = space.Radices;
 
         // Issues whose scores are all equal change nothing: they keep value 0 and stay out of the grid.
         var lows = new double[n];

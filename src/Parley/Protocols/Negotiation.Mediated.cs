@@ -16,20 +16,9 @@ public static partial class Negotiation
     /// </summary>
     public static NegotiationResult Run(Scenario scenario, IReadOnlyList<IVoter> voters, IReadOnlyList<ITextMediator> mediators, SingleTextOptions options, TimeProvider? time = null)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(voters);
-        ArgumentNullException.ThrowIfNull(mediators);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var seated = Seating.WithMediators(scenario, mediators.Count);
-        int principals = seated.Principals.Count();
-        CheckTable(seated, voters, "principals", principals);
-        CheckTable(seated, mediators, "mediator seats", seated.Parties.Length - principals);
+        var seated = SeatMediated(scenario, voters, mediators, options);
         if (mediators.Count == 0) throw new ArgumentException("The single-text protocol needs at least one mediator.");
-        var names = new string[seated.Parties.Length];
-        int v = 0, m = 0;
-        for (int i = 0; i < names.Length; i++)
-            names[i] = seated.Parties[i].Role == PartyRole.Principal ? voters[v++].Name : mediators[m++].Name;
+        var names = InPartyOrder(seated, voters.Select(v => v.Name).ToArray(), mediators.Select(m => m.Name).ToArray());
         var protocol = new SingleTextProtocol(seated, voters, mediators);
         return new SessionRunner<SingleTextProtocol, SingleTextState>(seated, protocol, names, options, time ?? TimeProvider.System).Run();
     }
@@ -42,6 +31,22 @@ public static partial class Negotiation
     /// </summary>
     public static NegotiationResult Run(Scenario scenario, IReadOnlyList<IShuttleParty> principals, IReadOnlyList<IShuttleParty> mediators, ShuttleOptions options, TimeProvider? time = null)
     {
+        var seated = SeatMediated(scenario, principals, mediators, options);
+        var parties = InPartyOrder(seated, principals, mediators);
+        for (int i = 0; i < parties.Length; i++)
+            for (int j = 0; j < i; j++)
+                if (ReferenceEquals(parties[i], parties[j])) throw new ArgumentException($"Parties {j} and {i} have the same negotiator instance; give each its own.");
+        var protocol = new ShuttleProtocol(seated, parties);
+        return new SessionRunner<ShuttleProtocol, ShuttleState>(seated, protocol, parties.Select(p => p.Name).ToArray(), options, time ?? TimeProvider.System).Run();
+    }
+
+    /// <summary>
+    /// The table of a mediated protocol: <paramref name="scenario"/> with its mediators (or neutral ones, one per mediator
+    /// given), checked to hold one principal negotiator per principal and one mediator per mediator seat.
+    /// </summary>
+    private static Scenario SeatMediated<TPrincipal, TMediator>(Scenario scenario, IReadOnlyList<TPrincipal> principals, IReadOnlyList<TMediator> mediators, SessionOptions options)
+        where TPrincipal : class where TMediator : class
+    {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(principals);
         ArgumentNullException.ThrowIfNull(mediators);
@@ -51,15 +56,17 @@ public static partial class Negotiation
         int principalCount = seated.Principals.Count();
         CheckTable(seated, principals, "principals", principalCount);
         CheckTable(seated, mediators, "mediator seats", seated.Parties.Length - principalCount);
-        var parties = new IShuttleParty[seated.Parties.Length];
-        int v = 0, m = 0;
-        for (int i = 0; i < parties.Length; i++)
-            parties[i] = seated.Parties[i].Role == PartyRole.Principal ? principals[v++] : mediators[m++];
-        for (int i = 0; i < parties.Length; i++)
-            for (int j = 0; j < i; j++)
-                if (ReferenceEquals(parties[i], parties[j])) throw new ArgumentException($"Parties {j} and {i} have the same negotiator instance; give each its own.");
-        var protocol = new ShuttleProtocol(seated, parties);
-        return new SessionRunner<ShuttleProtocol, ShuttleState>(seated, protocol, parties.Select(p => p.Name).ToArray(), options, time ?? TimeProvider.System).Run();
+        return seated;
+    }
+
+    /// <summary>The principals' and mediators' items merged into the seated table's party order.</summary>
+    private static T[] InPartyOrder<T>(Scenario seated, IReadOnlyList<T> principals, IReadOnlyList<T> mediators)
+    {
+        var ordered = new T[seated.Parties.Length];
+        int p = 0, m = 0;
+        for (int i = 0; i < ordered.Length; i++)
+            ordered[i] = seated.Parties[i].Role == PartyRole.Principal ? principals[p++] : mediators[m++];
+        return ordered;
     }
 
     /// <summary>

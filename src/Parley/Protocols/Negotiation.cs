@@ -22,7 +22,11 @@ public static partial class Negotiation
     /// <param name="negotiators">One distinct negotiator instance per principal, in party order; each is initialised afresh.</param>
     /// <param name="options">Deadlines, per-turn budget and seed.</param>
     /// <param name="time">Clock for deadlines and budgets (default <see cref="TimeProvider.System"/>).</param>
-    public static NegotiationResult Run(Scenario scenario, IReadOnlyList<INegotiator> negotiators, SaoOptions options, TimeProvider? time = null)
+    public static NegotiationResult Run(Scenario scenario, IReadOnlyList<INegotiator> negotiators, SaoOptions options, TimeProvider? time = null) =>
+        Run(scenario, negotiators, options, time, recycled: null);
+
+    /// <summary>As <see cref="Run(Scenario, IReadOnlyList{INegotiator}, SaoOptions, TimeProvider?)"/>, recording into <paramref name="recycled"/> (emptied first) when given, so a caller that keeps only results allocates no transcript per negotiation.</summary>
+    internal static NegotiationResult Run(Scenario scenario, IReadOnlyList<INegotiator> negotiators, SaoOptions options, TimeProvider? time, Transcript? recycled)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(negotiators);
@@ -31,7 +35,7 @@ public static partial class Negotiation
         var seated = Seating.PrincipalsOnly(scenario);
         CheckTable(seated, negotiators, "principals", seated.Parties.Length);
         var protocol = new SaoProtocol(negotiators, seated.Space);
-        return new SessionRunner<SaoProtocol, SaoState>(seated, protocol, negotiators.Select(n => n.Name).ToArray(), options, time ?? TimeProvider.System).Run();
+        return new SessionRunner<SaoProtocol, SaoState>(seated, protocol, negotiators.Select(n => n.Name).ToArray(), options, time ?? TimeProvider.System, recycled).Run();
     }
 
     /// <summary>Checks what every protocol needs of a table: at least two principals, one distinct negotiator per seat, an indexable space.</summary>

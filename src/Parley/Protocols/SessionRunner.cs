@@ -32,7 +32,8 @@ internal sealed class SessionRunner<TProtocol, TState>
     private readonly bool _presenceEvents;
     private readonly bool _limits;
 
-    public SessionRunner(Scenario scenario, TProtocol protocol, IReadOnlyList<string> negotiatorNames, SessionOptions options, TimeProvider time)
+    /// <summary>A runner for one negotiation; <paramref name="recycled"/>, when given, is emptied and recorded into instead of a new transcript (see <see cref="Transcript.Reset"/>).</summary>
+    public SessionRunner(Scenario scenario, TProtocol protocol, IReadOnlyList<string> negotiatorNames, SessionOptions options, TimeProvider time, Transcript? recycled = null)
     {
         _scenario = scenario;
         _protocol = protocol;
@@ -43,7 +44,13 @@ internal sealed class SessionRunner<TProtocol, TState>
         _indices = new UtilityIndex[_n];
         for (int i = 0; i < _n; i++) _indices[i] = UtilityIndex.For(scenario.Parties[i].Profile.Utility);
         long turns = options.Rounds is { } r ? (long)r * protocol.TurnsPerRound + 1 : 256;
-        _transcript = new Transcript(_n, (int)Math.Min(turns, 1 << 16));
+        int capacity = (int)Math.Min(turns, 1 << 16);
+        if (recycled is null) _transcript = new Transcript(_n, capacity);
+        else
+        {
+            recycled.Reset(_n, capacity);
+            _transcript = recycled;
+        }
         _events = scenario.Timeline.Events;
         _presenceEvents = _events.Any(e => e is PartyJoins or PartyLeaves);
         _limits = _events.Any(e => e is IssueValueWithdrawn) || scenario.Parties.Any(p => !p.Profile.RedLines.IsEmpty);

@@ -38,8 +38,27 @@ public sealed class Transcript : IReadOnlyList<TranscriptEntry>
         _utilities = new double[capacity * partyCount];
     }
 
+    /// <summary>
+    /// Empties the transcript for a new negotiation of <paramref name="partyCount"/> parties, keeping its arrays (growing
+    /// them to <paramref name="capacity"/> when smaller). For callers that run many negotiations and keep only their
+    /// results (tournaments): the entries of the previous negotiation are gone.
+    /// </summary>
+    internal void Reset(int partyCount, int capacity)
+    {
+        Count = 0;
+        PartyCount = partyCount;
+        _to = null;
+        _recipients = null;
+        _issues = null;
+        _accepts = null;
+        _rejects = null;
+        _notes = null;
+        if (_times.Length < capacity) Grow(capacity);
+        if (_utilities.Length < _times.Length * partyCount) _utilities = new double[_times.Length * partyCount];
+    }
+
     /// <summary>Number of parties (length of each entry's utilities).</summary>
-    public int PartyCount { get; }
+    public int PartyCount { get; private set; }
 
     /// <summary>Number of recorded actions.</summary>
     public int Count { get; private set; }

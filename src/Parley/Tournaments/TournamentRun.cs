@@ -11,10 +11,12 @@ namespace Parley.Tournaments;
 /// <param name="AlreadyStored">Negotiations stored before this run started (resume).</param>
 /// <param name="Ran">Negotiations this run stored.</param>
 /// <param name="Elapsed">Wall-clock time of the run.</param>
-/// <param name="DatabaseTime">Time the results writer spent in the database.</param>
+/// <param name="DatabaseTime">Wall-clock time the results writer spent in the database (its own thread, alongside the negotiations; for PostgreSQL including the wait for the server).</param>
 /// <param name="Batches">Transactions written.</param>
 /// <param name="ProcessorTime">CPU time this process used during the run (all its threads; worker processes not included).</param>
-public sealed record RunSummary(long Tournament, int Total, int AlreadyStored, int Ran, TimeSpan Elapsed, TimeSpan DatabaseTime, int Batches, TimeSpan ProcessorTime)
+/// <param name="DatabaseProcessorTime">CPU time the results writer's thread used storing.</param>
+public sealed record RunSummary(long Tournament, int Total, int AlreadyStored, int Ran, TimeSpan Elapsed, TimeSpan DatabaseTime, int Batches, TimeSpan ProcessorTime,
+    TimeSpan DatabaseProcessorTime)
 {
     /// <summary>Negotiations per second of CPU time: the rate one idle core would give, whatever else the machine is doing.</summary>
     public double RatePerCpuSecond => Ran / Math.Max(ProcessorTime.TotalSeconds, 1e-9);
@@ -22,8 +24,14 @@ public sealed record RunSummary(long Tournament, int Total, int AlreadyStored, i
     /// <summary>Negotiations per second of this run.</summary>
     public double Rate => Ran / Math.Max(Elapsed.TotalSeconds, 1e-9);
 
-    /// <summary>Share of the run's wall-clock time the database took.</summary>
+    /// <summary>Share of the run's wall-clock time the results writer was busy in the database (on its own thread, so not time the negotiations waited).</summary>
     public double DatabaseShare => DatabaseTime.TotalSeconds / Math.Max(Elapsed.TotalSeconds, 1e-9);
+
+    /// <summary>
+    /// Share of the process's CPU time spent storing results: with every core busy, how much longer the run took for
+    /// the database. Counts this process only (a PostgreSQL server's own work is not in it).
+    /// </summary>
+    public double DatabaseProcessorShare => DatabaseProcessorTime.TotalSeconds / Math.Max(ProcessorTime.TotalSeconds, 1e-9);
 }
 
 /// <summary>Runs and resumes tournaments: what remains to run comes from the store, a runner runs it, results go back to the store in batches.</summary>
@@ -71,6 +79,6 @@ public static class TournamentRun
         clock.Stop();
         self.Refresh();
         return new RunSummary(id, tournament.Count, tournament.Count - pending.Count, recorder.Stored, clock.Elapsed, recorder.WriteTime, recorder.Batches,
-            self.TotalProcessorTime - cpu);
+            self.TotalProcessorTime - cpu, recorder.WriteCpuTime);
     }
 }

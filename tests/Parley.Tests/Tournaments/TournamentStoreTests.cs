@@ -45,6 +45,28 @@ public class TournamentStoreTests
 
     [Theory]
     [MemberData(nameof(Databases.Kinds), MemberType = typeof(Databases))]
+    public void Write_BatchMixingStoredAndNew_StoresTheNewOnesOnce(string kind)
+    {
+        // 40 records: full multi-row statements and single rows on SQLite; on PostgreSQL the second batch's conflict
+        // sends it through the staging tables.
+        using var folder = TestPaths.TempFolder();
+        var t = TournamentFileReader.ReadFile(TournamentFiles.Small(folder, repetitions: 4));
+        Assert.True(t.Count >= 70, $"the test needs 70 negotiations, the plan has {t.Count}");
+        using var store = Databases.Open(kind, folder);
+        long id = store.Create(t);
+        var records = Enumerable.Range(0, 70).Select(i => NegotiationExecutor.Execute(t, i)).ToList();
+        store.Write(id, records.Take(40).ToList());
+        store.Write(id, records.Skip(30).Select(r => r.Index < 40 ? r with { Welfare = 99 } : r).ToList());
+        Assert.Equal(70, store.Count(id, "results"));
+        Assert.Equal(140, store.Count(id, "result_utilities"));
+        Assert.Equal(Enumerable.Range(70, t.Count - 70), store.Pending(id, t.Count));
+        var stored = store.ReadResults(id).Results;
+        Assert.Equal(records.Select(r => r.Welfare), stored.Select(s => s.Welfare));
+        Assert.Equal(records.Select(r => r.Utilities.ToArray()), stored.Select(s => s.Seats.Select(x => x.Utility).ToArray()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Kinds), MemberType = typeof(Databases))]
     public void ReadResults_RoundTripsEveryField(string kind)
     {
         using var folder = TestPaths.TempFolder();

@@ -49,7 +49,7 @@ internal static class TournamentExecution
         string where = store.Where;
         string perCpu = runner is ThreadRunner ? string.Create(CultureInfo.InvariantCulture, $"; {summary.RatePerCpuSecond:N0} per CPU-second") : "";
         io.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"Tournament {id} in {where}: stored {summary.Ran:N0} negotiations in {summary.Elapsed.TotalSeconds:0.00} s ({summary.Rate:N0}/s, {workers} {mode}{perCpu}); database {summary.DatabaseShare:P1} of the run in {summary.Batches:N0} transactions; {summary.AlreadyStored + summary.Ran:N0} of {summary.Total:N0} done.");
+            $"Tournament {id} in {where}: stored {summary.Ran:N0} negotiations in {summary.Elapsed.TotalSeconds:0.00} s ({summary.Rate:N0}/s, {workers} {mode}{perCpu}); database {summary.DatabaseProcessorShare:P1} of the CPU time, writer busy {summary.DatabaseShare:P1} of the run, {summary.Batches:N0} transactions; {summary.AlreadyStored + summary.Ran:N0} of {summary.Total:N0} done.");
         if (runner is ClusterRunner cluster)
             io.Console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"Cluster: batches ran on {cluster.SilosUsed.Count} silos; {cluster.Reassigned} batches were handed out again after a silo failed.");

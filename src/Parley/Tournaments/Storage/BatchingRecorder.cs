@@ -20,6 +20,7 @@ public sealed class BatchingRecorder : IResultSink, IDisposable
     private readonly CancellationTokenSource _failed = new();
     private Exception? _fault;
     private long _writeTicks;
+    private long _writeCpuTicks;
     private int _count;
     private int _batches;
 
@@ -43,8 +44,11 @@ public sealed class BatchingRecorder : IResultSink, IDisposable
     /// <summary>Transactions written so far.</summary>
     public int Batches => Volatile.Read(ref _batches);
 
-    /// <summary>Time the writer spent in the database.</summary>
+    /// <summary>Wall-clock time the writer spent in the database (for PostgreSQL this includes waiting for the server).</summary>
     public TimeSpan WriteTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _writeTicks));
+
+    /// <summary>CPU time the writer thread spent storing (see <see cref="ThreadCpuClock"/>).</summary>
+    public TimeSpan WriteCpuTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _writeCpuTicks));
 
     public void Accept(NegotiationRecord record)
     {
@@ -69,8 +73,9 @@ public sealed class BatchingRecorder : IResultSink, IDisposable
             {
                 batch.Add(first);
                 while (batch.Count < _maxBatch && _queue.TryTake(out var more)) batch.Add(more);
-                long start = Stopwatch.GetTimestamp();
+                long start = Stopwatch.GetTimestamp(), cpu = ThreadCpuClock.Now();
                 _store.Write(_tournament, batch);
+                Interlocked.Add(ref _writeCpuTicks, ThreadCpuClock.Now() - cpu);
                 Interlocked.Add(ref _writeTicks, Stopwatch.GetTimestamp() - start);
                 Interlocked.Add(ref _count, batch.Count);
                 Interlocked.Increment(ref _batches);

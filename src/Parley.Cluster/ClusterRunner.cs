@@ -81,11 +81,10 @@ public sealed class ClusterRunner(IClusterClient client, long tournamentId, int?
         var management = client.GetGrain<IManagementGrain>(0);
         var started = DateTime.UtcNow;
 
-        void Deliver(string[] lines)
+        void Deliver(NegotiationRecord[] records)
         {
-            foreach (var line in lines)
+            foreach (var record in records)
             {
-                var record = WorkerWire.Read(line);
                 if ((uint)record.Index >= (uint)recorded.Length) throw new InvalidDataException($"a silo returned plan index {record.Index}, outside the plan of {recorded.Length}");
                 lock (recorded)
                 {
@@ -103,7 +102,7 @@ public sealed class ClusterRunner(IClusterClient client, long tournamentId, int?
             var grain = client.GetGrain<INegotiationBatchGrain>(key);
             while (!gone.IsCancellationRequested && queue.TryDequeue(out var batch))
             {
-                string[] lines;
+                NegotiationRecord[] lines;
                 try
                 {
                     RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);

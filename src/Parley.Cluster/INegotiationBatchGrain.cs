@@ -6,8 +6,8 @@ namespace Parley.Cluster;
 /// </summary>
 public interface INegotiationBatchGrain : IGrainWithStringKey
 {
-    /// <summary>Runs plan indices <paramref name="indices"/> of stored tournament <paramref name="tournament"/> and returns one record per index, as JSON lines.</summary>
-    Task<string[]> Run(long tournament, int[] indices);
+    /// <summary>Runs plan indices <paramref name="indices"/> of stored tournament <paramref name="tournament"/> and returns one record per index.</summary>
+    Task<Tournaments.NegotiationRecord[]> Run(long tournament, int[] indices);
 
     /// <summary>How many negotiations this silo runs at once.</summary>
     Task<int> Workers();

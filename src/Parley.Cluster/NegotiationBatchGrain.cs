@@ -8,7 +8,7 @@ internal sealed class NegotiationBatchGrain(SiloTournaments tournaments) : Grain
 {
     public Task<int> Workers() => Task.FromResult(tournaments.Workers);
 
-    public async Task<string[]> Run(long tournament, int[] indices)
+    public async Task<Tournaments.NegotiationRecord[]> Run(long tournament, int[] indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
         var prepared = tournaments.Get(tournament);
@@ -16,7 +16,7 @@ internal sealed class NegotiationBatchGrain(SiloTournaments tournaments) : Grain
         var runner = tournaments.Runner(prepared);
         // The runner blocks its own threads; keep the grain's scheduler free meanwhile.
         await Task.Run(() => runner.RunAsync(prepared, indices, sink, CancellationToken.None));
-        return [.. sink.Records.Select(WorkerWire.Write)];
+        return [.. sink.Records];
     }
 
     private sealed class CollectingSink : IResultSink

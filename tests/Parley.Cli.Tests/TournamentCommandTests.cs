@@ -152,6 +152,40 @@ public sealed class TournamentCommandTests : IDisposable
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(100), $"took {clock.Elapsed}");
     }
 
+    [Theory]
+    [InlineData("single-text", "[hillclimber]", "boulware", "LoopingVoter")]
+    [InlineData("shuttle", "[bridging]", "leastimportantfirst", "LoopingShuttleParty")]
+    public void Process_HangingMediatedPrincipal_FailsOnlyItsNegotiations(string protocol, string mediators, string builtIn, string type)
+    {
+        string file = Write("t.yaml", $$"""
+            protocol: {name: {{protocol}}, rounds: 60, turnBudget: 200ms, mediators: {{mediators}}}
+            hangGrace: 300ms
+            repetitions: 1
+            selfPlay: false
+            rotateRoles: false
+            negotiators:
+              - {{builtIn}}
+              - {name: Bad, assembly: {{TestAgents}}, type: Parley.TestAgents.{{type}}}
+            scenarios: [{{CliRunner.Anac("y2011/Laptop")}}]
+            """);
+        string db = Path_("r.db");
+        var r = CliRunner.AsProcess("tournament", "run", file, "--db", db, "--jobs", "2", "--quiet");
+        Assert.True(r.ExitCode == 0, r.Error + r.Out);
+
+        using var store = TournamentStore.OpenSqlite(db);
+        var results = store.ReadResults(store.Find()!.Id);
+        // Two negotiations (Bad in either seat), each failed at its budget plus grace, attributed to Bad.
+        Assert.Equal(2, results.Results.Count);
+        foreach (var failed in results.Results)
+        {
+            var names = failed.Seats.Select(s => results.Negotiators[s.Negotiator]).ToList();
+            Assert.Equal(Parley.Tournaments.NegotiationStatus.Failed, failed.Status);
+            Assert.True(failed.FailureKind == "Hung", $"{failed.FailureKind}: {failed.FailureReason}");
+            Assert.Equal("Bad", names[failed.FailureSeat!.Value]);
+            Assert.Contains("did not return", failed.FailureReason);
+        }
+    }
+
     internal static List<string> Results(string db)
     {
         using var store = TournamentStore.OpenSqlite(db);

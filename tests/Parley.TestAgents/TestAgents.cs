@@ -1,6 +1,8 @@
 using Parley.Agents;
 using Parley.Outcomes;
 using Parley.Protocols.Sao;
+using Parley.Protocols.Shuttle;
+using Parley.Protocols.SingleText;
 
 namespace Parley.TestAgents;
 
@@ -121,4 +123,34 @@ public sealed class Chatty : INegotiator
     }
 
     public SaoResponse Respond(in SaoState state, Outcome offer) => SaoResponse.Accept;
+}
+
+/// <summary>A single-text voter that never returns from its first vote.</summary>
+public sealed class LoopingVoter : IVoter
+{
+    private static long _spins;
+
+    public string Name => "LoopingVoter";
+
+    public void Initialize(NegotiatorContext context) { }
+
+    public TextVote Vote(in SingleTextState state, Outcome text)
+    {
+        while (true) Interlocked.Increment(ref _spins);
+    }
+}
+
+/// <summary>A shuttle principal that never returns from its first turn.</summary>
+public sealed class LoopingShuttleParty : IShuttleParty
+{
+    private static long _spins;
+
+    public string Name => "LoopingShuttleParty";
+
+    public void Initialize(NegotiatorContext context) { }
+
+    public ShuttleMessage Act(in ShuttleState state)
+    {
+        while (true) Interlocked.Increment(ref _spins);
+    }
 }

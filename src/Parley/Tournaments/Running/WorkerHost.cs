@@ -59,7 +59,7 @@ public static class WorkerHost
             if (!int.TryParse(line, NumberStyles.None, CultureInfo.InvariantCulture, out int index) || index >= tournament.Count)
                 throw new InvalidDataException($"worker: expected a plan index below {tournament.Count}, got '{line}'");
             Volatile.Write(ref current, index);
-            var record = NegotiationExecutor.Execute(tournament, index, (n, seat) => n is Agents.INegotiator negotiator ? new WatchedNegotiator(negotiator, seat, watch) : n);
+            var record = NegotiationExecutor.Execute(tournament, index, (n, seat) => Watched.Wrap(n, seat, watch, tournament.Protocol.PrincipalType));
             lock (gate)
             {
                 if (ended) break;

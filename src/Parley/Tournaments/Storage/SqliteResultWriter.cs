@@ -16,6 +16,10 @@ internal sealed class SqliteResultWriter(SqliteConnection connection) : IResultW
     private SqliteRowBinder<(NegotiationRecord, int)>? _bindUtility;
     private long _tournament;
 
+    // results.status as UTF-8, by status: bound without converting a string per row.
+    private static readonly byte[][] StatusUtf8 =
+        [.. Enum.GetValues<NegotiationStatus>().OrderBy(s => (int)s).Select(s => System.Text.Encoding.UTF8.GetBytes(TournamentStore.StatusText(s)))];
+
     public void Write(long id, IReadOnlyList<NegotiationRecord> records)
     {
         _tournament = id;
@@ -32,7 +36,7 @@ internal sealed class SqliteResultWriter(SqliteConnection connection) : IResultW
     {
         row.Integer(0, _tournament);
         row.Integer(1, r.Index);
-        row.Text(2, TournamentStore.StatusText(r.Status));
+        row.Utf8(2, StatusUtf8[(int)r.Status]);
         row.Text(3, r.Agreement);
         row.Integer(4, r.Rounds);
         row.Integer(5, r.Steps);

@@ -23,11 +23,15 @@ internal readonly struct SqliteRow(sqlite3_stmt statement, int offset)
         else Null(column);
     }
 
+    /// <summary>Binds text as UTF-16 straight from the string (SQLite converts it as it stores it; nothing is allocated here).</summary>
     public void Text(int column, string? value)
     {
         if (value is null) Null(column);
-        else Check(raw.sqlite3_bind_text(statement, offset + column + 1, value));
+        else Check(raw.sqlite3_bind_text16(statement, offset + column + 1, value.AsSpan()));
     }
+
+    /// <summary>Binds UTF-8 text.</summary>
+    public void Utf8(int column, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_text(statement, offset + column + 1, value));
 
     public void Null(int column) => Check(raw.sqlite3_bind_null(statement, offset + column + 1));
 

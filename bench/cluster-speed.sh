@@ -3,12 +3,14 @@
 #   local threads (1 and 2 jobs), one silo (1 and 2 workers), two single-worker silos.
 # Usage: PGHOST=127.0.0.1 PGPORT=5432 PGUSER=parley PGPASSWORD=… PGDATABASE=parley bench/cluster-speed.sh [repetitions]
 # Each configuration runs in its own PostgreSQL schema (dropped afterwards); the figure is the run's own time
-# (the summary line: planning, batches, storing), not the process start.
+# (the summary line: planning, batches, storing), not the process start. Silos are long-running services, so each
+# cluster configuration first runs a short warm-up tournament (another seed) before the measured one; the coordinator
+# is a fresh process every time, as it is for a user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${PGHOST:?set PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE (as for psql)}"
 base="Host=$PGHOST;Port=${PGPORT:-5432};Username=${PGUSER:-parley};Password=${PGPASSWORD:-};Database=${PGDATABASE:-parley}"
-reps=${1:-40}
+reps=${1:-2000}
 dotnet build src/Parley.Cli -c Release -v q -nologo >/dev/null
 parley=(dotnet src/Parley.Cli/bin/Release/net10.0/Parley.Cli.dll)
 work=$(mktemp -d)
@@ -22,6 +24,7 @@ repetitions: $reps
 negotiators: [boulware, linear, conceder, titfortat, random]
 scenarios: [$PWD/scenarios/Laptop, $PWD/scenarios/EnglandZimbabwe]
 YAML
+sed -e 's/^seed: 5/seed: 6/' -e "s/^repetitions: .*/repetitions: $(( reps / 10 + 1 ))/" "$work/t.yaml" >"$work/warm.yaml"
 schema() { # a fresh schema; prints the connection string that uses it
   local name="bench_$1_$$"
   psql -qc "DROP SCHEMA IF EXISTS $name CASCADE; CREATE SCHEMA $name" >/dev/null
@@ -51,6 +54,7 @@ cluster_run() { # silos, workers
   local cs; cs=$(schema "c$1x$2")
   for _ in $(seq "$1"); do start_silo "$cs" "$2"; done
   wait_silos "$cs" "$1"
+  "${parley[@]}" tournament run "$work/warm.yaml" --cluster "$cs" --quiet >/dev/null
   "${parley[@]}" tournament run "$work/t.yaml" --cluster "$cs" --quiet | seconds
   stop_silos
   psql -qc "DROP SCHEMA IF EXISTS ${cs##*Search Path=} CASCADE" >/dev/null

@@ -15,6 +15,11 @@ namespace Parley.Cluster;
 public sealed class SiloTournaments(string connectionString, int workers, Func<PreparedTournament, int, ITournamentRunner> runner)
 {
     private readonly ConcurrentDictionary<long, Lazy<PreparedTournament>> _prepared = new();
+    private readonly Func<long, PreparedTournament>? _load;
+
+    /// <summary>Tournaments prepared by <paramref name="load"/> (e.g. from files a test holds) instead of from the shared database.</summary>
+    public SiloTournaments(Func<long, PreparedTournament> load, int workers, Func<PreparedTournament, int, ITournamentRunner> runner)
+        : this("", workers, runner) => _load = load;
 
     /// <summary>Negotiations this silo runs at once.</summary>
     public int Workers { get; } = workers >= 1 ? workers : throw new ArgumentOutOfRangeException(nameof(workers), workers, "expected at least one worker");
@@ -28,6 +33,7 @@ public sealed class SiloTournaments(string connectionString, int workers, Func<P
 
     private PreparedTournament Load(long id)
     {
+        if (_load is not null) return _load(id);
         using var store = TournamentStore.OpenPostgres(connectionString);
         var stored = store.Find(id) ?? throw new InvalidOperationException($"{store.Where}: no tournament with id {id}");
         return TournamentRun.Reload(stored);

@@ -18,7 +18,9 @@ public static partial class Negotiation
     {
         var seated = SeatMediated(scenario, voters, mediators, options);
         if (mediators.Count == 0) throw new ArgumentException("The single-text protocol needs at least one mediator.");
-        var names = InPartyOrder(seated, voters.Select(v => v.Name).ToArray(), mediators.Select(m => m.Name).ToArray());
+        var names = new string[seated.Parties.Length];
+        for (int i = 0, v = 0, m = 0; i < names.Length; i++)
+            names[i] = seated.Parties[i].Role == PartyRole.Principal ? voters[v++].Name : mediators[m++].Name;
         var protocol = new SingleTextProtocol(seated, voters, mediators);
         return new SessionRunner<SingleTextProtocol, SingleTextState>(seated, protocol, names, options, time ?? TimeProvider.System).Run();
     }
@@ -53,7 +55,7 @@ public static partial class Negotiation
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var seated = Seating.WithMediators(scenario, mediators.Count);
-        int principalCount = seated.Principals.Count();
+        int principalCount = PrincipalCount(seated);
         CheckTable(seated, principals, "principals", principalCount);
         CheckTable(seated, mediators, "mediator seats", seated.Parties.Length - principalCount);
         return seated;

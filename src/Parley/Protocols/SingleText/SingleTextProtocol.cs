@@ -56,6 +56,16 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
 
     public int TurnsPerRound => _principals.Length + 1;
 
+    /// <summary>Rounds' worth of transcript reserved up front: a mediator that converges ends well before most deadlines.</summary>
+    private const int ReservedRounds = 16;
+
+    // Every round records its turns and a tally; reserve the first rounds' worth and let the transcript grow beyond.
+    public long TranscriptCapacity(long turns)
+    {
+        long rounds = (turns + TurnsPerRound - 1) / TurnsPerRound;
+        return Math.Min(rounds, ReservedRounds) * (TurnsPerRound + 1) + 1;
+    }
+
     public SingleTextState Initial => new()
     {
         Mediator = _mediatorOrder.Length > 0 ? _mediatorOrder[0] : -1,

@@ -24,7 +24,25 @@ namespace Parley.Agents;
 /// </summary>
 public sealed class LogrollingMediator : ITextMediator
 {
+    // The vetoes of a change known to gain nobody anything (going back on a kept single-issue change).
     private const ulong NoGain = ulong.MaxValue;
+
+    // Failed trades are remembered for spaces of at most this many single-issue changes (a table of its square).
+    private const int MaxRemembered = 256;
+
+    /// <summary>The default of <see cref="MaxFailedTrades"/>.</summary>
+    public const int DefaultMaxFailedTrades = 8;
+
+    /// <summary>A single-issue change: set <see cref="Issue"/> to <see cref="Value"/>, and what is known of it.</summary>
+    private struct Change
+    {
+        public int Issue;
+        public int Value;
+        // The principals who veto it (NoGain: it gains nobody anything), valid while KnownEpoch equals its issue's epoch;
+        // an issue's epoch moves when its value changes other than by a kept single-issue change.
+        public ulong Vetoes;
+        public int KnownEpoch;
+    }
 
     private NegotiatorContext? _context;
     private OutcomeSpace? _space;
@@ -32,22 +50,22 @@ public sealed class LogrollingMediator : ITextMediator
     private int[] _candidate = [];
     private Outcome _standingText;
     private bool _hasStanding;
+    private ulong _principals;
+    private ulong _random;
 
-    // Single-issue changes: change s sets issue _issueOf[s] to value _valueOf[s]; the order is a seeded shuffle.
-    private int[] _issueOf = [];
-    private int[] _valueOf = [];
-    private int[] _order = [];
+    private Change[] _changes = [];
     private int[] _firstOfIssue = [];
-    // What is known of change s: the principals who veto it (NoGain: known to gain nobody anything), valid while
-    // _knownEpoch[s] equals its issue's epoch; an issue's epoch moves when its value changes other than by a kept single change.
-    private ulong[] _vetoes = [];
-    private int[] _knownEpoch = [];
     private int[] _epoch = [];
+    private int[] _order = [];
     private int _cursor;
+    private bool _singlesExhausted;
+    private ulong[] _carried = [];
 
     // Trades waiting to be tried: two vetoed changes on different issues with disjoint vetoers, with their issues' epochs.
     private readonly List<(int A, int B, int EpochA, int EpochB)> _trades = [];
-    private int _nextTrade;
+    private int _failedInRow;
+    // Who vetoes trade (a, b), a < b, from the standing text, at [a * changes + b]; 0 when not known.
+    private ulong[] _failed = [];
 
     private enum Kind : byte { None, Start, Single, Trade, Random, Settle }
 
@@ -56,6 +74,20 @@ public sealed class LogrollingMediator : ITextMediator
     private int _lastB = -1;
     private Outcome _lastText;
     private bool _settleNext;
+
+    /// <summary>A logrolling mediator that stops trading after <paramref name="maxFailedTrades"/> trades in a row fail.</summary>
+    /// <param name="maxFailedTrades">
+    /// Failed trades in a row after which the standing text is taken as efficient and put for agreement: fewer rounds, at
+    /// the risk of stopping short of the frontier; <see cref="int.MaxValue"/> tries every trade.
+    /// </param>
+    public LogrollingMediator(int maxFailedTrades = DefaultMaxFailedTrades)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxFailedTrades);
+        MaxFailedTrades = maxFailedTrades;
+    }
+
+    /// <summary>Failed trades in a row after which the standing text is put for agreement.</summary>
+    public int MaxFailedTrades { get; }
 
     /// <inheritdoc />
     public string Name => "Logrolling";
@@ -68,39 +100,52 @@ public sealed class LogrollingMediator : ITextMediator
         var space = context.Space;
         int n = space.IssueCount;
         var radices = space.Radices;
-        int count = 0;
-        for (int i = 0; i < n; i++) count += radices[i];
-        // A mediator reused across negotiations keeps its arrays when the space has the same shape.
-        if (!ReferenceEquals(space, _space) || _issueOf.Length != count)
+        int count = 0, widest = 0;
+        for (int i = 0; i < n; i++)
+        {
+            count += radices[i];
+            widest = Math.Max(widest, radices[i]);
+        }
+        // A mediator reused across negotiations keeps its arrays when the space is the same.
+        if (!ReferenceEquals(space, _space))
         {
             _space = space;
             _standing = new int[n];
             _candidate = new int[n];
             _epoch = new int[n];
             _firstOfIssue = new int[n + 1];
-            _issueOf = new int[count];
-            _valueOf = new int[count];
+            _changes = new Change[count];
             _order = new int[count];
-            _vetoes = new ulong[count];
-            _knownEpoch = new int[count];
+            _carried = new ulong[widest];
+            _failed = count <= MaxRemembered ? new ulong[count * count] : [];
             for (int i = 0, s = 0; i < n; i++)
             {
                 _firstOfIssue[i] = s;
-                for (int v = 0; v < radices[i]; v++, s++)
-                {
-                    _issueOf[s] = i;
-                    _valueOf[s] = v;
-                }
+                for (int v = 0; v < radices[i]; v++, s++) _changes[s] = new Change { Issue = i, Value = v };
             }
             _firstOfIssue[n] = count;
         }
-        for (int s = 0; s < count; s++) _order[s] = s;
-        context.Random.Shuffle(_order);
+        _principals = 0;
+        var roles = context.Table.Roles;
+        for (int p = 0; p < roles.Length; p++)
+            if (roles[p] == Scenarios.PartyRole.Principal) _principals |= Audience.Of(p);
+        _random = (ulong)(uint)context.Seed * 0x9E3779B97F4A7C15UL + 1;
+        for (int s = 0; s < count; s++)
+        {
+            _order[s] = s;
+            _changes[s].KnownEpoch = -1;
+        }
+        for (int s = count - 1; s > 0; s--)
+        {
+            int k = NextRandom(s + 1);
+            (_order[s], _order[k]) = (_order[k], _order[s]);
+        }
         Array.Clear(_epoch);
-        Array.Fill(_knownEpoch, -1);
+        Array.Clear(_failed);
         _cursor = 0;
+        _singlesExhausted = false;
         _trades.Clear();
-        _nextTrade = 0;
+        _failedInRow = 0;
         _hasStanding = false;
         _last = Kind.None;
         _lastA = _lastB = -1;
@@ -110,39 +155,34 @@ public sealed class LogrollingMediator : ITextMediator
     /// <inheritdoc />
     public TextProposal Propose(in SingleTextState state)
     {
-        var context = _context ?? throw new InvalidOperationException("Initialize has not been called.");
-        var space = context.Space;
+        var space = (_context ?? throw new InvalidOperationException("Initialize has not been called.")).Space;
         Learn(state);
+        var radices = space.Radices;
         if (!_hasStanding)
         {
-            var radices = space.Radices;
-            for (int i = 0; i < _candidate.Length; i++) _candidate[i] = context.Random.Next(radices[i]);
+            for (int i = 0; i < _candidate.Length; i++) _candidate[i] = NextRandom(radices[i]);
             return Put(Kind.Start, -1, -1, space.Encode(_candidate), null);
         }
+        _standing.CopyTo(_candidate, 0);
         if (NextSingle(out int s))
         {
-            _standing.CopyTo(_candidate, 0);
-            _candidate[_issueOf[s]] = _valueOf[s];
+            _candidate[_changes[s].Issue] = _changes[s].Value;
             return Put(Kind.Single, s, -1, space.Encode(_candidate), _standingText);
         }
-        if (NextTrade(out int a, out int b))
+        if (_failedInRow < MaxFailedTrades && NextTrade(out int a, out int b))
         {
-            _standing.CopyTo(_candidate, 0);
-            _candidate[_issueOf[a]] = _valueOf[a];
-            _candidate[_issueOf[b]] = _valueOf[b];
+            _candidate[_changes[a].Issue] = _changes[a].Value;
+            _candidate[_changes[b].Issue] = _changes[b].Value;
             return Put(Kind.Trade, a, b, space.Encode(_candidate), _standingText);
         }
         // A local optimum: put it for agreement, and between such rounds try random two-issue changes.
         _settleNext = !_settleNext;
         if (_settleNext || _candidate.Length < 2) return Put(Kind.Settle, -1, -1, _standingText, _standingText);
-        _standing.CopyTo(_candidate, 0);
-        var random = context.Random;
-        var r = space.Radices;
-        int i1 = random.Next(_candidate.Length);
-        int i2 = random.Next(_candidate.Length - 1);
+        int i1 = NextRandom(_candidate.Length);
+        int i2 = NextRandom(_candidate.Length - 1);
         if (i2 >= i1) i2++;
-        _candidate[i1] = Other(random, _candidate[i1], r[i1]);
-        _candidate[i2] = Other(random, _candidate[i2], r[i2]);
+        _candidate[i1] = OtherValue(_candidate[i1], radices[i1]);
+        _candidate[i2] = OtherValue(_candidate[i2], radices[i2]);
         return Put(Kind.Random, i1, i2, space.Encode(_candidate), _standingText);
     }
 
@@ -155,45 +195,63 @@ public sealed class LogrollingMediator : ITextMediator
         return new TextProposal(text, basis);
     }
 
-    private static int Other(Random random, int value, int radix)
+    // SplitMix64 from the party's seed: deterministic, and cheaper to start than System.Random, whose seeding costs more
+    // than a round of this protocol; a negotiation draws a few dozen numbers.
+    private int NextRandom(int bound)
+    {
+        ulong z = _random += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z ^= z >> 31;
+        return (int)(((z >> 32) * (ulong)(uint)bound) >> 32);
+    }
+
+    private int OtherValue(int value, int radix)
     {
         if (radix < 2) return value;
-        int v = random.Next(radix - 1);
+        int v = NextRandom(radix - 1);
         return v >= value ? v + 1 : v;
     }
+
+    private bool Known(int s) => _changes[s].KnownEpoch == _epoch[_changes[s].Issue];
 
     // The next single-issue change whose answer is not known, in the shuffled order.
     private bool NextSingle(out int change)
     {
-        int count = _order.Length;
-        for (int tries = 0; tries < count; tries++)
+        if (!_singlesExhausted)
         {
-            int s = _order[_cursor];
-            _cursor = _cursor + 1 == count ? 0 : _cursor + 1;
-            if (_valueOf[s] == _standing[_issueOf[s]] || Known(s)) continue;
-            change = s;
-            return true;
+            int count = _order.Length;
+            for (int tries = 0; tries < count; tries++)
+            {
+                int s = _order[_cursor];
+                _cursor = _cursor + 1 == count ? 0 : _cursor + 1;
+                ref var c = ref _changes[s];
+                if (c.Value == _standing[c.Issue] || c.KnownEpoch == _epoch[c.Issue]) continue;
+                change = s;
+                return true;
+            }
+            _singlesExhausted = true;
         }
         change = -1;
         return false;
     }
 
-    private bool Known(int s) => _knownEpoch[s] == _epoch[_issueOf[s]];
-
     private bool NextTrade(out int a, out int b)
     {
-        while (_nextTrade < _trades.Count)
+        while (_trades.Count > 0)
         {
-            var (x, y, ex, ey) = _trades[_nextTrade++];
-            if (_epoch[_issueOf[x]] != ex || _epoch[_issueOf[y]] != ey || !Known(x) || !Known(y)) continue;
-            if (_valueOf[x] == _standing[_issueOf[x]] || _valueOf[y] == _standing[_issueOf[y]]) continue;
-            if ((_vetoes[x] & _vetoes[y]) != 0 || _vetoes[x] == NoGain || _vetoes[y] == NoGain) continue;
+            var (x, y, ex, ey) = _trades[^1];
+            _trades.RemoveAt(_trades.Count - 1);
+            ref var cx = ref _changes[x];
+            ref var cy = ref _changes[y];
+            if (_epoch[cx.Issue] != ex || _epoch[cy.Issue] != ey || cx.KnownEpoch != ex || cy.KnownEpoch != ey) continue;
+            if (cx.Value == _standing[cx.Issue] || cy.Value == _standing[cy.Issue]) continue;
+            if ((cx.Vetoes & cy.Vetoes) != 0) continue;
             a = x;
             b = y;
             return true;
         }
         _trades.Clear();
-        _nextTrade = 0;
         a = b = -1;
         return false;
     }
@@ -202,49 +260,49 @@ public sealed class LogrollingMediator : ITextMediator
     private void Learn(in SingleTextState state)
     {
         if (state.LastText is not { } last) return;
-        if (last != _lastText || _last == Kind.None)
+        if (_last == Kind.None || last != _lastText)
         {
-            // Another mediator's text (or none of ours): an unvetoed one becomes the standing text and nothing known survives.
-            if (state.LastUnvetoed && (!_hasStanding || last != _standingText)) Adopt(last, everything: true);
+            // Another mediator's text: an unvetoed one becomes the standing text, and nothing known survives.
+            if (state.LastUnvetoed && (!_hasStanding || last != _standingText)) Adopt(last, forget: true);
             return;
         }
         ulong vetoes = state.LastVetoes;
         switch (_last)
         {
             case Kind.Start:
-                Adopt(last, everything: true);
+                Adopt(last, forget: true);
+                break;
+            case Kind.Single when vetoes != 0:
+                Remember(_lastA, vetoes);
                 break;
             case Kind.Single:
-                if (vetoes == 0)
-                {
-                    int issue = _issueOf[_lastA];
-                    int from = _standing[issue];
-                    // Nobody lost on this issue: every change of it vetoed before is vetoed still, and going back gains nobody.
-                    int back = _firstOfIssue[issue] + from;
-                    Adopt(last, everything: false);
-                    _vetoes[back] = NoGain;
-                    _knownEpoch[back] = _epoch[issue];
-                }
-                else
-                {
-                    Remember(_lastA, vetoes);
-                }
+            {
+                // Nobody lost on this issue: every change of it vetoed before is vetoed still, and going back gains nobody.
+                int issue = _changes[_lastA].Issue;
+                int back = _firstOfIssue[issue] + _standing[issue];
+                Adopt(last, forget: false);
+                _changes[back].Vetoes = NoGain;
+                _changes[back].KnownEpoch = _epoch[issue];
+                break;
+            }
+            case Kind.Trade when vetoes != 0:
+                if (_failed.Length > 0) _failed[Pair(_lastA, _lastB)] = vetoes;
+                _failedInRow++;
                 break;
             case Kind.Trade:
-                if (vetoes == 0)
-                {
-                    _epoch[_issueOf[_lastA]]++;
-                    _epoch[_issueOf[_lastB]]++;
-                    Adopt(last, everything: false);
-                }
+            {
+                ulong losersA = _changes[_lastA].Vetoes, losersB = _changes[_lastB].Vetoes;
+                int fromA = _standing[_changes[_lastA].Issue], fromB = _standing[_changes[_lastB].Issue];
+                Adopt(last, forget: false);
+                CarryOver(_lastA, fromA, losersA);
+                CarryOver(_lastB, fromB, losersB);
                 break;
-            case Kind.Random:
-                if (vetoes == 0)
-                {
-                    _epoch[_lastA]++;
-                    _epoch[_lastB]++;
-                    Adopt(last, everything: false);
-                }
+            }
+            case Kind.Random when vetoes == 0:
+                Array.Clear(_failed);
+                _epoch[_lastA]++;
+                _epoch[_lastB]++;
+                Adopt(last, forget: false);
                 break;
         }
     }
@@ -252,26 +310,58 @@ public sealed class LogrollingMediator : ITextMediator
     // Single change s is vetoed by `vetoes`: remember it and queue its trades with the other vetoed changes.
     private void Remember(int s, ulong vetoes)
     {
-        int issue = _issueOf[s];
-        _vetoes[s] = vetoes;
-        _knownEpoch[s] = _epoch[issue];
-        for (int t = 0; t < _vetoes.Length; t++)
+        var changes = _changes;
+        int issue = changes[s].Issue;
+        int epoch = _epoch[issue];
+        changes[s].Vetoes = vetoes;
+        changes[s].KnownEpoch = epoch;
+        bool remembered = _failed.Length > 0;
+        for (int t = 0; t < changes.Length; t++)
         {
-            int other = _issueOf[t];
-            if (other == issue || _knownEpoch[t] != _epoch[other] || _valueOf[t] == _standing[other]) continue;
-            ulong v = _vetoes[t];
-            if (v == NoGain || (v & vetoes) != 0) continue;
-            _trades.Add((s, t, _epoch[issue], _epoch[other]));
+            ref var c = ref changes[t];
+            if (c.Issue == issue || c.KnownEpoch != _epoch[c.Issue] || (c.Vetoes & vetoes) != 0 || c.Value == _standing[c.Issue]) continue;
+            if (remembered && _failed[Pair(s, t)] != 0) continue;
+            _trades.Add((s, t, epoch, c.KnownEpoch));
         }
     }
 
-    private void Adopt(Outcome text, bool everything)
+    // A kept trade moved issue `_changes[change].Issue` from value `from`, a loss there for the principals `losers` only.
+    // Whoever did not lose there vetoes, from the new value, every change of the issue it vetoed from the old one (and any
+    // trade through it), and going back costs it.
+    private void CarryOver(int change, int from, ulong losers)
     {
+        int issue = _changes[change].Issue;
+        int first = _firstOfIssue[issue], end = _firstOfIssue[issue + 1];
+        var known = _carried;
+        for (int t = first; t < end; t++)
+            known[t - first] = Known(t) && _changes[t].Vetoes != NoGain ? _changes[t].Vetoes : 0;
+        _epoch[issue]++;
+        ulong gainers = _principals & ~losers;
+        if (_failed.Length > 0)
+            for (int t = first; t < end; t++)
+                for (int u = 0; u < _changes.Length; u++) _failed[Pair(t, u)] &= gainers;
+        for (int t = first; t < end; t++)
+        {
+            if (_changes[t].Value == _standing[issue]) continue;
+            ulong still = _changes[t].Value == from ? gainers : known[t - first] & gainers;
+            if (still != 0) Remember(t, still);
+        }
+    }
+
+    private int Pair(int a, int b) => a < b ? a * _changes.Length + b : b * _changes.Length + a;
+
+    private void Adopt(Outcome text, bool forget)
+    {
+        if (forget)
+        {
+            Array.Clear(_failed);
+            for (int i = 0; i < _epoch.Length; i++) _epoch[i]++;
+        }
+        _failedInRow = 0;
         _standingText = text;
         _hasStanding = true;
         _space!.Decode(text, _standing);
-        if (everything)
-            for (int i = 0; i < _epoch.Length; i++) _epoch[i]++;
+        _singlesExhausted = false;
         _settleNext = false;
     }
 }

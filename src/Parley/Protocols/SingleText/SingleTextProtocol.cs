@@ -57,7 +57,7 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
     public int TurnsPerRound => _principals.Length + 1;
 
     /// <summary>Rounds' worth of transcript reserved up front: a mediator that converges ends well before most deadlines.</summary>
-    private const int ReservedRounds = 16;
+    private const int ReservedRounds = 32;
 
     // Every round records its turns and a tally; reserve the first rounds' worth and let the transcript grow beyond.
     public long TranscriptCapacity(long turns)
@@ -142,29 +142,30 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
         return null;
     }
 
+    // Each case is one copy of the state: the state is large, and a round steps it four times.
     public SingleTextState Step(in SingleTextState state, in Move move, in SessionClock clock)
     {
-        var s = state with { Time = clock.Time };
+        double t = clock.Time;
         switch (move.Action)
         {
             case NegotiationAction.Tally:
-                if (s.Text is not null && (s.Accepts & _allPrincipals) == _allPrincipals) return s with { Status = NegotiationStatus.Agreed };
-                return s with
+                if (state.Text is not null && (state.Accepts & _allPrincipals) == _allPrincipals) return state with { Time = t, Status = NegotiationStatus.Agreed };
+                return state with
                 {
-                    Round = s.Round + 1, Phase = 0, Mediator = NextMediator(s.Mediator, s.MediatorsPresent),
-                    LastText = s.Text, LastBasis = s.Basis, LastAccepts = s.Accepts, LastRejects = s.Rejects, LastVetoes = s.Vetoes,
+                    Time = t, Round = state.Round + 1, Phase = 0, Mediator = NextMediator(state.Mediator, state.MediatorsPresent),
+                    LastText = state.Text, LastBasis = state.Basis, LastAccepts = state.Accepts, LastRejects = state.Rejects, LastVetoes = state.Vetoes,
                     Text = null, Basis = null, Accepts = 0, Rejects = 0, Vetoes = 0,
                 };
             case NegotiationAction.Propose:
-                return s with { Text = move.Outcome, Basis = move.Reference, Phase = 1 };
+                return state with { Time = t, Text = move.Outcome, Basis = move.Reference, Phase = 1 };
             case NegotiationAction.Accept:
-                return s with { Accepts = s.Accepts | Audience.Of(move.Actor), Phase = s.Phase + 1 };
+                return state with { Time = t, Accepts = state.Accepts | Audience.Of(move.Actor), Phase = state.Phase + 1 };
             case NegotiationAction.Reject:
-                return s with { Rejects = s.Rejects | Audience.Of(move.Actor), Phase = s.Phase + 1 };
+                return state with { Time = t, Rejects = state.Rejects | Audience.Of(move.Actor), Phase = state.Phase + 1 };
             case NegotiationAction.Veto:
-                return s with { Vetoes = s.Vetoes | Audience.Of(move.Actor), Phase = s.Phase + 1 };
+                return state with { Time = t, Vetoes = state.Vetoes | Audience.Of(move.Actor), Phase = state.Phase + 1 };
             case NegotiationAction.Pass:
-                return s.Phase == 0 ? s with { Text = null, Basis = null, Phase = 1 } : s with { Phase = s.Phase + 1 };
+                return state.Phase == 0 ? state with { Time = t, Text = null, Basis = null, Phase = 1 } : state with { Time = t, Phase = state.Phase + 1 };
             default:
                 throw new InvalidOperationException($"Single text has no action {move.Action}.");
         }
@@ -183,6 +184,7 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
 
     private int NextMediator(int current, ulong present)
     {
+        if (_mediatorOrder.Length == 1) return current;
         int k = Array.IndexOf(_mediatorOrder, current);
         for (int step = 1; step <= _mediatorOrder.Length; step++)
         {

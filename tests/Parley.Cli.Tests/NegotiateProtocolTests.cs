@@ -29,6 +29,18 @@ public class NegotiateProtocolTests
     }
 
     [Fact]
+    public void SingleText_MicroVotesUnderTheLogrollingMediator()
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("Laptop"), "--protocol", "single-text", "--agents", "micro,conceder", "--mediators", "logrolling", "--rounds", "100", "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var doc = JsonDocument.Parse(r.Out);
+        var offers = doc.RootElement.GetProperty("offers").EnumerateArray().ToList();
+        var laptop = doc.RootElement.GetProperty("parties")[0].GetString();
+        Assert.Contains(offers, e => e.GetProperty("party").GetString() == laptop && e.GetProperty("action").GetString() is "accept" or "reject" or "veto");
+        Assert.NotEqual(JsonValueKind.Null, doc.RootElement.GetProperty("agreement").ValueKind);
+    }
+
+    [Fact]
     public void Shuttle_Cairo_EveryMessageNamesFromAndTo()
     {
         var r = CliRunner.InProcess("negotiate", Bundled("cairo-2024.yaml"), "--protocol", "shuttle", "--agents", "linear", "--rounds", "200", "--seed", "3", "--json");
@@ -104,7 +116,6 @@ public class NegotiateProtocolTests
     }
 
     [Theory]
-    [InlineData("single-text", "--agents", "micro", "cannot answer single texts")]
     [InlineData("shuttle", "--mediators", "hillclimber", "Unknown shuttle mediator 'hillclimber'. Available: relay, bridging.")]
     [InlineData("single-text", "--mediators", "relay", "Unknown single-text mediator 'relay'")]
     public void NamesUnknownToTheProtocol_ExitTwo(string protocol, string option, string value, string message)

@@ -23,7 +23,7 @@ public sealed class NegotiateSettings : ScenarioSettings
     public string Agents { get; init; } = "boulware,conceder";
 
     [CommandOption("-m|--mediators <NAMES>")]
-    [Description("Comma-separated mediators for single-text and shuttle: one per mediator of the scenario in party order (the list repeats), or, on a scenario without mediators, one neutral mediator per name. single-text: hillclimber (default), nash, staked. shuttle: bridging (default), relay.")]
+    [Description("Comma-separated mediators for single-text and shuttle: one per mediator of the scenario in party order (the list repeats), or, on a scenario without mediators, one neutral mediator per name. single-text: hillclimber (default), logrolling, nash, staked. shuttle: bridging (default), relay.")]
     public string? Mediators { get; init; }
 
     [CommandOption("-r|--rounds <N>")]

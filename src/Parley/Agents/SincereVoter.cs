@@ -30,12 +30,12 @@ public sealed class SincereVoter : IVoter
     {
         var context = _context ?? throw new InvalidOperationException("Initialize has not been called.");
         double t = state.Time;
-        if (context.HasLimits && !context.IsAllowed(text, t)) return new TextVote(TextAnswer.Veto);
-        var index = context.Index;
-        double offered = index.Utility(text);
-        if (state.Basis is not { } basis) return new TextVote(offered >= context.ReservedValue(t) ? TextAnswer.Reject : TextAnswer.Veto);
-        if (basis == text) return new TextVote(offered >= context.ReservedValue(t) ? TextAnswer.Accept : TextAnswer.Veto);
-        bool basisAllowed = !context.HasLimits || context.IsAllowed(basis, t);
-        return new TextVote(basisAllowed && offered < index.Utility(basis) ? TextAnswer.Veto : TextAnswer.Reject);
+        double offered = context.Index.Utility(text);
+        if (TextVotes.Vetoes(context, state, text, offered)) return new TextVote(TextAnswer.Veto);
+        bool unchanged = state.Basis is { } basis && basis == text;
+        if (state.Basis is not null && !unchanged) return new TextVote(TextAnswer.Reject);
+        // Put for agreement (or a first text, which revises nothing): is it worth the reserved value?
+        if (offered < context.ReservedValue(t)) return new TextVote(TextAnswer.Veto);
+        return new TextVote(unchanged ? TextAnswer.Accept : TextAnswer.Reject);
     }
 }

@@ -12,9 +12,10 @@ namespace Parley.Benchmarks;
 /// the three-party y2015 Dinner), the same 100-step limit, and voters that know what NegMAS's voters know — their own
 /// utility function and reserved value, answering whether each text is worse for them than the one it revises
 /// (<see cref="SincereVoter"/>) — with a neutral mediator seated by the protocol. A negotiation ends when every principal
-/// accepts the text the mediator puts unchanged, or at the deadline. The mediator and voters are reused
-/// (Initialize resets them), utility indices built in setup; the negotiation's own setup (contexts, transcript, result)
-/// is measured.
+/// accepts the text the mediator puts unchanged, or at the deadline. Each operation is one negotiation; a benchmark
+/// invocation runs seeds 0–9 once each (a seed changes the mediator's start text and order of changes, so the number of
+/// rounds), and the figure is their mean. The mediator and voters are reused (Initialize resets them), utility indices
+/// built in setup; the negotiation's own setup (contexts, transcript, result) is measured.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -24,7 +25,8 @@ public class SingleTextComparisonBenchmarks
     private IVoter[] _voters = null!;
     private ITextMediator[] _logrolling = null!;
     private ITextMediator[] _hillClimber = null!;
-    private readonly SingleTextOptions _options = new() { Rounds = 100, Seed = 1 };
+    private const int Seeds = 10;
+    private readonly SingleTextOptions[] _options = [.. Enumerable.Range(0, Seeds).Select(seed => new SingleTextOptions { Rounds = 100, Seed = seed })];
 
     /// <summary>y2010 EnglandZimbabwe (576 outcomes), y2011 Laptop (27), y2010 ItexvsCypress (180), y2015 Dinner (three parties, 1,200).</summary>
     [Params("y2010/EnglandZimbabwe", "y2011/Laptop", "y2010/ItexvsCypress", "y2015/group2-dinner")]
@@ -38,16 +40,24 @@ public class SingleTextComparisonBenchmarks
         _voters = [.. _scenario.Principals.Select(_ => (IVoter)new SincereVoter())];
         _logrolling = [new LogrollingMediator()];
         _hillClimber = [new HillClimbingMediator()];
-        var a = Logrolling();
-        var b = HillClimber();
-        Console.WriteLine($"// {Scenario}: logrolling {a.Status} after {a.Rounds} rounds; hill climber {b.Status} after {b.Rounds}");
+        var logrolling = _options.Select(o => Negotiation.Run(_scenario, _voters, _logrolling, o)).ToList();
+        var climbing = _options.Select(o => Negotiation.Run(_scenario, _voters, _hillClimber, o)).ToList();
+        Console.WriteLine($"// {Scenario}, seeds 0–{Seeds - 1}: logrolling {logrolling.Count(r => r.HasAgreement)} agreements, rounds {string.Join(" ", logrolling.Select(r => r.Rounds))}; " +
+            $"hill climber {climbing.Count(r => r.HasAgreement)} agreements, rounds {string.Join(" ", climbing.Select(r => r.Rounds))}");
     }
 
     /// <summary>Parley's fastest mediator to the frontier.</summary>
-    [Benchmark(Baseline = true)]
-    public NegotiationResult Logrolling() => Negotiation.Run(_scenario, _voters, _logrolling, _options);
+    [Benchmark(Baseline = true, OperationsPerInvoke = Seeds)]
+    public NegotiationResult Logrolling() => RunSeeds(_logrolling);
 
     /// <summary>Klein-style hill climbing, as NegMAS's hill-climbing mechanism.</summary>
-    [Benchmark]
-    public NegotiationResult HillClimber() => Negotiation.Run(_scenario, _voters, _hillClimber, _options);
+    [Benchmark(OperationsPerInvoke = Seeds)]
+    public NegotiationResult HillClimber() => RunSeeds(_hillClimber);
+
+    private NegotiationResult RunSeeds(ITextMediator[] mediator)
+    {
+        NegotiationResult last = null!;
+        foreach (var options in _options) last = Negotiation.Run(_scenario, _voters, mediator, options);
+        return last;
+    }
 }

@@ -14,11 +14,12 @@ namespace Parley.Agents;
 /// after a kept single-issue change on that issue (which left nobody worse off on it);</item>
 /// <item>a change vetoed by some principals is traded (logrolling) against a change on another issue vetoed only by
 /// others — each side gives on the issue it cares less about — and a failed trade is not tried again while both issues
-/// keep their values.</item>
+/// keep their values. Trades are tried in order of blame: the pair whose changes took part in fewest failed trades first
+/// (a change that keeps failing costs its loser more than any trade repays).</item>
 /// </list>
-/// When every single-issue change and every such trade of the standing text is known to be vetoed, no change of one issue
-/// and no trade of two improves the text for anyone without hurting someone: it puts the text for agreement (as its own
-/// basis). If not everyone accepts (a principal below its reserved value, or one that concedes only over time), it
+/// When every single-issue change is known to be vetoed and every such trade failed, no change of one issue and no trade
+/// of two improves the text for anyone without hurting someone; it stops trading sooner, after
+/// <see cref="MaxFailedTrades"/> failed trades in a row. It then puts the text for agreement (as its own basis). If not everyone accepts (a principal below its reserved value, or one that concedes only over time), it
 /// alternates the text with random two-issue changes until the deadline. Uses only the answers (vetoes and acceptances),
 /// never the principals' preferences; its own preferences play no part.
 /// </summary>
@@ -31,7 +32,7 @@ public sealed class LogrollingMediator : ITextMediator
     private const int MaxRemembered = 256;
 
     /// <summary>The default of <see cref="MaxFailedTrades"/>.</summary>
-    public const int DefaultMaxFailedTrades = 8;
+    public const int DefaultMaxFailedTrades = 5;
 
     /// <summary>A single-issue change: set <see cref="Issue"/> to <see cref="Value"/>, and what is known of it.</summary>
     private struct Change
@@ -42,6 +43,8 @@ public sealed class LogrollingMediator : ITextMediator
         // an issue's epoch moves when its value changes other than by a kept single-issue change.
         public ulong Vetoes;
         public int KnownEpoch;
+        // Failed trades this change was part of: a change that keeps failing costs its loser more than trades repay.
+        public int Blame;
     }
 
     private NegotiatorContext? _context;
@@ -134,6 +137,7 @@ public sealed class LogrollingMediator : ITextMediator
         {
             _order[s] = s;
             _changes[s].KnownEpoch = -1;
+            _changes[s].Blame = 0;
         }
         for (int s = count - 1; s > 0; s--)
         {
@@ -236,24 +240,39 @@ public sealed class LogrollingMediator : ITextMediator
         return false;
     }
 
+    // The untried trade whose two changes have been blamed least for failed trades (first queued on ties).
     private bool NextTrade(out int a, out int b)
     {
-        while (_trades.Count > 0)
+        int best = -1, bestBlame = int.MaxValue;
+        for (int k = 0; k < _trades.Count; k++)
         {
-            var (x, y, ex, ey) = _trades[^1];
-            _trades.RemoveAt(_trades.Count - 1);
+            var (x, y, ex, ey) = _trades[k];
             ref var cx = ref _changes[x];
             ref var cy = ref _changes[y];
-            if (_epoch[cx.Issue] != ex || _epoch[cy.Issue] != ey || cx.KnownEpoch != ex || cy.KnownEpoch != ey) continue;
-            if (cx.Value == _standing[cx.Issue] || cy.Value == _standing[cy.Issue]) continue;
-            if ((cx.Vetoes & cy.Vetoes) != 0) continue;
-            a = x;
-            b = y;
-            return true;
+            if (_epoch[cx.Issue] != ex || _epoch[cy.Issue] != ey || cx.KnownEpoch != ex || cy.KnownEpoch != ey
+                || cx.Value == _standing[cx.Issue] || cy.Value == _standing[cy.Issue] || (cx.Vetoes & cy.Vetoes) != 0)
+            {
+                _trades[k] = _trades[^1];
+                _trades.RemoveAt(_trades.Count - 1);
+                k--;
+                continue;
+            }
+            int blame = cx.Blame + cy.Blame;
+            if (blame < bestBlame)
+            {
+                best = k;
+                bestBlame = blame;
+            }
         }
-        _trades.Clear();
-        a = b = -1;
-        return false;
+        if (best < 0)
+        {
+            a = b = -1;
+            return false;
+        }
+        (a, b, _, _) = _trades[best];
+        _trades[best] = _trades[^1];
+        _trades.RemoveAt(_trades.Count - 1);
+        return true;
     }
 
     // What the last round's tally says about the mediator's last text.
@@ -287,6 +306,8 @@ public sealed class LogrollingMediator : ITextMediator
             }
             case Kind.Trade when vetoes != 0:
                 if (_failed.Length > 0) _failed[Pair(_lastA, _lastB)] = vetoes;
+                _changes[_lastA].Blame++;
+                _changes[_lastB].Blame++;
                 _failedInRow++;
                 break;
             case Kind.Trade:

@@ -19,9 +19,13 @@ namespace Parley.Agents;
 /// </list>
 /// When every single-issue change is known to be vetoed and every such trade failed, no change of one issue and no trade
 /// of two improves the text for anyone without hurting someone; it stops trading sooner, after
-/// <see cref="MaxFailedTrades"/> failed trades in a row. It then puts the text for agreement (as its own basis). If not everyone accepts (a principal below its reserved value, or one that concedes only over time), it
-/// alternates the text with random two-issue changes until the deadline. Uses only the answers (vetoes and acceptances),
-/// never the principals' preferences; its own preferences play no part.
+/// <see cref="MaxFailedTrades"/> failed trades in a row. It then puts the text for agreement (as its own basis). If some
+/// principals do not accept it (one below its reserved value, or one that concedes only over time), it offers them, one
+/// at a time, the changes they do not lose on (changes only others vetoed), each as a text of its own without a basis —
+/// vetoed only by a principal it leaves below its reserved value or across its red lines; the first nobody vetoes becomes
+/// the standing text, and climbing resumes from there. With none left, it alternates the text with random two-issue
+/// changes until the deadline. Uses only the answers (vetoes and acceptances), never the principals' preferences; its own
+/// preferences play no part.
 /// </summary>
 public sealed class LogrollingMediator : ITextMediator
 {
@@ -70,13 +74,16 @@ public sealed class LogrollingMediator : ITextMediator
     // Who vetoes trade (a, b), a < b, from the standing text, at [a * changes + b]; 0 when not known.
     private ulong[] _failed = [];
 
-    private enum Kind : byte { None, Start, Single, Trade, Random, Settle }
+    private enum Kind : byte { None, Start, Single, Trade, Concession, Random, Settle }
 
     private Kind _last;
     private int _lastA = -1;
     private int _lastB = -1;
     private Outcome _lastText;
     private bool _settleNext;
+    // Principals that did not accept the text last put for agreement, and where the search for a concession to them stands.
+    private ulong _unhappy;
+    private int _concessionCursor;
 
     /// <summary>A logrolling mediator that stops trading after <paramref name="maxFailedTrades"/> trades in a row fail.</summary>
     /// <param name="maxFailedTrades">
@@ -154,6 +161,8 @@ public sealed class LogrollingMediator : ITextMediator
         _last = Kind.None;
         _lastA = _lastB = -1;
         _settleNext = false;
+        _unhappy = 0;
+        _concessionCursor = 0;
     }
 
     /// <inheritdoc />
@@ -179,7 +188,14 @@ public sealed class LogrollingMediator : ITextMediator
             _candidate[_changes[b].Issue] = _changes[b].Value;
             return Put(Kind.Trade, a, b, space.Encode(_candidate), _standingText);
         }
-        // A local optimum: put it for agreement, and between such rounds try random two-issue changes.
+        // A local optimum that someone did not accept: offer those principals a change they do not lose on, as a text of its
+        // own (no basis: vetoed only by whoever it leaves below its reserved value or across its red lines).
+        if (_unhappy != 0 && NextConcession(out int c))
+        {
+            _candidate[_changes[c].Issue] = _changes[c].Value;
+            return Put(Kind.Concession, c, -1, space.Encode(_candidate), null);
+        }
+        // Put it for agreement, and between such rounds try random two-issue changes.
         _settleNext = !_settleNext;
         if (_settleNext || _candidate.Length < 2) return Put(Kind.Settle, -1, -1, _standingText, _standingText);
         int i1 = NextRandom(_candidate.Length);
@@ -275,6 +291,22 @@ public sealed class LogrollingMediator : ITextMediator
         return true;
     }
 
+    // The next known single-issue change that costs none of the unhappy principals anything (others vetoed it).
+    private bool NextConcession(out int change)
+    {
+        for (; _concessionCursor < _order.Length; _concessionCursor++)
+        {
+            int s = _order[_concessionCursor];
+            ref var c = ref _changes[s];
+            if (c.Value == _standing[c.Issue] || c.KnownEpoch != _epoch[c.Issue] || c.Vetoes == NoGain || (c.Vetoes & _unhappy) != 0) continue;
+            _concessionCursor++;
+            change = s;
+            return true;
+        }
+        change = -1;
+        return false;
+    }
+
     // What the last round's tally says about the mediator's last text.
     private void Learn(in SingleTextState state)
     {
@@ -319,6 +351,18 @@ public sealed class LogrollingMediator : ITextMediator
                 CarryOver(_lastB, fromB, losersB);
                 break;
             }
+            case Kind.Concession when vetoes == 0:
+            {
+                ulong losers = _changes[_lastA].Vetoes;
+                int from = _standing[_changes[_lastA].Issue];
+                Adopt(last, forget: false);
+                CarryOver(_lastA, from, losers);
+                _unhappy = 0;
+                break;
+            }
+            case Kind.Settle:
+                _unhappy = _principals & ~state.LastAccepts;
+                break;
             case Kind.Random when vetoes == 0:
                 Array.Clear(_failed);
                 _epoch[_lastA]++;
@@ -384,5 +428,6 @@ public sealed class LogrollingMediator : ITextMediator
         _space!.Decode(text, _standing);
         _singlesExhausted = false;
         _settleNext = false;
+        _concessionCursor = 0;
     }
 }

@@ -29,6 +29,20 @@ public class LogrollingMediatorTests
     }
 
     [Fact]
+    public void Run_ClimbEndsBelowAReservedValue_ConcedesToThatPrincipalAndAgrees()
+    {
+        // Reserved values of 0.6: a climb from a random text often stops where one side gets less; the mediator then offers
+        // that side changes it does not lose on, as texts without a basis, until everyone is above its reserved value.
+        var s = TestScenarios.Opposed(reserved: 0.6);
+        for (int seed = 0; seed < 20; seed++)
+        {
+            var r = Run(s, new LogrollingMediator(), seed: seed);
+            Assert.Equal(NegotiationStatus.Agreed, r.Status);
+            for (int p = 0; p < 2; p++) Assert.True(r.Utilities[p] >= 0.6, $"seed {seed}: party {p} gets {r.Utilities[p]}");
+        }
+    }
+
+    [Fact]
     public void Run_SameSeed_SameTranscript()
     {
         var s = TestScenarios.Opposed(parties: 3);

@@ -101,21 +101,25 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
 
     public int Mover(in SingleTextState state) => state.Phase == 0 ? state.Mediator : _principals[state.Phase - 1];
 
-    public Move Ask(in SingleTextState state, in SessionClock clock)
+    // Two small paths rather than one large method: each call zeroes only the locals of its own path.
+    public Move Ask(in SingleTextState state, in SessionClock clock) =>
+        state.Phase == 0 ? AskMediator(state with { Time = clock.Time }) : AskVoter(state with { Time = clock.Time });
+
+    private Move AskMediator(in SingleTextState state)
     {
-        var s = state with { Time = clock.Time };
-        if (s.Phase == 0)
+        var proposal = _mediators[state.Mediator]!.Propose(state);
+        return new Move
         {
-            var proposal = _mediators[s.Mediator]!.Propose(s);
-            return new Move
-            {
-                Actor = s.Mediator, Action = NegotiationAction.Propose, Outcome = proposal.Text, To = -1, Recipients = Audience.Everyone,
-                Reference = proposal.Basis,
-            };
-        }
-        int party = _principals[s.Phase - 1];
-        if (s.Text is not { } text) return new Move { Actor = party, Action = NegotiationAction.Pass, To = -1, Recipients = Audience.Everyone };
-        var vote = _voters[party]!.Vote(s, text);
+            Actor = state.Mediator, Action = NegotiationAction.Propose, Outcome = proposal.Text, To = -1, Recipients = Audience.Everyone,
+            Reference = proposal.Basis,
+        };
+    }
+
+    private Move AskVoter(in SingleTextState state)
+    {
+        int party = _principals[state.Phase - 1];
+        if (state.Text is not { } text) return new Move { Actor = party, Action = NegotiationAction.Pass, To = -1, Recipients = Audience.Everyone };
+        var vote = _voters[party]!.Vote(state, text);
         var action = vote.Answer switch
         {
             TextAnswer.Accept => NegotiationAction.Accept,
@@ -125,10 +129,12 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
         };
         return new Move
         {
-            Actor = party, Action = action, Outcome = text, To = -1, Recipients = s.MediatorsPresent, Issues = vote.Objections,
-            Note = action == NegotiationAction.Fail ? $"answered with unknown vote {(int)vote.Answer}" : null,
+            Actor = party, Action = action, Outcome = text, To = -1, Recipients = state.MediatorsPresent, Issues = vote.Objections,
+            Note = action == NegotiationAction.Fail ? UnknownVote(vote.Answer) : null,
         };
     }
+
+    private static string UnknownVote(TextAnswer answer) => $"answered with unknown vote {(int)answer}";
 
     public string? Check(in SingleTextState state, in Move move)
     {

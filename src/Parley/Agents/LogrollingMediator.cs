@@ -278,6 +278,7 @@ public sealed class LogrollingMediator : ITextMediator
             {
                 best = k;
                 bestBlame = blame;
+                if (blame == 0) break;
             }
         }
         if (best < 0)

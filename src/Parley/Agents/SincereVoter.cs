@@ -29,13 +29,13 @@ public sealed class SincereVoter : IVoter
     public TextVote Vote(in SingleTextState state, Outcome text)
     {
         var context = _context ?? throw new InvalidOperationException("Initialize has not been called.");
-        double t = state.Time;
         double offered = context.Index.Utility(text);
         if (TextVotes.Vetoes(context, state, text, offered)) return new TextVote(TextAnswer.Veto);
-        bool unchanged = state.Basis is { } basis && basis == text;
-        if (state.Basis is not null && !unchanged) return new TextVote(TextAnswer.Reject);
+        bool revises = state.Basis.HasValue;
+        bool unchanged = revises && state.Basis.GetValueOrDefault() == text;
+        if (revises && !unchanged) return new TextVote(TextAnswer.Reject);
         // Put for agreement (or a first text, which revises nothing): is it worth the reserved value?
-        if (offered < context.ReservedValue(t)) return new TextVote(TextAnswer.Veto);
+        if (offered < context.ReservedValue(state.Time)) return new TextVote(TextAnswer.Veto);
         return new TextVote(unchanged ? TextAnswer.Accept : TextAnswer.Reject);
     }
 }

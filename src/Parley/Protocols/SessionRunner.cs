@@ -272,7 +272,7 @@ internal sealed class SessionRunner<TProtocol, TState>
         {
             var v = new int[_scenario.Space.IssueCount];
             _scenario.Space.Decode(deal, v);
-            values = ImmutableArray.Create(v);
+            values = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(v);
         }
         int tpr = _protocol.TurnsPerRound;
         return new NegotiationResult

@@ -28,26 +28,25 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
         _space = scenario.Space;
         _mediators = new ITextMediator?[n];
         _voters = new IVoter?[n];
-        var principals = new List<int>();
-        var order = new List<int>();
+        int principalCount = Negotiation.PrincipalCount(scenario);
+        _principals = new int[principalCount];
+        _mediatorOrder = new int[n - principalCount];
         int v = 0, m = 0;
         for (int i = 0; i < n; i++)
         {
             if (scenario.Parties[i].Role == PartyRole.Principal)
             {
-                principals.Add(i);
+                _principals[v] = i;
                 _voters[i] = voters[v++];
                 _allPrincipals |= Audience.Of(i);
             }
             else
             {
-                order.Add(i);
+                _mediatorOrder[m] = i;
                 _mediators[i] = mediators[m++];
                 _mediatorMask |= Audience.Of(i);
             }
         }
-        _principals = [.. principals];
-        _mediatorOrder = [.. order];
     }
 
     public string Name => "single-text";

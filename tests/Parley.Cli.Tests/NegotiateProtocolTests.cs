@@ -41,6 +41,26 @@ public class NegotiateProtocolTests
     }
 
     [Fact]
+    public void SingleText_SincereVoters_LogrollingAgreesOnTheFrontier()
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("Laptop"), "--protocol", "single-text", "--agents", "sincere", "--mediators", "logrolling", "--rounds", "100", "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        using var doc = JsonDocument.Parse(r.Out);
+        var root = doc.RootElement;
+        Assert.Equal(["Sincere", "Sincere", "Logrolling"], root.GetProperty("negotiators").EnumerateArray().Select(p => p.GetString()));
+        Assert.NotEqual(JsonValueKind.Null, root.GetProperty("agreement").ValueKind);
+        Assert.Equal(0.0, root.GetProperty("quality").GetProperty("distanceToPareto").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void SingleTextOnlyVoter_UnderAlternatingOffers_ExitTwo()
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("Laptop"), "--agents", "sincere");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("unknown negotiator 'sincere'", r.Error);
+    }
+
+    [Fact]
     public void Shuttle_Cairo_EveryMessageNamesFromAndTo()
     {
         var r = CliRunner.InProcess("negotiate", Bundled("cairo-2024.yaml"), "--protocol", "shuttle", "--agents", "linear", "--rounds", "200", "--seed", "3", "--json");

@@ -119,11 +119,18 @@ public static partial class Negotiation
     internal static object CreatePrincipal(string protocol, string name)
     {
         if (protocol == "shuttle") return ShuttleRegistry.CreatePrincipal(name);
+        if (protocol == "single-text" && IsVoterOnly(name)) return new SincereVoter();
         var negotiator = NegotiatorRegistry.Create(name);
         if (protocol == "single-text" && negotiator is not IVoter)
             throw new ArgumentException($"Negotiator '{name}' cannot answer single texts; use one of: {string.Join(", ", NegotiatorRegistry.Available.Where(a => NegotiatorRegistry.Create(a.Name) is IVoter).Select(a => a.Name))}.");
         return negotiator;
     }
+
+    /// <summary>The name of the built-in voter that has no alternating-offers negotiator: <see cref="SincereVoter"/>.</summary>
+    public const string SincereVoterName = "sincere";
+
+    /// <summary>True when <paramref name="name"/> names a single-text voter that is not a negotiator (<see cref="SincereVoterName"/>).</summary>
+    public static bool IsVoterOnly(string name) => string.Equals(name?.Trim(), SincereVoterName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A new built-in mediator for <paramref name="protocol"/>; throws <see cref="ArgumentException"/> naming what is available.</summary>
     internal static object CreateMediator(string protocol, string name) => protocol switch

@@ -31,9 +31,7 @@ public class NegotiateProtocolTests
     [Fact]
     public void SingleText_MicroVotesUnderTheLogrollingMediator()
     {
-        var r = CliRunner.InProcess("negotiate", Bundled("Laptop"), "--protocol", "single-text", "--agents", "micro,conceder", "--mediators", "logrolling", "--rounds", "100", "--json");
-        Assert.True(r.ExitCode == 0, r.Error);
-        using var doc = JsonDocument.Parse(r.Out);
+        using var doc = LaptopSingleText("micro,conceder");
         var offers = doc.RootElement.GetProperty("offers").EnumerateArray().ToList();
         var laptop = doc.RootElement.GetProperty("parties")[0].GetString();
         Assert.Contains(offers, e => e.GetProperty("party").GetString() == laptop && e.GetProperty("action").GetString() is "accept" or "reject" or "veto");
@@ -43,13 +41,19 @@ public class NegotiateProtocolTests
     [Fact]
     public void SingleText_SincereVoters_LogrollingAgreesOnTheFrontier()
     {
-        var r = CliRunner.InProcess("negotiate", Bundled("Laptop"), "--protocol", "single-text", "--agents", "sincere", "--mediators", "logrolling", "--rounds", "100", "--json");
-        Assert.True(r.ExitCode == 0, r.Error);
-        using var doc = JsonDocument.Parse(r.Out);
+        using var doc = LaptopSingleText("sincere");
         var root = doc.RootElement;
         Assert.Equal(["Sincere", "Sincere", "Logrolling"], root.GetProperty("negotiators").EnumerateArray().Select(p => p.GetString()));
         Assert.NotEqual(JsonValueKind.Null, root.GetProperty("agreement").ValueKind);
         Assert.Equal(0.0, root.GetProperty("quality").GetProperty("distanceToPareto").GetDouble(), 9);
+    }
+
+    // Laptop under single text with the logrolling mediator and the given principals, 100 rounds, as JSON.
+    private static JsonDocument LaptopSingleText(string agents)
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("Laptop"), "--protocol", "single-text", "--agents", agents, "--mediators", "logrolling", "--rounds", "100", "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        return JsonDocument.Parse(r.Out);
     }
 
     [Fact]

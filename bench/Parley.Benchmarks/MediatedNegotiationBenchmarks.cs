@@ -21,6 +21,7 @@ public class MediatedNegotiationBenchmarks
     private IVoter[] _voters = null!;
     private ITextMediator[] _hillClimber = null!;
     private ITextMediator[] _nash = null!;
+    private ITextMediator[] _logrolling = null!;
     private IShuttleParty[] _principals = null!;
     private IShuttleParty[] _bridging = null!;
     private readonly SingleTextOptions _singleText = new() { Rounds = 100, Seed = 1 };
@@ -38,12 +39,14 @@ public class MediatedNegotiationBenchmarks
         _voters = [Negotiators.Boulware(), Negotiators.Conceder()];
         _hillClimber = [new HillClimbingMediator()];
         _nash = [new NashSeekingMediator()];
+        _logrolling = [new LogrollingMediator()];
         _principals = [ShuttleRegistry.CreatePrincipal("boulware"), ShuttleRegistry.CreatePrincipal("conceder")];
         _bridging = [new BridgingMediator()];
         var a = SingleTextHillClimber();
         var b = SingleTextNash();
         var c = ShuttleBridging();
-        Console.WriteLine($"// {Scenario}: hill climber {a.Status} after {a.Rounds} rounds; Nash seeker {b.Status} after {b.Rounds}; shuttle {c.Status} after {c.Rounds}");
+        var d = SingleTextLogrolling();
+        Console.WriteLine($"// {Scenario}: hill climber {a.Status} after {a.Rounds} rounds; Nash seeker {b.Status} after {b.Rounds}; logrolling {d.Status} after {d.Rounds}; shuttle {c.Status} after {c.Rounds}");
     }
 
     [Benchmark(Baseline = true)]
@@ -51,6 +54,9 @@ public class MediatedNegotiationBenchmarks
 
     [Benchmark]
     public NegotiationResult SingleTextNash() => Negotiation.Run(_scenario, _voters, _nash, _singleText);
+
+    [Benchmark]
+    public NegotiationResult SingleTextLogrolling() => Negotiation.Run(_scenario, _voters, _logrolling, _singleText);
 
     [Benchmark]
     public NegotiationResult ShuttleBridging() => Negotiation.Run(_scenario, _principals, _bridging, _shuttle);

@@ -29,6 +29,42 @@ public class NegotiateProtocolTests
     }
 
     [Fact]
+    public void SingleText_MicroVotesUnderTheLogrollingMediator()
+    {
+        using var doc = LaptopSingleText("micro,conceder");
+        var offers = doc.RootElement.GetProperty("offers").EnumerateArray().ToList();
+        var laptop = doc.RootElement.GetProperty("parties")[0].GetString();
+        Assert.Contains(offers, e => e.GetProperty("party").GetString() == laptop && e.GetProperty("action").GetString() is "accept" or "reject" or "veto");
+        Assert.NotEqual(JsonValueKind.Null, doc.RootElement.GetProperty("agreement").ValueKind);
+    }
+
+    [Fact]
+    public void SingleText_SincereVoters_LogrollingAgreesOnTheFrontier()
+    {
+        using var doc = LaptopSingleText("sincere");
+        var root = doc.RootElement;
+        Assert.Equal(["Sincere", "Sincere", "Logrolling"], root.GetProperty("negotiators").EnumerateArray().Select(p => p.GetString()));
+        Assert.NotEqual(JsonValueKind.Null, root.GetProperty("agreement").ValueKind);
+        Assert.Equal(0.0, root.GetProperty("quality").GetProperty("distanceToPareto").GetDouble(), 9);
+    }
+
+    // Laptop under single text with the logrolling mediator and the given principals, 100 rounds, as JSON.
+    private static JsonDocument LaptopSingleText(string agents)
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("Laptop"), "--protocol", "single-text", "--agents", agents, "--mediators", "logrolling", "--rounds", "100", "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        return JsonDocument.Parse(r.Out);
+    }
+
+    [Fact]
+    public void SingleTextOnlyVoter_UnderAlternatingOffers_ExitTwo()
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("Laptop"), "--agents", "sincere");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("unknown negotiator 'sincere'", r.Error);
+    }
+
+    [Fact]
     public void Shuttle_Cairo_EveryMessageNamesFromAndTo()
     {
         var r = CliRunner.InProcess("negotiate", Bundled("cairo-2024.yaml"), "--protocol", "shuttle", "--agents", "linear", "--rounds", "200", "--seed", "3", "--json");
@@ -104,7 +140,6 @@ public class NegotiateProtocolTests
     }
 
     [Theory]
-    [InlineData("single-text", "--agents", "micro", "cannot answer single texts")]
     [InlineData("shuttle", "--mediators", "hillclimber", "Unknown shuttle mediator 'hillclimber'. Available: relay, bridging.")]
     [InlineData("single-text", "--mediators", "relay", "Unknown single-text mediator 'relay'")]
     public void NamesUnknownToTheProtocol_ExitTwo(string protocol, string option, string value, string message)

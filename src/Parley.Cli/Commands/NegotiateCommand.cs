@@ -19,11 +19,11 @@ public sealed class NegotiateSettings : ScenarioSettings
     public string Protocol { get; init; } = "sao";
 
     [CommandOption("-a|--agents <NAMES>")]
-    [Description("Comma-separated negotiators, one per principal in party order (the list repeats when shorter). sao and single-text: boulware, linear, conceder, hardliner, titfortat, hardheaded, random, nice, micro (sao only), timedependent:E (any exponent E). shuttle: boulware, linear, conceder, hardliner, leastimportantfirst, timedependent:E. Default: boulware,conceder.")]
+    [Description("Comma-separated negotiators, one per principal in party order (the list repeats when shorter). sao and single-text: boulware, linear, conceder, hardliner, titfortat, hardheaded, random, nice, micro, timedependent:E (any exponent E); single-text also sincere (votes its true preferences only, as NegMAS's voters). shuttle: boulware, linear, conceder, hardliner, leastimportantfirst, timedependent:E. Default: boulware,conceder.")]
     public string Agents { get; init; } = "boulware,conceder";
 
     [CommandOption("-m|--mediators <NAMES>")]
-    [Description("Comma-separated mediators for single-text and shuttle: one per mediator of the scenario in party order (the list repeats), or, on a scenario without mediators, one neutral mediator per name. single-text: hillclimber (default), nash, staked. shuttle: bridging (default), relay.")]
+    [Description("Comma-separated mediators for single-text and shuttle: one per mediator of the scenario in party order (the list repeats), or, on a scenario without mediators, one neutral mediator per name. single-text: hillclimber (default), logrolling, nash, staked. shuttle: bridging (default), relay.")]
     public string? Mediators { get; init; }
 
     [CommandOption("-r|--rounds <N>")]
@@ -74,7 +74,7 @@ public sealed class NegotiateSettings : ScenarioSettings
         if (Mediators is not null && string.IsNullOrWhiteSpace(Mediators)) return ValidationResult.Error("--mediators is empty; expected e.g. hillclimber");
         if (Protocol != "shuttle")
             foreach (var name in AgentNames)
-                if (!NegotiatorRegistry.TryCreate(name, out _))
+                if (!(Protocol == "single-text" && Negotiation.IsVoterOnly(name)) && !NegotiatorRegistry.TryCreate(name, out _))
                     return ValidationResult.Error($"--agents: unknown negotiator '{name}'; expected one of: {string.Join(", ", NegotiatorRegistry.Available.Select(a => a.Name))}");
         try
         {

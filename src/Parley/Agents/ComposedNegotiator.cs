@@ -99,9 +99,7 @@ public class ComposedNegotiator : INegotiator, IVoter
         var context = Context;
         double t = state.Time;
         double offered = context.Index.Utility(text);
-        if (!context.IsAllowed(text, t)) return new TextVote(TextAnswer.Veto, context.Objections(text));
-        if (state.Basis is { } basis && context.IsAllowed(basis, t) && offered < context.Index.Utility(basis))
-            return new TextVote(TextAnswer.Veto, context.Objections(text));
+        if (TextVotes.Vetoes(context, state, text, offered)) return new TextVote(TextAnswer.Veto, context.Objections(text));
         double reserved = context.ReservedValue(t);
         var asked = SaoState.Initial(Math.Max(2, context.PartyCount)) with { Time = t, Step = state.Round };
         if (offered >= reserved)

@@ -48,12 +48,17 @@ public class HillClimbingMediator : ITextMediator
         _context = context;
         var space = context.Space;
         int n = space.IssueCount;
-        _standing = new int[n];
-        _candidate = new int[n];
-        var singles = new List<(int, int)>();
-        for (int i = 0; i < n; i++)
-            for (int v = 0; v < space.Radices[i]; v++) singles.Add((i, v));
-        _singles = [.. singles];
+        // A mediator reused across negotiations keeps its arrays when the space has the same shape.
+        if (_standing.Length != n)
+        {
+            _standing = new int[n];
+            _candidate = new int[n];
+        }
+        int count = 0;
+        for (int i = 0; i < n; i++) count += space.Radices[i];
+        if (_singles.Length != count) _singles = new (int, int)[count];
+        for (int i = 0, k = 0; i < n; i++)
+            for (int v = 0; v < space.Radices[i]; v++) _singles[k++] = (i, v);
         context.Random.Shuffle(_singles);
         _next = 0;
         _failuresSinceImprovement = 0;

@@ -1,6 +1,7 @@
 using Parley.Outcomes;
 using Parley.Protocols;
 using Parley.Protocols.Sao;
+using Parley.Protocols.SingleText;
 
 namespace Parley.Agents;
 
@@ -11,8 +12,12 @@ namespace Parley.Agents;
 /// value at the moment of proposing (an outside option that moves with time moves that floor), and accepts an offer
 /// whose own utility is at least that of the lowest outcome it has proposed or is about to, and at least its reserved
 /// value at that moment.
+/// It also votes under the single-negotiating-text protocol (<see cref="IVoter"/>) with the same rule: each distinct text
+/// put to it counts as an offer received, each vote as a turn in which it would propose (so it walks one outcome down
+/// its ranking per new distinct text), and it accepts a text its acceptance rule accepts; a text worse for it than the
+/// text the mediator revises, or across its red lines, is vetoed; any other is rejected naming the issues that cost it most.
 /// </summary>
-public sealed class MicroNegotiator : INegotiator
+public sealed class MicroNegotiator : INegotiator, IVoter
 {
     private NegotiatorContext? _context;
     private readonly HashSet<Outcome> _received = [];
@@ -63,6 +68,32 @@ public sealed class MicroNegotiator : INegotiator
         return offered >= index.UtilityAt(lowest) && offered >= context.ReservedValue(state.Time)
             ? SaoResponse.Accept
             : SaoResponse.Reject;
+    }
+
+    /// <inheritdoc />
+    public TextVote Vote(in SingleTextState state, Outcome text)
+    {
+        var context = Observe();
+        var index = context.Index;
+        double offered = index.Utility(text);
+        if (TextVotes.Vetoes(context, state, text, offered)) return new TextVote(TextAnswer.Veto, context.Objections(text));
+        _received.Add(text);
+        int floor = FloorAt(state.Time);
+        // The lowest outcome it has proposed or proposes this turn (a new one while m ≤ n), as under alternating offers.
+        int lowest;
+        if (WillConcede || _proposed == 0)
+        {
+            lowest = Math.Max(_next, floor);
+            if (_next > floor) _next--;
+            _proposed++;
+        }
+        else
+        {
+            lowest = Math.Max(Math.Min(_next + 1, index.Count - 1), floor);
+        }
+        return offered >= index.UtilityAt(lowest) && offered >= context.ReservedValue(state.Time)
+            ? new TextVote(TextAnswer.Accept)
+            : new TextVote(TextAnswer.Reject, context.Objections(text));
     }
 
     /// <summary>The lowest rank at or above the reserved value at <paramref name="t"/> (the best outcome when none is);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Parley.Outcomes;
 using Parley.Preferences;
 using Parley.Protocols;
@@ -17,6 +18,7 @@ public sealed class NegotiatorContext
     private readonly bool _hasWithdrawals;
     private readonly bool _hasShifts;
     private readonly bool _hasRedLines;
+    private Random? _random;
 
     /// <summary>Creates a context; the session runner does this, tests may too.</summary>
     /// <param name="partyIndex">This party's index in table order.</param>
@@ -38,11 +40,13 @@ public sealed class NegotiatorContext
         Options = options;
         Seed = seed;
         Index = index ?? UtilityIndex.For(profile.Utility);
-        Random = new Random(seed);
         Table = table ?? TableInfo.AllPrincipals(partyCount);
         _timeline = Table.Timeline;
-        _hasWithdrawals = _timeline.Events.Any(e => e is IssueValueWithdrawn);
-        _hasShifts = _timeline.Events.Any(e => e is ReservedValueChange c && c.Party == partyIndex);
+        foreach (var e in _timeline.Events)
+        {
+            _hasWithdrawals |= e is IssueValueWithdrawn;
+            _hasShifts |= e is ReservedValueChange c && c.Party == partyIndex;
+        }
         _hasRedLines = !profile.RedLines.IsEmpty;
     }
 
@@ -70,8 +74,11 @@ public sealed class NegotiatorContext
     /// <summary>This negotiator's seed, derived from the session seed and the party index.</summary>
     public int Seed { get; }
 
-    /// <summary>A random source seeded with <see cref="Seed"/>; the only randomness a negotiator should use.</summary>
-    public Random Random { get; }
+    /// <summary>
+    /// A random source seeded with <see cref="Seed"/>; the only randomness a negotiator should use. Made on first use
+    /// (seeding costs about as much as a negotiation round, and many negotiators never draw).
+    /// </summary>
+    public Random Random => _random ??= new Random(Seed);
 
     /// <summary>Public facts about the table: roles, stakes, channels, the timeline.</summary>
     public TableInfo Table { get; }
@@ -176,10 +183,12 @@ public sealed record TableInfo(ImmutableArray<PartyRole> Roles, ImmutableArray<s
         new([.. Enumerable.Repeat(PartyRole.Principal, count)], [.. Enumerable.Range(0, count).Select(i => $"party{i}")],
             [.. Enumerable.Repeat(0.0, count)], null, Timeline.Empty);
 
-    /// <summary>The table of <paramref name="scenario"/>.</summary>
+    private static readonly ConditionalWeakTable<Scenario, TableInfo> PerScenario = new();
+
+    /// <summary>The table of <paramref name="scenario"/> (made once per scenario instance; scenarios are immutable).</summary>
     public static TableInfo Of(Scenario scenario) =>
-        new([.. scenario.Parties.Select(p => p.Role)], [.. scenario.Parties.Select(p => p.Name)], [.. scenario.Parties.Select(p => p.Stake)],
-            scenario.Channels, scenario.Timeline);
+        PerScenario.GetValue(scenario, s =>
+            new([.. s.Parties.Select(p => p.Role)], [.. s.Parties.Select(p => p.Name)], [.. s.Parties.Select(p => p.Stake)], s.Channels, s.Timeline));
 
     /// <summary>Indices of the principals, ascending.</summary>
     public IEnumerable<int> Principals => Enumerable.Range(0, Roles.Length).Where(i => Roles[i] == PartyRole.Principal);

@@ -20,6 +20,8 @@ public sealed class OutcomeSpace
 
     private readonly int[] _radices;
     private readonly UInt128[] _strides;
+    // The strides as 64-bit numbers when every index fits in 64 bits (then encoding needs no 128-bit arithmetic); else empty.
+    private readonly ulong[] _smallStrides;
     private readonly UInt128 _indexLimit;
 
     public OutcomeSpace(IEnumerable<Issue> issues)
@@ -50,6 +52,7 @@ public sealed class OutcomeSpace
             _strides[i] = stride;
             if (i < _strides.Length - 1) stride *= (UInt128)_radices[i];
         }
+        _smallStrides = IsIndexable && _indexLimit <= ulong.MaxValue ? Array.ConvertAll(_strides, x => (ulong)x) : [];
     }
 
     public ImmutableArray<Issue> Issues { get; }
@@ -127,6 +130,12 @@ public sealed class OutcomeSpace
                 throw new ArgumentOutOfRangeException(nameof(values), $"Value index {values[i]} is outside issue '{Issues[i].Name}' (0..{_radices[i] - 1}).");
         }
         if (!IsIndexable) return Outcome.OfValues(values);
+        if (_smallStrides.Length == values.Length)
+        {
+            ulong small = 0;
+            for (int i = 0; i < values.Length; i++) small += (ulong)values[i] * _smallStrides[i];
+            return new Outcome(small);
+        }
         UInt128 index = 0;
         for (int i = 0; i < _radices.Length; i++) index += (UInt128)values[i] * _strides[i];
         return new Outcome(index);

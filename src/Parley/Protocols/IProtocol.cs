@@ -21,6 +21,14 @@ public interface IProtocol<TState> where TState : struct
     /// <summary>Turns in one round (the unit of the round deadline).</summary>
     int TurnsPerRound { get; }
 
+    /// <summary>
+    /// Transcript entries to reserve for a negotiation of at most <paramref name="turns"/> turns (the transcript grows
+    /// geometrically beyond, allocating nothing per turn in the steady state). Default: one entry per turn — right for a
+    /// protocol that usually runs to its deadline; one whose negotiations usually end early reserves less, since memory
+    /// reserved and never used is most of what a short negotiation costs.
+    /// </summary>
+    long TranscriptCapacity(long turns) => turns;
+
     /// <summary>False when <see cref="TryEmit"/> never emits (the runner then never asks).</summary>
     bool Emits { get; }
 

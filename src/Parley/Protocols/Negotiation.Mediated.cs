@@ -18,7 +18,9 @@ public static partial class Negotiation
     {
         var seated = SeatMediated(scenario, voters, mediators, options);
         if (mediators.Count == 0) throw new ArgumentException("The single-text protocol needs at least one mediator.");
-        var names = InPartyOrder(seated, voters.Select(v => v.Name).ToArray(), mediators.Select(m => m.Name).ToArray());
+        var names = new string[seated.Parties.Length];
+        for (int i = 0, v = 0, m = 0; i < names.Length; i++)
+            names[i] = seated.Parties[i].Role == PartyRole.Principal ? voters[v++].Name : mediators[m++].Name;
         var protocol = new SingleTextProtocol(seated, voters, mediators);
         return new SessionRunner<SingleTextProtocol, SingleTextState>(seated, protocol, names, options, time ?? TimeProvider.System).Run();
     }
@@ -53,7 +55,7 @@ public static partial class Negotiation
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var seated = Seating.WithMediators(scenario, mediators.Count);
-        int principalCount = seated.Principals.Count();
+        int principalCount = PrincipalCount(seated);
         CheckTable(seated, principals, "principals", principalCount);
         CheckTable(seated, mediators, "mediator seats", seated.Parties.Length - principalCount);
         return seated;
@@ -117,11 +119,18 @@ public static partial class Negotiation
     internal static object CreatePrincipal(string protocol, string name)
     {
         if (protocol == "shuttle") return ShuttleRegistry.CreatePrincipal(name);
+        if (protocol == "single-text" && IsVoterOnly(name)) return new SincereVoter();
         var negotiator = NegotiatorRegistry.Create(name);
         if (protocol == "single-text" && negotiator is not IVoter)
             throw new ArgumentException($"Negotiator '{name}' cannot answer single texts; use one of: {string.Join(", ", NegotiatorRegistry.Available.Where(a => NegotiatorRegistry.Create(a.Name) is IVoter).Select(a => a.Name))}.");
         return negotiator;
     }
+
+    /// <summary>The name of the built-in voter that has no alternating-offers negotiator: <see cref="SincereVoter"/>.</summary>
+    public const string SincereVoterName = "sincere";
+
+    /// <summary>True when <paramref name="name"/> names a single-text voter that is not a negotiator (<see cref="SincereVoterName"/>).</summary>
+    public static bool IsVoterOnly(string name) => string.Equals(name?.Trim(), SincereVoterName, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A new built-in mediator for <paramref name="protocol"/>; throws <see cref="ArgumentException"/> naming what is available.</summary>
     internal static object CreateMediator(string protocol, string name) => protocol switch

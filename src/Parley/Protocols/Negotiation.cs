@@ -38,10 +38,18 @@ public static partial class Negotiation
         return new SessionRunner<SaoProtocol, SaoState>(seated, protocol, negotiators.Select(n => n.Name).ToArray(), options, time ?? TimeProvider.System, recycled).Run();
     }
 
+    /// <summary>How many of the scenario's parties are principals.</summary>
+    internal static int PrincipalCount(Scenario scenario)
+    {
+        int count = 0;
+        foreach (var party in scenario.Parties) if (party.Role == PartyRole.Principal) count++;
+        return count;
+    }
+
     /// <summary>Checks what every protocol needs of a table: at least two principals, one distinct negotiator per seat, an indexable space.</summary>
     internal static void CheckTable<T>(Scenario scenario, IReadOnlyList<T> negotiators, string seats, int seatCount) where T : class
     {
-        int principals = scenario.Principals.Count();
+        int principals = PrincipalCount(scenario);
         if (principals < 2) throw new ArgumentException($"Scenario '{scenario.Name}' has {principals} principal(s); a negotiation needs at least two.");
         if (scenario.Parties.Length > 64) throw new ArgumentException($"Scenario '{scenario.Name}' has {scenario.Parties.Length} parties; a table holds at most 64.");
         if (negotiators.Count != seatCount)

@@ -51,7 +51,9 @@ public static class Seating
     public static Scenario WithMediators(Scenario scenario, int neutralMediators)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        if (scenario.Parties.Any(p => p.Role == PartyRole.Mediator) || neutralMediators <= 0) return scenario;
+        if (neutralMediators <= 0) return scenario;
+        foreach (var party in scenario.Parties)
+            if (party.Role == PartyRole.Mediator) return scenario;
         if (scenario.Channels is not null)
             throw new ArgumentException($"Scenario '{scenario.Name}' declares channels but no mediator; declare the mediators and their channels in the scenario.");
         var profile = new Profile(NeutralUtility.For(scenario.Space), ReservedValueCurve.Zero);

@@ -31,6 +31,7 @@ internal sealed class SessionRunner<TProtocol, TState>
     private readonly ImmutableArray<ScenarioEvent> _events;
     private readonly bool _presenceEvents;
     private readonly bool _limits;
+    private readonly TableInfo _table;
 
     /// <summary>A runner for one negotiation; <paramref name="recycled"/>, when given, is emptied and recorded into instead of a new transcript (see <see cref="Transcript.Reset"/>).</summary>
     public SessionRunner(Scenario scenario, TProtocol protocol, IReadOnlyList<string> negotiatorNames, SessionOptions options, TimeProvider time, Transcript? recycled = null)
@@ -44,7 +45,7 @@ internal sealed class SessionRunner<TProtocol, TState>
         _indices = new UtilityIndex[_n];
         for (int i = 0; i < _n; i++) _indices[i] = UtilityIndex.For(scenario.Parties[i].Profile.Utility);
         long turns = options.Rounds is { } r ? (long)r * protocol.TurnsPerRound + 1 : 256;
-        int capacity = (int)Math.Min(turns, 1 << 16);
+        int capacity = (int)Math.Clamp(_protocol.TranscriptCapacity(turns), 4, 1 << 16);
         if (recycled is null) _transcript = new Transcript(_n, capacity);
         else
         {
@@ -52,8 +53,13 @@ internal sealed class SessionRunner<TProtocol, TState>
             _transcript = recycled;
         }
         _events = scenario.Timeline.Events;
-        _presenceEvents = _events.Any(e => e is PartyJoins or PartyLeaves);
-        _limits = _events.Any(e => e is IssueValueWithdrawn) || scenario.Parties.Any(p => !p.Profile.RedLines.IsEmpty);
+        _table = TableInfo.Of(scenario);
+        foreach (var e in _events)
+        {
+            _presenceEvents |= e is PartyJoins or PartyLeaves;
+            _limits |= e is IssueValueWithdrawn;
+        }
+        foreach (var party in scenario.Parties) _limits |= !party.Profile.RedLines.IsEmpty;
     }
 
     public NegotiationResult Run()
@@ -67,7 +73,7 @@ internal sealed class SessionRunner<TProtocol, TState>
         int turn = 0, round = 0, inRound = 0;
         int tpr = _protocol.TurnsPerRound;
 
-        var table = TableInfo.Of(_scenario);
+        var table = _table;
         for (int i = 0; i < _n && failure is null; i++)
         {
             var context = new NegotiatorContext(i, _n, _scenario.Parties[i].Profile, new OfferHistory(_transcript, i), _options,
@@ -266,15 +272,15 @@ internal sealed class SessionRunner<TProtocol, TState>
         {
             var v = new int[_scenario.Space.IssueCount];
             _scenario.Space.Decode(deal, v);
-            values = ImmutableArray.Create(v);
+            values = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(v);
         }
         int tpr = _protocol.TurnsPerRound;
         return new NegotiationResult
         {
             Scenario = _scenario.Name,
             Protocol = _protocol.Name,
-            Parties = [.. _scenario.Parties.Select(p => p.Name)],
-            Roles = [.. _scenario.Parties.Select(p => p.Role)],
+            Parties = _table.Names,
+            Roles = _table.Roles,
             Negotiators = [.. _names],
             Status = status,
             Agreement = agreement,

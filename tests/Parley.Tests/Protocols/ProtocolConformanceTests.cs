@@ -55,6 +55,26 @@ public class ProtocolConformanceTests
         Assert.True(agreements > 0, "some pairing should still agree outside the red lines");
     }
 
+    [Fact]
+    public void RedLines_EverySingleTextMediatorAndVoter_NoAgreementCrossesThem()
+    {
+        var s = WithRedLines();
+        foreach (var mediator in MediatorRegistry.Available.Select(m => m.Name))
+        {
+            int agreements = 0;
+            foreach (var agents in new[] { "sincere,sincere", "micro,conceder", "sincere,boulware" })
+                for (int seed = 0; seed < 5; seed++)
+                {
+                    var r = Run(s, "single-text", agents, seed, mediators: mediator);
+                    Assert.Null(r.Failure);
+                    if (r.Agreement is not { } deal) continue;
+                    agreements++;
+                    Assert.False(Crosses(s, 0, deal) || Crosses(s, 1, deal), $"{mediator} {agents} seed {seed}");
+                }
+            Assert.True(agreements > 0, $"{mediator}: no agreement outside the red lines");
+        }
+    }
+
     private static bool Crosses(Scenario s, int party, Outcome o)
     {
         var values = new int[s.Space.IssueCount];

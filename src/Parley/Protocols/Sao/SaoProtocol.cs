@@ -28,6 +28,9 @@ internal readonly struct SaoProtocol : IProtocol<SaoState>
 
     public int TurnsPerRound => _n;
 
+    // One entry per turn, reserved up front (implemented here so the runner's call on this struct does not box it).
+    public long TranscriptCapacity(long turns) => turns;
+
     public SaoState Initial => SaoState.Initial(_n);
 
     public void InitializeParty(int party, NegotiatorContext context) => _negotiators[party].Initialize(context);

@@ -39,6 +39,9 @@ internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
 
     public int TurnsPerRound => _n;
 
+    // One entry per turn, reserved up front (implemented here so the runner's call on this struct does not box it).
+    public long TranscriptCapacity(long turns) => turns;
+
     public ShuttleState Initial => new()
     {
         Commitments = [.. new Outcome?[_n]],

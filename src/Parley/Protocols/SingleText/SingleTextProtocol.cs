@@ -28,26 +28,25 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
         _space = scenario.Space;
         _mediators = new ITextMediator?[n];
         _voters = new IVoter?[n];
-        var principals = new List<int>();
-        var order = new List<int>();
+        int principalCount = Negotiation.PrincipalCount(scenario);
+        _principals = new int[principalCount];
+        _mediatorOrder = new int[n - principalCount];
         int v = 0, m = 0;
         for (int i = 0; i < n; i++)
         {
             if (scenario.Parties[i].Role == PartyRole.Principal)
             {
-                principals.Add(i);
+                _principals[v] = i;
                 _voters[i] = voters[v++];
                 _allPrincipals |= Audience.Of(i);
             }
             else
             {
-                order.Add(i);
+                _mediatorOrder[m] = i;
                 _mediators[i] = mediators[m++];
                 _mediatorMask |= Audience.Of(i);
             }
         }
-        _principals = [.. principals];
-        _mediatorOrder = [.. order];
     }
 
     public string Name => "single-text";
@@ -55,6 +54,16 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
     public bool Emits => true;
 
     public int TurnsPerRound => _principals.Length + 1;
+
+    /// <summary>Rounds' worth of transcript reserved up front: a mediator that converges ends well before most deadlines.</summary>
+    private const int ReservedRounds = 32;
+
+    // Every round records its turns and a tally; reserve the first rounds' worth and let the transcript grow beyond.
+    public long TranscriptCapacity(long turns)
+    {
+        long rounds = (turns + TurnsPerRound - 1) / TurnsPerRound;
+        return Math.Min(rounds, ReservedRounds) * (TurnsPerRound + 1) + 1;
+    }
 
     public SingleTextState Initial => new()
     {
@@ -91,21 +100,25 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
 
     public int Mover(in SingleTextState state) => state.Phase == 0 ? state.Mediator : _principals[state.Phase - 1];
 
-    public Move Ask(in SingleTextState state, in SessionClock clock)
+    // Two small paths rather than one large method: each call zeroes only the locals of its own path.
+    public Move Ask(in SingleTextState state, in SessionClock clock) =>
+        state.Phase == 0 ? AskMediator(state with { Time = clock.Time }) : AskVoter(state with { Time = clock.Time });
+
+    private Move AskMediator(in SingleTextState state)
     {
-        var s = state with { Time = clock.Time };
-        if (s.Phase == 0)
+        var proposal = _mediators[state.Mediator]!.Propose(state);
+        return new Move
         {
-            var proposal = _mediators[s.Mediator]!.Propose(s);
-            return new Move
-            {
-                Actor = s.Mediator, Action = NegotiationAction.Propose, Outcome = proposal.Text, To = -1, Recipients = Audience.Everyone,
-                Reference = proposal.Basis,
-            };
-        }
-        int party = _principals[s.Phase - 1];
-        if (s.Text is not { } text) return new Move { Actor = party, Action = NegotiationAction.Pass, To = -1, Recipients = Audience.Everyone };
-        var vote = _voters[party]!.Vote(s, text);
+            Actor = state.Mediator, Action = NegotiationAction.Propose, Outcome = proposal.Text, To = -1, Recipients = Audience.Everyone,
+            Reference = proposal.Basis,
+        };
+    }
+
+    private Move AskVoter(in SingleTextState state)
+    {
+        int party = _principals[state.Phase - 1];
+        if (state.Text is not { } text) return new Move { Actor = party, Action = NegotiationAction.Pass, To = -1, Recipients = Audience.Everyone };
+        var vote = _voters[party]!.Vote(state, text);
         var action = vote.Answer switch
         {
             TextAnswer.Accept => NegotiationAction.Accept,
@@ -115,10 +128,12 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
         };
         return new Move
         {
-            Actor = party, Action = action, Outcome = text, To = -1, Recipients = s.MediatorsPresent, Issues = vote.Objections,
-            Note = action == NegotiationAction.Fail ? $"answered with unknown vote {(int)vote.Answer}" : null,
+            Actor = party, Action = action, Outcome = text, To = -1, Recipients = state.MediatorsPresent, Issues = vote.Objections,
+            Note = action == NegotiationAction.Fail ? UnknownVote(vote.Answer) : null,
         };
     }
+
+    private static string UnknownVote(TextAnswer answer) => $"answered with unknown vote {(int)answer}";
 
     public string? Check(in SingleTextState state, in Move move)
     {
@@ -132,29 +147,30 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
         return null;
     }
 
+    // Each case is one copy of the state: the state is large, and a round steps it four times.
     public SingleTextState Step(in SingleTextState state, in Move move, in SessionClock clock)
     {
-        var s = state with { Time = clock.Time };
+        double t = clock.Time;
         switch (move.Action)
         {
             case NegotiationAction.Tally:
-                if (s.Text is not null && (s.Accepts & _allPrincipals) == _allPrincipals) return s with { Status = NegotiationStatus.Agreed };
-                return s with
+                if (state.Text is not null && (state.Accepts & _allPrincipals) == _allPrincipals) return state with { Time = t, Status = NegotiationStatus.Agreed };
+                return state with
                 {
-                    Round = s.Round + 1, Phase = 0, Mediator = NextMediator(s.Mediator, s.MediatorsPresent),
-                    LastText = s.Text, LastBasis = s.Basis, LastAccepts = s.Accepts, LastRejects = s.Rejects, LastVetoes = s.Vetoes,
+                    Time = t, Round = state.Round + 1, Phase = 0, Mediator = NextMediator(state.Mediator, state.MediatorsPresent),
+                    LastText = state.Text, LastBasis = state.Basis, LastAccepts = state.Accepts, LastRejects = state.Rejects, LastVetoes = state.Vetoes,
                     Text = null, Basis = null, Accepts = 0, Rejects = 0, Vetoes = 0,
                 };
             case NegotiationAction.Propose:
-                return s with { Text = move.Outcome, Basis = move.Reference, Phase = 1 };
+                return state with { Time = t, Text = move.Outcome, Basis = move.Reference, Phase = 1 };
             case NegotiationAction.Accept:
-                return s with { Accepts = s.Accepts | Audience.Of(move.Actor), Phase = s.Phase + 1 };
+                return state with { Time = t, Accepts = state.Accepts | Audience.Of(move.Actor), Phase = state.Phase + 1 };
             case NegotiationAction.Reject:
-                return s with { Rejects = s.Rejects | Audience.Of(move.Actor), Phase = s.Phase + 1 };
+                return state with { Time = t, Rejects = state.Rejects | Audience.Of(move.Actor), Phase = state.Phase + 1 };
             case NegotiationAction.Veto:
-                return s with { Vetoes = s.Vetoes | Audience.Of(move.Actor), Phase = s.Phase + 1 };
+                return state with { Time = t, Vetoes = state.Vetoes | Audience.Of(move.Actor), Phase = state.Phase + 1 };
             case NegotiationAction.Pass:
-                return s.Phase == 0 ? s with { Text = null, Basis = null, Phase = 1 } : s with { Phase = s.Phase + 1 };
+                return state.Phase == 0 ? state with { Time = t, Text = null, Basis = null, Phase = 1 } : state with { Time = t, Phase = state.Phase + 1 };
             default:
                 throw new InvalidOperationException($"Single text has no action {move.Action}.");
         }
@@ -173,6 +189,7 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
 
     private int NextMediator(int current, ulong present)
     {
+        if (_mediatorOrder.Length == 1) return current;
         int k = Array.IndexOf(_mediatorOrder, current);
         for (int step = 1; step <= _mediatorOrder.Length; step++)
         {

@@ -28,6 +28,8 @@ internal sealed class SessionRunner<TProtocol, TState>
     private readonly int _n;
     private readonly UtilityIndex[] _indices;
     private readonly Transcript _transcript;
+    private Outcome _lastRecorded; // the outcome of entry _lastRecordedEntry, whose utilities were looked up (−1: none yet)
+    private int _lastRecordedEntry = -1;
     private readonly ImmutableArray<ScenarioEvent> _events;
     private readonly bool _presenceEvents;
     private readonly bool _limits;
@@ -232,7 +234,16 @@ internal sealed class SessionRunner<TProtocol, TState>
         var utilities = _transcript.Append(move, clock.Round, clock.Time);
         if (move.Outcome is { } o)
         {
+            // Consecutive entries often carry the same outcome (a text, its votes and its tally; an offer and its
+            // acceptance): its utilities are copied from the entry before instead of looked up again.
+            if (_lastRecordedEntry >= 0 && _lastRecorded == o)
+            {
+                _transcript.UtilitiesOf(_lastRecordedEntry).CopyTo(utilities);
+                return;
+            }
             for (int i = 0; i < utilities.Length; i++) utilities[i] = _indices[i].Utility(o);
+            _lastRecorded = o;
+            _lastRecordedEntry = _transcript.Count - 1;
         }
         else
         {

@@ -96,6 +96,9 @@ public sealed class Transcript : IReadOnlyList<TranscriptEntry>
         kind is not (NegotiationAction.WalkAway or NegotiationAction.Fail or NegotiationAction.Tally or NegotiationAction.Event or NegotiationAction.Pass)
         && !double.IsNaN(firstUtility);
 
+    /// <summary>The utilities recorded with entry <paramref name="index"/> (one per party).</summary>
+    internal ReadOnlySpan<double> UtilitiesOf(int index) => _utilities.AsSpan(index * PartyCount, PartyCount);
+
     /// <summary>Appends <paramref name="move"/> and returns the span to fill with its utilities (NaN when it has no outcome).</summary>
     internal Span<double> Append(in Move move, int round, double time)
     {

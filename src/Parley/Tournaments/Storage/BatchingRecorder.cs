@@ -18,6 +18,7 @@ public sealed class BatchingRecorder : IResultSink, IDisposable
     private readonly Thread _writer;
     private readonly Action<int>? _stored;
     private readonly CancellationTokenSource _failed = new();
+    private readonly ManualResetEventSlim _completing = new();
     private Exception? _fault;
     private long _writeTicks;
     private long _writeCpuTicks;
@@ -60,6 +61,7 @@ public sealed class BatchingRecorder : IResultSink, IDisposable
     public void Complete()
     {
         if (!_queue.IsAddingCompleted) _queue.CompleteAdding();
+        _completing.Set();
         _writer.Join();
         if (_fault is not null) throw new StoreException($"{_store.Where}: writing results failed: {_fault.Message}", _fault);
     }
@@ -82,7 +84,8 @@ public sealed class BatchingRecorder : IResultSink, IDisposable
                 _stored?.Invoke(batch.Count);
                 batch.Clear();
                 // Let results gather for a moment when they trickle in: fewer, larger transactions.
-                if (_queue.Count < 64 && !_queue.IsAddingCompleted) Thread.Sleep(20);
+                // (Complete wakes it at once, so the last batch is not kept waiting.)
+                if (_queue.Count < 64 && !_queue.IsAddingCompleted) _completing.Wait(20);
             }
         }
         catch (Exception e)
@@ -95,7 +98,9 @@ public sealed class BatchingRecorder : IResultSink, IDisposable
     public void Dispose()
     {
         if (!_queue.IsAddingCompleted) _queue.CompleteAdding();
+        _completing.Set();
         _writer.Join();
+        _completing.Dispose();
         _queue.Dispose();
         _failed.Dispose();
     }

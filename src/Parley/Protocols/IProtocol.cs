@@ -32,6 +32,13 @@ public interface IProtocol<TState> where TState : struct
     /// <summary>False when <see cref="TryEmit"/> never emits (the runner then never asks).</summary>
     bool Emits { get; }
 
+    /// <summary>
+    /// True when what <see cref="TryEmit"/> emits depends on the state alone, never on the clock (a tally due once every
+    /// answer is in): only a step or an event can then make an emission due, and the runner looks for one after those
+    /// only, not again before each turn. False when an emission can fall due with time alone (a delayed message).
+    /// </summary>
+    bool EmitsAfterStepsOnly { get; }
+
     /// <summary>Starts party <paramref name="party"/>'s negotiator with its context; an exception fails the negotiation, attributed to it.</summary>
     void InitializeParty(int party, NegotiatorContext context);
 
@@ -53,14 +60,20 @@ public interface IProtocol<TState> where TState : struct
     /// <summary>The party whose turn it is.</summary>
     int Mover(in TState state);
 
-    /// <summary>Asks the mover for its action. Exceptions are the mover's failure.</summary>
-    Move Ask(in TState state, in SessionClock clock);
+    /// <summary>
+    /// Asks the mover for its action. Exceptions are the mover's failure. The protocol may stamp
+    /// <paramref name="state"/> with the turn's time (what the mover sees); nothing else of it changes.
+    /// </summary>
+    Move Ask(ref TState state, in SessionClock clock);
 
     /// <summary>Null when <paramref name="move"/> is legal in <paramref name="state"/>; otherwise why not (the mover's failure).</summary>
     string? Check(in TState state, in Move move);
 
-    /// <summary>The state after <paramref name="move"/>. Pure.</summary>
-    TState Step(in TState state, in Move move, in SessionClock clock);
+    /// <summary>
+    /// Advances <paramref name="state"/> past <paramref name="move"/>: afterwards it is the state after the move (a
+    /// function of the state, the move and the clock alone). In place, so that a large state is not copied whole per turn.
+    /// </summary>
+    void Step(ref TState state, in Move move, in SessionClock clock);
 
     /// <summary>The state that ends the negotiation with <paramref name="status"/> (deadline, failure, a party leaving).</summary>
     TState End(in TState state, NegotiationStatus status);

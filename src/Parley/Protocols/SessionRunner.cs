@@ -101,6 +101,9 @@ internal sealed class SessionRunner<TProtocol, TState>
         long budgetTicks = (long)Math.Min(_options.PerTurnBudget.TotalSeconds * frequency, long.MaxValue / 2.0);
         int nextEvent = 0;
         long turnStart = coarse ? Environment.TickCount64 : _time.GetTimestamp();
+        // Whether an emission may be due before the next turn: always when emissions can fall due with time; otherwise
+        // only at the start and after a step or an event not yet drained (a drain after each step empties the rest).
+        bool undrained = true;
         if (coarse) start = turnStart;
         while (!_protocol.IsOver(state))
         {
@@ -119,19 +122,24 @@ internal sealed class SessionRunner<TProtocol, TState>
             if (nextEvent < _events.Length)
             {
                 while (nextEvent < _events.Length && _events[nextEvent].Time <= t && !_protocol.IsOver(state))
+                {
                     state = FireEvent(state, _events[nextEvent++], clock);
+                    undrained = true;
+                }
                 if (_protocol.IsOver(state)) break;
             }
-            if (_protocol.Emits)
+            if (_protocol.Emits && (undrained || !_protocol.EmitsAfterStepsOnly))
             {
                 Drain(ref state, clock);
+                undrained = false;
                 if (_protocol.IsOver(state)) break;
             }
 
             int party = _protocol.Mover(state);
             if (_presenceEvents && !_scenario.Timeline.IsPresent(party, t))
             {
-                state = _protocol.Step(state, new Move { Actor = party, Action = NegotiationAction.Pass, To = -1, Recipients = Audience.Everyone }, clock);
+                _protocol.Step(ref state, new Move { Actor = party, Action = NegotiationAction.Pass, To = -1, Recipients = Audience.Everyone }, clock);
+                undrained = true;
                 turn++;
                 if (++inRound == tpr) { round++; inRound = 0; }
                 continue;
@@ -140,7 +148,7 @@ internal sealed class SessionRunner<TProtocol, TState>
             Move move;
             try
             {
-                move = _protocol.Ask(state, clock);
+                move = _protocol.Ask(ref state, clock);
             }
             catch (Exception ex)
             {
@@ -169,7 +177,7 @@ internal sealed class SessionRunner<TProtocol, TState>
             }
             if (move.Action == NegotiationAction.WalkAway) walkedAway = party;
             if (move.Action != NegotiationAction.Pass) Record(move, clock);
-            state = _protocol.Step(state, move, clock);
+            _protocol.Step(ref state, move, clock);
             if (_protocol.Emits) Drain(ref state, clock);
             turn++;
             if (++inRound == tpr) { round++; inRound = 0; }
@@ -184,7 +192,7 @@ internal sealed class SessionRunner<TProtocol, TState>
         while (!_protocol.IsOver(state) && _protocol.TryEmit(state, clock, out var emitted))
         {
             Record(emitted, clock);
-            state = _protocol.Step(state, emitted, clock);
+            _protocol.Step(ref state, emitted, clock);
         }
     }
 

@@ -26,6 +26,8 @@ internal readonly struct SaoProtocol : IProtocol<SaoState>
 
     public bool Emits => false;
 
+    public bool EmitsAfterStepsOnly => false;
+
     public int TurnsPerRound => _n;
 
     // One entry per turn, reserved up front (implemented here so the runner's call on this struct does not box it).
@@ -49,7 +51,7 @@ internal readonly struct SaoProtocol : IProtocol<SaoState>
 
     public int Mover(in SaoState state) => state.Turn;
 
-    public Move Ask(in SaoState state, in SessionClock clock)
+    public Move Ask(ref SaoState state, in SessionClock clock)
     {
         var s = state with { Time = clock.Time };
         int party = s.Turn;
@@ -79,7 +81,7 @@ internal readonly struct SaoProtocol : IProtocol<SaoState>
         _ => null,
     };
 
-    public SaoState Step(in SaoState state, in Move move, in SessionClock clock) => state.Apply(move.Action, move.Outcome.GetValueOrDefault());
+    public void Step(ref SaoState state, in Move move, in SessionClock clock) => state = state.Apply(move.Action, move.Outcome.GetValueOrDefault());
 
     public SaoState End(in SaoState state, NegotiationStatus status) => state.End(status);
 

@@ -37,6 +37,8 @@ internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
 
     public bool Emits => true;
 
+    public bool EmitsAfterStepsOnly => false;
+
     public int TurnsPerRound => _n;
 
     // One entry per turn, reserved up front (implemented here so the runner's call on this struct does not box it).
@@ -74,7 +76,7 @@ internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
 
     public int Mover(in ShuttleState state) => state.Turn;
 
-    public Move Ask(in ShuttleState state, in SessionClock clock)
+    public Move Ask(ref ShuttleState state, in SessionClock clock)
     {
         int party = state.Turn;
         var message = _parties[party].Act(state with { Time = clock.Time, Round = clock.Round });
@@ -106,7 +108,9 @@ internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
         return null;
     }
 
-    public ShuttleState Step(in ShuttleState state, in Move move, in SessionClock clock)
+    public void Step(ref ShuttleState state, in Move move, in SessionClock clock) => state = Next(state, move, clock);
+
+    private ShuttleState Next(in ShuttleState state, in Move move, in SessionClock clock)
     {
         if (move.Action == NegotiationAction.Deliver)
         {

@@ -53,6 +53,8 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
 
     public bool Emits => true;
 
+    public bool EmitsAfterStepsOnly => true;
+
     public int TurnsPerRound => _principals.Length + 1;
 
     /// <summary>Rounds' worth of transcript reserved up front: a mediator that converges ends well before most deadlines.</summary>
@@ -100,9 +102,13 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
 
     public int Mover(in SingleTextState state) => state.Phase == 0 ? state.Mediator : _principals[state.Phase - 1];
 
-    // Two small paths rather than one large method: each call zeroes only the locals of its own path.
-    public Move Ask(in SingleTextState state, in SessionClock clock) =>
-        state.Phase == 0 ? AskMediator(state with { Time = clock.Time }) : AskVoter(state with { Time = clock.Time });
+    // Two small paths rather than one large method: each call zeroes only the locals of its own path. The time is stamped
+    // in place: the state is large, and copying it to set one field is a good part of a turn.
+    public Move Ask(ref SingleTextState state, in SessionClock clock)
+    {
+        state.StampTime(clock.Time);
+        return state.Phase == 0 ? AskMediator(state) : AskVoter(state);
+    }
 
     private Move AskMediator(in SingleTextState state)
     {
@@ -147,30 +153,32 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
         return null;
     }
 
-    // Each case is one copy of the state: the state is large, and a round steps it four times.
-    public SingleTextState Step(in SingleTextState state, in Move move, in SessionClock clock)
+    // In place: each case sets only the fields it changes (the state is large, and a round steps it four times).
+    public void Step(ref SingleTextState state, in Move move, in SessionClock clock)
     {
         double t = clock.Time;
         switch (move.Action)
         {
             case NegotiationAction.Tally:
-                if (state.Text is not null && (state.Accepts & _allPrincipals) == _allPrincipals) return state with { Time = t, Status = NegotiationStatus.Agreed };
-                return state with
-                {
-                    Time = t, Round = state.Round + 1, Phase = 0, Mediator = NextMediator(state.Mediator, state.MediatorsPresent),
-                    LastText = state.Text, LastBasis = state.Basis, LastAccepts = state.Accepts, LastRejects = state.Rejects, LastVetoes = state.Vetoes,
-                    Text = null, Basis = null, Accepts = 0, Rejects = 0, Vetoes = 0,
-                };
+                if (state.Text is not null && (state.Accepts & _allPrincipals) == _allPrincipals) state.Agree(t);
+                else state.NextRound(t, NextMediator(state.Mediator, state.MediatorsPresent));
+                return;
             case NegotiationAction.Propose:
-                return state with { Time = t, Text = move.Outcome, Basis = move.Reference, Phase = 1 };
+                state.Put(t, move.Outcome, move.Reference);
+                return;
             case NegotiationAction.Accept:
-                return state with { Time = t, Accepts = state.Accepts | Audience.Of(move.Actor), Phase = state.Phase + 1 };
+                state.Answered(t, Audience.Of(move.Actor), 0, 0);
+                return;
             case NegotiationAction.Reject:
-                return state with { Time = t, Rejects = state.Rejects | Audience.Of(move.Actor), Phase = state.Phase + 1 };
+                state.Answered(t, 0, Audience.Of(move.Actor), 0);
+                return;
             case NegotiationAction.Veto:
-                return state with { Time = t, Vetoes = state.Vetoes | Audience.Of(move.Actor), Phase = state.Phase + 1 };
+                state.Answered(t, 0, 0, Audience.Of(move.Actor));
+                return;
             case NegotiationAction.Pass:
-                return state.Phase == 0 ? state with { Time = t, Text = null, Basis = null, Phase = 1 } : state with { Time = t, Phase = state.Phase + 1 };
+                if (state.Phase == 0) state.Put(t, null, null);
+                else state.Answered(t, 0, 0, 0);
+                return;
             default:
                 throw new InvalidOperationException($"Single text has no action {move.Action}.");
         }

@@ -8,58 +8,145 @@ namespace Parley.Protocols.SingleText;
 /// then every principal answers in table order; then the protocol tallies the answers. All principals accepting makes the
 /// text the agreement. The previous round's text and answers stay in the state for the mediators.
 /// </summary>
-public readonly record struct SingleTextState
+/// <remarks>
+/// Immutable to everyone outside the library (every property is init-only). The session runner alone advances its own
+/// copy in place through the internal methods below, so that a turn changes the few fields it concerns instead of
+/// copying the whole value (about 180 bytes) several times; outcomes are stored without <see cref="Nullable{T}"/>'s
+/// padding, with flags for their presence.
+/// </remarks>
+public record struct SingleTextState
 {
+    private int _round;
+    private int _phase;
+    private int _mediator;
+    private double _time;
+    private Outcome _text;
+    private Outcome _basis;
+    private Outcome _lastText;
+    private Outcome _lastBasis;
+    private ulong _accepts;
+    private ulong _rejects;
+    private ulong _vetoes;
+    private ulong _lastAccepts;
+    private ulong _lastRejects;
+    private ulong _lastVetoes;
+    private ulong _mediatorsPresent;
+    private NegotiationStatus _status;
+    private bool _hasText;
+    private bool _hasBasis;
+    private bool _hasLastText;
+    private bool _hasLastBasis;
+
     /// <summary>0-based round.</summary>
-    public int Round { get; init; }
+    public int Round { readonly get => _round; init => _round = value; }
 
     /// <summary>Position in the round: 0 = the mediator proposes, k ≥ 1 = the k-th principal answers.</summary>
-    public int Phase { get; init; }
+    public int Phase { readonly get => _phase; init => _phase = value; }
 
     /// <summary>Party index of the mediator whose round it is, or −1 when no mediator is present.</summary>
-    public int Mediator { get; init; }
+    public int Mediator { readonly get => _mediator; init => _mediator = value; }
 
     /// <summary>Normalised time of the current turn.</summary>
-    public double Time { get; init; }
+    public double Time { readonly get => _time; init => _time = value; }
 
     /// <summary>The text on the table this round, or null before the mediator has put one.</summary>
-    public Outcome? Text { get; init; }
+    public Outcome? Text
+    {
+        readonly get => _hasText ? _text : null;
+        init => (_text, _hasText) = (value.GetValueOrDefault(), value.HasValue);
+    }
 
     /// <summary>The text <see cref="Text"/> revises, if the mediator named one: a principal vetoes a text worse for it than the basis.</summary>
-    public Outcome? Basis { get; init; }
+    public Outcome? Basis
+    {
+        readonly get => _hasBasis ? _basis : null;
+        init => (_basis, _hasBasis) = (value.GetValueOrDefault(), value.HasValue);
+    }
 
     /// <summary>Principals that accepted <see cref="Text"/> so far this round (party mask).</summary>
-    public ulong Accepts { get; init; }
+    public ulong Accepts { readonly get => _accepts; init => _accepts = value; }
 
     /// <summary>Principals that rejected <see cref="Text"/> this round without a veto (party mask).</summary>
-    public ulong Rejects { get; init; }
+    public ulong Rejects { readonly get => _rejects; init => _rejects = value; }
 
     /// <summary>Principals that vetoed <see cref="Text"/> this round (party mask).</summary>
-    public ulong Vetoes { get; init; }
+    public ulong Vetoes { readonly get => _vetoes; init => _vetoes = value; }
 
     /// <summary>The previous round's text, or null.</summary>
-    public Outcome? LastText { get; init; }
+    public Outcome? LastText
+    {
+        readonly get => _hasLastText ? _lastText : null;
+        init => (_lastText, _hasLastText) = (value.GetValueOrDefault(), value.HasValue);
+    }
 
     /// <summary>The previous round's basis, or null.</summary>
-    public Outcome? LastBasis { get; init; }
+    public Outcome? LastBasis
+    {
+        readonly get => _hasLastBasis ? _lastBasis : null;
+        init => (_lastBasis, _hasLastBasis) = (value.GetValueOrDefault(), value.HasValue);
+    }
 
     /// <summary>Principals that accepted the previous round's text.</summary>
-    public ulong LastAccepts { get; init; }
+    public ulong LastAccepts { readonly get => _lastAccepts; init => _lastAccepts = value; }
 
     /// <summary>Principals that rejected the previous round's text without a veto.</summary>
-    public ulong LastRejects { get; init; }
+    public ulong LastRejects { readonly get => _lastRejects; init => _lastRejects = value; }
 
     /// <summary>Principals that vetoed the previous round's text.</summary>
-    public ulong LastVetoes { get; init; }
+    public ulong LastVetoes { readonly get => _lastVetoes; init => _lastVetoes = value; }
 
     /// <summary>Mediators still at the table (party mask).</summary>
-    public ulong MediatorsPresent { get; init; }
+    public ulong MediatorsPresent { readonly get => _mediatorsPresent; init => _mediatorsPresent = value; }
 
     /// <summary>Whether the negotiation is running or how it ended.</summary>
-    public NegotiationStatus Status { get; init; }
+    public NegotiationStatus Status { readonly get => _status; init => _status = value; }
 
     /// <summary>True when the previous round's text was vetoed by nobody (all answered and none vetoed).</summary>
-    public bool LastUnvetoed => LastText is not null && LastVetoes == 0;
+    public readonly bool LastUnvetoed => _hasLastText && _lastVetoes == 0;
+
+    // The runner's in-place steps (see the remarks): each sets only what the step changes.
+
+    /// <summary>Stamps the time of the turn about to be asked.</summary>
+    internal void StampTime(double time) => _time = time;
+
+    /// <summary>The mediator put <paramref name="text"/> (or passed: null) against <paramref name="basis"/>; the principals answer next.</summary>
+    internal void Put(double time, Outcome? text, Outcome? basis)
+    {
+        _time = time;
+        (_text, _hasText) = (text.GetValueOrDefault(), text.HasValue);
+        (_basis, _hasBasis) = (basis.GetValueOrDefault(), basis.HasValue);
+        _phase = 1;
+    }
+
+    /// <summary>A principal answered: its party mask added to one of the masks (or to none, for a pass).</summary>
+    internal void Answered(double time, ulong accepts, ulong rejects, ulong vetoes)
+    {
+        _time = time;
+        _accepts |= accepts;
+        _rejects |= rejects;
+        _vetoes |= vetoes;
+        _phase++;
+    }
+
+    /// <summary>The text is agreed.</summary>
+    internal void Agree(double time)
+    {
+        _time = time;
+        _status = NegotiationStatus.Agreed;
+    }
+
+    /// <summary>The round is tallied without agreement: its text and answers become the last round's; <paramref name="mediator"/> puts next.</summary>
+    internal void NextRound(double time, int mediator)
+    {
+        _time = time;
+        _round++;
+        _phase = 0;
+        _mediator = mediator;
+        (_lastText, _hasLastText, _lastBasis, _hasLastBasis) = (_text, _hasText, _basis, _hasBasis);
+        (_lastAccepts, _lastRejects, _lastVetoes) = (_accepts, _rejects, _vetoes);
+        (_text, _hasText, _basis, _hasBasis) = (default, false, default, false);
+        (_accepts, _rejects, _vetoes) = (0, 0, 0);
+    }
 }
 
 /// <summary>A principal's answer to a text.</summary>

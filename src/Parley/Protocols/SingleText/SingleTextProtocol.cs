@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parley.Agents;
 using Parley.Outcomes;
 using Parley.Scenarios;
@@ -103,11 +104,15 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
     public int Mover(in SingleTextState state) => state.Phase == 0 ? state.Mediator : _principals[state.Phase - 1];
 
     // Two small paths rather than one large method: each call zeroes only the locals of its own path. The time is stamped
-    // in place: the state is large, and copying it to set one field is a good part of a turn.
+    // in place: the state is large, and copying it to set one field is a good part of a turn. Not inlined, and one call
+    // per path: the runner's move is then the return buffer of AskMediator or AskVoter itself; inlined into the runner,
+    // the move came back through a temporary and was copied with wide loads of narrower stores just made, a stall.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public Move Ask(ref SingleTextState state, in SessionClock clock)
     {
         state.StampTime(clock.Time);
-        return state.Phase == 0 ? AskMediator(state) : AskVoter(state);
+        if (state.Phase == 0) return AskMediator(state);
+        return AskVoter(state);
     }
 
     private Move AskMediator(in SingleTextState state)

@@ -55,6 +55,22 @@ public readonly record struct Move
     /// <summary>An earlier outcome the action refers to (the basis a single text revises), or null. Not recorded.</summary>
     public Outcome? Reference { get; init; }
 
+    /// <summary>
+    /// A move with its fields given at once, for the protocols' per-turn paths: the JIT builds it in the caller's return
+    /// buffer, where an object initializer builds it in a temporary copied out after (a store-forwarding stall).
+    /// </summary>
+    internal Move(int actor, NegotiationAction action, Outcome? outcome, int to, ulong recipients, ulong issues = 0, string? note = null, Outcome? reference = null)
+    {
+        Actor = actor;
+        Action = action;
+        Outcome = outcome;
+        To = to;
+        Recipients = recipients;
+        Issues = issues;
+        Note = note;
+        Reference = reference;
+    }
+
     /// <summary>A move seen by everyone.</summary>
     public static Move Public(int actor, NegotiationAction action, Outcome? outcome = null) =>
         new() { Actor = actor, Action = action, Outcome = outcome, To = -1, Recipients = Audience.Everyone };

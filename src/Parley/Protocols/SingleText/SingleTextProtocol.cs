@@ -118,17 +118,13 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
     private Move AskMediator(in SingleTextState state)
     {
         var proposal = _mediators[state.Mediator]!.Propose(state);
-        return new Move
-        {
-            Actor = state.Mediator, Action = NegotiationAction.Propose, Outcome = proposal.Text, To = -1, Recipients = Audience.Everyone,
-            Reference = proposal.Basis,
-        };
+        return new Move(state.Mediator, NegotiationAction.Propose, proposal.Text, -1, Audience.Everyone, reference: proposal.Basis);
     }
 
     private Move AskVoter(in SingleTextState state)
     {
         int party = _principals[state.Phase - 1];
-        if (state.Text is not { } text) return new Move { Actor = party, Action = NegotiationAction.Pass, To = -1, Recipients = Audience.Everyone };
+        if (state.Text is not { } text) return new Move(party, NegotiationAction.Pass, null, -1, Audience.Everyone);
         var vote = _voters[party]!.Vote(state, text);
         var action = vote.Answer switch
         {
@@ -137,11 +133,7 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
             TextAnswer.Veto => NegotiationAction.Veto,
             _ => NegotiationAction.Fail,
         };
-        return new Move
-        {
-            Actor = party, Action = action, Outcome = text, To = -1, Recipients = state.MediatorsPresent, Issues = vote.Objections,
-            Note = action == NegotiationAction.Fail ? UnknownVote(vote.Answer) : null,
-        };
+        return new Move(party, action, text, -1, state.MediatorsPresent, vote.Objections, action == NegotiationAction.Fail ? UnknownVote(vote.Answer) : null);
     }
 
     private static string UnknownVote(TextAnswer answer) => $"answered with unknown vote {(int)answer}";

@@ -173,6 +173,17 @@ public sealed class TournamentStore : IDisposable
         _writer.Write(id, records);
     }
 
+    /// <summary>
+    /// Copies what the write-ahead log still holds into the database file and empties the log (SQLite; nothing to do for
+    /// PostgreSQL), so that the file alone holds every result. The results writer calls this at the end of a run, as
+    /// part of the database's time.
+    /// </summary>
+    public void Checkpoint()
+    {
+        if (_postgres) return;
+        Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
     /// <summary>Every stored result of tournament <paramref name="id"/> with its configuration, by negotiation index.</summary>
     public StoredResults ReadResults(long id)
     {

@@ -102,12 +102,12 @@ public sealed class ClusterRunner(IClusterClient client, long tournamentId, int?
             var grain = client.GetGrain<INegotiationBatchGrain>(key);
             while (!gone.IsCancellationRequested && queue.TryDequeue(out var batch))
             {
-                NegotiationRecord[] lines;
+                NegotiationRecord[] records;
                 try
                 {
                     RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
                     var call = Stopwatch.StartNew();
-                    lines = await grain.Run(tournamentId, batch).WaitAsync(LostAfter(), gone);
+                    records = await grain.Run(tournamentId, batch).WaitAsync(LostAfter(), gone);
                     RecordDuration(call.Elapsed);
                 }
                 catch (TimeoutException)
@@ -140,7 +140,7 @@ public sealed class ClusterRunner(IClusterClient client, long tournamentId, int?
                     RequestContext.Remove(IPlacementDirector.PlacementHintKey);
                 }
                 _used.TryAdd(key, 0);
-                Deliver(lines);
+                Deliver(records);
             }
         }
 

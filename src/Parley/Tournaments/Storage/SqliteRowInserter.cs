@@ -33,6 +33,20 @@ internal readonly struct SqliteRow(sqlite3_stmt statement, int offset)
     /// <summary>Binds UTF-8 text.</summary>
     public void Utf8(int column, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_text(statement, offset + column + 1, value));
 
+    /// <summary>Binds a boxed value: null, a whole number, a real number or text.</summary>
+    public void Value(int column, object? value)
+    {
+        switch (value)
+        {
+            case null: Null(column); break;
+            case long l: Integer(column, l); break;
+            case int i: Integer(column, i); break;
+            case double d: Real(column, d); break;
+            case string text: Text(column, text); break;
+            default: throw new ArgumentException($"no SQLite type for a {value.GetType().Name} in column {column}", nameof(value));
+        }
+    }
+
     public void Null(int column) => Check(raw.sqlite3_bind_null(statement, offset + column + 1));
 
     private static void Check(int rc)
@@ -59,13 +73,13 @@ internal sealed class SqliteRowInserter : IDisposable
     private readonly int _columns;
     private readonly int _rowsPerStatement;
 
-    public SqliteRowInserter(SqliteConnection connection, string table, IReadOnlyList<string> columns, int rowsPerStatement)
+    public SqliteRowInserter(SqliteConnection connection, string table, IReadOnlyList<string> columns, int rowsPerStatement, bool skipConflicts = true)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("the SQLite connection is not open");
         _columns = columns.Count;
         _rowsPerStatement = rowsPerStatement;
-        _one = Prepare(Sql(table, columns, 1));
-        _many = Prepare(Sql(table, columns, rowsPerStatement));
+        _one = Prepare(Sql(table, columns, 1, skipConflicts));
+        _many = Prepare(Sql(table, columns, rowsPerStatement, skipConflicts));
     }
 
     /// <summary>Inserts one row per item of <paramref name="items"/>, bound by <paramref name="bind"/>.</summary>
@@ -84,12 +98,12 @@ internal sealed class SqliteRowInserter : IDisposable
         }
     }
 
-    private static string Sql(string table, IReadOnlyList<string> columns, int rows)
+    private static string Sql(string table, IReadOnlyList<string> columns, int rows, bool skipConflicts)
     {
         var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
         string row = "(" + string.Join(", ", Enumerable.Repeat("?", columns.Count)) + ")";
         for (int r = 0; r < rows; r++) sql.Append(r == 0 ? row : ", " + row);
-        return sql.Append(" ON CONFLICT DO NOTHING").ToString();
+        return (skipConflicts ? sql.Append(" ON CONFLICT DO NOTHING") : sql).ToString();
     }
 
     private sqlite3_stmt Prepare(string sql)

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -27,9 +26,6 @@ public sealed record StoredTournament(long Id, string Name, string SpecFile, str
 public sealed class TournamentStore : IDisposable
 {
     private const int SchemaVersion = 1;
-    // PostgreSQL: many rows per statement save round trips. SQLite: a few rows per statement (measured best at 8: fewer
-    // pay per-statement overhead, more pay for the linear search binding each named parameter does).
-    private int RowsPerStatement => _postgres ? 64 : 8;
     private readonly DbConnection _connection;
     private readonly bool _postgres;
     private IResultWriter? _writer;
@@ -117,17 +113,17 @@ public sealed class TournamentStore : IDisposable
         using var tx = _connection.BeginTransaction();
         if (_postgres) Execute("LOCK TABLE tournaments IN EXCLUSIVE MODE", tx);
         long id = Convert.ToInt64(Scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM tournaments", tx), CultureInfo.InvariantCulture);
-        Insert(tx, "tournaments", ["id", "name", "spec_file", "spec_text", "protocol", "seed", "repetitions", "rotate_roles", "self_play", "negotiation_count", "created_utc"],
+        Insert("tournaments", ["id", "name", "spec_file", "spec_text", "protocol", "seed", "repetitions", "rotate_roles", "self_play", "negotiation_count", "created_utc"],
             [[id, spec.Name, spec.File, spec.Text, spec.Protocol.Name, (long)spec.Seed, spec.Repetitions, spec.RotateRoles ? 1 : 0, spec.SelfPlay ? 1 : 0, tournament.Count,
               TimeProvider.System.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)]]);
-        Insert(tx, "negotiators", ["tournament_id", "negotiator_index", "name", "source", "parameters"],
+        Insert("negotiators", ["tournament_id", "negotiator_index", "name", "source", "parameters"],
             spec.Negotiators.Select((n, i) => new object?[] { id, i, n.Name, n.Source, JsonSerializer.Serialize(n.Parameters) }));
-        Insert(tx, "scenarios", ["tournament_id", "scenario_index", "name", "path", "party_count"],
+        Insert("scenarios", ["tournament_id", "scenario_index", "name", "path", "party_count"],
             spec.Scenarios.Select((s, i) => new object?[] { id, i, s.Name, s.Path, tournament.Scenarios[i].Parties.Length }));
         var plan = Enumerable.Range(0, tournament.Count).Select(i => tournament[i]);
-        Insert(tx, "negotiations", ["tournament_id", "negotiation_index", "scenario_index", "rotation", "repetition", "seed"],
+        Insert("negotiations", ["tournament_id", "negotiation_index", "scenario_index", "rotation", "repetition", "seed"],
             plan.Select(p => new object?[] { id, p.Index, p.Scenario, p.Rotation, p.Repetition, (long)p.Seed }));
-        Insert(tx, "seats", ["tournament_id", "negotiation_index", "seat", "party", "negotiator_index"],
+        Insert("seats", ["tournament_id", "negotiation_index", "seat", "party", "negotiator_index"],
             plan.SelectMany(p => p.Seats.Select((n, seat) => new object?[] { id, p.Index, seat, tournament.Table(p).Parties[seat].Name, n })));
         tx.Commit();
         return id;
@@ -262,37 +258,19 @@ public sealed class TournamentStore : IDisposable
         return list;
     }
 
-    private void Insert(DbTransaction tx, string table, string[] columns, IEnumerable<object?[]> rows, bool ignoreConflicts = false)
+    // Plan rows: binary COPY on PostgreSQL, prepared multi-row statements on SQLite (both inside the open transaction).
+    private void Insert(string table, string[] columns, IEnumerable<object?[]> rows)
     {
-        if (_postgres && !ignoreConflicts)
+        if (_postgres)
         {
             Copy(table, columns, rows);
             return;
         }
-        DbCommand? full = null;
-        var chunk = new List<object?[]>(RowsPerStatement);
-        try
+        using var inserter = new SqliteRowInserter((SqliteConnection)_connection, table, columns, 16, skipConflicts: false);
+        inserter.Insert(rows.ToList(), static (row, values) =>
         {
-            foreach (var row in rows)
-            {
-                chunk.Add(row);
-                if (chunk.Count < RowsPerStatement) continue;
-                full ??= InsertCommand(tx, table, columns, RowsPerStatement, ignoreConflicts);
-                Bind(full, chunk);
-                full.ExecuteNonQuery();
-                chunk.Clear();
-            }
-            if (chunk.Count > 0)
-            {
-                using var rest = InsertCommand(tx, table, columns, chunk.Count, ignoreConflicts);
-                Bind(rest, chunk);
-                rest.ExecuteNonQuery();
-            }
-        }
-        finally
-        {
-            full?.Dispose();
-        }
+            for (int c = 0; c < values.Length; c++) row.Value(c, values[c]);
+        });
     }
 
     // PostgreSQL: a plan of a million rows goes in by binary COPY (inside the open transaction) in seconds, where
@@ -317,36 +295,6 @@ public sealed class TournamentStore : IDisposable
             }
         }
         copy.Complete();
-    }
-
-    private DbCommand InsertCommand(DbTransaction tx, string table, string[] columns, int rows, bool ignoreConflicts)
-    {
-        var sql = new StringBuilder($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ");
-        var command = Command("", tx);
-        for (int r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (int c = 0; c < columns.Length; c++)
-            {
-                string name = string.Create(CultureInfo.InvariantCulture, $"@p{r}_{c}");
-                sql.Append(c == 0 ? name : ", " + name);
-                var p = command.CreateParameter();
-                p.ParameterName = name;
-                command.Parameters.Add(p);
-            }
-            sql.Append(')');
-        }
-        if (ignoreConflicts) sql.Append(" ON CONFLICT DO NOTHING");
-        command.CommandText = sql.ToString();
-        return command;
-    }
-
-    private static void Bind(DbCommand command, List<object?[]> rows)
-    {
-        int k = 0;
-        foreach (var row in rows)
-            foreach (var value in row)
-                command.Parameters[k++].Value = value ?? DBNull.Value;
     }
 
     private DbCommand Command(string sql, DbTransaction? tx)

@@ -67,7 +67,7 @@ internal static class NegotiationJson
                 JsonOutput.Pace(json);
                 json.WriteStartObject();
                 var e = entry.Entry;
-                json.WriteNumber("round", entry.Round);
+                json.WriteNumber("round", entry.Round + 1); // rounds count from 1 in every output (docs/negotiators.md)
                 json.WriteNumber("time", entry.Time);
                 if (entry.Party >= 0) json.WriteString("party", result.Parties[entry.Party]);
                 else json.WriteNull("party");

@@ -107,6 +107,15 @@ public sealed class RefusedInputCliTests : IDisposable
         AssertRefused(r, "scenario.yaml", "line 16,", "reserved value is 1.3", "expected a utility in [0, 1]");
     }
 
+    [Fact]
+    public void YamlScenario_ReservedValueEventChangeBeyondOne_IsRefusedAtItsLine()
+    {
+        string file = Yaml(Car.Replace("RESERVED_BUYER", "0.2").Replace("RESERVED_SELLER", "0.3")
+            + "\nevents:\n  - {t: 0.5, name: windfall, type: reservedValue, party: Buyer, change: 1.5}\n");
+        var r = CliRunner.InProcess("analyze", file);
+        AssertRefused(r, "scenario.yaml", "line 18,", "'change' is 1.5", "in [-1, 1]");
+    }
+
     [Theory]
     [InlineData("name: Car\nissues:\n\t- {name: Price, type: discrete, values: [a, b]}\n", 3, 1)]
     [InlineData("name: Car\nissues:\n  - name: Price\n    type: discrete\n\tvalues: [a, b]\n", 5, 1)]

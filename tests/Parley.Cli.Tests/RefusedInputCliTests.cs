@@ -126,6 +126,15 @@ public sealed class RefusedInputCliTests : IDisposable
     }
 
     [Fact]
+    public void TournamentFile_TabInIndentation_IsReportedAtTheTab()
+    {
+        string file = Path.Combine(_dir, "tournament.yaml");
+        File.WriteAllText(file, "name: T\nseed: 1\nnegotiators:\n\t- boulware\n");
+        var r = CliRunner.InProcess("tournament", "run", file, "--db", Path.Combine(_dir, "results.db"));
+        AssertRefused(r, "tournament.yaml", "line 4, column 1:", "tab");
+    }
+
+    [Fact]
     public void Negotiate_TournamentFile_SaysItIsATournamentFileAndHowToRunIt()
     {
         string file = Bundled("example-tournament.yaml");

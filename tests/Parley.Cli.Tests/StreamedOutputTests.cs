@@ -75,6 +75,46 @@ public sealed class StreamedOutputTests : IDisposable
         Assert.Equal("all", doc.RootElement.GetProperty("transcript").GetString());
     }
 
+    /// <summary>
+    /// Runs the CLI as a process whose managed heap is capped at <paramref name="heapMegabytes"/> MB, with its standard output
+    /// counted and dropped; returns the exit code, the bytes written and stderr.
+    /// </summary>
+    private static (int Code, long Bytes, string Error) RunCapped(int heapMegabytes, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = CliRunner.RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.Environment["DOTNET_GCHeapHardLimit"] = $"0x{(long)heapMegabytes << 20:X}";
+        psi.ArgumentList.Add(typeof(ParleyApp).Assembly.Location);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        long bytes = 0;
+        var buffer = new byte[1 << 16];
+        int n;
+        while ((n = process.StandardOutput.BaseStream.Read(buffer)) > 0) bytes += n;
+        if (!process.WaitForExit(300_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("parley " + string.Join(' ', args));
+        }
+        return (process.ExitCode, bytes, stderr.Result);
+    }
+
+    [Fact]
+    public void Json_DocumentsSeveralTimesTheHeapLimit_AreWrittenWithinIt()
+    {
+        // A 256 MB heap: the work (a 300-issue frontier, 600,000 rounds of transcript) fits; a document held in memory
+        // (bytes, then text) would not. Issue 20 §2.
+        string file = Path.Combine(_dir, "additive300.yaml");
+        YamlScenarioWriter.WriteFile(HugeScenarios.Additive(), file);
+        var analysis = RunCapped(256, "analyze", file, "--json", "--max-points", "40000");
+        Assert.True(analysis.Code == 0, analysis.Error);
+        Assert.True(analysis.Bytes > 256L << 20, $"{analysis.Bytes:N0} bytes");
+
+        var run = RunCapped(256, "negotiate", Bundled("EnglandZimbabwe"), "--agents", "hardliner,hardliner", "--rounds", "600000", "--json", "--no-quality");
+        Assert.True(run.Code == 0, run.Error);
+        Assert.True(run.Bytes > 256L << 20, $"{run.Bytes:N0} bytes");
+    }
+
     [Fact]
     public void NegotiateJson_SameBytesOnStandardOutputAndInTheOutFile()
     {

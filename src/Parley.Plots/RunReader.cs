@@ -42,6 +42,9 @@ public static class RunReader
             ImmutableArray<double> Principals(ImmutableArray<double> all) => all.IsEmpty ? all : [.. principal.Select(i => all[i])];
             if (parties.Length < 2) throw Expected(name, "'parties'", "at least two principals");
             var entries = ImmutableArray.CreateBuilder<RunEntry>(offers.GetArrayLength());
+            // Documents list rounds from 1 (they say which transcript they keep); those written before that, without the
+            // 'transcript' key, from 0. A RunEntry's round counts from 0, as in the library.
+            int firstRound = root.TryGetProperty("transcript", out _) ? 1 : 0;
             int k = 0;
             foreach (var offer in offers.EnumerateArray())
             {
@@ -54,7 +57,7 @@ public static class RunReader
                     throw Expected(name, $"{where}.utilities", $"{seated.Length} numbers, one per party");
                 ImmutableArray<string> recipients = String(offer, "to", where, name) is { } to ? [to] : [];
                 entries.Add(new RunEntry(
-                    Int(offer, "round", where, name), Number(offer, "time", where, name),
+                    Int(offer, "round", where, name) - firstRound, Number(offer, "time", where, name),
                     String(offer, "party", where, name) ?? "", // null for scenario events
                     String(offer, "action", where, name) ?? "", Principals(utilities), recipients));
             }

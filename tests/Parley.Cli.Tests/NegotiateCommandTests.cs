@@ -35,7 +35,7 @@ public class NegotiateCommandTests
         var offers = root.GetProperty("offers").EnumerateArray().ToList();
         Assert.NotEmpty(offers);
         var first = offers[0];
-        Assert.Equal(0, first.GetProperty("round").GetInt32());
+        Assert.Equal(1, first.GetProperty("round").GetInt32());
         Assert.Equal("offer", first.GetProperty("action").GetString());
         Assert.Equal(3, first.GetProperty("outcome").EnumerateObject().Count());
         Assert.Equal(2, first.GetProperty("utilities").GetArrayLength());

@@ -114,6 +114,10 @@ public sealed class ApiTests(ViewerFixture viewer)
         var result = JsonDocument.Parse(blocks[^1].Split("data: ", 2)[1]).RootElement;
         Assert.Equal("Laptop", result.GetProperty("scenario").GetString());
         Assert.True(result.GetProperty("rounds").GetInt32() is > 0 and <= 50);
+        // Issue 20 §2: rounds count from 1 in every output; the last move is in round 'rounds'.
+        var offers = blocks.Where(b => b.StartsWith("event: offer")).Select(b => JsonDocument.Parse(b.Split("data: ", 2)[1]).RootElement).ToList();
+        Assert.Equal(1, offers[0].GetProperty("round").GetInt32());
+        Assert.Equal(result.GetProperty("rounds").GetInt32(), offers[^1].GetProperty("round").GetInt32());
     }
 
     [Fact]

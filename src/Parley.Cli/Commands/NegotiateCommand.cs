@@ -48,6 +48,11 @@ public sealed class NegotiateSettings : ScenarioSettings
     [Description("Also write the full result (the --json document) to this file.")]
     public string? Out { get; init; }
 
+    [CommandOption("--transcript <KEEP>")]
+    [Description("How much of the transcript the JSON (--json, --out) lists under 'offers': all (every action; default), offers (each party's offers and proposals when they change, and the move that ends the negotiation: a repeated offer, votes, tallies and events are left out) or none (the result only). The document is streamed as it is written, whatever its size.")]
+    [DefaultValue("all")]
+    public string Transcript { get; init; } = "all";
+
     [CommandOption("-n|--repeat <N>")]
     [Description("Run N negotiations with seeds seed..seed+N-1 and report throughput (negotiations and rounds per second, median time per negotiation).")]
     [DefaultValue(1)]
@@ -67,6 +72,8 @@ public sealed class NegotiateSettings : ScenarioSettings
         if (TimeLimit is not null && ParsedTimeLimit is null) return ValidationResult.Error($"--time-limit '{TimeLimit}' is not a duration up to 100 days; expected e.g. 3s, 500ms or 2m");
         if (ParsedTurnBudget <= TimeSpan.Zero) return ValidationResult.Error($"--turn-budget '{TurnBudget}' is not a duration up to 100 days; expected e.g. 1s or 200ms");
         if (Repeat is < 1 or > 10_000_000) return ValidationResult.Error($"--repeat must be between 1 and 10,000,000, got {Repeat}");
+        if (!TranscriptDetails.TryParse(Transcript, out _))
+            return ValidationResult.Error($"--transcript: unknown value '{Transcript}'; expected all, offers or none");
         if (Out is not null && OutputPath.ProblemWithFile("--out", Out) is { } outProblem) return ValidationResult.Error(outProblem);
         if (!NegotiationSetup.Protocols.Contains(Protocol))
             return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}'; expected one of: {string.Join(", ", NegotiationSetup.Protocols)}");
@@ -98,6 +105,8 @@ public sealed class NegotiateSettings : ScenarioSettings
     }
 
     private static string Plain(ArgumentException e) => e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+
+    internal TranscriptDetail ParsedTranscript => TranscriptDetails.TryParse(Transcript, out var detail) ? detail : TranscriptDetail.All;
 
     internal string[] AgentNames => Agents.Split(',', StringSplitOptions.TrimEntries);
 
@@ -160,9 +169,10 @@ public sealed class NegotiateCommand(CliIo io) : Command<NegotiateSettings>
 
         var result = RunOne(settings.Seed);
         var quality = analysis is null ? null : NegotiationQuality.Measure(result, analysis.Frontier, analysis.Nash);
-        if (settings.Json) NegotiationJson.Write(io.Out, seated, result, quality, loaded);
+        var detail = settings.ParsedTranscript;
+        if (settings.Json) NegotiationJson.Write(io.Out, seated, result, quality, loaded, detail);
         else NegotiationTables.Write(io.Console, seated, loaded, result, quality, options);
-        if (settings.Out is { } file) OutputPath.WriteFile(file, writer => NegotiationJson.Write(writer, seated, result, quality, loaded));
+        if (settings.Out is { } file) OutputPath.WriteFile(file, writer => NegotiationJson.Write(writer, seated, result, quality, loaded, detail));
         return ExitCodes.Ok;
     }
 

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Parley.Cli.Commands;
 
 /// <summary>Where a command writes (<c>--out</c>): checked before any work, written after the result is shown, so a bad
@@ -12,13 +14,27 @@ public static class OutputPath
     public static string? ProblemWithFolder(string option, string path) =>
         File.Exists(path) ? $"{option} '{path}' is a file; expected a folder (created if missing)" : null;
 
-    /// <summary>Writes <paramref name="path"/> (creating missing parent folders) with <paramref name="write"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="path"/> (creating missing parent folders) with <paramref name="write"/>, streamed to a temporary
+    /// file next to it that is moved into place when complete: a failure half-way leaves no half-written file and keeps
+    /// any file already there.
+    /// </summary>
     public static void WriteFile(string path, Action<TextWriter> write) => Writing(path, () =>
     {
-        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        using var writer = new StreamWriter(path);
-        write(writer);
+        string full = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(full) ?? ".";
+        Directory.CreateDirectory(folder);
+        string temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false), bufferSize: 1 << 16))
+                write(writer);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
     });
 
     /// <summary>Runs <paramref name="write"/>, which writes to <paramref name="path"/>; a refusal of the file system

@@ -64,25 +64,11 @@ public sealed class ReportCommand(CliIo io) : Command<ReportSettings>
         if (settings.Out is { } file)
         {
             string ext = Path.GetExtension(file).ToLowerInvariant();
-            string text;
-            if (ext == ".json")
-            {
-                using var sw = new StringWriter(CultureInfo.InvariantCulture);
-                ReportJson.Write(sw, report);
-                text = sw.ToString();
-            }
+            if (ext == ".json") OutputPath.WriteFile(file, writer => ReportJson.Write(writer, report));
             else
             {
                 var document = ReportDocument.From(report);
-                text = ext == ".md" ? document.ToMarkdown() : document.ToHtml();
-            }
-            try
-            {
-                File.WriteAllText(file, text);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UserErrorException($"{file}: cannot be written: {e.Message}");
+                OutputPath.WriteFile(file, writer => writer.Write(ext == ".md" ? document.ToMarkdown() : document.ToHtml()));
             }
             if (!settings.Json) io.Console.MarkupLineInterpolated($"Report written to {file}");
         }

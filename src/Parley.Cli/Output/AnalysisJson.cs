@@ -66,7 +66,11 @@ internal static class AnalysisJson
         json.WriteNumber("size", report.Frontier.Points.Length);
         if (report.Frontier.OutcomesOnFrontier is { } n) json.WriteNumber("outcomesOnFrontier", n);
         json.WriteStartArray("points");
-        foreach (var p in report.Frontier.Points) WritePoint(json, space, p);
+        foreach (var p in report.Frontier.Points)
+        {
+            JsonOutput.Pace(json);
+            WritePoint(json, space, p);
+        }
         json.WriteEndArray();
         json.WriteEndObject();
 

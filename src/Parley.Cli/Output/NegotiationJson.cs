@@ -11,7 +11,8 @@ namespace Parley.Cli.Output;
 /// <summary>The <c>parley negotiate --json</c> documents. Deterministic: no wall-clock values in a single-run document.</summary>
 internal static class NegotiationJson
 {
-    public static void Write(TextWriter writer, Scenario scenario, NegotiationResult result, QualityMeasures? quality, Scenario loaded) =>
+    public static void Write(TextWriter writer, Scenario scenario, NegotiationResult result, QualityMeasures? quality, Scenario loaded,
+        TranscriptDetail detail = TranscriptDetail.All) =>
         JsonOutput.Write(writer, json =>
         {
             var space = scenario.Space;
@@ -56,13 +57,17 @@ internal static class NegotiationJson
             }
             else json.WriteNullValue();
 
+            json.WriteString("transcript", TranscriptDetails.Name(detail));
             json.WriteStartArray("offers");
             Span<int> values = space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[space.IssueCount] : new int[space.IssueCount];
+            var listed = new TranscriptFilter(detail, result.Parties.Length);
             foreach (var entry in result.Transcript)
             {
+                if (!listed.Keeps(entry.Entry)) continue;
+                JsonOutput.Pace(json);
                 json.WriteStartObject();
                 var e = entry.Entry;
-                json.WriteNumber("round", entry.Round);
+                json.WriteNumber("round", entry.Round + 1); // rounds count from 1 in every output (docs/negotiators.md)
                 json.WriteNumber("time", entry.Time);
                 if (entry.Party >= 0) json.WriteString("party", result.Parties[entry.Party]);
                 else json.WriteNull("party");

@@ -63,6 +63,7 @@ internal static class ReportJson
         json.WriteStartArray("packages");
         foreach (var v in r.Packages)
         {
+            JsonOutput.Pace(json);
             json.WriteStartObject();
             json.WriteString("name", v.Package.Name);
             WriteDate(json, "date", v.Package.Date);
@@ -85,6 +86,7 @@ internal static class ReportJson
         json.WriteStartArray("sensitivity");
         foreach (var p in r.Sensitivity)
         {
+            JsonOutput.Pace(json);
             json.WriteStartObject();
             WriteDate(json, "date", p.Date);
             json.WriteNumber("t", p.Time);
@@ -123,6 +125,7 @@ internal static class ReportJson
         json.WriteStartArray("mediatedRuns");
         foreach (var run in r.MediatedRuns)
         {
+            JsonOutput.Pace(json);
             json.WriteStartObject();
             json.WriteString("protocol", run.Protocol);
             json.WriteString("seating", run.Seating);

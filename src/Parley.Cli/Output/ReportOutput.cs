@@ -61,6 +61,7 @@ internal static class ReportOutput
         for (int i = 0; i < report.Leaderboard.Count; i++)
         {
             var r = report.Leaderboard[i];
+            JsonOutput.Pace(json);
             json.WriteStartObject();
             json.WriteString("name", r.Name);
             json.WriteNumber("negotiations", r.Negotiations);

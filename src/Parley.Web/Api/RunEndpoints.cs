@@ -66,7 +66,7 @@ internal static class RunEndpoints
         {
             await Send(http, "offer", new
             {
-                index, round = entry.Round, time = Math.Round(entry.Time, 4), actor = entry.Actor, action = entry.Action,
+                index, round = entry.Round + 1, time = Math.Round(entry.Time, 4), actor = entry.Actor, action = entry.Action,
                 utilities = entry.HasOutcome ? entry.Utilities.Select(u => ScenarioJson.Finite(Math.Round(u, 4))) : null,
                 to = entry.Recipients.IsDefaultOrEmpty ? null : entry.Recipients[0],
             }, abort);

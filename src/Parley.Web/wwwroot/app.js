@@ -154,7 +154,7 @@ async function startRun(name, principals, view) {
     const entry = JSON.parse(e.data);
     if (entry.utilities && ["offer", "propose", "concede"].includes(entry.action)) { offers++; view?.addOffer(entry, principals); }
     if (entry.to && entry.action !== "deliver") sequence.add(entry, principals);
-    status.textContent = `${offers} offers so far (round ${entry.round + 1})`;
+    status.textContent = `${offers} offers so far (round ${entry.round})`;
   });
   stream.addEventListener("result", e => {
     const r = JSON.parse(e.data);

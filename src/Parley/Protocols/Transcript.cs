@@ -154,7 +154,7 @@ public sealed class Transcript : IReadOnlyList<TranscriptEntry>
     }
 
     /// <summary>
-    /// Writes the transcript as CSV (step, round, time, party, action, addressee, outcome index, value per issue, utility
+    /// Writes the transcript as CSV (step from 0, round from 1 as in every output, time, party, action, addressee, outcome index, value per issue, utility
     /// per party), numbers in invariant round-trip format so equal transcripts give equal bytes. <paramref name="partyNames"/>
     /// are the parties in scenario order; the protocol's own entries (tallies, events) name no party.
     /// </summary>
@@ -171,7 +171,7 @@ public sealed class Transcript : IReadOnlyList<TranscriptEntry>
             var e = Action(i);
             string party = e.Party >= 0 ? Csv(partyNames[e.Party]) : "";
             string to = e.To >= 0 ? Csv(partyNames[e.To]) : "";
-            writer.Write(string.Create(inv, $"{e.Step},{e.Round},{e.Time:R},{party},{e.Action},{to},{e.Outcome?.ToString() ?? ""}"));
+            writer.Write(string.Create(inv, $"{e.Step},{e.Round + 1},{e.Time:R},{party},{e.Action},{to},{e.Outcome?.ToString() ?? ""}"));
             if (e.Outcome is { } o) space.Decode(o, values);
             for (int k = 0; k < space.IssueCount; k++)
                 writer.Write("," + (e.Outcome is null ? "" : Csv(space.Issues[k].FormatValue(values[k]))));

@@ -39,12 +39,41 @@ public static class InputGuard
         catch (YamlException e)
         {
             var inner = e.InnerException is { } i && e.Message.Contains("Exception during deserialization", StringComparison.Ordinal) ? i : e;
-            throw new ScenarioFormatException(file, $"line {e.Start.Line}, column {e.Start.Column}", $"malformed YAML: {inner.Message}", e);
+            throw new ScenarioFormatException(file, YamlErrorPosition(text, e), $"malformed YAML: {inner.Message}{TabHint(e)}", e);
         }
         catch (Exception e) when (IsParserFailure(e))
         {
             throw new ScenarioFormatException(file, null, $"malformed YAML: the YAML parser stopped ({e.Message})", e);
         }
+    }
+
+    /// <summary>
+    /// Where a YAML syntax error is, as "line L, column C". YamlDotNet reports a tab used as indentation at the start of
+    /// the mapping or scalar it was scanning, lines before the tab; the tab itself (the first one in the indentation of a
+    /// line from there on) is where the user has to look.
+    /// </summary>
+    public static string YamlErrorPosition(string text, YamlException e)
+    {
+        long line = e.Start.Line, column = e.Start.Column;
+        if (IsTabError(e) && FirstIndentingTab(text, line) is { } tab) (line, column) = tab;
+        return $"line {line}, column {column}";
+    }
+
+    private static bool IsTabError(YamlException e) => e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase);
+
+    private static string TabHint(YamlException e) => IsTabError(e) ? " YAML indents with spaces only; replace the tab with spaces" : "";
+
+    private static (long Line, long Column)? FirstIndentingTab(string text, long fromLine)
+    {
+        long line = 1;
+        foreach (var content in text.AsSpan().EnumerateLines())
+        {
+            if (line >= fromLine)
+                for (int i = 0; i < content.Length && content[i] is ' ' or '\t' or '-'; i++)
+                    if (content[i] == '\t') return (line, i + 1);
+            line++;
+        }
+        return null;
     }
 
     private static bool IsParserFailure(Exception e) =>

@@ -43,7 +43,7 @@ public static class TournamentFileReader
         try { stream.Load(new StringReader(text)); }
         catch (YamlException e)
         {
-            throw new ScenarioFormatException(file, $"line {e.Start.Line}, column {e.Start.Column}", $"malformed YAML: {e.Message}", e);
+            throw new ScenarioFormatException(file, InputGuard.YamlErrorPosition(text, e), $"malformed YAML: {e.Message}", e);
         }
         catch (InvalidOperationException e)
         {

@@ -20,8 +20,8 @@ public class TranscriptTests
         var lines = w.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("step,round,time,party,action,to,outcome,price,delivery,u_party0,u_party1", lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith($"0,0,0,party0,Offer,,{deal},b,x,", lines[1]);
-        Assert.StartsWith($"1,0,0.16666666666666666,party1,Accept,,{deal},b,x,", lines[2]);
+        Assert.StartsWith($"0,1,0,party0,Offer,,{deal},b,x,", lines[1]);
+        Assert.StartsWith($"1,1,0.16666666666666666,party1,Accept,,{deal},b,x,", lines[2]);
     }
 
     [Fact]

@@ -2,7 +2,10 @@ using Parley.Scenarios;
 
 namespace Parley.Tests.Scenarios;
 
-/// <summary>Issue 12 §2: files that are neither a domain nor a profile are skipped with a warning, never an error.</summary>
+/// <summary>
+/// Issue 12 §2: files that are neither a domain nor a profile are skipped with a warning, never an error. Issue 20 §3:
+/// except a file named .xml that is not XML, a damaged scenario file, which is an error naming it.
+/// </summary>
 public class FolderContentsTests
 {
     private static void CopyAnac(string name, string to)
@@ -21,16 +24,29 @@ public class FolderContentsTests
         t.File("results.csv", "a,b\n1,2\n");
         File.WriteAllBytes(Path.Combine(t.Path, "logo.png"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]);
         t.File("settings.xml", "<settings><x/></settings>");
-        t.File("frontier-copy.xml", "0.5, 0.6\n0.7, 0.4\n");
 
         var s = ScenarioLoader.Load(t.Path);
 
         Assert.Equal(2, s.Parties.Length);
         Assert.Equal(576, (int)s.Space.Cardinality!.Value);
-        foreach (var name in new[] { "README.md", "notes.txt", "results.csv", "logo.png", "settings.xml", "frontier-copy.xml" })
+        foreach (var name in new[] { "README.md", "notes.txt", "results.csv", "logo.png", "settings.xml" })
             Assert.Contains(s.Warnings, w => w.StartsWith(name + ": skipped", StringComparison.Ordinal));
         Assert.Contains(s.Warnings, w => w.Contains("root <settings>"));
-        Assert.Equal(6, s.Warnings.Count(w => w.Contains("skipped")));
+        Assert.Equal(5, s.Warnings.Count(w => w.Contains("skipped")));
+    }
+
+    [Theory]
+    [InlineData("0.5, 0.6\n0.7, 0.4\n")]
+    [InlineData("\u0000\u0001PK garbage")]
+    [InlineData("")]
+    public void Load_XmlFileThatIsNotXml_IsAnErrorNamingIt(string content)
+    {
+        using var t = TestPaths.TempFolder();
+        CopyAnac("y2010/EnglandZimbabwe", t.Path);
+        t.File("damaged.xml", content);
+        var e = Assert.Throws<ScenarioFormatException>(() => ScenarioLoader.Load(t.Path));
+        Assert.EndsWith("damaged.xml", e.File);
+        Assert.Contains("not XML", e.Problem);
     }
 
     [Fact]

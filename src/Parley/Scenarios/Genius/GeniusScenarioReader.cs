@@ -31,11 +31,10 @@ public static class GeniusScenarioReader
                 continue;
             }
             if (IsPublishedFrontier(file)) continue;
+            // A file named .xml that is not markup is a damaged scenario file, not a stray one: reading the folder without
+            // it would silently negotiate or analyse with a party missing.
             if (!IsMarkup(file))
-            {
-                warnings.Add($"{fileName}: skipped; not XML, so neither a GENIUS domain nor a profile.");
-                continue;
-            }
+                throw new ScenarioFormatException(file, null, "not XML (it does not start with '<'); expected a GENIUS domain (<negotiation_template>) or profile (<utility_space>). Repair or remove the file");
             var doc = SafeXml.Load(file);
             switch (doc.Root?.Name.LocalName)
             {
@@ -155,7 +154,8 @@ public static class GeniusScenarioReader
         if (root.Element("reservation") is { } r)
         {
             reserved = DoubleAttr(file, r, "value");
-            if (reserved is < 0 or > 1) warnings.Add($"{Path.GetFileName(file)}: reservation value {reserved} lies outside [0, 1].");
+            if (reserved is < 0 or > 1)
+                throw new ScenarioFormatException(file, SafeXml.Describe(r), $"reservation value {reserved.ToString(CultureInfo.InvariantCulture)}; expected a utility in [0, 1]");
         }
         double discount = 1;
         if (root.Element("discount_factor") is { } df) discount = Profile.NormaliseDiscount(DoubleAttr(file, df, "value"));

@@ -171,7 +171,10 @@ public static partial class YamlScenarioReader
             {
                 doc.AllowOnly(m, what, [.. common, "party", "change", "ramp", "rampDays"]);
                 int party = PartyRef(doc, doc.Required(m, "party", what), scenario, $"{what} 'party'");
-                double change = doc.Double(doc.Required(m, "change", what), $"{what} 'change'");
+                var changeNode = doc.Required(m, "change", what);
+                double change = doc.Double(changeNode, $"{what} 'change'");
+                if (change is < -1 or > 1)
+                    throw doc.Error(changeNode, $"{what} 'change' is {change.ToString(CultureInfo.InvariantCulture)}; expected a change of a reserved value (a utility), in [-1, 1]");
                 double ramp = 0;
                 if (doc.Optional(m, "ramp") is { } rn)
                 {

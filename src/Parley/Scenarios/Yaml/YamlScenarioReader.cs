@@ -37,6 +37,10 @@ public static partial class YamlScenarioReader
             throw new ScenarioFormatException(file, null, "the file is empty; expected a scenario with 'issues' and 'parties'");
         var doc = new Doc(file);
         var root = doc.Map(stream.Documents[0].RootNode, "the document");
+        if (doc.Optional(root, "parties") is null && doc.Optional(root, "issues") is null
+            && (doc.Optional(root, "negotiators") is not null || doc.Optional(root, "scenarios") is not null))
+            throw new ScenarioFormatException(file, null,
+                $"this is a tournament file ('negotiators' and 'scenarios'), not a scenario ('issues' and 'parties'); run it with: parley tournament run {file}");
         doc.AllowOnly(root, "the document", "name", "description", "issues", "parties", "dates", "channels", "events", "packages");
 
         string name = doc.OptionalString(root, "name") ?? Path.GetFileNameWithoutExtension(file);
@@ -249,7 +253,7 @@ public static partial class YamlScenarioReader
 
     private static ReservedValueCurve ReadReserved(Doc doc, YamlNode node, string what)
     {
-        if (node is YamlScalarNode) return ReservedValueCurve.Constant(doc.Double(node, $"{what} 'reservedValue'"));
+        if (node is YamlScalarNode) return ReservedValueCurve.Constant(ReservedUtility(doc, node, $"{what} 'reservedValue'"));
         var points = new List<ReservedValuePoint>();
         foreach (var p in doc.Seq(node, $"{what} 'reservedValue' (a number or a list of {{t, value}} points)"))
         {
@@ -259,11 +263,19 @@ public static partial class YamlScenarioReader
             double t = doc.Double(tNode, $"{what} reserved-value point 't'");
             if (t is < 0 or > 1) throw doc.Error(tNode, $"{what} reserved-value point t = {t}; expected normalised time in [0, 1]");
             if (points.Any(q => q.Time == t)) throw doc.Error(tNode, $"{what} has two reserved-value points at t = {t}; expected increasing times");
-            points.Add(new ReservedValuePoint(t, doc.Double(doc.Required(m, "value", $"{what} reserved-value point"), $"{what} reserved value"),
+            points.Add(new ReservedValuePoint(t, ReservedUtility(doc, doc.Required(m, "value", $"{what} reserved-value point"), $"{what} reserved value"),
                 doc.OptionalString(m, "source")));
         }
         if (points.Count == 0) throw doc.Error(node, $"{what} 'reservedValue' is an empty list; expected a number or at least one {{t, value}} point");
         return new ReservedValueCurve(points);
+    }
+
+    /// <summary>A reserved value: a utility, so in [0, 1] like every utility a scenario defines.</summary>
+    private static double ReservedUtility(Doc doc, YamlNode node, string what)
+    {
+        double v = doc.Double(node, what);
+        if (v is < 0 or > 1) throw doc.Error(node, $"{what} is {v.ToString(CultureInfo.InvariantCulture)}; expected a utility in [0, 1]");
+        return v;
     }
 
     private static int IssueIndex(Doc doc, YamlNode at, OutcomeSpace space, string name, string what)

@@ -17,7 +17,7 @@ public class AnacScenarioRunTests
     }
 
     [Fact]
-    public void AllAnacScenarios_SeventyFourFolders() => Assert.Equal(74, TestPaths.AllAnacScenarios().Count());
+    public void AllAnacScenarios_SeventyFiveFolders() => Assert.Equal(75, TestPaths.AllAnacScenarios().Count());
 
     [Theory]
     [MemberData(nameof(Scenarios))]

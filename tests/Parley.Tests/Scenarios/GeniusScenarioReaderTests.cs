@@ -10,7 +10,7 @@ public class GeniusScenarioReaderTests
     public static TheoryData<string> Scenarios => TestPaths.AnacScenarioData();
 
     [Fact]
-    public void AnacFolder_HasAllSeventyFourScenarios() => Assert.Equal(74, TestPaths.AnacScenarioNames().Count());
+    public void AnacFolder_HasAllSeventyFiveScenarios() => Assert.Equal(75, TestPaths.AnacScenarioNames().Count());
 
     [Theory]
     [MemberData(nameof(Scenarios))]

@@ -153,6 +153,57 @@ public sealed class TournamentCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Forger", "Crashed")]
+    [InlineData("Exiting", "Crashed")]
+    [InlineData("BackgroundThrower", "Crashed")]
+    [InlineData("StackOverflowing", "Crashed")]
+    [InlineData("Hog", "MemoryLimit")]
+    public void Process_UserCodeThatForgesOrKillsItsWorker_FailsOnlyItsNegotiationsAndRunGoesOn(string type, string kind)
+    {
+        // Issue 20 §4: a forged record on stdout was stored as an agreement worth 1 to everyone; junk on stdout aborted the
+        // run; a dying worker stalled it. Now: the truth is stored, blamed on the culprit, and every negotiation is stored.
+        string file = Write("t.yaml", $$"""
+            protocol: {name: sao, rounds: 100, turnBudget: 2s}
+            repetitions: 1
+            selfPlay: false
+            rotateRoles: false
+            workerMemory: 192MiB
+            negotiators:
+              - boulware
+              - {name: Junk, assembly: {{TestAgents}}, type: Parley.TestAgents.StdoutJunk}
+              - {name: Bad, assembly: {{TestAgents}}, type: Parley.TestAgents.{{type}}}
+            scenarios: [{{CliRunner.Anac("y2011/Laptop")}}]
+            """);
+        string db = Path_("r.db");
+        var r = CliRunner.AsProcess("tournament", "run", file, "--db", db, "--jobs", "2", "--quiet");
+        Assert.True(r.ExitCode == 0, r.Error + r.Out);
+
+        using (var store = TournamentStore.OpenSqlite(db))
+        {
+            var results = store.ReadResults(store.Find()!.Id);
+            Assert.Equal(6, results.Results.Count);
+            foreach (var x in results.Results)
+            {
+                var names = x.Seats.Select(s => results.Negotiators[s.Negotiator]).ToList();
+                if (names.Contains("Bad"))
+                {
+                    Assert.True(x.Status == Parley.Tournaments.NegotiationStatus.Failed && x.FailureKind == kind, $"{names[0]}-{names[1]}: {x.Status} {x.FailureKind}: {x.FailureReason}");
+                    Assert.True(names[x.FailureSeat!.Value] == "Bad", x.FailureReason);
+                    Assert.All(x.Seats, s => Assert.True(s.Utility < 1, "a failed negotiation pays reserved values"));
+                }
+                else
+                {
+                    Assert.True(x.Status != Parley.Tournaments.NegotiationStatus.Failed, $"{x.FailureKind}: {x.FailureReason}");
+                }
+            }
+        }
+        var board = CliRunner.InProcess("tournament", "report", db, "--json");
+        using var doc = JsonDocument.Parse(board.Out);
+        var bad = doc.RootElement.EnumerateArray().Single(row => row.GetProperty("name").GetString() == "Bad");
+        Assert.Equal(4, bad.GetProperty("failures").GetInt32());
+    }
+
+    [Theory]
     [InlineData("single-text", "[hillclimber]", "boulware", "LoopingVoter")]
     [InlineData("shuttle", "[bridging]", "leastimportantfirst", "LoopingShuttleParty")]
     public void Process_HangingMediatedPrincipal_FailsOnlyItsNegotiations(string protocol, string mediators, string builtIn, string type)

@@ -75,7 +75,7 @@ internal static class TournamentExecution
             IsolationMode.Threads => false,
             _ => tournament.HasUserNegotiators,
         };
-        return processes ? new ProcessRunner(jobs, text => WorkerStart(text, tournament.Spec.File)) : new ThreadRunner(jobs);
+        return processes ? new ProcessRunner(jobs, text => WorkerStart(text, tournament.Spec.File), tournament.Spec.WorkerMemory) : new ThreadRunner(jobs);
     }
 
     /// <summary>Starts this same program as <c>parley tournament worker</c>.</summary>

@@ -63,6 +63,50 @@ public sealed class TournamentCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_Csv_FormulaLikeNamesNeutralisedInEveryFile()
+    {
+        // Issue 20 §6: names starting with =, +, -, @ or a tab were written as they are, as formulas for a spreadsheet.
+        string file = Write("t.yaml", $$"""
+            protocol: {name: sao, rounds: 50}
+            negotiators:
+              - {name: "=HYPERLINK(\"http://x\",\"y\")", builtin: boulware}
+              - {name: "+cmd", builtin: conceder}
+              - {name: "@SUM(A1)", builtin: linear}
+              - {name: "-2+3", builtin: hardliner}
+            scenarios:
+              - {path: {{CliRunner.Anac("y2011/Laptop")}}, name: "\tLaptop"}
+            """);
+        string db = Path_("r.db");
+        Assert.Equal(0, CliRunner.InProcess("tournament", "run", file, "--db", db, "--jobs", "1", "--quiet").ExitCode);
+        var r = CliRunner.InProcess("tournament", "report", db, "--csv", Path_("board.csv"));
+        Assert.True(r.ExitCode == 0, r.Error);
+        foreach (var csv in new[] { "board.csv", "board-scenarios.csv", "board-pairwise.csv" })
+        {
+            foreach (string cell in File.ReadAllLines(Path_(csv)).SelectMany(Cells))
+                Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0]), $"{csv}: cell '{cell}' starts a formula");
+        }
+        Assert.Contains("'=HYPERLINK", File.ReadAllText(Path_("board.csv")));
+        Assert.Contains("'\tLaptop", File.ReadAllText(Path_("board-scenarios.csv")));
+        Assert.Contains("'+cmd", File.ReadAllText(Path_("board-pairwise.csv")));
+    }
+
+    /// <summary>The cells of one CSV line, unquoted (quotes are not part of what a spreadsheet evaluates).</summary>
+    private static IEnumerable<string> Cells(string line)
+    {
+        var cell = new System.Text.StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { yield return cell.ToString(); cell.Clear(); }
+            else cell.Append(c);
+        }
+        yield return cell.ToString();
+    }
+
+    [Fact]
     public void Run_SameFileTwice_IdenticalResults()
     {
         string file = Write("t.yaml", $"""

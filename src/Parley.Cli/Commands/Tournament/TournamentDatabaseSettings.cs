@@ -128,7 +128,7 @@ public sealed class TournamentReportSettings : TournamentDatabaseSettings
     internal override long? TournamentId => Tournament;
 
     [CommandOption("--csv <FILE>")]
-    [Description("Also write the leaderboard as CSV to FILE (and the per-scenario and pairwise tables next to it: FILE-scenarios.csv, FILE-pairwise.csv).")]
+    [Description("Also write the leaderboard as CSV to FILE (and the per-scenario and pairwise tables next to it: board.csv gives board-scenarios.csv and board-pairwise.csv). Names that would start a spreadsheet formula get a leading '.")]
     public string? Csv { get; init; }
 
     [CommandOption("--json")]

@@ -39,10 +39,11 @@ public class TournamentDatabaseSettings : CommandSettings
     {
         try
         {
-            if (PostgresConnection is not null) return TournamentStore.OpenPostgres(PostgresConnection);
+            bool readOnly = this is TournamentReportSettings;
+            if (PostgresConnection is not null) return TournamentStore.OpenPostgres(PostgresConnection, readOnly);
             string file = SqliteFile!;
             if (this is not TournamentRunSettings && !File.Exists(file)) throw new UserErrorException($"{file}: no such results database; expected the file 'parley tournament run' wrote");
-            return TournamentStore.OpenSqlite(file);
+            return TournamentStore.OpenSqlite(file, readOnly);
         }
         catch (StoreException e)
         {

@@ -17,6 +17,10 @@ internal static class TournamentExecution
 {
     public static int Run(CliIo io, TournamentJobsSettings settings, PreparedTournament tournament, TournamentStore store, long id, CancellationToken cancellation)
     {
+        IDisposable claim;
+        try { claim = store.Claim(id); }
+        catch (StoreException e) { throw new UserErrorException(e.Message); }
+        using var _ = claim;
         if (settings.Cluster is null) return Run(io, settings, tournament, store, id, Runner(tournament, settings.JobCount), cancellation);
         using var client = ClusterCoordinator.Connect(settings.Cluster, cancellation);
         return Run(io, settings, tournament, store, id, new ClusterRunner(client.Services.GetRequiredService<IClusterClient>(), id, settings.Batch), cancellation);

@@ -66,14 +66,50 @@ public static class ViewerGuard
                 if (query is not null)
                     context.Response.Cookies.Append(Cookie, query, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = request.IsHttps, Path = "/" });
             }
-            if (request.ContentLength > maxBodyBytes)
+            if ((request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0) && !await BufferBody(context, maxBodyBytes))
             {
                 await Refuse(context, StatusCodes.Status413PayloadTooLarge, "Body too large",
-                    $"the request body has {request.ContentLength:N0} bytes; at most {maxBodyBytes:N0} are accepted");
+                    $"the request body has more than {maxBodyBytes:N0} bytes; at most {maxBodyBytes:N0} are accepted");
                 return;
             }
             await next(context);
         });
+    }
+
+    /// <summary>Bodies up to this size are read to the end even when refused, so the client gets its 413 instead of a reset connection.</summary>
+    private const long DrainLimit = 1 << 20;
+
+    /// <summary>
+    /// Reads the request body into memory (the endpoints then read it from there); false when it is larger than
+    /// <paramref name="max"/> bytes, in which case it is read and dropped up to <see cref="DrainLimit"/> so the refusal
+    /// reaches the client cleanly (a larger body is cut off with the connection).
+    /// </summary>
+    private static async Task<bool> BufferBody(HttpContext context, long max)
+    {
+        var request = context.Request;
+        if (request.ContentLength > DrainLimit) return false;
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = DrainLimit;
+        var body = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        long total = 0;
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+            {
+                total += read;
+                if (total <= max) body.Write(buffer, 0, read);
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            return false; // over the drain limit
+        }
+        if (total > max) return false;
+        body.Position = 0;
+        request.Body = body;
+        return true;
     }
 
     private static string? Bearer(string? authorization) =>

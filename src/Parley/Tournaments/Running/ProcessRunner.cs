@@ -85,7 +85,7 @@ public sealed class ProcessRunner(int jobs, Func<string, ProcessStartInfo> start
             if (spare is not null)
             {
                 try { (await spare.ConfigureAwait(false)).Dispose(); }
-                catch (Exception e) when (e is IOException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
+                catch (Exception e) when (e is IOException or InvalidOperationException or OperationCanceledException or System.ComponentModel.Win32Exception) { }
             }
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
@@ -249,6 +249,11 @@ public sealed class ProcessRunner(int jobs, Func<string, ProcessStartInfo> start
                 worker.Dispose();
                 throw new IOException($"a worker process did not start: {e.Message} ({why})", e);
             }
+            catch
+            {
+                worker.Dispose();
+                throw;
+            }
             return worker;
         }
         finally
@@ -261,8 +266,11 @@ public sealed class ProcessRunner(int jobs, Func<string, ProcessStartInfo> start
     private sealed class Worker : IDisposable
     {
         private readonly Process _process;
-        private readonly ConcurrentQueue<string> _errors = new();
+        private const int TailBytes = 4096;
+        private readonly byte[] _tail = new byte[TailBytes];
+        private readonly Task _stderr;
         private readonly CallBoard _board;
+        private long _tailWritten;
         private readonly string _boardPath;
         private Stream? _channel;
 
@@ -271,17 +279,43 @@ public sealed class ProcessRunner(int jobs, Func<string, ProcessStartInfo> start
             _process = process;
             _board = board;
             _boardPath = boardPath;
-            process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data is null) return;
-                _errors.Enqueue(e.Data.Length > 300 ? e.Data[..300] + "…" : e.Data);
-                while (_errors.Count > 5) _errors.TryDequeue(out string? _);
-            };
-            // Whatever user code writes to stdout is drained and dropped: it never reaches the results.
-            process.OutputDataReceived += (_, _) => { };
-            process.BeginErrorReadLine();
-            process.BeginOutputReadLine();
+            // Whatever user code writes to stdout is drained and dropped: it never reaches the results. Of stderr only the
+            // last few KiB are kept, for the reason of a crash. Both are read as bytes: an endless line costs no memory.
+            _ = Drain(process.StandardOutput.BaseStream, null);
+            _stderr = Drain(process.StandardError.BaseStream, this);
             process.StandardInput.Close();
+        }
+
+        private static async Task Drain(Stream stream, Worker? keepTail)
+        {
+            var buffer = new byte[8192];
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+                {
+                    if (keepTail is null) continue;
+                    lock (keepTail._tail)
+                    {
+                        for (int i = 0; i < read; i++) keepTail._tail[(keepTail._tailWritten + i) % TailBytes] = buffer[i];
+                        keepTail._tailWritten += read;
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException) { }
+        }
+
+        /// <summary>The last lines the worker wrote to stderr.</summary>
+        private List<string> ErrorLines()
+        {
+            byte[] bytes;
+            lock (_tail)
+            {
+                int count = (int)Math.Min(_tailWritten, TailBytes);
+                bytes = new byte[count];
+                for (int i = 0; i < count; i++) bytes[i] = _tail[(_tailWritten - count + i) % TailBytes];
+            }
+            return [.. System.Text.Encoding.UTF8.GetString(bytes).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select(l => l.Length > 300 ? l[..300] + "…" : l).TakeLast(5)];
         }
 
         public void Connect(Stream channel)
@@ -302,10 +336,11 @@ public sealed class ProcessRunner(int jobs, Func<string, ProcessStartInfo> start
         public (string Kind, string Why) Death(long memoryLimit)
         {
             _process.WaitForExit(2000);
+            _stderr.Wait(1000);
             string code = !_process.HasExited ? "no exit code"
                 : _process.ExitCode > 128 && !OperatingSystem.IsWindows() ? $"exit code {_process.ExitCode}: killed by signal {_process.ExitCode - 128}"
                 : $"exit code {_process.ExitCode}";
-            var lines = _errors.Where(l => l.Trim().Length > 0).ToList();
+            var lines = ErrorLines();
             bool memory = lines.Any(l => l.Contains(nameof(OutOfMemoryException), StringComparison.Ordinal));
             string tail = string.Join(" | ", lines.TakeLast(2));
             string why = tail.Length == 0 ? code : $"{code}: {tail}";

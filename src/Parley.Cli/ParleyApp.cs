@@ -67,6 +67,11 @@ public static class ParleyApp
         {
             return Fail(io, e.Message);
         }
+        catch (Parley.Tournaments.Storage.StoreException e)
+        {
+            // A database that is damaged or in use, found after it was opened: the message names it.
+            return Fail(io, e.Message);
+        }
         catch (Parley.Cluster.ClusterUnavailableException e)
         {
             return Fail(io, e.Message);

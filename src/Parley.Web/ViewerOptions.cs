@@ -12,6 +12,12 @@ public sealed record ViewerOptions
     /// <summary>Addresses to listen on (semicolon-separated URLs). Default: loopback only, port 5080.</summary>
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 
+    /// <summary>
+    /// The token every request must carry (docs/viewer.md), or null for none. Required when the viewer listens beyond this
+    /// machine's loopback (<see cref="Security.ViewerAccess.BeyondLoopback"/>); <c>parley serve</c> makes one and prints it.
+    /// </summary>
+    public string? AccessToken { get; init; }
+
     /// <summary>Most negotiations running at once; more are refused with 429 until one finishes.</summary>
     public int MaxConcurrentRuns { get; init; } = 2;
 
@@ -39,6 +45,9 @@ public sealed record ViewerOptions
         foreach (var url in Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 problems.Add($"--urls '{url}': expected an http:// or https:// URL such as http://127.0.0.1:5080");
+        if (AccessToken is null && Security.ViewerAccess.For(Urls).BeyondLoopback)
+            problems.Add($"--urls '{Urls}' listens beyond this machine: an access token is required");
+        if (AccessToken is { Length: < 16 }) problems.Add("the access token must have at least 16 characters");
         if (MaxConcurrentRuns < 1) problems.Add("at least one run must be allowed at a time");
         if (MaxRounds < 1) problems.Add("the round limit must be at least 1");
         if (RunTimeLimit <= TimeSpan.Zero) problems.Add("the run time limit must be positive");

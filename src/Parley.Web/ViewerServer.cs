@@ -8,12 +8,16 @@ using Microsoft.Extensions.Logging;
 using Parley.Web.Api;
 using Parley.Web.Runs;
 using Parley.Web.Scenarios;
+using Parley.Web.Security;
 
 namespace Parley.Web;
 
 /// <summary>The web viewer: the JSON API (docs/api.md) and the pages that use it, served by Kestrel.</summary>
 public static class ViewerServer
 {
+    /// <summary>Largest request body accepted; a larger one gets 413.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
     /// <summary>Builds the viewer for <paramref name="options"/> (which must have no <see cref="ViewerOptions.Problems"/>); start it with <c>RunAsync</c> or <c>StartAsync</c>.</summary>
     public static WebApplication Build(ViewerOptions options, Action<ILoggingBuilder>? logging = null) => Build(options, RunProtocols.All, logging);
 
@@ -32,7 +36,7 @@ public static class ViewerServer
         builder.Services.AddSingleton(services => new RunService(options, services.GetRequiredService<ScenarioCatalog>(), protocols));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
         {
-            k.Limits.MaxRequestBodySize = 64 * 1024;
+            k.Limits.MaxRequestBodySize = MaxBodyBytes;
             k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
 
@@ -50,6 +54,8 @@ public static class ViewerServer
             if (response.HasStarted || response.ContentLength is > 0) return;
             await response.WriteAsJsonAsync(new { title = response.StatusCode == 404 ? "Not found" : "Refused", status = response.StatusCode, detail = $"nothing at {status.HttpContext.Request.Path} answers this request; GET /api/scenarios lists the scenarios" }, options: null, contentType: "application/problem+json");
         });
+        // Host check, access token, security headers, body limit: in front of every endpoint (Security/ViewerGuard.cs).
+        app.UseViewerGuard(options, MaxBodyBytes);
         ScenarioEndpoints.Map(app);
         RunEndpoints.Map(app);
         TournamentEndpoints.Map(app);

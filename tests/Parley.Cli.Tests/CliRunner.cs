@@ -24,6 +24,14 @@ public static class CliRunner
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
+        return Wait(psi, args);
+    }
+
+    /// <summary>Starts <paramref name="psi"/> (a CLI run with <paramref name="args"/>) and waits for it, output captured.</summary>
+    public static Result Wait(ProcessStartInfo psi, string[] args)
+    {
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

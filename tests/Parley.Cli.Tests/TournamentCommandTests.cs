@@ -65,6 +65,50 @@ public sealed class TournamentCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_Csv_FormulaLikeNamesNeutralisedInEveryFile()
+    {
+        // Issue 20 §6: names starting with =, +, -, @ or a tab were written as they are, as formulas for a spreadsheet.
+        string file = Write("t.yaml", $$"""
+            protocol: {name: sao, rounds: 50}
+            negotiators:
+              - {name: "=HYPERLINK(\"http://x\",\"y\")", builtin: boulware}
+              - {name: "+cmd", builtin: conceder}
+              - {name: "@SUM(A1)", builtin: linear}
+              - {name: "-2+3", builtin: hardliner}
+            scenarios:
+              - {path: {{CliRunner.Anac("y2011/Laptop")}}, name: "\tLaptop"}
+            """);
+        string db = Path_("r.db");
+        Assert.Equal(0, CliRunner.InProcess("tournament", "run", file, "--db", db, "--jobs", "1", "--quiet").ExitCode);
+        var r = CliRunner.InProcess("tournament", "report", db, "--csv", Path_("board.csv"));
+        Assert.True(r.ExitCode == 0, r.Error);
+        foreach (var csv in new[] { "board.csv", "board-scenarios.csv", "board-pairwise.csv" })
+        {
+            foreach (string cell in File.ReadAllLines(Path_(csv)).SelectMany(Cells))
+                Assert.False(cell.Length > 0 && "=+-@\t\r".Contains(cell[0]), $"{csv}: cell '{cell}' starts a formula");
+        }
+        Assert.Contains("'=HYPERLINK", File.ReadAllText(Path_("board.csv")));
+        Assert.Contains("'\tLaptop", File.ReadAllText(Path_("board-scenarios.csv")));
+        Assert.Contains("'+cmd", File.ReadAllText(Path_("board-pairwise.csv")));
+    }
+
+    /// <summary>The cells of one CSV line, unquoted (quotes are not part of what a spreadsheet evaluates).</summary>
+    private static IEnumerable<string> Cells(string line)
+    {
+        var cell = new System.Text.StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { cell.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { yield return cell.ToString(); cell.Clear(); }
+            else cell.Append(c);
+        }
+        yield return cell.ToString();
+    }
+
+    [Fact]
     public void Run_SameFileTwice_IdenticalResults()
     {
         string file = Write("t.yaml", $"""
@@ -152,6 +196,57 @@ public sealed class TournamentCommandTests : IDisposable
         Assert.Equal(4, results.Results.Count(x => x.FailureKind == kind));
         // Four negotiations fail; a blocked worker would never finish (the test runner's timeout is 120 s).
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(100), $"took {clock.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData("Forger", "Crashed")]
+    [InlineData("Exiting", "Crashed")]
+    [InlineData("BackgroundThrower", "Crashed")]
+    [InlineData("StackOverflowing", "Crashed")]
+    [InlineData("Hog", "MemoryLimit")]
+    public void Process_UserCodeThatForgesOrKillsItsWorker_FailsOnlyItsNegotiationsAndRunGoesOn(string type, string kind)
+    {
+        // Issue 20 §4: a forged record on stdout was stored as an agreement worth 1 to everyone; junk on stdout aborted the
+        // run; a dying worker stalled it. Now: the truth is stored, blamed on the culprit, and every negotiation is stored.
+        string file = Write("t.yaml", $$"""
+            protocol: {name: sao, rounds: 100, turnBudget: 2s}
+            repetitions: 1
+            selfPlay: false
+            rotateRoles: false
+            workerMemory: 192MiB
+            negotiators:
+              - boulware
+              - {name: Junk, assembly: {{TestAgents}}, type: Parley.TestAgents.StdoutJunk}
+              - {name: Bad, assembly: {{TestAgents}}, type: Parley.TestAgents.{{type}}}
+            scenarios: [{{CliRunner.Anac("y2011/Laptop")}}]
+            """);
+        string db = Path_("r.db");
+        var r = CliRunner.AsProcess("tournament", "run", file, "--db", db, "--jobs", "2", "--quiet");
+        Assert.True(r.ExitCode == 0, r.Error + r.Out);
+
+        using (var store = TournamentStore.OpenSqlite(db))
+        {
+            var results = store.ReadResults(store.Find()!.Id);
+            Assert.Equal(6, results.Results.Count);
+            foreach (var x in results.Results)
+            {
+                var names = x.Seats.Select(s => results.Negotiators[s.Negotiator]).ToList();
+                if (names.Contains("Bad"))
+                {
+                    Assert.True(x.Status == Parley.Tournaments.NegotiationStatus.Failed && x.FailureKind == kind, $"{names[0]}-{names[1]}: {x.Status} {x.FailureKind}: {x.FailureReason}");
+                    Assert.True(names[x.FailureSeat!.Value] == "Bad", x.FailureReason);
+                    Assert.All(x.Seats, s => Assert.True(s.Utility < 1, "a failed negotiation pays reserved values"));
+                }
+                else
+                {
+                    Assert.True(x.Status != Parley.Tournaments.NegotiationStatus.Failed, $"{x.FailureKind}: {x.FailureReason}");
+                }
+            }
+        }
+        var board = CliRunner.InProcess("tournament", "report", db, "--json");
+        using var doc = JsonDocument.Parse(board.Out);
+        var bad = doc.RootElement.EnumerateArray().Single(row => row.GetProperty("name").GetString() == "Bad");
+        Assert.Equal(4, bad.GetProperty("failures").GetInt32());
     }
 
     [Theory]

@@ -151,3 +151,129 @@ public sealed class LoopingShuttleParty : IShuttleParty
         while (true) Interlocked.Increment(ref _spins);
     }
 }
+
+/// <summary>
+/// Tries to forge its result: writes a well-formed record of an agreement worth 1 to everyone to the raw standard output
+/// (where workers once answered their coordinator), for every negotiation index it might be running, then ends its
+/// process.
+/// </summary>
+public sealed class Forger : INegotiator
+{
+    public string Name => "Forger";
+
+    public void Initialize(NegotiatorContext context) { }
+
+    public Outcome Propose(in SaoState state)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        for (int i = 0; i < 64; i++)
+        {
+            var line = System.Text.Encoding.UTF8.GetBytes(
+                $"{{\"Index\":{i},\"Status\":\"Agreed\",\"Agreement\":null,\"Utilities\":[1,1],\"UndiscountedUtilities\":[1,1],\"Rounds\":1,\"Steps\":1,\"EndTime\":0,\"Welfare\":2}}\n");
+            stdout.Write(line);
+        }
+        stdout.Flush();
+        Environment.Exit(0);
+        return default;
+    }
+
+    public SaoResponse Respond(in SaoState state, Outcome offer) => SaoResponse.Reject;
+}
+
+/// <summary>Writes junk lines to the raw standard output and error on every call, then plays like <see cref="Threshold"/>.</summary>
+public sealed class StdoutJunk : INegotiator
+{
+    private NegotiatorContext? _context;
+
+    public string Name => "StdoutJunk";
+
+    public void Initialize(NegotiatorContext context) => _context = context;
+
+    public Outcome Propose(in SaoState state)
+    {
+        Junk();
+        return _context!.Index.Best;
+    }
+
+    public SaoResponse Respond(in SaoState state, Outcome offer)
+    {
+        Junk();
+        return _context!.Utility(offer) >= 0.5 ? SaoResponse.Accept : SaoResponse.Reject;
+    }
+
+    private static void Junk()
+    {
+        using var stdout = Console.OpenStandardOutput();
+        stdout.Write("not json at all {{{\n\0\u00ff\n"u8);
+        Console.Error.WriteLine("junk on stderr");
+    }
+}
+
+/// <summary>Calls <c>Environment.Exit(0)</c> on its first proposal.</summary>
+public sealed class Exiting : INegotiator
+{
+    public string Name => "Exiting";
+
+    public void Initialize(NegotiatorContext context) { }
+
+    public Outcome Propose(in SaoState state)
+    {
+        Environment.Exit(0);
+        return default;
+    }
+
+    public SaoResponse Respond(in SaoState state, Outcome offer) => SaoResponse.Reject;
+}
+
+/// <summary>Starts a thread that throws, on its first proposal, then carries on (the process dies under it).</summary>
+public sealed class BackgroundThrower : INegotiator
+{
+    public string Name => "BackgroundThrower";
+
+    public void Initialize(NegotiatorContext context) { }
+
+    public Outcome Propose(in SaoState state)
+    {
+        var thread = new Thread(() => throw new InvalidOperationException("deliberate failure on a background thread"));
+        thread.Start();
+        thread.Join();
+        return default;
+    }
+
+    public SaoResponse Respond(in SaoState state, Outcome offer) => SaoResponse.Reject;
+}
+
+/// <summary>Recurses without end on its first proposal: a stack overflow, which no handler can catch.</summary>
+public sealed class StackOverflowing : INegotiator
+{
+    public string Name => "StackOverflowing";
+
+    public void Initialize(NegotiatorContext context) { }
+
+    public Outcome Propose(in SaoState state) => new((UInt128)Depth(0));
+
+    private static long Depth(long n) => n < 0 ? n : Depth(n + 1) + 1;
+
+    public SaoResponse Respond(in SaoState state, Outcome offer) => SaoResponse.Reject;
+}
+
+/// <summary>Allocates without bound on its first proposal (keeps every block), as a runaway negotiator might.</summary>
+public sealed class Hog : INegotiator
+{
+    public string Name => "Hog";
+
+    public void Initialize(NegotiatorContext context) { }
+
+    public Outcome Propose(in SaoState state)
+    {
+        var kept = new List<byte[]>();
+        while (true)
+        {
+            var block = new byte[8 << 20];
+            block.AsSpan().Fill(1);
+            kept.Add(block);
+        }
+    }
+
+    public SaoResponse Respond(in SaoState state, Outcome offer) => SaoResponse.Reject;
+}

@@ -94,7 +94,7 @@ public sealed class PlotCommand(CliIo io) : Command<PlotSettings>
         TournamentReport report;
         try
         {
-            using var store = TournamentStore.OpenSqlite(settings.Input);
+            using var store = TournamentStore.OpenSqlite(settings.Input, readOnly: true);
             var stored = (settings.Tournament is { } id ? store.Find(id) : store.Find())
                 ?? throw new UserErrorException(settings.Tournament is { } n ? $"{settings.Input}: no tournament {n}" : $"{settings.Input}: holds no tournament yet; run one with 'parley tournament run'");
             report = TournamentReport.Build(stored, store.ReadResults(stored.Id));

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Hosting;
 using Parley.Web;
+using Parley.Web.Security;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -33,14 +34,18 @@ public sealed class ServeSettings : CommandSettings
     [Description("Most rounds a negotiation from the pages may ask for. Default 10000.")]
     public int MaxRounds { get; init; } = 10_000;
 
-    internal ViewerOptions Options => new()
+    internal ViewerOptions Options => _options ??= new()
     {
         ScenariosFolder = Scenarios,
         ResultsDatabase = Db,
         Urls = Urls ?? $"http://127.0.0.1:{Port}",
         MaxConcurrentRuns = MaxRuns,
         MaxRounds = MaxRounds,
+        // Beyond loopback every request needs a token; a new one each start, printed below.
+        AccessToken = Urls is not null && ViewerAccess.For(Urls).BeyondLoopback ? ViewerAccess.NewToken() : null,
     };
+
+    private ViewerOptions? _options;
 
     public override ValidationResult Validate()
     {
@@ -68,6 +73,11 @@ public sealed class ServeCommand(CliIo io) : Command<ServeSettings>
             throw new UserErrorException($"cannot listen on {options.Urls}: {e.Message}");
         }
         io.Console.MarkupLineInterpolated($"Parley viewer on [bold]{string.Join(", ", app.Urls)}[/] (scenarios from {Path.GetFullPath(options.ScenariosFolder)}); Ctrl+C stops it.");
+        if (options.AccessToken is { } token)
+        {
+            io.Console.MarkupLineInterpolated($"[yellow]Warning: listening beyond this machine ({options.Urls}): anyone who can reach these addresses and has the access token can read the scenarios and results shown and run negotiations here.[/]");
+            io.Console.MarkupLineInterpolated($"Access token: [bold]{token}[/] (a new one each start). Open the viewer at {app.Urls.First().Replace("0.0.0.0", "HOST", StringComparison.Ordinal).Replace("[::]", "HOST", StringComparison.Ordinal)}/?token={token}, or send 'Authorization: Bearer {token}'.");
+        }
         app.WaitForShutdownAsync(cancellationToken).GetAwaiter().GetResult();
         return ExitCodes.Ok;
     }

@@ -84,7 +84,8 @@ internal static class ReportOutput
         json.WriteEndArray();
     });
 
-    /// <summary>Writes the leaderboard to <paramref name="file"/>, the per-scenario table to FILE-scenarios.csv and the pairwise table to FILE-pairwise.csv.</summary>
+    /// <summary>Writes the leaderboard to <paramref name="file"/>, the per-scenario table to NAME-scenarios.EXT and the pairwise
+    /// table to NAME-pairwise.EXT next to it (NAME: the file name without its extension EXT); text cells through <see cref="CsvField"/>.</summary>
     public static void WriteCsv(string file, TournamentReport report)
     {
         var board = new StringBuilder("rank,name,negotiations,mean_utility,ci95,agreement_rate,distance_to_pareto,distance_to_nash,welfare,failures\n");
@@ -94,7 +95,7 @@ internal static class ReportOutput
         File.WriteAllText(file, board.ToString());
 
         var scenarios = new StringBuilder("scenario,negotiations,agreement_rate,welfare,distance_to_pareto,distance_to_nash,failures,best");
-        foreach (var name in report.PairwiseNames) scenarios.Append(",u_").Append(Csv(name));
+        foreach (var name in report.PairwiseNames) scenarios.Append(',').Append(Csv("u_" + name));
         scenarios.Append('\n');
         foreach (var s in report.Scenarios)
         {
@@ -133,6 +134,5 @@ internal static class ReportOutput
 
     private static string N(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("R", Inv) : "";
 
-    private static string Csv(string s) =>
-        s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    private static string Csv(string s) => CsvField.Format(s);
 }

@@ -24,6 +24,10 @@ internal static class RunEndpoints
         {
             RunRequest? request;
             try { request = await http.ReadFromJsonAsync<RunRequest>(Json, http.HttpContext.RequestAborted); }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return Problems.Status(e.StatusCode, $"the request body is larger than {ViewerServer.MaxBodyBytes:N0} bytes");
+            }
             catch (Exception e) when (e is JsonException or InvalidOperationException or BadHttpRequestException)
             {
                 return Problems.BadRequest("expected a JSON body: {\"scenario\": …, \"negotiators\": […], \"rounds\": …, \"seed\": …}");

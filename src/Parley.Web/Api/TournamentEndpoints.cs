@@ -26,7 +26,7 @@ internal static class TournamentEndpoints
         if (options.ResultsDatabase is not { } db) return Problems.NotFound("no results database: start the viewer with 'parley serve --db results.db' (written by 'parley tournament run')");
         try
         {
-            using var store = TournamentStore.OpenSqlite(db);
+            using var store = TournamentStore.OpenSqlite(db, readOnly: true);
             if (store.Find() is not { } stored) return Problems.NotFound($"{Path.GetFileName(db)} holds no tournament yet");
             return found(TournamentReport.Build(stored, store.ReadResults(stored.Id)));
         }

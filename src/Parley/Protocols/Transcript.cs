@@ -163,7 +163,7 @@ public sealed class Transcript : IReadOnlyList<TranscriptEntry>
         var inv = CultureInfo.InvariantCulture;
         writer.Write("step,round,time,party,action,to,outcome");
         foreach (var issue in space.Issues) writer.Write("," + Csv(issue.Name));
-        foreach (var name in partyNames) writer.Write(",u_" + Csv(name));
+        foreach (var name in partyNames) writer.Write("," + Csv("u_" + name));
         writer.Write('\n');
         Span<int> values = space.IssueCount <= OutcomeSpace.StackallocLimit ? stackalloc int[space.IssueCount] : new int[space.IssueCount];
         for (int i = 0; i < Count; i++)
@@ -181,8 +181,7 @@ public sealed class Transcript : IReadOnlyList<TranscriptEntry>
         }
     }
 
-    private static string Csv(string s) =>
-        s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    private static string Csv(string s) => CsvField.Format(s);
 
     /// <summary>Enumerates the entries (struct enumerator; no allocation when used with foreach).</summary>
     public Enumerator GetEnumerator() => new(this);

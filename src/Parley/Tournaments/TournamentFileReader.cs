@@ -55,7 +55,7 @@ public static class TournamentFileReader
         var doc = new YamlDoc(file);
         var root = doc.Map(stream.Documents[0].RootNode, "the document");
         doc.AllowOnly(root, "the tournament", "name", "description", "seed", "negotiators", "scenarios", "protocol", "repetitions",
-            "rotateRoles", "selfPlay", "isolation", "hangGrace");
+            "rotateRoles", "selfPlay", "isolation", "hangGrace", "workerMemory");
         string folder = Path.GetDirectoryName(file) ?? ".";
 
         var protocolNode = doc.Required(root, "protocol", "the tournament");
@@ -99,6 +99,7 @@ public static class TournamentFileReader
         };
         var grace = doc.Optional(root, "hangGrace") is { } g ? Duration(doc, g, "'hangGrace'") : TimeSpan.FromSeconds(2);
         var seed = Bounded(doc, root, "seed", 0, int.MinValue, int.MaxValue);
+        long? workerMemory = doc.Optional(root, "workerMemory") is { } wm ? Size(doc, wm, "'workerMemory'") : null;
 
         var spec = new TournamentSpec
         {
@@ -114,6 +115,7 @@ public static class TournamentFileReader
             SelfPlay = selfPlay,
             Isolation = isolation,
             HangGrace = grace,
+            WorkerMemory = workerMemory,
         };
         var prepared = new PreparedTournament(spec, [.. loaded.Select(l => l.Scenario)], factories.ToImmutable());
         if (prepared.Count == 0)
@@ -275,6 +277,24 @@ public static class TournamentFileReader
             "false" or "no" => false,
             var other => throw doc.Error(node, $"'{key}' is '{other}'; expected true or false"),
         };
+    }
+
+    /// <summary>A memory size: a number and a unit (KB, MB, GB in powers of 1000; KiB, MiB, GiB in powers of 1024), at least 16 MiB.</summary>
+    private static long Size(YamlDoc doc, YamlNode node, string what)
+    {
+        string text = doc.String(node, what).Trim();
+        int digits = 0;
+        while (digits < text.Length && (char.IsAsciiDigit(text[digits]) || text[digits] == '.')) digits++;
+        long unit = text[digits..].Trim().ToUpperInvariant() switch
+        {
+            "KB" => 1000L, "MB" => 1000_000L, "GB" => 1000_000_000L,
+            "KIB" => 1L << 10, "MIB" => 1L << 20, "GIB" => 1L << 30,
+            _ => 0,
+        };
+        if (unit > 0 && double.TryParse(text[..digits], System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out double n)
+            && n * unit >= 16 << 20 && n * unit <= 1L << 50)
+            return (long)(n * unit);
+        throw doc.Error(node, $"{what} is '{text}'; expected a memory size of at least 16 MiB such as 512MB, 2GB or 1GiB");
     }
 
     private static TimeSpan Duration(YamlDoc doc, YamlNode node, string what)

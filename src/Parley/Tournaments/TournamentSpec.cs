@@ -44,6 +44,10 @@ public sealed record TournamentSpec
 
     /// <summary>How long past its turn budget a turn may run before its worker is replaced and the negotiation fails.</summary>
     public required TimeSpan HangGrace { get; init; }
+
+    /// <summary>Cap on each worker process's managed heap in bytes (<c>workerMemory</c>), or null for the default
+    /// (<see cref="Running.ProcessRunner.DefaultMemoryLimit"/>). A negotiator that allocates past it fails its negotiation ("MemoryLimit").</summary>
+    public long? WorkerMemory { get; init; }
 }
 
 /// <summary>Where negotiations run.</summary>

@@ -29,6 +29,34 @@ public class TournamentStoreTests
 
     [Theory]
     [MemberData(nameof(Databases.Kinds), MemberType = typeof(Databases))]
+    public void Claim_HeldByAnotherConnection_RefusedUntilReleased(string kind)
+    {
+        // Issue 20 §6: two resumes of one tournament both ran its pending negotiations.
+        using var folder = TestPaths.TempFolder();
+        var t = TournamentFileReader.ReadFile(TournamentFiles.Small(folder));
+        using var first = Databases.Open(kind, folder);
+        long id = first.Create(t);
+        using var second = Databases.Open(kind, folder);
+        var claim = first.Claim(id);
+        var busy = Assert.Throws<StoreException>(() => second.Claim(id));
+        Assert.Contains($"tournament {id} is being run by another process", busy.Message);
+        claim.Dispose();
+        second.Claim(id).Dispose();
+    }
+
+    [Fact]
+    public void OpenSqlite_ReadOnlyOnAFileWithoutTables_RefusedAndNothingWritten()
+    {
+        using var folder = TestPaths.TempFolder();
+        string file = System.IO.Path.Combine(folder.Path, "empty.db");
+        File.WriteAllBytes(file, []);
+        var e = Assert.Throws<StoreException>(() => TournamentStore.OpenSqlite(file, readOnly: true));
+        Assert.Contains(file, e.Message);
+        Assert.Equal(0, new FileInfo(file).Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Kinds), MemberType = typeof(Databases))]
     public void Write_SameNegotiationTwice_RecordedOnce(string kind)
     {
         using var folder = TestPaths.TempFolder();

@@ -39,10 +39,11 @@ public class TournamentDatabaseSettings : CommandSettings
     {
         try
         {
-            if (PostgresConnection is not null) return TournamentStore.OpenPostgres(PostgresConnection);
+            bool readOnly = this is TournamentReportSettings;
+            if (PostgresConnection is not null) return TournamentStore.OpenPostgres(PostgresConnection, readOnly);
             string file = SqliteFile!;
             if (this is not TournamentRunSettings && !File.Exists(file)) throw new UserErrorException($"{file}: no such results database; expected the file 'parley tournament run' wrote");
-            return TournamentStore.OpenSqlite(file);
+            return TournamentStore.OpenSqlite(file, readOnly);
         }
         catch (StoreException e)
         {
@@ -128,7 +129,7 @@ public sealed class TournamentReportSettings : TournamentDatabaseSettings
     internal override long? TournamentId => Tournament;
 
     [CommandOption("--csv <FILE>")]
-    [Description("Also write the leaderboard as CSV to FILE (and the per-scenario and pairwise tables next to it: FILE-scenarios.csv, FILE-pairwise.csv).")]
+    [Description("Also write the leaderboard as CSV to FILE (and the per-scenario and pairwise tables next to it: board.csv gives board-scenarios.csv and board-pairwise.csv). Names that would start a spreadsheet formula get a leading '.")]
     public string? Csv { get; init; }
 
     [CommandOption("--json")]

@@ -17,6 +17,10 @@ internal static class TournamentExecution
 {
     public static int Run(CliIo io, TournamentJobsSettings settings, PreparedTournament tournament, TournamentStore store, long id, CancellationToken cancellation)
     {
+        IDisposable claim;
+        try { claim = store.Claim(id); }
+        catch (StoreException e) { throw new UserErrorException(e.Message); }
+        using var _ = claim;
         if (settings.Cluster is null) return Run(io, settings, tournament, store, id, Runner(tournament, settings.JobCount), cancellation);
         using var client = ClusterCoordinator.Connect(settings.Cluster, cancellation);
         return Run(io, settings, tournament, store, id, new ClusterRunner(client.Services.GetRequiredService<IClusterClient>(), id, settings.Batch), cancellation);
@@ -75,7 +79,7 @@ internal static class TournamentExecution
             IsolationMode.Threads => false,
             _ => tournament.HasUserNegotiators,
         };
-        return processes ? new ProcessRunner(jobs, text => WorkerStart(text, tournament.Spec.File)) : new ThreadRunner(jobs);
+        return processes ? new ProcessRunner(jobs, text => WorkerStart(text, tournament.Spec.File), tournament.Spec.WorkerMemory) : new ThreadRunner(jobs);
     }
 
     /// <summary>Starts this same program as <c>parley tournament worker</c>.</summary>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Parley.Analysis;
 using Parley.Protocols;
+using Parley.Outcomes;
+using Parley.Preferences;
 
 namespace Parley.Tournaments.Running;
 
@@ -11,8 +13,9 @@ namespace Parley.Tournaments.Running;
 /// </summary>
 public static class NegotiationExecutor
 {
-    /// <summary>Runs negotiation <paramref name="index"/>; <paramref name="wrap"/>, when given, wraps each seat's negotiator (e.g. to watch for hangs).</summary>
-    public static NegotiationRecord Execute(PreparedTournament tournament, int index, Func<object, int, object>? wrap = null)
+    /// <summary>Runs negotiation <paramref name="index"/>; <paramref name="wrap"/>, when given, wraps each seat's negotiator (e.g. to watch for hangs);
+    /// <paramref name="measure"/> false leaves the quality measures out (a worker process: the coordinator measures).</summary>
+    public static NegotiationRecord Execute(PreparedTournament tournament, int index, Func<object, int, object>? wrap = null, bool measure = true)
     {
         ArgumentNullException.ThrowIfNull(tournament);
         var planned = tournament[index];
@@ -38,29 +41,59 @@ public static class NegotiationExecutor
         {
             return Failed(tournament, planned, "Internal", null, $"{e.GetType().Name}: {e.Message}");
         }
-        return Measure(tournament, planned, record);
+        return measure ? Measure(tournament, planned, record) : record;
     }
 
     /// <summary>A failed record for <paramref name="planned"/>: every seat gets its reserved value at time <paramref name="time"/>, discounted.</summary>
     public static NegotiationRecord Failed(PreparedTournament tournament, PlannedNegotiation planned, string kind, int? seat, string reason, double time = 0)
     {
         ArgumentNullException.ThrowIfNull(tournament);
-        var principals = tournament.Table(planned).Principals.ToArray();
-        var raw = principals.Select(p => p.Profile.ReservedValue.At(time)).ToImmutableArray();
-        var final = principals.Select((p, i) => p.Profile.Discount(raw[i], time)).ToImmutableArray();
-        var record = new NegotiationRecord
+        return Settle(tournament, planned, new NegotiationRecord
         {
             Index = planned.Index,
             Status = NegotiationStatus.Failed,
-            Utilities = final,
-            UndiscountedUtilities = raw,
+            Utilities = [],
+            UndiscountedUtilities = [],
             EndTime = time,
-            Welfare = final.Sum(),
             FailureKind = kind,
             FailureSeat = seat,
             FailureReason = reason,
-        };
-        return Measure(tournament, planned, record);
+        }, null);
+    }
+
+    /// <summary>
+    /// <paramref name="record"/> with its utilities, welfare and quality measures computed here from the scenario, as the
+    /// protocols compute them: each principal's utility of <paramref name="agreement"/> (one value index per issue of the
+    /// seated scenario), or without one its reserved value at the end time (moved by the scenario's timeline), then
+    /// discounted to the end time. What a worker process reports is never trusted for these.
+    /// </summary>
+    internal static NegotiationRecord Settle(PreparedTournament tournament, PlannedNegotiation planned, NegotiationRecord record, int[]? agreement)
+    {
+        var table = tournament.Table(planned);
+        double t = record.EndTime;
+        Outcome? deal = agreement is null ? null : table.Space.Encode(agreement);
+        var final = ImmutableArray.CreateBuilder<double>();
+        var raw = ImmutableArray.CreateBuilder<double>();
+        double welfare = 0;
+        for (int i = 0; i < table.Parties.Length; i++)
+        {
+            var party = table.Parties[i];
+            if (party.Role != Parley.Scenarios.PartyRole.Principal) continue;
+            var profile = party.Profile;
+            double u = deal is { } d ? UtilityIndex.For(profile.Utility).Utility(d) : profile.ReservedValue.At(t) + table.Timeline.ReservedValueShift(i, t);
+            raw.Add(u);
+            double discounted = profile.Discount(u, t);
+            final.Add(discounted);
+            welfare += discounted;
+        }
+        var utilities = final.ToImmutable();
+        return Measure(tournament, planned, record with
+        {
+            Agreement = agreement is null ? null : AgreementText.Format(table.Space, [.. agreement]),
+            Utilities = utilities,
+            UndiscountedUtilities = raw.ToImmutable(),
+            Welfare = welfare,
+        });
     }
 
     private static NegotiationRecord Measure(PreparedTournament tournament, PlannedNegotiation planned, NegotiationRecord record)

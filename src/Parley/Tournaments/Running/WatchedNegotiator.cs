@@ -5,7 +5,7 @@ using Parley.Parties;
 namespace Parley.Tournaments.Running;
 
 /// <summary>What the negotiation on a worker is doing right now: which seat is inside a call since when (0 = none).</summary>
-internal sealed class TurnWatch
+internal sealed class TurnWatch(CallBoard? board = null)
 {
     private long _started;
     private int _seat = -1;
@@ -16,9 +16,20 @@ internal sealed class TurnWatch
         Volatile.Write(ref _seat, seat);
         Volatile.Write(ref _timeBits, BitConverter.DoubleToInt64Bits(time));
         Volatile.Write(ref _started, Stopwatch.GetTimestamp());
+        board?.Enter(seat);
     }
 
-    public void Exit() => Volatile.Write(ref _started, 0);
+    public void Exit()
+    {
+        Volatile.Write(ref _started, 0);
+        board?.Exit();
+    }
+
+    /// <summary>The seat inside a call right now, or null.</summary>
+    public int? SeatInCall => Volatile.Read(ref _started) != 0 ? Volatile.Read(ref _seat) : null;
+
+    /// <summary>The negotiation time the last call saw.</summary>
+    public double Time => BitConverter.Int64BitsToDouble(Volatile.Read(ref _timeBits));
 
     /// <summary>The seat inside a call for longer than <paramref name="limit"/>, with the negotiation time it saw, or null.</summary>
     public (int Seat, double Time)? OverdueBy(TimeSpan limit)
@@ -32,6 +43,24 @@ internal sealed class TurnWatch
 /// <summary>Wraps a seat's party, whatever the protocol, so that the <see cref="TurnWatch"/> sees every call it makes.</summary>
 internal static class Watched
 {
+    private static readonly AsyncLocal<int?> Caller = new();
+
+    /// <summary>The seat whose call this code runs in, or started the thread (or task) it runs on; null outside any.</summary>
+    public static int? CallerSeat => Caller.Value;
+
+    /// <summary>Marks the calling thread as running a call of <paramref name="seat"/>: threads and tasks it starts inherit the mark.</summary>
+    internal static int? Mark(int seat)
+    {
+        int? previous = Caller.Value;
+        if (previous != seat) Caller.Value = seat;
+        return previous;
+    }
+
+    internal static void Unmark(int? previous)
+    {
+        if (Caller.Value != previous) Caller.Value = previous;
+    }
+
     /// <summary>
     /// <paramref name="party"/> wrapped as the protocol's <paramref name="principalType"/> (a built-in negotiator may be
     /// several kinds of party at once: the seat must stay the kind the protocol asks for), or unchanged when it is not one.
@@ -47,8 +76,13 @@ internal static class Watched
     internal static void Initialize(Action<NegotiatorContext> initialize, NegotiatorContext context, int seat, TurnWatch watch)
     {
         watch.Enter(seat, 0);
+        var previous = Mark(seat);
         try { initialize(context); }
-        finally { watch.Exit(); }
+        finally
+        {
+            Unmark(previous);
+            watch.Exit();
+        }
     }
 }
 
@@ -62,15 +96,25 @@ internal sealed class WatchedNegotiator(INegotiator inner, int seat, TurnWatch w
     public Outcome Propose(in SaoState state)
     {
         watch.Enter(seat, state.Time);
+        var previous = Watched.Mark(seat);
         try { return inner.Propose(state); }
-        finally { watch.Exit(); }
+        finally
+        {
+            Watched.Unmark(previous);
+            watch.Exit();
+        }
     }
 
     public SaoResponse Respond(in SaoState state, Outcome offer)
     {
         watch.Enter(seat, state.Time);
+        var previous = Watched.Mark(seat);
         try { return inner.Respond(state, offer); }
-        finally { watch.Exit(); }
+        finally
+        {
+            Watched.Unmark(previous);
+            watch.Exit();
+        }
     }
 }
 
@@ -84,8 +128,13 @@ internal sealed class WatchedVoter(IVoter inner, int seat, TurnWatch watch) : IV
     public TextVote Vote(in SingleTextState state, Outcome text)
     {
         watch.Enter(seat, state.Time);
+        var previous = Watched.Mark(seat);
         try { return inner.Vote(state, text); }
-        finally { watch.Exit(); }
+        finally
+        {
+            Watched.Unmark(previous);
+            watch.Exit();
+        }
     }
 }
 
@@ -99,7 +148,12 @@ internal sealed class WatchedShuttleParty(IShuttleParty inner, int seat, TurnWat
     public ShuttleMessage Act(in ShuttleState state)
     {
         watch.Enter(seat, state.Time);
+        var previous = Watched.Mark(seat);
         try { return inner.Act(state); }
-        finally { watch.Exit(); }
+        finally
+        {
+            Watched.Unmark(previous);
+            watch.Exit();
+        }
     }
 }

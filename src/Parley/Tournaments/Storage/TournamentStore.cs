@@ -43,28 +43,95 @@ public sealed class TournamentStore : IDisposable
     public string Where { get; }
 
     /// <summary>Opens (creating if needed) the SQLite database file <paramref name="path"/> in WAL mode.</summary>
-    public static TournamentStore OpenSqlite(string path)
+    public static TournamentStore OpenSqlite(string path) => OpenSqlite(path, readOnly: false);
+
+    /// <summary>
+    /// Opens the SQLite database file <paramref name="path"/>: for reading only (<paramref name="readOnly"/>: the file is
+    /// never written, so a read-only file or folder will do, and a file without Parley's tables is refused rather than
+    /// given them), or for writing (created if needed, WAL mode, tables created if missing).
+    /// </summary>
+    public static TournamentStore OpenSqlite(string path, bool readOnly)
     {
         ArgumentNullException.ThrowIfNull(path);
         string full = Path.GetFullPath(path);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
+        try
+        {
+            return OpenSqlite(full, readOnly, immutable: false);
+        }
+        catch (StoreException e) when (readOnly && e.InnerException is SqliteException { SqliteErrorCode: 8 or 14 })
+        {
+            // A database in WAL mode needs its shared-memory file to be read; where neither exists nor can be made (a
+            // read-only folder or file), read the file as it stands.
+            return OpenSqlite(full, readOnly, immutable: true);
+        }
+    }
+
+    private static TournamentStore OpenSqlite(string full, bool readOnly, bool immutable)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = immutable ? new Uri(full).AbsoluteUri + "?immutable=1" : full, Pooling = false };
+        if (readOnly) builder.Mode = SqliteOpenMode.ReadOnly;
+        var connection = new SqliteConnection(builder.ToString());
         try
         {
             connection.Open();
             var store = new TournamentStore(connection, false, full);
-            store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
-            store.EnsureSchema();
+            if (readOnly)
+            {
+                store.Execute("PRAGMA busy_timeout=10000;");
+                store.CheckSchema();
+            }
+            else
+            {
+                store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+                store.EnsureSchema();
+            }
             return store;
         }
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new StoreException($"{full}: cannot be opened as a Parley results database: {e.Message}", e);
+            throw Damaged(full, e) ?? new StoreException($"{full}: cannot be opened as a Parley results database: {e.Message}", e);
+        }
+        catch (StoreException)
+        {
+            connection.Dispose();
+            throw;
         }
     }
 
+    /// <summary>For an error that says the file is damaged or not a database at all: the message that says so; else null.</summary>
+    private static StoreException? Damaged(string where, SqliteException e) => e.SqliteErrorCode switch
+    {
+        11 => new StoreException($"{where}: the database is damaged ({e.Message}); nothing was changed. Restore it from a copy, or save what it still holds with 'sqlite3 {where} .recover'", e),
+        26 => new StoreException($"{where}: cannot be opened as a Parley results database: it is not a SQLite file ({e.Message}); expected the file 'parley tournament run' wrote", e),
+        _ => null,
+    };
+
+    /// <summary>Runs a read, turning a damaged SQLite file into a <see cref="StoreException"/> naming it.</summary>
+    private T Reading<T>(Func<T> read)
+    {
+        try { return read(); }
+        catch (SqliteException e) when (Damaged(Where, e) is { } damaged)
+        {
+            throw damaged;
+        }
+    }
+
+    /// <summary>Checks, without writing, that the tables are there and not newer than this Parley.</summary>
+    private void CheckSchema()
+    {
+        string exists = _postgres ? "SELECT to_regclass('parley_schema') IS NOT NULL" : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'parley_schema'";
+        if (Scalar(exists, null) is not (true or 1L))
+            throw new StoreException($"{Where}: holds no Parley results (no Parley tables); expected a database written by 'parley tournament run'");
+        long? version = Scalar("SELECT MAX(version) FROM parley_schema", null) is { } v and not DBNull ? Convert.ToInt64(v, CultureInfo.InvariantCulture) : null;
+        if (version > SchemaVersion) throw new StoreException($"{Where}: schema version {version} is newer than this Parley understands ({SchemaVersion}); update Parley");
+    }
+
     /// <summary>Opens the PostgreSQL database of <paramref name="connectionString"/> (e.g. <c>Host=localhost;Username=parley;Password=…;Database=parley</c>) and creates the tables if needed.</summary>
-    public static TournamentStore OpenPostgres(string connectionString)
+    public static TournamentStore OpenPostgres(string connectionString) => OpenPostgres(connectionString, readOnly: false);
+
+    /// <summary>Opens the PostgreSQL database of <paramref name="connectionString"/>; <paramref name="readOnly"/> creates nothing (reading needs only SELECT).</summary>
+    public static TournamentStore OpenPostgres(string connectionString, bool readOnly)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
         NpgsqlConnectionStringBuilder builder;
@@ -76,8 +143,14 @@ public sealed class TournamentStore : IDisposable
         {
             connection.Open();
             var store = new TournamentStore(connection, true, where);
-            store.EnsureSchema();
+            if (readOnly) store.CheckSchema();
+            else store.EnsureSchema();
             return store;
+        }
+        catch (StoreException)
+        {
+            connection.Dispose();
+            throw;
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
@@ -132,7 +205,9 @@ public sealed class TournamentStore : IDisposable
     }
 
     /// <summary>The tournament <paramref name="id"/>, or the most recent one when null; null when there is none.</summary>
-    public StoredTournament? Find(long? id = null)
+    public StoredTournament? Find(long? id = null) => Reading(() => FindStored(id));
+
+    private StoredTournament? FindStored(long? id)
     {
         using var command = Command(
             "SELECT t.id, t.name, t.spec_file, t.spec_text, t.negotiation_count, (SELECT COUNT(*) FROM results r WHERE r.tournament_id = t.id) FROM tournaments t "
@@ -143,8 +218,62 @@ public sealed class TournamentStore : IDisposable
         return new StoredTournament(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(5), CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Claims tournament <paramref name="id"/> for running until the claim is disposed, so two processes never run (and
+    /// store) the same pending negotiations: a PostgreSQL session advisory lock, or, for SQLite, an exclusive lock on
+    /// <c>FILE.tournament-ID.lock</c> next to the database. Either lock dies with its process, so a killed run leaves
+    /// nothing to clean up. Throws <see cref="StoreException"/> when another process holds it.
+    /// </summary>
+    public IDisposable Claim(long id)
+    {
+        string busy = $"{Where}: tournament {id} is being run by another process";
+        if (_postgres)
+        {
+            using (var command = Command("SELECT pg_try_advisory_lock(727273, @id)", null))
+            {
+                Add(command, "@id", checked((int)id));
+                if (command.ExecuteScalar() is not true) throw new StoreException($"{busy}; wait for it to end (or stop it), then resume");
+            }
+            return new Release(() =>
+            {
+                using var command = Command("SELECT pg_advisory_unlock(727273, @id)", null);
+                Add(command, "@id", checked((int)id));
+                command.ExecuteScalar();
+            });
+        }
+        string path = $"{Where}.tournament-{id}.lock";
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (File.Exists(path))
+        {
+            string holder = "";
+            try { holder = File.ReadAllText(path).Trim(); } catch (IOException) { }
+            throw new StoreException($"{busy}{(holder.Length > 0 ? $" ({holder})" : "")}; wait for it to end (or stop it), then resume", e);
+        }
+        file.SetLength(0);
+        file.Write(System.Text.Encoding.UTF8.GetBytes($"process {Environment.ProcessId} on {Environment.MachineName}\n"));
+        file.Flush();
+        return new Release(() =>
+        {
+            try { File.Delete(path); } catch (IOException) { }
+            file.Dispose();
+        });
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        private Action? _release = release;
+
+        public void Dispose() => Interlocked.Exchange(ref _release, null)?.Invoke();
+    }
+
     /// <summary>Plan indices of tournament <paramref name="id"/> that have no result yet, ascending.</summary>
-    public IReadOnlyList<int> Pending(long id, int count)
+    public IReadOnlyList<int> Pending(long id, int count) => Reading(() => FindPending(id, count));
+
+    private List<int> FindPending(long id, int count)
     {
         var done = new BitArray(count);
         using (var command = Command("SELECT negotiation_index FROM results WHERE tournament_id = @id", null))
@@ -183,7 +312,9 @@ public sealed class TournamentStore : IDisposable
     }
 
     /// <summary>Every stored result of tournament <paramref name="id"/> with its configuration, by negotiation index.</summary>
-    public StoredResults ReadResults(long id)
+    public StoredResults ReadResults(long id) => Reading(() => ReadStoredResults(id));
+
+    private StoredResults ReadStoredResults(long id)
     {
         var negotiators = Strings("SELECT name FROM negotiators WHERE tournament_id = @id ORDER BY negotiator_index", id);
         var scenarios = Strings("SELECT name FROM scenarios WHERE tournament_id = @id ORDER BY scenario_index", id);

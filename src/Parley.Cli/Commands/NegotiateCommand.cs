@@ -43,8 +43,12 @@ public sealed class NegotiateSettings : ScenarioSettings
     public int Seed { get; init; }
 
     [CommandOption("-o|--out <FILE>")]
-    [Description("Also write the full result (the --json document) to this file.")]
+    [Description("Also write the full result (the --json document) to this file. An existing file is not overwritten unless --force.")]
     public string? Out { get; init; }
+
+    [CommandOption("--force")]
+    [Description("Overwrite the --out file if it exists.")]
+    public bool Force { get; init; }
 
     [CommandOption("-n|--repeat <N>")]
     [Description("Run N negotiations with seeds seed..seed+N-1 and report throughput (negotiations and rounds per second, median time per negotiation).")]
@@ -65,7 +69,7 @@ public sealed class NegotiateSettings : ScenarioSettings
         if (TimeLimit is not null && ParsedTimeLimit is null) return ValidationResult.Error($"--time-limit '{TimeLimit}' is not a duration up to 100 days; expected e.g. 3s, 500ms or 2m");
         if (ParsedTurnBudget <= TimeSpan.Zero) return ValidationResult.Error($"--turn-budget '{TurnBudget}' is not a duration up to 100 days; expected e.g. 1s or 200ms");
         if (Repeat is < 1 or > 10_000_000) return ValidationResult.Error($"--repeat must be between 1 and 10,000,000, got {Repeat}");
-        if (Out is not null && OutputPath.ProblemWithFile("--out", Out) is { } outProblem) return ValidationResult.Error(outProblem);
+        if (Out is not null && OutputPath.ProblemWithFile("--out", Out, Force) is { } outProblem) return ValidationResult.Error(outProblem);
         if (!NegotiationSetup.Protocols.Contains(Protocol))
             return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}'; expected one of: {string.Join(", ", NegotiationSetup.Protocols)}");
         if (string.IsNullOrWhiteSpace(Agents)) return ValidationResult.Error("--agents is empty; expected e.g. boulware,conceder");

@@ -114,6 +114,9 @@ internal static class ReportOutput
         File.WriteAllText(Sibling(file, "pairwise"), pairwise.ToString());
     }
 
+    /// <summary>The files <see cref="WriteCsv"/> writes for <paramref name="file"/>: the leaderboard and its two siblings.</summary>
+    public static IReadOnlyList<string> CsvFiles(string file) => [file, Sibling(file, "scenarios"), Sibling(file, "pairwise")];
+
     private static string Sibling(string file, string part)
     {
         string folder = Path.GetDirectoryName(file) ?? "";

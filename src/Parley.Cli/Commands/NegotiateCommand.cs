@@ -76,10 +76,12 @@ public sealed class NegotiateSettings : ScenarioSettings
         if (Mediators is not null && Protocol == "sao")
             return ValidationResult.Error("--mediators: stacked alternating offers seats no mediator; use --protocol single-text or shuttle");
         if (Mediators is not null && string.IsNullOrWhiteSpace(Mediators)) return ValidationResult.Error("--mediators is empty; expected e.g. hillclimber");
-        if (Protocol != "shuttle")
-            foreach (var name in AgentNames)
-                if (!(Protocol == "single-text" && Negotiation.IsVoterOnly(name)) && !NegotiatorRegistry.TryCreate(name, out _))
-                    return ValidationResult.Error($"--agents: unknown negotiator '{name}'; expected one of: {string.Join(", ", NegotiatorRegistry.Available.Select(a => a.Name))}");
+        foreach (var name in AgentNames)
+            if (!PartyNames.IsNegotiator(Protocol, name))
+                return ValidationResult.Error(PartyNames.UnknownMessage("--agents", "negotiator", name, Protocol, PartyNames.Negotiators(Protocol)));
+        foreach (var name in MediatorNames)
+            if (!PartyNames.IsMediator(Protocol, name))
+                return ValidationResult.Error(PartyNames.UnknownMessage("--mediators", "mediator", name, Protocol, PartyNames.Mediators(Protocol)));
         try
         {
             new NegotiationSetup { Protocol = Protocol, Negotiators = AgentNames }.Validate();

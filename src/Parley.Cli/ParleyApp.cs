@@ -14,6 +14,7 @@ public static class ParleyApp
         Action<IConfigurator> configure = config =>
         {
             config.SetApplicationName("parley");
+            config.SetApplicationVersion(ProductVersion.Text);
             config.ConfigureConsole(io.Console);
             config.Settings.Registrar.RegisterInstance(io);
             config.PropagateExceptions();
@@ -51,7 +52,7 @@ public static class ParleyApp
             config.AddBranch("tournament", Commands.Tournament.TournamentBranch.Configure);
             config.AddCommand<SiloCommand>("silo")
                 .WithDescription("Start a worker silo of a tournament cluster (Microsoft Orleans, membership in PostgreSQL); 'tournament run --cluster' runs on all of them.")
-                .WithExample("silo", "--cluster", "Host=db.lab;Username=parley;Password=secret;Database=parley", "--address", "10.0.0.5", "--workers", "8");
+                .WithExample("silo", "--cluster", "\"Host=db.lab;Username=parley;Password=secret;Database=parley\"", "--address", "10.0.0.5", "--workers", "8");
         };
         var app = new CommandApp();
         app.Configure(configure);

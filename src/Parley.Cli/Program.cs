@@ -1,4 +1,6 @@
 using Parley.Cli;
+using Parley.Cli.Output;
 using Spectre.Console;
 
-return ParleyApp.Run(args, new CliIo(AnsiConsole.Console, Console.Out, Console.Error));
+var console = ConsoleLayout.Configure(AnsiConsole.Console, Environment.GetEnvironmentVariable("COLUMNS"), Console.IsOutputRedirected);
+return ParleyApp.Run(args, new CliIo(console, Console.Out, Console.Error));

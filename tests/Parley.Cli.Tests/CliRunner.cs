@@ -18,10 +18,19 @@ public static class CliRunner
     }
 
     /// <summary>Starts <c>dotnet Parley.Cli.dll args…</c> in the repository root and waits for it.</summary>
-    public static Result AsProcess(params string[] args)
+    public static Result AsProcess(params string[] args) => AsProcessIn(RepoRoot, args);
+
+    /// <summary>Starts <c>dotnet Parley.Cli.dll args…</c> in <paramref name="workingDirectory"/> and waits for it.</summary>
+    public static Result AsProcessIn(string workingDirectory, params string[] args) => AsProcessWith(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Starts <c>dotnet Parley.Cli.dll args…</c> in <paramref name="workingDirectory"/> with <paramref name="environment"/> set (a null value unsets) and waits for it.</summary>
+    public static Result AsProcessWith(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         string dll = typeof(ParleyApp).Assembly.Location;
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+            if (value is null) psi.Environment.Remove(name);
+            else psi.Environment[name] = value;
         psi.ArgumentList.Add(dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         return Wait(psi, args);

@@ -140,13 +140,30 @@ public class NegotiateProtocolTests
     }
 
     [Theory]
-    [InlineData("shuttle", "--mediators", "hillclimber", "Unknown shuttle mediator 'hillclimber'. Available: relay, bridging.")]
-    [InlineData("single-text", "--mediators", "relay", "Unknown single-text mediator 'relay'")]
+    [InlineData("shuttle", "--mediators", "hillclimber", "--mediators: unknown mediator 'hillclimber' (shuttle takes relay, bridging; see 'parley negotiate --help')")]
+    [InlineData("single-text", "--mediators", "relay", "--mediators: unknown mediator 'relay' (single-text takes hillclimber, logrolling, nash, staked; see")]
     public void NamesUnknownToTheProtocol_ExitTwo(string protocol, string option, string value, string message)
     {
         var r = CliRunner.InProcess("negotiate", Bundled("Laptop"), "--protocol", protocol, option, value);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(message, r.Error);
         Assert.DoesNotContain("Parameter", r.Error);
+    }
+
+    [Theory]
+    [InlineData("sao", "--agents", "boulwar", "--agents: unknown negotiator 'boulwar'. Did you mean 'boulware'? (sao takes boulware, linear,")]
+    [InlineData("single-text", "--agents", "boulware,sincer", "--agents: unknown negotiator 'sincer'. Did you mean 'sincere'? (single-text takes boulware,")]
+    [InlineData("shuttle", "--agents", "linar", "--agents: unknown negotiator 'linar'. Did you mean 'linear'? (shuttle takes boulware,")]
+    [InlineData("single-text", "--mediators", "hilclimber", "--mediators: unknown mediator 'hilclimber'. Did you mean 'hillclimber'? (single-text takes hillclimber,")]
+    [InlineData("shuttle", "--mediators", "bridgin", "--mediators: unknown mediator 'bridgin'. Did you mean 'bridging'? (shuttle takes relay, bridging; see 'parley negotiate --help')")]
+    [InlineData("shuttle", "--agents", "zzzzzz", "--agents: unknown negotiator 'zzzzzz' (shuttle takes boulware,")]
+    public void UnknownNames_OneStyleForEveryProtocol_WithTheNearestName(string protocol, string option, string value, string message)
+    {
+        var r = CliRunner.InProcess("negotiate", Bundled("cairo-2024.yaml"), "--protocol", protocol, option, value);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(message, r.Error);
+        Assert.Contains("timedependent:E", r.Error.Contains("--agents", StringComparison.Ordinal) ? r.Error : "timedependent:E");
+        Assert.DoesNotContain("Available", r.Error);
+        Assert.Single(r.Error.Trim().Split('\n'));
     }
 }

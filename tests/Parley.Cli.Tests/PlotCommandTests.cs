@@ -75,7 +75,7 @@ public sealed class PlotCommandTests : IDisposable
         var result = CliRunner.InProcess("plot", db, "-o", png);
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal((1000, 700), PngSize(png));
-        var missing = CliRunner.InProcess("plot", Temp("none.db"), "-o", png);
+        var missing = CliRunner.InProcess("plot", Temp("none.db"), "-o", Temp("none.png"));
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("no such results database", missing.Error);
     }

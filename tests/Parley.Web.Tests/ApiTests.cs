@@ -90,7 +90,7 @@ public sealed class ApiTests(ViewerFixture viewer)
     [InlineData("""{"scenario":"Laptop","negotiators":["boulware"],"rounds":2000000000}""", "rounds must be between 1 and 10,000")]
     [InlineData("""{"scenario":"Laptop","negotiators":["boulware"]}""", "rounds are missing")]
     [InlineData("""{"scenario":"Laptop","negotiators":["boulware"],"rounds":10,"protocol":"auction"}""", "unknown protocol 'auction'")]
-    [InlineData("""{"scenario":"Laptop","negotiators":[],"rounds":10}""", "negotiators are missing")]
+    [InlineData("""{"scenario":"Laptop","negotiators":[],"rounds":10}""", "negotiators is empty; give one negotiator per party, or leave it out for boulware,conceder")]
     [InlineData("""{"scenario":"Laptop","rounds":"many"}""", "expected a JSON body")]
     [InlineData("""not json""", "expected a JSON body")]
     public async Task Run_BadInput_Is400WithAClearMessage(string body, string expected)

@@ -24,7 +24,7 @@ public sealed class ConvertSettings : CommandSettings
     public string Out { get; init; } = "";
 
     [CommandOption("--force")]
-    [Description("Overwrite existing output.")]
+    [Description("Overwrite the --out file, or write into a --out folder that is not empty.")]
     public bool Force { get; init; }
 
     public override ValidationResult Validate()
@@ -32,7 +32,7 @@ public sealed class ConvertSettings : CommandSettings
         if (To is not ("genius" or "geniusweb" or "yaml")) return ValidationResult.Error($"--to must be 'genius', 'geniusweb' or 'yaml', got '{To}'");
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out is required: where to write the converted scenario");
         // YAML is one file; every other format is a folder of files.
-        if ((To == "yaml" ? OutputPath.ProblemWithFile("--out", Out) : OutputPath.ProblemWithFolder("--out", Out)) is { } outProblem)
+        if ((To == "yaml" ? OutputPath.ProblemWithFile("--out", Out, Force) : OutputPath.ProblemWithFolder("--out", Out)) is { } outProblem)
             return ValidationResult.Error(outProblem);
         return ValidationResult.Success();
     }
@@ -50,7 +50,7 @@ public sealed class ConvertCommand(CliIo io) : Command<ConvertSettings>
             if (settings.To is "genius" or "geniusweb")
             {
                 if (Directory.Exists(settings.Out) && Directory.EnumerateFileSystemEntries(settings.Out).Any() && !settings.Force)
-                    throw new UserErrorException($"{settings.Out}: folder exists and is not empty; pass --force to write into it");
+                    throw new UserErrorException($"--out '{settings.Out}' is a folder that is not empty; pass --force to write into it");
                 warnings = settings.To == "genius"
                     ? OutputPath.Writing(settings.Out, () => GeniusScenarioWriter.WriteFolder(scenario, settings.Out))
                     : OutputPath.Writing(settings.Out, () => GeniusWebScenarioWriter.WriteFolder(scenario, settings.Out));
@@ -58,7 +58,7 @@ public sealed class ConvertCommand(CliIo io) : Command<ConvertSettings>
             else
             {
                 if (File.Exists(settings.Out) && !settings.Force)
-                    throw new UserErrorException($"{settings.Out}: file exists; pass --force to overwrite it");
+                    throw new UserErrorException(OutputPath.ExistsMessage("--out", settings.Out));
                 if (scenario.Principals.Count() < 2)
                     throw new UserErrorException($"{settings.Scenario}: {scenario.Principals.Count()} principal part{(scenario.Principals.Count() == 1 ? "y" : "ies")}; a Parley YAML scenario needs at least two, so the file written could not be read back");
                 warnings = OutputPath.Writing(settings.Out, () => YamlScenarioWriter.WriteFile(scenario, settings.Out));

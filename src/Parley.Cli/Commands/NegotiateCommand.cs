@@ -45,13 +45,17 @@ public sealed class NegotiateSettings : ScenarioSettings
     public int Seed { get; init; }
 
     [CommandOption("-o|--out <FILE>")]
-    [Description("Also write the full result (the --json document) to this file.")]
+    [Description("Also write the full result (the --json document) to this file. An existing file is not overwritten unless --force.")]
     public string? Out { get; init; }
 
     [CommandOption("--transcript <KEEP>")]
     [Description("How much of the transcript the JSON (--json, --out) lists under 'offers': all (every action; default), offers (each party's offers and proposals when they change, and the move that ends the negotiation: a repeated offer, votes, tallies and events are left out) or none (the result only). The document is streamed as it is written, whatever its size.")]
     [DefaultValue("all")]
     public string Transcript { get; init; } = "all";
+
+    [CommandOption("--force")]
+    [Description("Overwrite the --out file if it exists.")]
+    public bool Force { get; init; }
 
     [CommandOption("-n|--repeat <N>")]
     [Description("Run N negotiations with seeds seed..seed+N-1 and report throughput (negotiations and rounds per second, median time per negotiation).")]
@@ -74,17 +78,19 @@ public sealed class NegotiateSettings : ScenarioSettings
         if (Repeat is < 1 or > 10_000_000) return ValidationResult.Error($"--repeat must be between 1 and 10,000,000, got {Repeat}");
         if (!TranscriptDetails.TryParse(Transcript, out _))
             return ValidationResult.Error($"--transcript: unknown value '{Transcript}'; expected all, offers or none");
-        if (Out is not null && OutputPath.ProblemWithFile("--out", Out) is { } outProblem) return ValidationResult.Error(outProblem);
+        if (Out is not null && OutputPath.ProblemWithFile("--out", Out, Force) is { } outProblem) return ValidationResult.Error(outProblem);
         if (!NegotiationSetup.Protocols.Contains(Protocol))
             return ValidationResult.Error($"--protocol: unknown protocol '{Protocol}'; expected one of: {string.Join(", ", NegotiationSetup.Protocols)}");
         if (string.IsNullOrWhiteSpace(Agents)) return ValidationResult.Error("--agents is empty; expected e.g. boulware,conceder");
         if (Mediators is not null && Protocol == "sao")
             return ValidationResult.Error("--mediators: stacked alternating offers seats no mediator; use --protocol single-text or shuttle");
         if (Mediators is not null && string.IsNullOrWhiteSpace(Mediators)) return ValidationResult.Error("--mediators is empty; expected e.g. hillclimber");
-        if (Protocol != "shuttle")
-            foreach (var name in AgentNames)
-                if (!(Protocol == "single-text" && NamedNegotiation.IsVoterOnly(name)) && !NegotiatorRegistry.TryCreate(name, out _))
-                    return ValidationResult.Error($"--agents: unknown negotiator '{name}'; expected one of: {string.Join(", ", NegotiatorRegistry.Available.Select(a => a.Name))}");
+        foreach (var name in AgentNames)
+            if (!PartyNames.IsNegotiator(Protocol, name))
+                return ValidationResult.Error(PartyNames.UnknownMessage("--agents", "negotiator", name, Protocol, PartyNames.Negotiators(Protocol)));
+        foreach (var name in MediatorNames)
+            if (!PartyNames.IsMediator(Protocol, name))
+                return ValidationResult.Error(PartyNames.UnknownMessage("--mediators", "mediator", name, Protocol, PartyNames.Mediators(Protocol)));
         try
         {
             new NegotiationSetup { Protocol = Protocol, Negotiators = AgentNames }.Validate();

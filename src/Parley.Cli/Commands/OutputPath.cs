@@ -10,6 +10,17 @@ public static class OutputPath
     public static string? ProblemWithFile(string option, string path) =>
         Directory.Exists(path) ? $"{option} '{path}' is a folder; expected a file path" : null;
 
+    /// <summary>
+    /// Why <paramref name="path"/> cannot receive a new file, or null when it can: every command that writes a file
+    /// (<c>--out</c>, <c>-o</c>, <c>--csv</c>) refuses to replace an existing one unless <c>--force</c> is given, and says
+    /// so before doing any work.
+    /// </summary>
+    public static string? ProblemWithFile(string option, string path, bool force) =>
+        ProblemWithFile(option, path) ?? (File.Exists(path) && !force ? ExistsMessage(option, path) : null);
+
+    /// <summary>The one refusal of an existing output: "--out 'run.json' exists; pass --force to overwrite it".</summary>
+    public static string ExistsMessage(string option, string path) => $"{option} '{path}' exists; pass --force to overwrite it";
+
     /// <summary>Why <paramref name="path"/> cannot receive a folder of files, or null when it can.</summary>
     public static string? ProblemWithFolder(string option, string path) =>
         File.Exists(path) ? $"{option} '{path}' is a file; expected a folder (created if missing)" : null;

@@ -17,7 +17,7 @@ public sealed class PlotSettings : CommandSettings
     public string Input { get; init; } = "";
 
     [CommandOption("-o|--out <FILE>")]
-    [Description("The picture to write: a .png or .svg file.")]
+    [Description("The picture to write: a .png or .svg file. An existing file is not overwritten unless --force.")]
     public string Out { get; init; } = "";
 
     [CommandOption("--parties <A,B>")]
@@ -44,6 +44,10 @@ public sealed class PlotSettings : CommandSettings
     [Description("Most outcomes drawn; a larger deal space is drawn as a seeded sample of this many. Default 20000.")]
     public int MaxOutcomes { get; init; } = DealSpaceOptions.DefaultMaxOutcomes;
 
+    [CommandOption("--force")]
+    [Description("Overwrite the --out file if it exists.")]
+    public bool Force { get; init; }
+
     [CommandOption("-s|--seed <SEED>")]
     [Description("Seed of the outcome sample and of the frontier search on spaces too large to enumerate. Default 0.")]
     public int Seed { get; init; }
@@ -52,7 +56,7 @@ public sealed class PlotSettings : CommandSettings
     {
         if (string.IsNullOrWhiteSpace(Out)) return ValidationResult.Error("--out is required: the .png or .svg file to write");
         if (!ChartFile.IsSupported(Out)) return ValidationResult.Error($"--out '{Out}': expected a file name ending in .png or .svg");
-        if (OutputPath.ProblemWithFile("--out", Out) is { } problem) return ValidationResult.Error(problem);
+        if (OutputPath.ProblemWithFile("--out", Out, Force) is { } problem) return ValidationResult.Error(problem);
         if (Width is < 200 or > 10_000) return ValidationResult.Error($"--width must be between 200 and 10,000 pixels, got {Width}");
         if (Height is < 200 or > 10_000) return ValidationResult.Error($"--height must be between 200 and 10,000 pixels, got {Height}");
         if (MaxOutcomes is < 0 or > 1_000_000) return ValidationResult.Error($"--max-outcomes must be between 0 and 1,000,000, got {MaxOutcomes}");

@@ -16,8 +16,12 @@ public sealed class ReportSettings : ScenarioSettings
     public string? At { get; init; }
 
     [CommandOption("-o|--out <FILE>")]
-    [Description("Write the report to FILE: .md for Markdown, .html for a self-contained web page, .json for the JSON document.")]
+    [Description("Write the report to FILE: .md for Markdown, .html for a self-contained web page, .json for the JSON document. An existing file is not overwritten unless --force.")]
     public string? Out { get; init; }
+
+    [CommandOption("--force")]
+    [Description("Overwrite the --out file if it exists.")]
+    public bool Force { get; init; }
 
     [CommandOption("--seed <SEED>")]
     [Description("Seed of the mediated runs. Default 0.")]
@@ -35,6 +39,7 @@ public sealed class ReportSettings : ScenarioSettings
             return ValidationResult.Error($"--at: '{at}' is neither a date (YYYY-MM-DD) nor a normalised time in [0, 1]");
         if (Out is { } o && Path.GetExtension(o).ToLowerInvariant() is not (".md" or ".html" or ".htm" or ".json"))
             return ValidationResult.Error($"--out: '{o}' must end in .md, .html or .json");
+        if (Out is not null && OutputPath.ProblemWithFile("--out", Out, Force) is { } outProblem) return ValidationResult.Error(outProblem);
         return ValidationResult.Success();
     }
 }

@@ -7,7 +7,7 @@ namespace Parley.Cli.Commands;
 public class ScenarioSettings : CommandSettings
 {
     [CommandArgument(0, "<scenario>")]
-    [Description("A GENIUS scenario folder (one domain file plus one profile per party) or a Parley .yaml scenario file.")]
+    [Description("A GENIUS scenario folder (one domain .xml plus one profile .xml per party), a GeniusWeb folder (a domain .json plus one profile .json per party) or a Parley .yaml scenario file.")]
     public string Scenario { get; init; } = "";
 
     [CommandOption("--json")]

@@ -11,14 +11,14 @@ internal static class AnalysisTables
     public static void Write(IAnsiConsole console, Scenario scenario, AnalysisReport report, bool listFrontier)
     {
         var space = scenario.Space;
-        console.Write(new Rule($"[bold]{Markup.Escape(scenario.Name)}[/]").LeftJustified());
+        ConsoleLayout.Heading(console, $"[bold]{Markup.Escape(scenario.Name)}[/]");
         if (scenario.Description is { } d) console.WriteLine(d);
         foreach (var w in scenario.Warnings) console.MarkupLineInterpolated($"[yellow]warning:[/] {w}");
 
         var issues = new Table().Title("Issues").AddColumns("Issue", "Type", "Values", "Domain");
         foreach (var issue in space.Issues)
             issues.AddRow(Markup.Escape(issue.Name), IssueText.Kind(issue), IssueText.Count(issue.Cardinality), Markup.Escape(IssueText.Domain(issue)));
-        console.Write(issues);
+        ConsoleLayout.Write(console, issues);
         console.MarkupLineInterpolated($"Outcomes: [bold]{IssueText.Count(report.OutcomeCount)}[/]");
 
         var parties = new Table().Title("Parties").AddColumns("Party", "Role", "Reserved value", "Discount factor", "Source");
@@ -31,7 +31,7 @@ internal static class AnalysisTables
             parties.AddRow(Markup.Escape(p.Name), p.Role == PartyRole.Mediator ? "mediator" : "principal", reserved,
                 F(p.Profile.DiscountFactor), Markup.Escape(Shorten(p.Source)));
         }
-        console.Write(parties);
+        ConsoleLayout.Write(console, parties);
         foreach (var p in scenario.Parties.Where(p => !p.Profile.RedLines.IsEmpty))
             console.MarkupLineInterpolated($"Red lines of {p.Name} (packages crossing them are left out of the analysis): {string.Join("; ", p.Profile.RedLines.Lines.Select(l => IssueText.RedLine(scenario.Space, l)))}");
 
@@ -57,7 +57,7 @@ internal static class AnalysisTables
                 cells.Add(Markup.Escape(IssueText.CompactOutcome(space, point.Values.AsSpan(), 70)));
                 frontier.AddRow(cells.ToArray());
             }
-            console.Write(frontier);
+            ConsoleLayout.Write(console, frontier);
             if (report.Frontier.Truncated)
                 console.MarkupLineInterpolated($"Listed {report.Frontier.Points.Length:N0} of {count} points, spread evenly along the frontier (--max-points).");
         }
@@ -71,12 +71,12 @@ internal static class AnalysisTables
         solutions.AddEmptyRow();
         for (int i = 0; i < space.IssueCount; i++)
             solutions.AddRow([Markup.Escape(space.Issues[i].Name), .. named.Select(x => x.Point is { } d ? Markup.Escape(space.Issues[i].FormatValue(d.Values[i])) : "")]);
-        console.Write(solutions);
+        ConsoleLayout.Write(console, solutions);
         if (report.Nash is null) console.MarkupLine("[yellow]No outcome gives every party at least its reserved value: no Nash or Kalai–Smorodinsky point.[/]");
 
         var timings = new Table().Title("Wall time").AddColumns("Step", "ms");
         foreach (var t in report.Timings) timings.AddRow(t.Step, t.Elapsed.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture));
-        console.Write(timings);
+        ConsoleLayout.Write(console, timings);
     }
 
     private static string Shorten(string? text) => text is null ? "" : text.Length <= 60 ? text : text[..59].TrimEnd() + "…";

@@ -45,12 +45,14 @@ internal static class IssueText
         return $"{exact} ({(double)c:0.##e0})";
     }
 
-    /// <summary>Only the values, in issue order, shortened to at most <paramref name="max"/> characters: "a · b · c…".</summary>
+    /// <summary>Only the values, in issue order, shortened between words to at most <paramref name="max"/> characters: "a · b · c…".</summary>
     public static string CompactOutcome(OutcomeSpace space, ReadOnlySpan<int> values, int max = 60)
     {
         var parts = new string[space.IssueCount];
         for (int i = 0; i < parts.Length; i++) parts[i] = space.Issues[i].FormatValue(values[i]);
         string text = string.Join(" · ", parts);
-        return text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
+        if (text.Length <= max) return text;
+        int cut = text.LastIndexOf(' ', max - 1);
+        return (cut > 0 ? text[..cut] : text[..(max - 1)]).TrimEnd(' ', '·') + "…";
     }
 }

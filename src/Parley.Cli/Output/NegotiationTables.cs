@@ -30,7 +30,7 @@ internal static class NegotiationTables
             options.Rounds is { } r ? $"{r:N0} rounds" : null,
             options.TimeLimit is { } t ? $"{t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s" : null,
         }.Where(x => x is not null));
-        console.Write(new Rule($"[bold]{Markup.Escape(scenario.Name)}[/] — {ProtocolTitle(result.Protocol)}, deadline {deadline}, seed {options.Seed}").LeftJustified());
+        ConsoleLayout.Heading(console, $"[bold]{Markup.Escape(scenario.Name)}[/] — {ProtocolTitle(result.Protocol)}, deadline {deadline}, seed {options.Seed}");
         var mediators = loaded.Parties.Where(p => p.Role == PartyRole.Mediator && !result.Parties.Contains(p.Name)).Select(p => p.Name).ToList();
         if (mediators.Count > 0)
             console.MarkupLineInterpolated($"[grey]Mediators not seated in this protocol: {string.Join(", ", mediators)}[/]");
@@ -55,12 +55,12 @@ internal static class NegotiationTables
             if (e.Outcome is { } o)
             {
                 space.Decode(o, values);
-                cells.Add(Markup.Escape(IssueText.CompactOutcome(space, values, 40)));
+                cells.Add(Markup.Escape(IssueText.CompactOutcome(space, values, ConsoleLayout.IsPlain(console) ? int.MaxValue : 40)));
             }
             else cells.Add("");
             offers.AddRow(cells.ToArray());
         }
-        console.Write(offers);
+        ConsoleLayout.Write(console, offers);
 
         string status = result.Status switch
         {
@@ -77,7 +77,7 @@ internal static class NegotiationTables
             var agreement = new Table().Title("Agreement").AddColumns("Issue", "Value");
             for (int i = 0; i < space.IssueCount; i++)
                 agreement.AddRow(Markup.Escape(space.Issues[i].Name), Markup.Escape(space.Issues[i].FormatValue(result.AgreementValues[i])));
-            console.Write(agreement);
+            ConsoleLayout.Write(console, agreement);
         }
 
         var parties = new Table().Title("Parties").AddColumns("Party", "Role", "Negotiator")
@@ -86,7 +86,7 @@ internal static class NegotiationTables
         for (int p = 0; p < result.Parties.Length; p++)
             parties.AddRow(Markup.Escape(result.Parties[p]), result.IsPrincipal(p) ? "principal" : $"mediator (α = {scenario.Parties[p].Stake.ToString("0.##", CultureInfo.InvariantCulture)})",
                 Markup.Escape(result.Negotiators[p]), F(result.Utilities[p]), F(result.UndiscountedUtilities[p]), F(scenario.ReservedValueAt(p, result.EndTime)));
-        console.Write(parties);
+        ConsoleLayout.Write(console, parties);
 
         var measures = new Table().Title("Quality").AddColumns("Measure", "Value");
         measures.AddRow("Rounds", result.Rounds.ToString("N0", CultureInfo.InvariantCulture));
@@ -97,12 +97,12 @@ internal static class NegotiationTables
             measures.AddRow("Distance to Nash point", q.DistanceToNash is { } d ? F(d) : "– (no individually rational outcome)");
         }
         measures.AddRow("Wall time", $"{result.Elapsed.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)} ms");
-        console.Write(measures);
+        ConsoleLayout.Write(console, measures);
     }
 
     public static void WriteThroughput(IAnsiConsole console, Scenario scenario, string agents, ThroughputStats s)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(scenario.Name)}[/] — {Markup.Escape(agents)}, {s.Negotiations:N0} negotiations").LeftJustified());
+        ConsoleLayout.Heading(console, $"[bold]{Markup.Escape(scenario.Name)}[/] — {Markup.Escape(agents)}, {s.Negotiations:N0} negotiations");
         var table = new Table().AddColumns("Measure").AddColumn(new TableColumn("Value").RightAligned());
         table.AddRow("Negotiations per second", s.NegotiationsPerSecond.ToString("N1", CultureInfo.InvariantCulture));
         table.AddRow("Rounds per second", s.RoundsPerSecond.ToString("N0", CultureInfo.InvariantCulture));
@@ -112,7 +112,7 @@ internal static class NegotiationTables
         table.AddRow("Failures", s.Failures.ToString("N0", CultureInfo.InvariantCulture));
         for (int p = 0; p < s.MeanUtilities.Length; p++) table.AddRow($"Mean utility, {Markup.Escape(scenario.Parties[p].Name)}", F(s.MeanUtilities[p]));
         if (s.MeanDistanceToPareto is { } d) table.AddRow("Mean distance to Pareto frontier", F(d));
-        console.Write(table);
+        ConsoleLayout.Write(console, table);
     }
 
     private static string F(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);

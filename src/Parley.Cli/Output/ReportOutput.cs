@@ -14,14 +14,14 @@ internal static class ReportOutput
 
     public static void WriteTables(IAnsiConsole console, TournamentReport report, bool leaderboardOnly)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(report.Tournament)}[/] — {report.Stored:N0} of {report.Planned:N0} negotiations stored").LeftJustified());
+        ConsoleLayout.Heading(console, $"[bold]{Markup.Escape(report.Tournament)}[/] — {report.Stored:N0} of {report.Planned:N0} negotiations stored");
         var board = new Table().Title("Leaderboard (mean utility, best first)")
             .AddColumns("#", "Negotiator", "Negotiations", "Mean utility", "± 95% CI", "Agreements", "Dist. Pareto", "Dist. Nash", "Welfare", "Failures");
         int rank = 0;
         foreach (var r in report.Leaderboard)
             board.AddRow((++rank).ToString(Inv), Markup.Escape(r.Name), r.Negotiations.ToString("N0", Inv), F(r.MeanUtility), F(r.Ci95),
                 r.AgreementRate.ToString("P1", Inv), F(r.MeanDistanceToPareto), F(r.MeanDistanceToNash), F(r.MeanWelfare), r.Failures.ToString("N0", Inv));
-        console.Write(board);
+        ConsoleLayout.Write(console, board);
         if (leaderboardOnly)
         {
             console.MarkupLine("[grey]Per scenario and pairwise: parley tournament report <db>[/]");
@@ -32,7 +32,7 @@ internal static class ReportOutput
         foreach (var s in report.Scenarios)
             scenarios.AddRow(Markup.Escape(s.Name), s.Negotiations.ToString("N0", Inv), s.AgreementRate.ToString("P1", Inv), F(s.MeanWelfare),
                 F(s.MeanDistanceToPareto), F(s.MeanDistanceToNash), s.Failures.ToString("N0", Inv), Markup.Escape(s.Best));
-        console.Write(scenarios);
+        ConsoleLayout.Write(console, scenarios);
 
         var pairwise = new Table().Title("Pairwise: share of encounters in which the row negotiator got more utility than the column one (ties count half)").AddColumn("row beats column");
         foreach (var name in report.PairwiseNames) pairwise.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
@@ -43,14 +43,14 @@ internal static class ReportOutput
                 cells.Add(double.IsNaN(report.WinRate[a, b]) ? "–" : report.WinRate[a, b].ToString("P0", Inv));
             pairwise.AddRow(cells.ToArray());
         }
-        console.Write(pairwise);
+        ConsoleLayout.Write(console, pairwise);
 
         if (report.FailureSamples.Count > 0)
         {
             var failures = new Table().Title("Failures (first 10)").AddColumns("Negotiation", "Scenario", "Kind", "Reason");
             foreach (var (index, scenario, kind, reason) in report.FailureSamples)
                 failures.AddRow(index.ToString(Inv), Markup.Escape(scenario), Markup.Escape(kind), Markup.Escape(reason));
-            console.Write(failures);
+            ConsoleLayout.Write(console, failures);
         }
     }
 
@@ -116,6 +116,9 @@ internal static class ReportOutput
         }
         File.WriteAllText(Sibling(file, "pairwise"), pairwise.ToString());
     }
+
+    /// <summary>The files <see cref="WriteCsv"/> writes for <paramref name="file"/>: the leaderboard and its two siblings.</summary>
+    public static IReadOnlyList<string> CsvFiles(string file) => [file, Sibling(file, "scenarios"), Sibling(file, "pairwise")];
 
     private static string Sibling(string file, string part)
     {

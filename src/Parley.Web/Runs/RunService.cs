@@ -50,7 +50,7 @@ public sealed class RunService(ViewerOptions options, ScenarioCatalog catalog, I
         string id = $"r{Interlocked.Increment(ref _next)}";
         var task = Task.Run(() =>
         {
-            try { return protocol.Run(scenario, request.Negotiators!, request.Rounds!.Value, request.Seed ?? 0, options.RunTimeLimit); }
+            try { return protocol.Run(scenario, request.Negotiators ?? DefaultNegotiators, request.Rounds!.Value, request.Seed ?? 0, options.RunTimeLimit); }
             catch (ArgumentException e) { throw new RunRefusedException(e.Message); }
             finally { _slots.Release(); }
         });
@@ -74,7 +74,9 @@ public sealed class RunService(ViewerOptions options, ScenarioCatalog catalog, I
         string protocol = request.Protocol ?? "sao";
         if (!protocols.Any(p => p.Name == protocol))
             return Bad($"unknown protocol '{Shorten(protocol)}'; expected one of: {string.Join(", ", protocols.Select(p => p.Name))}");
-        if (request.Negotiators is not { Length: > 0 } names) return Bad("negotiators are missing; pick one negotiator per party");
+        // Without negotiators a run seats the CLI's default pair, as 'parley negotiate' does.
+        string[] names = request.Negotiators ?? DefaultNegotiators;
+        if (names.Length == 0) return Bad($"negotiators is empty; give one negotiator per party, or leave it out for {string.Join(",", DefaultNegotiators)}");
         if (names.Length > principals) return Bad($"{names.Length} negotiators for {principals} parties; give at most one per party");
         var known = RunProtocols.Negotiators(protocol);
         foreach (var name in names)
@@ -84,6 +86,9 @@ public sealed class RunService(ViewerOptions options, ScenarioCatalog catalog, I
         if (rounds < 1 || rounds > options.MaxRounds) return Bad($"rounds must be between 1 and {options.MaxRounds:N0}, got {rounds:N0}");
         return null;
     }
+
+    /// <summary>The negotiators of a run request that names none: the default of <c>parley negotiate --agents</c>.</summary>
+    public static readonly string[] DefaultNegotiators = ["boulware", "conceder"];
 
     /// <summary>Echoes user text in a message without letting it run on.</summary>
     internal static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";

@@ -12,7 +12,7 @@ internal static class TournamentBranch
             .WithDescription("Validate a tournament file, store its plan and run it on all cores with a progress bar.")
             .WithExample("tournament", "run", "scenarios/example-tournament.yaml")
             .WithExample("tournament", "run", "scenarios/example-tournament.yaml", "--db", "results.db", "--jobs", "2")
-            .WithExample("tournament", "run", "scenarios/example-tournament.yaml", "--pg", "Host=localhost;Username=parley;Password=secret;Database=parley");
+            .WithExample("tournament", "run", "scenarios/example-tournament.yaml", "--pg", "\"Host=localhost;Username=parley;Password=secret;Database=parley\"");
         branch.AddCommand<TournamentResumeCommand>("resume")
             .WithDescription("Continue an interrupted tournament: run exactly the negotiations it has not stored.")
             .WithExample("tournament", "resume", "results.db");

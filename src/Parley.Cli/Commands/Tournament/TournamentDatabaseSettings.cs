@@ -22,15 +22,20 @@ public class TournamentDatabaseSettings : CommandSettings
     /// <summary>The tournament asked for; null for the most recent one.</summary>
     internal virtual long? TournamentId => null;
 
+    /// <summary>The SQLite file <c>tournament run</c> writes, and <c>resume</c> and <c>report</c> read, when none is given.</summary>
+    internal const string DefaultSqliteFile = "results.db";
+
     /// <summary>The SQLite file, when no PostgreSQL connection string is given.</summary>
     protected virtual string? SqliteFile => null;
+
+    /// <summary>True when the user named the SQLite file (rather than taking the default).</summary>
+    protected virtual bool SqliteFileGiven => true;
 
     public override ValidationResult Validate()
     {
         if (Postgres is not null && string.IsNullOrWhiteSpace(Postgres)) return ValidationResult.Error("--pg is empty; expected a PostgreSQL connection string");
         if (Cluster is not null && string.IsNullOrWhiteSpace(Cluster)) return ValidationResult.Error("--cluster is empty; expected the cluster's PostgreSQL connection string");
         if (Cluster is not null && Postgres is not null) return ValidationResult.Error("give either --pg or --cluster, not both: a cluster stores its results in its own PostgreSQL");
-        if (PostgresConnection is null && SqliteFile is null) return ValidationResult.Error("give the results database: a SQLite file, or --pg \"Host=…\"");
         return ValidationResult.Success();
     }
 
@@ -42,7 +47,10 @@ public class TournamentDatabaseSettings : CommandSettings
             bool readOnly = this is TournamentReportSettings;
             if (PostgresConnection is not null) return TournamentStore.OpenPostgres(PostgresConnection, readOnly);
             string file = SqliteFile!;
-            if (this is not TournamentRunSettings && !File.Exists(file)) throw new UserErrorException($"{file}: no such results database; expected the file 'parley tournament run' wrote");
+            if (this is not TournamentRunSettings && !File.Exists(file))
+                throw new UserErrorException(file == DefaultSqliteFile && !SqliteFileGiven
+                    ? $"{file}: no such results database in {Directory.GetCurrentDirectory()}; give the file 'parley tournament run' wrote (default {DefaultSqliteFile}), or --pg \"Host=…\""
+                    : $"{file}: no such results database; expected the file 'parley tournament run' wrote");
             return TournamentStore.OpenSqlite(file, readOnly);
         }
         catch (StoreException e)
@@ -94,7 +102,7 @@ public sealed class TournamentRunSettings : TournamentJobsSettings
 
     [CommandOption("--db <FILE>")]
     [Description("SQLite results database (created if missing; a new tournament is added to an existing one). Default: results.db.")]
-    public string Database { get; init; } = "results.db";
+    public string Database { get; init; } = DefaultSqliteFile;
 
     protected override string? SqliteFile => Database;
 }
@@ -103,7 +111,7 @@ public sealed class TournamentRunSettings : TournamentJobsSettings
 public sealed class TournamentResumeSettings : TournamentJobsSettings
 {
     [CommandArgument(0, "[db]")]
-    [Description("The SQLite results database of the interrupted tournament (or give --pg).")]
+    [Description("The SQLite results database of the interrupted tournament (or give --pg). Default: results.db.")]
     public string? Database { get; init; }
 
     [CommandOption("--tournament <ID>")]
@@ -112,14 +120,16 @@ public sealed class TournamentResumeSettings : TournamentJobsSettings
 
     internal override long? TournamentId => Tournament;
 
-    protected override string? SqliteFile => Database;
+    protected override string? SqliteFile => Database ?? DefaultSqliteFile;
+
+    protected override bool SqliteFileGiven => Database is not null;
 }
 
 /// <summary>Settings of <c>parley tournament report</c>.</summary>
 public sealed class TournamentReportSettings : TournamentDatabaseSettings
 {
     [CommandArgument(0, "[db]")]
-    [Description("The SQLite results database (or give --pg).")]
+    [Description("The SQLite results database (or give --pg). Default: results.db, as 'tournament run' writes.")]
     public string? Database { get; init; }
 
     [CommandOption("--tournament <ID>")]
@@ -129,12 +139,26 @@ public sealed class TournamentReportSettings : TournamentDatabaseSettings
     internal override long? TournamentId => Tournament;
 
     [CommandOption("--csv <FILE>")]
-    [Description("Also write the leaderboard as CSV to FILE (and the per-scenario and pairwise tables next to it: board.csv gives board-scenarios.csv and board-pairwise.csv). Names that would start a spreadsheet formula get a leading '.")]
+    [Description("Also write the leaderboard as CSV to FILE (and the per-scenario and pairwise tables next to it: board.csv gives board-scenarios.csv and board-pairwise.csv). Names that would start a spreadsheet formula get a leading '. Existing files are not overwritten unless --force.")]
     public string? Csv { get; init; }
+
+    [CommandOption("--force")]
+    [Description("Overwrite the --csv files if they exist.")]
+    public bool Force { get; init; }
 
     [CommandOption("--json")]
     [Description("Print the leaderboard as JSON on stdout: one object per negotiator (name, negotiations, meanUtility, ci95, agreementRate, failures, …).")]
     public bool Json { get; init; }
 
-    protected override string? SqliteFile => Database;
+    protected override string? SqliteFile => Database ?? DefaultSqliteFile;
+
+    protected override bool SqliteFileGiven => Database is not null;
+
+    public override ValidationResult Validate()
+    {
+        if (Csv is not null)
+            foreach (string file in Output.ReportOutput.CsvFiles(Csv))
+                if (OutputPath.ProblemWithFile("--csv", file, Force) is { } problem) return ValidationResult.Error(problem);
+        return base.Validate();
+    }
 }

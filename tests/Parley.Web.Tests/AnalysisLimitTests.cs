@@ -48,13 +48,13 @@ public sealed class AnalysisLimitTests
             using var http = new HttpClient
             {
                 BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()),
-                Timeout = TimeSpan.FromSeconds(90),
+                Timeout = TimeSpan.FromSeconds(150),
             };
             var clock = Stopwatch.StartNew();
             var response = await http.GetAsync("/api/scenarios/huge");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            // The budget plus the work that follows the frontier, on a loaded machine: far below the hours it took before.
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"answered after {clock.Elapsed}");
+            // The budget plus reading, tabulating and the plane, on a loaded machine: before, it never answered.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"answered after {clock.Elapsed}");
             var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             Assert.Contains("frontier", detail.ToString());
         }

@@ -51,7 +51,7 @@ internal sealed class CoordinateAscent
             bool moved = false;
             foreach (int issue in _order)
             {
-                if (Evaluations >= evaluationLimit || budget?.Passed == true) break;
+                if (Evaluations >= evaluationLimit || (Evaluations > 0 && budget?.Passed == true)) break; // something is always swept
                 int radix = _radices[issue];
                 for (int p = 0; p < d; p++) _sweepers[p].Sweep(values, issue, _table[p].AsSpan(0, radix));
                 int current = values[issue], best = current;

@@ -83,7 +83,7 @@ public sealed class FrontierOracleTests(ITestOutputHelper output)
     {
         // Every true frontier point (brute force) lies within the certified gap, in utility, of some reported point.
         int interrupted = 0;
-        Gen.Select(Gen.Int[5, 7], Gen.Int[3, 4], Gen.Int[6, 16], Gen.Int, Gen.Long[1, 60]).Sample((issues, values, rectangles, seed, nodes) =>
+        Gen.Select(Gen.Int[6, 8], Gen.Int[3, 4], Gen.Int[10, 24], Gen.Int, Gen.Long[1, 8]).Sample((issues, values, rectangles, seed, nodes) =>
         {
             var scenario = ConstraintScenarios.Generate(issues, values, rectangles / 2, rectangles, seed, penalties: seed % 2 == 0);
             var frontier = FrontierFinder.BranchAndBound(scenario.Space, scenario.Principals.Select(p => p.Profile.Utility).ToArray(), new AnalysisOptions { NodeLimit = nodes })!;
@@ -101,7 +101,7 @@ public sealed class FrontierOracleTests(ITestOutputHelper output)
                 double miss = frontier.Points.Min(p => Math.Max(q[0] - p.Utilities[0], q[1] - p.Utilities[1]));
                 Assert.True(miss <= gap + 1e-12, $"{scenario.Name}, {nodes} nodes: a point is missed by {miss}, gap {gap}");
             }
-        }, iter: 300);
-        Assert.True(interrupted > 50, $"only {interrupted} searches were interrupted");
+        }, iter: 200);
+        Assert.True(interrupted >= 50, $"only {interrupted} searches were interrupted");
     }
 }

@@ -24,11 +24,11 @@ internal static class CpSatFrontier
         var profiles = scenario.Principals.Take(2).Select(p => (HyperRectangleUtility)p.Profile.Utility).ToArray();
         var radices = scenario.Space.Issues.Select(i => i.ValueCount).ToArray();
         var points = new List<Point>();
-        long threshold = long.MinValue;
-        while (Best(radices, profiles, threshold) is { } point)
+        Point? previous = null;
+        while (Best(radices, profiles, previous) is { } point)
         {
             points.Add(point);
-            threshold = point.B + 1;
+            previous = point;
         }
         return points;
     }
@@ -45,7 +45,8 @@ internal static class CpSatFrontier
     private static long Integer(double x) =>
         x == Math.Round(x) ? (long)x : throw new ArgumentException($"The CP-SAT oracle needs integer utilities; got {x}.");
 
-    private static Point? Best(int[] radices, HyperRectangleUtility[] profiles, long minimumB)
+    /// <summary>The frontier point with the least B above <paramref name="previous"/>'s (the first: the largest A), or null when there is none.</summary>
+    private static Point? Best(int[] radices, HyperRectangleUtility[] profiles, Point? previous)
     {
         var model = new CpModel();
         // One-hot value choice per issue.
@@ -79,13 +80,21 @@ internal static class CpSatFrontier
             capped[p] = model.NewIntVar(range[p].Low, range[p].High, $"capped{p}");
             model.Add(capped[p] <= score);
         }
-        if (minimumB > range[1].High) return null;
-        if (minimumB != long.MinValue) model.Add(capped[1] >= minimumB);
+        if (previous is not null)
+        {
+            if (previous.B >= range[1].High) return null;
+            model.Add(capped[1] >= previous.B + 1);
+            // Implied (a point with B above the previous one's and A at least as large would dominate it), and it helps
+            // the solver prove the optimum; the previous outcome is a starting point for its search.
+            model.Add(capped[0] <= previous.A - 1);
+            for (int i = 0; i < chosen.Length; i++) model.AddHint(chosen[i][previous.Values[i]], true);
+        }
         // Lexicographic: the largest A, then with A held there the largest B (the second solve starts from the first's answer).
         var solver = new CpSolver { StringParameters = "num_workers:2" };
         model.Maximize(capped[0]);
         if (Solve(solver, model) is not { } a) return null;
         model.Add(capped[0] >= a);
+        model.ClearHints();
         foreach (var issue in chosen)
             foreach (var v in issue) model.AddHint(v, solver.BooleanValue(v));
         model.Maximize(capped[1]);

@@ -8,7 +8,7 @@ using Parley.Tests.Analysis;
 namespace Parley.Benchmarks;
 
 /// <summary>
-/// The exact branch-and-bound frontier (seeding search included, no budget) on the shared ANAC 2014 domains and on
+/// The exact branch-and-bound frontier (seeding search included, no budget) on the four shared ANAC 2014 domains and on
 /// generated 40-issue siblings (40 integer issues of 10 values, 60–80 rectangles per profile; seeds 1–3).
 /// </summary>
 [MedianColumn]
@@ -17,7 +17,7 @@ public class BranchAndBoundFrontierBenchmarks
     private OutcomeSpace _space = null!;
     private UtilityFunction[] _utilities = null!;
 
-    [Params("10issues", "10issuesDiscountedwithRV", "30issues", "sibling40-1", "sibling40-2", "sibling40-3")]
+    [Params("10issues", "10issuesDiscountedwithRV", "30issues", "50issuesDiscountedwithRV", "sibling40-1", "sibling40-2", "sibling40-3")]
     public string Domain { get; set; } = "";
 
     [GlobalSetup]

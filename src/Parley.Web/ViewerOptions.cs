@@ -27,6 +27,12 @@ public sealed record ViewerOptions
     /// <summary>Wall-clock limit of one run; it ends at this deadline like any negotiation that runs out of time.</summary>
     public TimeSpan RunTimeLimit { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Wall-clock budget of the analysis of one scenario (frontier and solutions, whatever the method); a larger space
+    /// is answered with the best frontier found by then, marked not exact.
+    /// </summary>
+    public TimeSpan AnalysisTimeLimit { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Most transcript entries streamed to the page for one run (a longer transcript is thinned evenly, the last entries kept).</summary>
     public int MaxStreamedEntries { get; init; } = 2_000;
 
@@ -51,6 +57,7 @@ public sealed record ViewerOptions
         if (MaxConcurrentRuns < 1) problems.Add("at least one run must be allowed at a time");
         if (MaxRounds < 1) problems.Add("the round limit must be at least 1");
         if (RunTimeLimit <= TimeSpan.Zero) problems.Add("the run time limit must be positive");
+        if (AnalysisTimeLimit <= TimeSpan.Zero) problems.Add("the analysis time limit must be positive");
         return problems;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Parley.Web.Api;
 using Parley.Web.Runs;
@@ -32,7 +33,9 @@ public static class ViewerServer
         logging?.Invoke(builder.Logging);
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new ScenarioCatalog(options.ScenariosFolder));
+        builder.Services.AddSingleton(new ScenarioCatalog(options.ScenariosFolder, options.AnalysisTimeLimit));
+        // A request still running at shutdown (SIGTERM, Ctrl+C) does not hold the process for long.
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(services => new RunService(options, services.GetRequiredService<ScenarioCatalog>(), protocols));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
         {

@@ -13,7 +13,7 @@ public sealed record CatalogScenario(string Name, Scenario Scenario, AnalysisRep
 /// The scenarios of one folder, by name. Names come from listing the folder, and a request only ever looks a name up in
 /// that listing: no text from a request becomes part of a path, so nothing outside the folder can be reached.
 /// </summary>
-public sealed class ScenarioCatalog(string folder)
+public sealed class ScenarioCatalog(string folder, TimeSpan? analysisTimeLimit = null)
 {
     private readonly string _folder = Path.GetFullPath(folder);
     private readonly ConcurrentDictionary<string, Lazy<CatalogScenario>> _loaded = new(StringComparer.Ordinal);
@@ -61,7 +61,7 @@ public sealed class ScenarioCatalog(string folder)
     /// <summary>The scenario called <paramref name="name"/>, read and analysed (once), or null when there is none.</summary>
     /// <exception cref="ScenarioFormatException">The scenario's files cannot be read.</exception>
     public CatalogScenario? Load(string name) =>
-        Read(name) is { } scenario ? Once(_loaded, name, () => Analyse(name, scenario)) : null;
+        Read(name) is { } scenario ? Once(_loaded, name, () => Analyse(name, scenario, analysisTimeLimit ?? AnalysisOptions.DefaultBudget)) : null;
 
     private static T Once<T>(ConcurrentDictionary<string, Lazy<T>> cache, string name, Func<T> create)
     {
@@ -74,10 +74,10 @@ public sealed class ScenarioCatalog(string folder)
         }
     }
 
-    private static CatalogScenario Analyse(string name, Scenario scenario)
+    private static CatalogScenario Analyse(string name, Scenario scenario, TimeSpan budget)
     {
         var principals = scenario with { Parties = [.. scenario.Principals] };
-        var analysis = ScenarioAnalyzer.Analyze(scenario);
+        var analysis = ScenarioAnalyzer.Analyze(scenario, new AnalysisOptions { Budget = budget });
         var plane = principals.Parties.Length >= 2 && scenario.Space.IsDiscrete
             ? DealSpaceBuilder.Build(scenario, analysis, new DealSpaceOptions(MaxOutcomes: 5_000, ReservedAt: 0))
             : null;

@@ -87,7 +87,7 @@ internal sealed class BranchAndBoundFrontier
         _issuePoints = new (double, double)[Enumerable.Range(0, _n).Max(model.ClassCount)];
         _nodeLimit = budget.NodeLimit ?? long.MaxValue;
         _clock = budget.Clock;
-        _deadline = budget.Time is { } time ? _clock.GetTimestamp() + (long)(time.TotalSeconds * _clock.TimestampFrequency) : long.MaxValue;
+        _deadline = budget.Deadline;
     }
 
     /// <summary>Frontier points in scores (capped at each party's norm) with one witness (value indices) each.</summary>
@@ -534,7 +534,7 @@ internal sealed class BranchAndBoundFrontier
             {
                 var q = points[c];
                 if (h > 0 && q.B <= points[h - 1].B) continue;
-                while (h >= 2 && Cross(points[h - 2], points[h - 1], q) >= 0) h--;
+                while (h >= 2 && Cross(points[h - 2], points[h - 1], q) <= 0) h--;
                 points[h++] = q;
             }
             startA += points[0].A;
@@ -690,5 +690,19 @@ internal sealed class BranchAndBoundFrontier
     }
 }
 
-/// <summary>When the branch-and-bound frontier search stops: after <see cref="Time"/> or <see cref="NodeLimit"/> nodes, whichever comes first.</summary>
-internal sealed record FrontierBudget(TimeSpan? Time, long? NodeLimit, TimeProvider Clock);
+/// <summary>
+/// When a frontier computation stops: <see cref="Time"/> after the budget was made (a wall-clock deadline shared by every
+/// step of one analysis: the seeding search and the branch and bound), or after <see cref="NodeLimit"/> branch-and-bound
+/// nodes, whichever comes first.
+/// </summary>
+internal sealed record FrontierBudget(TimeSpan? Time, long? NodeLimit, TimeProvider Clock)
+{
+    /// <summary>The deadline, in <see cref="Clock"/> timestamps (<see cref="long.MaxValue"/> without a time budget).</summary>
+    public long Deadline { get; } = Time is { } time ? Clock.GetTimestamp() + (long)Math.Min(time.TotalSeconds * Clock.TimestampFrequency, long.MaxValue / 4) : long.MaxValue;
+
+    /// <summary>True once the deadline has passed.</summary>
+    public bool Passed => Deadline != long.MaxValue && Clock.GetTimestamp() > Deadline;
+
+    /// <summary>The budget of <paramref name="options"/>, its clock starting now.</summary>
+    public static FrontierBudget Of(AnalysisOptions options) => new(options.Budget, options.NodeLimit, options.Clock);
+}

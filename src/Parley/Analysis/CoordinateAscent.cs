@@ -37,9 +37,11 @@ internal sealed class CoordinateAscent
     /// <summary>
     /// Climbs from <paramref name="values"/> (left at the point reached) on Σ weights[p]·u_p, offering every swept outcome
     /// to <paramref name="visit"/>, for at most <paramref name="maxPasses"/> passes and until <see cref="Evaluations"/>
-    /// reaches <paramref name="evaluationLimit"/>. Returns the weighted score of the point reached.
+    /// reaches <paramref name="evaluationLimit"/> or <paramref name="budget"/>'s deadline passes (checked before each issue
+    /// and every few thousand values of an issue).
+    /// Returns the weighted score of the point reached.
     /// </summary>
-    public double Climb(int[] values, double[] weights, Random random, int maxPasses, Visitor visit, long evaluationLimit = long.MaxValue)
+    public double Climb(int[] values, double[] weights, Random random, int maxPasses, Visitor visit, long evaluationLimit = long.MaxValue, FrontierBudget? budget = null)
     {
         int d = _sweepers.Length;
         double score = double.NegativeInfinity;
@@ -49,13 +51,15 @@ internal sealed class CoordinateAscent
             bool moved = false;
             foreach (int issue in _order)
             {
-                if (Evaluations >= evaluationLimit) break;
+                if (Evaluations >= evaluationLimit || (Evaluations > 0 && budget?.Passed == true)) break; // something is always swept
                 int radix = _radices[issue];
                 for (int p = 0; p < d; p++) _sweepers[p].Sweep(values, issue, _table[p].AsSpan(0, radix));
                 int current = values[issue], best = current;
                 double bestScore = Score(weights, current);
                 for (int v = 0; v < radix; v++)
                 {
+                    // A very long issue is cut short too, so the deadline holds within a sweep.
+                    if ((v & BudgetStride) == BudgetStride && budget?.Passed == true) break;
                     for (int p = 0; p < d; p++) _vector[p] = _table[p][v];
                     values[issue] = v;
                     visit(_vector, values);
@@ -71,6 +75,9 @@ internal sealed class CoordinateAscent
         }
         return score;
     }
+
+    /// <summary>Values swept between reads of the budget's clock, minus one (a mask).</summary>
+    private const int BudgetStride = 4095;
 
     private double Score(double[] weights, int v)
     {

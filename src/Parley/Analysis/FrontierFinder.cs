@@ -79,7 +79,11 @@ public static class FrontierFinder
             return AdditiveFrontier.Compute(feasible.PenalisedTables(a), feasible.PenalisedTables(b), maxCandidates);
         int longIssue = SegmentFrontier.LongIssue(a, b, segmentMinValues);
         if (longIssue >= 0 && SegmentFrontier.Compute(a, b, longIssue, maxCandidates) is { } segments) return segments;
-        return AdditiveFrontier.Compute(a, b, maxCandidates);
+        if (AdditiveFrontier.Compute(a, b, maxCandidates) is { } additive) return additive;
+        // Too many partial bundles (several long opposed issues): the longest linear issue of any length as runs, the
+        // others combined, keeps the work to the other issues' frontier (e.g. three prices of 2,000 values each).
+        int linear = SegmentFrontier.LongIssue(a, b, minValues: 2);
+        return linear >= 0 && linear != longIssue ? SegmentFrontier.Compute(a, b, linear, maxCandidates) : null;
     }
 
     /// <summary>
@@ -94,18 +98,19 @@ public static class FrontierFinder
             ? ParetoFrontier.Of(found.Frontier, found.Exact, null, options.MaxPoints, []) with { Gap = found.Gap }
             : null;
 
-    internal static (CompleteFrontier Frontier, bool Exact, double Gap)? BranchAndBoundComplete(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options)
+    internal static (CompleteFrontier Frontier, bool Exact, double Gap)? BranchAndBoundComplete(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options,
+        FrontierBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(utilities);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         if (utilities.Count < 2 || ClassedModel.TryBuild(space, utilities) is not { } model) return null;
-        var budget = new FrontierBudget(options.Budget, options.NodeLimit, options.Clock);
+        budget ??= FrontierBudget.Of(options);
         // On large domains a short local search finds most frontier points; starting from them halves the nodes. Small
         // domains are proven faster than the search would run.
         var seeds = model.IssueCount >= SeedMinIssues
-            ? ParetoSearch.Run(space, utilities, options.Seed, SeedEffort * options.SearchEffort).Select(p => p.Values)
+            ? ParetoSearch.Run(space, utilities, options.Seed, SeedEffort * options.SearchEffort, budget).Select(p => p.Values)
             : null;
         var found = BranchAndBoundFrontier.Run(model, budget, seeds);
         var exact = new ParetoArchive(utilities.Count);
@@ -129,8 +134,12 @@ public static class FrontierFinder
     public static ParetoFrontier Search(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options) =>
         ParetoFrontier.Of(SearchComplete(space, utilities, options), exact: false, null, options.MaxPoints, []);
 
-    /// <summary>The searched frontier; with <paramref name="feasible"/> restricted, infeasible packages are penalised in the search and dropped.</summary>
-    internal static CompleteFrontier SearchComplete(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options, FeasibleValues? feasible = null)
+    /// <summary>
+    /// The searched frontier; with <paramref name="feasible"/> restricted, infeasible packages are penalised in the search
+    /// and dropped. The search stops early (fewer starts, each cut short) when the budget's deadline passes.
+    /// </summary>
+    internal static CompleteFrontier SearchComplete(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, AnalysisOptions options, FeasibleValues? feasible = null,
+        FrontierBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         ArgumentNullException.ThrowIfNull(utilities);
@@ -138,7 +147,7 @@ public static class FrontierFinder
         options.Validate();
         if (feasible is { IsEmpty: true }) return new ListedFrontier([], utilities.Count);
         var searched = feasible is null ? utilities : utilities.Select(feasible.Penalised).ToArray();
-        var points = ParetoSearch.Run(space, searched, options.Seed, options.SearchEffort)
+        var points = ParetoSearch.Run(space, searched, options.Seed, options.SearchEffort, budget ?? FrontierBudget.Of(options))
             .Where(p => feasible is null || feasible.Allows(p.Values))
             .Select(p => new DealPoint([.. p.Utilities], [.. p.Values]))
             .ToArray();

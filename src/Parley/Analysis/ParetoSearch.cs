@@ -18,7 +18,11 @@ internal static class ParetoSearch
     /// <summary>Largest number of full passes over the issues per start.</summary>
     internal const int MaxPasses = 12;
 
-    public static List<(double[] Utilities, int[] Values)> Run(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, int seed, double effort)
+    /// <summary>
+    /// The search; with a <paramref name="budget"/>, starts after its deadline are skipped and a running start stops at
+    /// its next issue (so the result then depends on the machine's speed as well as the seed).
+    /// </summary>
+    public static List<(double[] Utilities, int[] Values)> Run(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, int seed, double effort, FrontierBudget? budget = null)
     {
         if (!space.Issues.All(i => i.IsEnumerable))
             throw new NotSupportedException("The search needs every issue to be enumerable (discretise real issues).");
@@ -30,7 +34,12 @@ internal static class ParetoSearch
         int capacity = d == 2 ? BilateralCapacity : Capacity;
         var archives = new ParetoArchive[starts];
         var sweepers = utilities.Select(ValueSweeper.For).ToArray(); // stateless, shared by all starts
-        Parallel.For(0, starts, s => archives[s] = Climb(space, utilities, sweepers, new Random(StartSeed(seed, s)), s, starts, startCapacity));
+        // At most one start per core at a time: each holds sweep tables as wide as the widest issue.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        // The first start always runs (cut short at once when the budget is spent), so the result is never empty.
+        Parallel.For(0, starts, parallel, s => archives[s] = s > 0 && budget?.Passed == true
+            ? new ParetoArchive(d, startCapacity)
+            : Climb(space, utilities, sweepers, new Random(StartSeed(seed, s)), s, starts, startCapacity, budget));
         var merged = new ParetoArchive(d, capacity);
         foreach (var archive in archives)
             foreach (var (u, v) in archive.Snapshot()) merged.Offer(u, v);
@@ -61,14 +70,15 @@ internal static class ParetoSearch
     /// <summary>A fixed mix of the seed and the start number (no process-randomised hashing).</summary>
     private static int StartSeed(int seed, int start) => unchecked(seed * 1_000_003 + start * 7_919 + 17);
 
-    private static ParetoArchive Climb(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, ValueSweeper[] sweepers, Random rng, int start, int starts, int capacity)
+    private static ParetoArchive Climb(OutcomeSpace space, IReadOnlyList<UtilityFunction> utilities, ValueSweeper[] sweepers, Random rng, int start, int starts, int capacity,
+        FrontierBudget? budget)
     {
         int d = utilities.Count;
         var radices = space.Radices.ToArray();
         var weights = Weights(d, rng, start, starts);
         var values = start % 2 == 0 ? RandomOutcome(radices, rng) : RectangleOutcome(utilities, radices, rng, weights);
         var archive = new ParetoArchive(d, capacity);
-        new CoordinateAscent(space, sweepers).Climb(values, weights, rng, MaxPasses, (u, v) => archive.Offer(u, v));
+        new CoordinateAscent(space, sweepers).Climb(values, weights, rng, MaxPasses, (u, v) => archive.Offer(u, v), budget: budget);
         return archive;
     }
 

@@ -46,6 +46,7 @@ public static class ScenarioAnalyzer
         var utilities = principals.Select(p => p.Profile.Utility).ToArray();
         var reserved = principals.Select(p => scenario.ReservedValueAt(scenario.Parties.IndexOf(p), 0)).ToImmutableArray();
         var feasible = FeasibleValues.For(scenario, 0);
+        var budget = FrontierBudget.Of(options); // one deadline for the whole analysis, whatever the method
         var timings = ImmutableArray.CreateBuilder<StepTiming>();
         var clock = Stopwatch.StartNew();
 
@@ -79,14 +80,14 @@ public static class ScenarioAnalyzer
             method = Enumeration;
         }
         else if (utilities.Length <= BranchAndBoundMaxParties && utilities.Any(u => u is HyperRectangleUtility) && feasible.IsUnrestricted
-            && FrontierFinder.BranchAndBoundComplete(space, utilities, options) is { } bounded)
+            && FrontierFinder.BranchAndBoundComplete(space, utilities, options, budget) is { } bounded)
         {
             (complete, exact, gap) = bounded;
             method = BranchAndBound;
         }
         else
         {
-            complete = FrontierFinder.SearchComplete(space, utilities, options, feasible);
+            complete = FrontierFinder.SearchComplete(space, utilities, options, feasible, budget);
             exact = false;
             method = LocalSearch;
         }

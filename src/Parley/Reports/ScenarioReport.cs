@@ -65,8 +65,8 @@ public sealed record PackageAnswer(int Party, double Utility, double Reserved, I
     /// <summary>Utility minus reserved value: the room to spare (≥ 0) or the shortfall (&lt; 0).</summary>
     public double Margin => Utility - Reserved;
 
-    /// <summary>True when the principal accepts: no red line crossed, every value available, margin ≥ 0.</summary>
-    public bool Accepts => RedLinesCrossed.IsEmpty && UnavailableIssues.IsEmpty && Margin >= 0;
+    /// <summary>True when the principal accepts: no red line crossed, every value available, margin ≥ 0 (a tie counts; see <see cref="ZoneCalculator.TieTolerance"/>).</summary>
+    public bool Accepts => RedLinesCrossed.IsEmpty && UnavailableIssues.IsEmpty && ZoneCalculator.Reaches(Utility, Reserved);
 }
 
 /// <summary>A named package evaluated at the report's time.</summary>

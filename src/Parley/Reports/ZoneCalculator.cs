@@ -9,9 +9,24 @@ namespace Parley.Reports;
 /// <summary>
 /// Zones of agreement of one enumerable scenario at any time: every party's undiscounted utility of every outcome is
 /// evaluated once; each query applies discounting, reserved values, red lines and withdrawn values at its time.
+/// A package is in the zone when every principal's utility is at least its reserved value (a tie counts as acceptable);
+/// the comparison allows <see cref="TieTolerance"/> for floating-point rounding (see there).
 /// </summary>
 internal sealed class ZoneCalculator
 {
+    /// <summary>
+    /// How far below its reserved value a utility may fall from rounding alone and still count as reaching it. A utility
+    /// is a sum of weight × score over at most a few dozen issues, each term below 1, so rounding moves it by less than
+    /// 1e-14; a reserved value (curve point interpolated at a day, plus event steps) by about as little. Inputs given to
+    /// at most four decimals (weights, scores, reserved values and steps; interpolation over at most 400 days) put every
+    /// true difference that is not zero at 1e-8 / 400 = 2.5e-11 or more. 1e-12 lies between the two, so a tie that
+    /// rounding breaks either way is classified as the tie it is, and no real shortfall is forgiven.
+    /// </summary>
+    internal const double TieTolerance = 1e-12;
+
+    /// <summary>True when <paramref name="utility"/> reaches <paramref name="reserved"/> (ties included, see <see cref="TieTolerance"/>).</summary>
+    internal static bool Reaches(double utility, double reserved) => utility - reserved >= -TieTolerance;
+
     private readonly Scenario _scenario;
     private readonly UtilityMatrix _matrix; // all parties, scenario order
     private readonly int[] _principals;
@@ -101,7 +116,7 @@ internal sealed class ZoneCalculator
                 sum += rows[k][o];
             }
             if (min > gap) { gap = min; closest = o; }
-            if (min < 0) continue;
+            if (min < -TieTolerance) continue;
             size++;
             if (product > bestProduct) { bestProduct = product; nash = o; }
             if (sum > bestWelfare) { bestWelfare = sum; welfare = o; }
@@ -133,7 +148,7 @@ internal sealed class ZoneCalculator
 
     private static bool InZone(double[][] rows, double[] reserved, int o)
     {
-        for (int k = 0; k < rows.Length; k++) if (rows[k][o] < reserved[k]) return false;
+        for (int k = 0; k < rows.Length; k++) if (!Reaches(rows[k][o], reserved[k])) return false;
         return true;
     }
 
@@ -155,10 +170,10 @@ internal sealed class ZoneCalculator
             {
                 if (!mask[o]) continue;
                 bool othersAccept = true;
-                for (int q = 0; q < rows.Length && othersAccept; q++) othersAccept = q == k || rows[q][o] >= reserved[q];
+                for (int q = 0; q < rows.Length && othersAccept; q++) othersAccept = q == k || Reaches(rows[q][o], reserved[q]);
                 if (othersAccept) best = Math.Max(best, rows[k][o]);
             }
-            double? fall = double.IsNegativeInfinity(best) ? null : Math.Max(0, reserved[k] - best);
+            double? fall = double.IsNegativeInfinity(best) ? null : Reaches(best, reserved[k]) ? 0 : reserved[k] - best;
             result.Add(new OutsideOptionFall(_principals[k], reserved[k], fall));
         }
         return result.ToImmutable();

@@ -10,7 +10,7 @@ namespace Parley.Tests.Analysis;
 /// </summary>
 internal static class Anac2014Domains
 {
-    public static readonly string[] Names = ["10issues", "10issuesDiscountedwithRV", "30issues"];
+    public static readonly string[] Names = ["10issues", "10issuesDiscountedwithRV", "30issues", "50issuesDiscountedwithRV"];
 
     public static string Folder(string name) => Path.Combine(TestPaths.AnacScenarios, "y2014", name);
 

@@ -20,9 +20,11 @@ public static class ConstraintScenarios
     /// A scenario of <paramref name="issues"/> integer issues of <paramref name="values"/> values with
     /// <paramref name="parties"/> constraint parties of <paramref name="minRectangles"/>–<paramref name="maxRectangles"/>
     /// rectangles each; with <paramref name="additiveParties"/> &gt; 0 the last that many parties are linear additive; with
-    /// <paramref name="penalties"/> a third of the rectangles have negative utilities.
+    /// <paramref name="penalties"/> a third of the rectangles have negative utilities; every party gets
+    /// <paramref name="reservedValue"/> (constant).
     /// </summary>
-    public static Scenario Generate(int issues, int values, int minRectangles, int maxRectangles, int seed, int parties = 2, int additiveParties = 0, bool penalties = false)
+    public static Scenario Generate(int issues, int values, int minRectangles, int maxRectangles, int seed, int parties = 2, int additiveParties = 0, bool penalties = false,
+        double reservedValue = 0)
     {
         var rng = new Random(seed);
         var space = new OutcomeSpace(Enumerable.Range(1, issues).Select(i => new IntegerIssue($"i{i}", 0, values - 1)));
@@ -32,7 +34,7 @@ public static class ConstraintScenarios
             UtilityFunction utility = p >= parties - additiveParties
                 ? Additive(space, rng)
                 : Rectangles(space, values, rng.Next(minRectangles, maxRectangles + 1), penalties, rng);
-            list.Add(new Party($"profile-{p + 1}", PartyRole.Principal, new Profile(utility, ReservedValueCurve.Zero)));
+            list.Add(new Party($"profile-{p + 1}", PartyRole.Principal, new Profile(utility, reservedValue == 0 ? ReservedValueCurve.Zero : ReservedValueCurve.Constant(reservedValue))));
         }
         return new Scenario($"constraint-{issues}x{values}-{seed}", space, list.ToImmutable());
     }

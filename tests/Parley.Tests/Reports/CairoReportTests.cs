@@ -82,14 +82,14 @@ public class CairoReportTests
         var last = sensitivity[^1];
         Assert.Equal(new DateOnly(2024, 3, 10), last.Date);
         Assert.True(last.ZoneExists);
-        Assert.Equal(260, (int)last.Size);
+        Assert.Equal(272, (int)last.Size); // ties with the outside options count (issue 20)
         Assert.Equal(0.61, last.Reserved[0], 9);
         Assert.Equal(0.41, last.Reserved[1], 9);
         Assert.Equal(3, last.Events.Length);
         Assert.All(last.Falls, f => Assert.Equal(0.0, f));
         // On 13 Feb the falls along the timeline equal those of the report's date.
         Assert.Equal(0.125, sensitivity[0].Falls[0]!.Value, 9);
-        Assert.Equal(0.123, sensitivity[0].Falls[1]!.Value, 9);
+        Assert.Equal(0.12, sensitivity[0].Falls[1]!.Value, 9); // packages tying with Israel's 0.66 count (issue 20)
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public class CairoReportTests
     {
         var falls = On13Feb.Value.OutsideOptionFalls;
         Assert.Equal(0.125, falls[0].Fall!.Value, 9);
-        Assert.Equal(0.123, falls[1].Fall!.Value, 9);
+        Assert.Equal(0.12, falls[1].Fall!.Value, 9);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class CairoReportTests
         var uncalibrated = s with { Parties = [Brief(s.Parties[0], 0.55, 0.58), Brief(s.Parties[1], 0.45, 0.40), .. s.Parties.Skip(2)] };
         var r = ReportBuilder.Build(uncalibrated, new ReportOptions(MediatedRuns: false));
         Assert.True(r.Zone.Exists);
-        Assert.Equal(440, (int)r.Zone.Size);
+        Assert.Equal(464, (int)r.Zone.Size); // ties with the outside options count (issue 20)
         Assert.Equal(0.05, r.Zone.Gap, 9);
         Assert.NotNull(r.Zone.Nash);
         Assert.Equal(3, r.Zone.MediatorFavourites.Length);

@@ -67,6 +67,19 @@ internal static class BruteForce
         return (optimal.Select(o => Key(Vector(rows, o))).ToHashSet(), optimal.Count);
     }
 
+    /// <summary>
+    /// Two parties, larger spaces: the distinct non-dominated vectors by a sort and a sweep (u0 descending, then u1
+    /// descending; a vector is kept when its u1 beats every kept one), in u0-descending order.
+    /// </summary>
+    public static List<double[]> BilateralFrontier(double[][] rows)
+    {
+        var order = Enumerable.Range(0, rows[0].Length).OrderByDescending(o => rows[0][o]).ThenByDescending(o => rows[1][o]);
+        var kept = new List<double[]>();
+        foreach (int o in order)
+            if (kept.Count == 0 || rows[1][o] > kept[^1][1]) kept.Add([rows[0][o], rows[1][o]]);
+        return kept;
+    }
+
     /// <summary>Every outcome no other outcome dominates.</summary>
     public static List<int> FrontierOutcomes(double[][] rows)
     {

@@ -218,22 +218,11 @@ public sealed class SortedOutcomeSpace
         {
             int bid = 0;
             for (int i = 0; i < values.Length; i++)
-                if (space.Issues[i] is DiscreteIssue d) bid += JavaStringHash(d.Values[values[i]]);
+                if (space.Issues[i] is DiscreteIssue d) bid += JavaOrder.StringHash(d.Values[values[i]]);
             int result = 31 + bid;
             result = 31 * result + JavaDoubleHash(utility);
             result = 31 * result + JavaDoubleHash(-1.0);
             return result;
-        }
-    }
-
-    /// <summary>Java's <c>String.hashCode()</c> (over UTF-16 code units).</summary>
-    internal static int JavaStringHash(string s)
-    {
-        unchecked
-        {
-            int h = 0;
-            foreach (char c in s) h = 31 * h + c;
-            return h;
         }
     }
 

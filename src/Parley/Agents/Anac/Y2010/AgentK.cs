@@ -70,22 +70,48 @@ public sealed class AgentK : INegotiator
             bid = _aboveTarget[(int)Math.Floor(random.NextDouble() * _aboveTarget.Count)];
         else
         {
-            double found = 0.0;
-            int loop = 0;
-            bid = context.Index.Best;
-            while (found < _bidTarget)
-            {
-                if (loop > 500)
-                {
-                    _bidTarget -= 0.01;
-                    loop = 0;
-                }
-                bid = RandomOutcome(context, random);
-                found = context.Index.Utility(bid);
-                loop++;
-            }
+            bid = SearchBid(context, random);
         }
         return context.HasLimits && !context.IsAllowed(bid, state.Time) ? context.NearestAllowed(bid, state.Time) : bid;
+    }
+
+    /// <summary>
+    /// The original's search: random outcomes until one reaches the bid target, the target lowered by 0.01 after every
+    /// 501 failed draws. On a tabulated space without integer issues (whose draws skip the upper bound) the same
+    /// distribution is drawn directly: the 501 draws at a level all fail with probability (1 − K/N)^501 (K outcomes
+    /// reach the target), and a successful draw is uniform over those K.
+    /// </summary>
+    private Outcome SearchBid(NegotiatorContext context, Random random)
+    {
+        var index = context.Index;
+        if (double.IsNaN(_bidTarget)) return index.Best; // the original finds no bid and accepts instead
+        if (index.IsExact && !context.Space.Issues.Any(i => i is IntegerIssue))
+        {
+            int n = index.Count;
+            while (true)
+            {
+                int reaching = n - index.RankAtLeast(_bidTarget);
+                if (reaching > 0 && random.NextDouble() >= Math.Pow(1 - (double)reaching / n, 501))
+                    return index.OutcomeAt(n - reaching + random.Next(reaching));
+                if (reaching == n) return index.OutcomeAt(random.Next(n));
+                _bidTarget -= 0.01;
+            }
+        }
+        double found = 0.0;
+        int loop = 0;
+        var bid = index.Best;
+        while (found < _bidTarget)
+        {
+            if (loop > 500)
+            {
+                _bidTarget -= 0.01;
+                loop = 0;
+            }
+            bid = RandomOutcome(context, random);
+            found = index.Utility(bid);
+            loop++;
+        }
+        return bid;
     }
 
     private Outcome RandomOutcome(NegotiatorContext context, Random random)

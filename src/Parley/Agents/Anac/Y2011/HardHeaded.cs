@@ -34,7 +34,7 @@ public sealed class HardHeaded : INegotiator
     private NegotiatorContext? _context;
     private double[] _keys = [];        // bid list keys, ascending
     private Outcome[] _bids = [];
-    private readonly Dictionary<Outcome, int> _position = [];
+    private IReadOnlyDictionary<Outcome, int> _position = new Dictionary<Outcome, int>();
     private readonly List<(double Key, Outcome Bid)> _myBids = [];
     private (double Key, Outcome Bid) _opponentBestEntry;
     private readonly LinkedList<(double Key, Outcome Bid)> _pendingQueue = new();
@@ -86,6 +86,19 @@ public sealed class HardHeaded : INegotiator
     /// </summary>
     private void BuildBidList(NegotiatorContext context)
     {
+        var list = BidLists.GetValue(context.Index, _ => Build(context));
+        _keys = list.Keys;
+        _bids = list.Bids;
+        _position = list.Position;
+    }
+
+    private sealed record BidList(double[] Keys, Outcome[] Bids, IReadOnlyDictionary<Outcome, int> Position);
+
+    // The bid list depends on the utility function only: built once per function.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Parley.Preferences.UtilityIndex, BidList> BidLists = new();
+
+    private static BidList Build(NegotiatorContext context)
+    {
         var space = context.Space;
         var index = context.Index;
         var values = new int[space.IssueCount];
@@ -109,10 +122,9 @@ public sealed class HardHeaded : INegotiator
             list = [.. next.Select(kv => (kv.Key, kv.Value))];
             list.Sort((x, y) => x.Key.CompareTo(y.Key));
         }
-        _keys = [.. list.Select(e => e.Key)];
-        _bids = [.. list.Select(e => e.Bid)];
-        _position.Clear();
-        for (int i = 0; i < _bids.Length; i++) _position[_bids[i]] = i;
+        var position = new Dictionary<Outcome, int>(list.Count);
+        for (int i = 0; i < list.Count; i++) position[list[i].Bid] = i;
+        return new BidList([.. list.Select(e => e.Key)], [.. list.Select(e => e.Bid)], position);
     }
 
     /// <summary>The target p at GENIUS time <paramref name="time"/>.</summary>

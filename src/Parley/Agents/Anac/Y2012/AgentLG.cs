@@ -21,7 +21,8 @@ namespace Parley.Agents.Anac.Y2012;
 /// least the lowest bid of its band.</item>
 /// </list>
 /// Quirks kept from the original: after t = 0.9 the band's update time is never reset, so it is revisited every turn;
-/// ties in utility keep GENIUS's enumeration order (last issue fastest). Time is GENIUS's (<see cref="GeniusTime"/>).
+/// ties in utility keep GENIUS's enumeration order (last issue fastest, each issue's values in the order of a Java
+/// HashMap's key set, <see cref="JavaOrder"/>). Time is GENIUS's (<see cref="GeniusTime"/>).
 /// </summary>
 public sealed class AgentLG : INegotiator
 {
@@ -236,13 +237,15 @@ public sealed class AgentLG : INegotiator
         var bids = new Outcome[n];
         var keys = new (double Utility, UInt128 Ordinal)[n];
         var radices = space.Radices.ToArray();
+        // GENIUS enumerates each issue's values in the order of its evaluator's HashMap (getValues() is its key set).
+        var valueOrder = space.Issues.Select(i => i is DiscreteIssue d ? JavaOrder.HashMapPositions(d.Values) : Enumerable.Range(0, i.ValueCount).ToArray()).ToArray();
         for (int k = 0; k < n; k++)
         {
             var o = index.OutcomeAt(end - 1 - k);
             bids[k] = o;
             space.Decode(o, _values);
             UInt128 ordinal = 0;
-            for (int i = 0; i < _values.Length; i++) ordinal = ordinal * (UInt128)radices[i] + (UInt128)_values[i];
+            for (int i = 0; i < _values.Length; i++) ordinal = ordinal * (UInt128)radices[i] + (UInt128)valueOrder[i][_values[i]];
             keys[k] = (-index.UtilityAt(end - 1 - k), ordinal);
         }
         Array.Sort(keys, bids);

@@ -36,16 +36,32 @@ public sealed class PonPokoAgent : INegotiator
         _context = context;
         var random = context.Random;
         var space = context.Space;
-        var values = new int[space.IssueCount];
-        var sample = new HashSet<Outcome>();
-        for (int i = 0; i < SampleSize; i++)
+        var index = context.Index;
+        if (index.IsExact && index.Count <= 4 * SampleSize)
         {
-            for (int k = 0; k < values.Length; k++) values[k] = random.Next(space.Issues[k].ValueCount);
-            sample.Add(space.Encode(values));
+            // Uniform draws per issue are uniform draws over the (tabulated) space: mark the drawn outcomes and read
+            // them off the utility index, already sorted, without hashing or sorting.
+            var drawn = new bool[index.Count];
+            for (int i = 0; i < SampleSize; i++) drawn[random.Next(index.Count)] = true;
+            var marked = new List<int>();
+            for (int rank = 0; rank < index.Count; rank++)
+                if (drawn[(int)index.OutcomeAt(rank).Index]) marked.Add(rank);
+            _outcomes = [.. marked.Select(index.OutcomeAt)];
+            _utilities = [.. marked.Select(index.UtilityAt)];
         }
-        _outcomes = [.. sample];
-        _utilities = Array.ConvertAll(_outcomes, context.Index.Utility);
-        Array.Sort(_utilities, _outcomes);
+        else
+        {
+            var values = new int[space.IssueCount];
+            var sample = new HashSet<Outcome>();
+            for (int i = 0; i < SampleSize; i++)
+            {
+                for (int k = 0; k < values.Length; k++) values[k] = random.Next(space.Issues[k].ValueCount);
+                sample.Add(space.Encode(values));
+            }
+            _outcomes = [.. sample];
+            _utilities = Array.ConvertAll(_outcomes, index.Utility);
+            Array.Sort(_utilities, _outcomes);
+        }
         _pattern = random.Next(PatternCount);
     }
 

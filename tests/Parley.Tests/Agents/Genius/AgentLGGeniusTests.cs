@@ -13,12 +13,7 @@ public class AgentLGGeniusTests
 {
     private static readonly IReadOnlyList<GeniusSession> Sessions = GeniusGolden.Read("agentlg.csv");
 
-    public static TheoryData<int> SessionIndices()
-    {
-        var data = new TheoryData<int>();
-        for (int i = 0; i < Sessions.Count; i++) data.Add(i);
-        return data;
-    }
+    public static TheoryData<int> SessionIndices() => GeniusGolden.Indices(Sessions);
 
     [Fact]
     public void GoldenFile_HasAgentLGSessionsOnSeveralScenarios()
@@ -29,16 +24,5 @@ public class AgentLGGeniusTests
 
     [Theory]
     [MemberData(nameof(SessionIndices))]
-    public void Session_RepeatsGeniusTranscript(int index)
-    {
-        var golden = Sessions[index];
-        var (result, scenario) = GeniusGolden.Run(golden, name => NegotiatorRegistry.Create(name.ToLowerInvariant()));
-        var lines = GeniusGolden.TranscriptLines(result, scenario);
-        Assert.Equal(golden.Agreement, result.Status == NegotiationStatus.Agreed);
-        if (golden.Agreement) Assert.Equal(golden.Rounds, result.Rounds);
-        Assert.Equal(golden.Actions, lines.Count);
-        Assert.Equal(golden.UtilityA, result.UndiscountedUtilities[0], 9);
-        Assert.Equal(golden.UtilityB, result.UndiscountedUtilities[1], 9);
-        Assert.Equal(golden.TranscriptHash, GeniusGolden.Hash(lines));
-    }
+    public void Session_RepeatsGeniusTranscript(int index) => GeniusGolden.AssertRepeats(Sessions[index], name => NegotiatorRegistry.Create(name.ToLowerInvariant()));
 }

@@ -47,6 +47,27 @@ public static class GeniusGolden
         return (result, scenario);
     }
 
+    /// <summary>Indices 0 … n − 1 of <paramref name="sessions"/> as theory data.</summary>
+    public static TheoryData<int> Indices(IReadOnlyList<GeniusSession> sessions)
+    {
+        var data = new TheoryData<int>();
+        for (int i = 0; i < sessions.Count; i++) data.Add(i);
+        return data;
+    }
+
+    /// <summary>Replays <paramref name="golden"/> in Parley and asserts the same outcome, round, utilities and transcript.</summary>
+    public static void AssertRepeats(GeniusSession golden, Func<string, INegotiator> create)
+    {
+        var (result, scenario) = Run(golden, create);
+        var lines = TranscriptLines(result, scenario);
+        Assert.Equal(golden.Agreement, result.Status == NegotiationStatus.Agreed);
+        if (golden.Agreement) Assert.Equal(golden.Rounds, result.Rounds);
+        Assert.Equal(golden.Actions, lines.Count);
+        Assert.Equal(golden.UtilityA, result.UndiscountedUtilities[0], 9);
+        Assert.Equal(golden.UtilityB, result.UndiscountedUtilities[1], 9);
+        Assert.Equal(golden.TranscriptHash, Hash(lines));
+    }
+
     /// <summary>
     /// The transcript lines GENIUS's kit hashes: "round,turn,action,value|value|…" for every offer and acceptance,
     /// round 1-based, turn = party + 1.

@@ -15,12 +15,7 @@ public class TimeDependentGeniusTests
 {
     private static readonly IReadOnlyList<GeniusSession> Sessions = GeniusGolden.Read("timedependent.csv");
 
-    public static TheoryData<int> SessionIndices()
-    {
-        var data = new TheoryData<int>();
-        for (int i = 0; i < Sessions.Count; i++) data.Add(i);
-        return data;
-    }
+    public static TheoryData<int> SessionIndices() => GeniusGolden.Indices(Sessions);
 
     private static INegotiator Create(string geniusName) => geniusName switch
     {
@@ -31,18 +26,18 @@ public class TimeDependentGeniusTests
         _ => throw new ArgumentException(geniusName),
     };
 
+    [Fact]
+    public void GoldenFile_SessionsOnBilateralScenariosOf2010To2013()
+    {
+        // GENIUS failed some sessions of the large scenarios (agent construction beyond its 60 s limit on a loaded
+        // machine); those are not in the file. See README.md in this folder for how the file is made.
+        var scenarios = Sessions.Select(s => s.Scenario).Distinct().ToList();
+        Assert.True(scenarios.Count >= 10, string.Join(", ", scenarios));
+        Assert.All(scenarios, s => Assert.True(Directory.Exists(Path.Combine(TestPaths.AnacScenarios, s)) && string.CompareOrdinal(s, "y2014") < 0, s));
+        Assert.All(Sessions.GroupBy(s => s.Scenario), g => Assert.InRange(g.Count(), 1, 16));
+    }
+
     [Theory]
     [MemberData(nameof(SessionIndices))]
-    public void Session_RepeatsGeniusTranscript(int index)
-    {
-        var golden = Sessions[index];
-        var (result, scenario) = GeniusGolden.Run(golden, Create);
-        var lines = GeniusGolden.TranscriptLines(result, scenario);
-        Assert.Equal(golden.Agreement, result.Status == NegotiationStatus.Agreed);
-        if (golden.Agreement) Assert.Equal(golden.Rounds, result.Rounds);
-        Assert.Equal(golden.Actions, lines.Count);
-        Assert.Equal(golden.UtilityA, result.UndiscountedUtilities[0], 9);
-        Assert.Equal(golden.UtilityB, result.UndiscountedUtilities[1], 9);
-        Assert.Equal(golden.TranscriptHash, GeniusGolden.Hash(lines));
-    }
+    public void Session_RepeatsGeniusTranscript(int index) => GeniusGolden.AssertRepeats(Sessions[index], Create);
 }

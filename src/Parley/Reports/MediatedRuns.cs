@@ -21,12 +21,12 @@ public static class MediatedRuns
     /// </summary>
     public static IReadOnlyList<Spec> Default { get; } =
     [
-        new("single-text", ["conceder"], ["staked"]),
-        new("single-text", ["conceder"], ["nash"]),
-        new("single-text", ["conceder"], ["hillclimber"]),
+        new("single-text", ["conceder-classic"], ["staked"]),
+        new("single-text", ["conceder-classic"], ["nash"]),
+        new("single-text", ["conceder-classic"], ["hillclimber"]),
         new("shuttle", ["conceder"], ["bridging"]),
         new("shuttle", ["leastimportantfirst"], ["bridging"]),
-        new("sao", ["conceder"], []),
+        new("sao", ["conceder-classic"], []),
     ];
 
     /// <summary>Runs <paramref name="specs"/> (default <see cref="Default"/>) on the scenario with the seed, in order.</summary>

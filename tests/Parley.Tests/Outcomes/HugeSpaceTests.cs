@@ -149,10 +149,15 @@ public class HugeSpaceNegotiationTests
         var index = UtilityIndex.For(scenario.Parties[0].Profile.Utility);
         Assert.Equal(UtilityIndexKind.AdditiveLadder, index.Kind);
         var options = new SaoOptions { Rounds = 300, Seed = 5, PerTurnBudget = TimeSpan.FromSeconds(30) };
-        var result = Negotiation.Run(scenario, [Negotiators.Boulware(), Negotiators.Conceder()], options);
+        var result = Negotiation.Run(scenario, [Negotiators.ClassicBoulware(), Negotiators.ClassicConceder()], options);
         Assert.Null(result.Failure);
         Assert.Equal(NegotiationStatus.Agreed, result.Status);
         Assert.True(result.UndiscountedUtilities.All(u => u >= 0.3), string.Join(", ", result.UndiscountedUtilities));
+        // GENIUS's parties concede towards 0 (they ignore the reserved value), on the index's ladder as on a table.
+        var genius = Negotiation.Run(scenario, [Negotiators.Boulware(), Negotiators.Conceder()], options);
+        Assert.Null(genius.Failure);
+        Assert.Equal(NegotiationStatus.Agreed, genius.Status);
+        Assert.True(genius.UndiscountedUtilities[0] > genius.UndiscountedUtilities[1], string.Join(", ", genius.UndiscountedUtilities));
         foreach (var pair in new (Func<INegotiator>, Func<INegotiator>)[] { (Negotiators.HardHeaded, Negotiators.Random), (Negotiators.TitForTat, () => new MicroNegotiator()) })
         {
             var other = Negotiation.Run(scenario, [pair.Item1(), pair.Item2()], options);

@@ -366,7 +366,7 @@ public class NegotiationTests
         var s = TestScenarios.Opposed();
         long Allocated(int rounds)
         {
-            var negotiators = new INegotiator[] { Negotiators.Hardliner(), Negotiators.Boulware() };
+            var negotiators = new INegotiator[] { Negotiators.Hardliner(), Negotiators.ClassicBoulware() };
             Negotiation.Run(s, negotiators, Rounds(rounds)); // warm up
             long before = GC.GetAllocatedBytesForCurrentThread();
             var result = Negotiation.Run(s, negotiators, Rounds(rounds));

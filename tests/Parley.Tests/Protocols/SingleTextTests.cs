@@ -118,7 +118,7 @@ public class SingleTextTests
     public void Vote_ComposedNegotiator_VetoesTextWorseThanBasis()
     {
         var s = TestScenarios.Opposed();
-        var voter = Negotiators.Linear();
+        var voter = Negotiators.ClassicLinear();
         voter.Initialize(Contexts.For(s, 0));
         var good = TestScenarios.At(s, 3, 4);
         var bad = TestScenarios.At(s, 0, 0);

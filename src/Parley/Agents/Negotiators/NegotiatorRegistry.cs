@@ -1,4 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
+using Parley.Agents.Anac.Y2010;
+using Parley.Agents.Anac.Y2011;
+using Parley.Agents.Anac.Y2012;
+using Parley.Agents.Anac.Y2017;
+using Parley.Agents.Anac.Y2018;
 using Parley.Parties;
 
 namespace Parley.Agents.Negotiators;
@@ -11,15 +16,26 @@ public static class NegotiatorRegistry
 {
     private static readonly (NegotiatorInfo Info, Func<INegotiator> Create)[] Entries =
     [
-        (new("boulware", "Time-dependent, e = 0.2: concedes late; AC_next."), Negotiators.Boulware),
-        (new("linear", "Time-dependent, e = 1: concedes linearly in time; AC_next."), Negotiators.Linear),
-        (new("conceder", "Time-dependent, e = 2: concedes early; AC_next."), Negotiators.Conceder),
+        (new("boulware", "GENIUS's BoulwareNegotiationParty: target 1 − t^5, nearest bid; accepts offers worth more than its next bid."), Negotiators.Boulware),
+        (new("linear", "GENIUS's time-dependent party with e = 1: target 1 − t, nearest bid; accepts offers worth more than its next bid."), Negotiators.Linear),
+        (new("conceder", "GENIUS's ConcederNegotiationParty: target 1 − √t, nearest bid; accepts offers worth more than its next bid."), Negotiators.Conceder),
+        (new("boulware-classic", "Parley's time-dependent rule, e = 0.2: lowest bid above a target between reserved value and best; AC_next."), Negotiators.ClassicBoulware),
+        (new("linear-classic", "Parley's time-dependent rule, e = 1; AC_next."), Negotiators.ClassicLinear),
+        (new("conceder-classic", "Parley's time-dependent rule, e = 2; AC_next."), Negotiators.ClassicConceder),
+        (new("boulware2010", "GENIUS's TimeDependentAgentBoulware (ANAC 2010–2014 baseline), e = 0.2."), Negotiators.Boulware2010),
+        (new("linear2010", "GENIUS's TimeDependentAgent with e = 1."), Negotiators.Linear2010),
+        (new("conceder2010", "GENIUS's TimeDependentAgentConceder (ANAC 2010–2014 baseline), e = 2."), Negotiators.Conceder2010),
         (new("hardliner", "Never concedes: always offers its best outcome; accepts only offers as good."), Negotiators.Hardliner),
         (new("titfortat", "Relative tit-for-tat: mirrors the opponents' concession in its own utility; AC_next."), Negotiators.TitForTat),
-        (new("hardheaded", "Boulware target (e = 0.1); a frequency opponent model picks the bid opponents like best near it; AC_next."), Negotiators.HardHeaded),
+        (new("hardheaded", "HardHeaded (ANAC 2011 winner): walks down its bid list under a Boulware target; a learning opponent model picks among close bids."), () => new HardHeaded()),
+        (new("hardheaded-style", "Parley's HardHeaded-style negotiator: Boulware target (e = 0.1); a frequency opponent model picks the bid opponents like best near it; AC_next."), Negotiators.HardHeaded),
         (new("random", "Seeded random offers above its reserved value; AC_next."), Negotiators.Random),
         (new("nice", "Offers its best outcome; accepts any offer at least its reserved value."), Negotiators.Nice),
         (new("micro", "MiCRO: concedes one outcome for each new distinct opponent offer."), Negotiators.Micro),
+        (new("agentk", "AgentK (ANAC 2010 winner): target from the estimated maximum utility of the opponent's offers; probabilistic acceptance."), () => new AgentK()),
+        (new("agentlg", "AgentLG (ANAC 2012): cycles through a band of its best bids that widens towards what a frequency model says the opponent likes; deterministic."), () => new AgentLG()),
+        (new("ponpokoagent", "PonPokoAgent (ANAC 2017 winner): one of five threshold patterns; random sampled bids between the thresholds. Multilateral."), () => new PonPokoAgent()),
+        (new("agreeableagent2018", "AgreeableAgent2018 (ANAC 2018 winner): late Boulware target; roulette wheel over nearby bids by frequency models. Multilateral."), () => new AgreeableAgent2018()),
     ];
 
     /// <summary>Every built-in negotiator, in a fixed order.</summary>

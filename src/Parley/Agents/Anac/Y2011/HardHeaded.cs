@@ -1,0 +1,302 @@
+using Parley.Agents.Boa;
+using Parley.Outcomes;
+using Parley.Parties;
+
+namespace Parley.Agents.Anac.Y2011;
+
+/// <summary>
+/// HardHeaded, winner of ANAC 2011 (van Krimpen, Looije and Hajizadeh, "HardHeaded", in Complex Automated Negotiations,
+/// 2013), after GENIUS's <c>agents.anac.y2011.HardHeaded.KLH</c>. Bilateral, discrete issues.
+/// <list type="bullet">
+/// <item><b>Bid list</b>: every outcome keyed by its utility minus a tiny index-dependent offset (1e−8 per outcome in
+/// GENIUS's construction order), so keys are unique; the agent walks down this list.</item>
+/// <item><b>Concession</b>: a Boulware target p(t) = minUtil + (1 − F(t))(maxUtil − minUtil) with
+/// F(t) = Ka + (1 − Ka)·t^(1/e), Ka = e = 0.05, minUtil = 0.585 (for discount factors below 0.9 a two-phase version
+/// around t = discount factor).</item>
+/// <item><b>Bid selection</b>: the next key below its last bid, plus those within 0.01 below it that stay above p; when
+/// more than four, the five the <b>opponent model</b> rates highest; when the next key is below p, one of its own
+/// earlier bids at random instead. The opponent's best bid so far is offered first when it beats the queue.</item>
+/// <item><b>Opponent model</b>: additive, equal weights and value counts starting at 1; after each opponent bid the
+/// weights of issues left unchanged since its previous bid grow by 0.2/n (renormalised), and the values it offered gain 1.</item>
+/// <item><b>Acceptance</b>: the opponent's offer is accepted when worth more than the lowest utility it has offered so
+/// far, or at least the bid it is about to make.</item>
+/// </list>
+/// Behaviour-shaping quirks of the original kept: minUtil stays 0.585 whatever the reserved value (the field is read
+/// before the reserved value is assigned); GENIUS reverts a weight update that would take the weights' sum outside
+/// (0.98, 1.02), one issue at a time; the bid list drops an outcome whose key collides with another's; "more than four"
+/// takes five bids. Time is GENIUS's (<see cref="GeniusTime"/>); randomness is the context's seeded source.
+/// </summary>
+public sealed class HardHeaded : INegotiator
+{
+    private const double MinUtil = 0.585, Ka = 0.05, E = 0.05, LearningCoefficient = 0.2, Tolerance = 0.01;
+    private const int TopSelectedBids = 4;
+
+    private NegotiatorContext? _context;
+    private double[] _keys = [];        // bid list keys, ascending
+    private Outcome[] _bids = [];
+    private IReadOnlyDictionary<Outcome, int> _position = new Dictionary<Outcome, int>();
+    private readonly List<(double Key, Outcome Bid)> _myBids = [];
+    private (double Key, Outcome Bid) _opponentBestEntry;
+    private readonly LinkedList<(double Key, Outcome Bid)> _pendingQueue = new();
+    private Outcome? _opponentBest, _opponentLast, _opponentPrevious;
+    private int _opponentBids;
+    private double _discount, _maxUtil, _lowestYet;
+    private bool _firstRound;
+    private double[] _weights = [];
+    private double[][] _evaluations = [];
+    private int[] _a = [], _b = [];
+    private int _seen, _decidedStep = -1;
+    private bool _accept;
+    private Outcome _offer;
+
+    /// <inheritdoc />
+    public string Name => "HardHeaded";
+
+    /// <inheritdoc />
+    public void Initialize(NegotiatorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        BuildBidList(context);
+        double d = context.Profile.DiscountFactor;
+        _discount = d <= 1 && d > 0 ? d : 1;
+        _maxUtil = context.Index.Utility(_bids[^1]);
+        _lowestYet = 1;
+        _firstRound = true;
+        _pendingQueue.Clear();
+        _myBids.Clear();
+        _opponentBest = _opponentLast = _opponentPrevious = null;
+        _opponentBids = 0;
+        var space = context.Space;
+        int n = space.IssueCount;
+        _weights = Enumerable.Repeat(1.0 / n, n).ToArray();
+        _evaluations = [.. space.Issues.Select(i => Enumerable.Repeat(1.0, i.ValueCount).ToArray())];
+        _a = new int[n];
+        _b = new int[n];
+        _seen = 0;
+        _decidedStep = -1;
+    }
+
+    private NegotiatorContext Context => _context ?? throw new InvalidOperationException("Initialize has not been called.");
+
+    /// <summary>
+    /// GENIUS's construction: start from the outcome of every issue's first value; for each issue in turn, replace the
+    /// list by every list entry (ascending key) with each value of that issue, keyed utility + d, d falling by 1e−8 per
+    /// insertion; an equal key replaces the earlier entry.
+    /// </summary>
+    private void BuildBidList(NegotiatorContext context)
+    {
+        var list = BidLists.GetValue(context.Index, _ => Build(context));
+        _keys = list.Keys;
+        _bids = list.Bids;
+        _position = list.Position;
+    }
+
+    private sealed record BidList(double[] Keys, Outcome[] Bids, IReadOnlyDictionary<Outcome, int> Position);
+
+    // The bid list depends on the utility function only: built once per function.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Parley.Preferences.UtilityIndex, BidList> BidLists = new();
+
+    private static BidList Build(NegotiatorContext context)
+    {
+        var space = context.Space;
+        var index = context.Index;
+        var values = new int[space.IssueCount];
+        var list = new List<(double Key, Outcome Bid)> { (index.Utility(space.Encode(values)), space.Encode(values)) };
+        double d = -0.00000001;
+        for (int issue = 0; issue < space.IssueCount; issue++)
+        {
+            int count = space.Issues[issue].ValueCount;
+            var next = new Dictionary<double, Outcome>(list.Count * count);
+            foreach (var (_, bid) in list)
+            {
+                space.Decode(bid, values);
+                for (int v = 0; v < count; v++)
+                {
+                    values[issue] = v;
+                    var outcome = space.Encode(values);
+                    next[index.Utility(outcome) + d] = outcome;
+                    d -= 0.00000001;
+                }
+            }
+            list = [.. next.Select(kv => (kv.Key, kv.Value))];
+            list.Sort((x, y) => x.Key.CompareTo(y.Key));
+        }
+        var position = new Dictionary<Outcome, int>(list.Count);
+        for (int i = 0; i < list.Count; i++) position[list[i].Bid] = i;
+        return new BidList([.. list.Select(e => e.Key)], [.. list.Select(e => e.Bid)], position);
+    }
+
+    /// <summary>The target p at GENIUS time <paramref name="time"/>.</summary>
+    public double Target(double time)
+    {
+        double stepPoint = _discount, tempMax = _maxUtil, tempMin = MinUtil;
+        if (stepPoint >= 0.9)
+            return MinUtil + (1 - (Ka + (1 - Ka) * Math.Pow(time / stepPoint, 1 / E))) * (_maxUtil - MinUtil);
+        if (time <= stepPoint)
+        {
+            double fa = Ka + (1 - Ka) * Math.Pow(time / stepPoint, 1 / (E / stepPoint));
+            tempMin += Math.Abs(tempMax - tempMin) * stepPoint;
+            return tempMin + (1 - fa) * (tempMax - tempMin);
+        }
+        double fb = Ka + (1 - Ka) * Math.Pow((time - stepPoint) / (1 - stepPoint), 1 / 30.0);
+        tempMax = tempMin + Math.Abs(tempMax - tempMin) * stepPoint;
+        return tempMin + (1 - fb) * (tempMax - tempMin);
+    }
+
+    /// <inheritdoc />
+    public SaoResponse Respond(in SaoState state, Outcome offer)
+    {
+        Decide(state);
+        return _accept && Context.IsAllowed(offer, state.Time) ? SaoResponse.Accept : SaoResponse.Reject;
+    }
+
+    /// <inheritdoc />
+    public Outcome Propose(in SaoState state)
+    {
+        Decide(state);
+        var context = Context;
+        return context.HasLimits && !context.IsAllowed(_offer, state.Time) ? context.NearestAllowed(_offer, state.Time) : _offer;
+    }
+
+    private void Decide(in SaoState state)
+    {
+        if (_decidedStep == state.Step) return;
+        _decidedStep = state.Step;
+        var context = Context;
+        var utility = context.Index;
+        ReceiveOffers();
+        double p = Target(GeniusTime.Of(context, state));
+        var queue = _pendingQueue;
+        if (_firstRound)
+        {
+            _firstRound = false;
+            queue.AddLast((_keys[^1], _bids[^1]));
+        }
+        else if (queue.Count == 0)
+        {
+            FillQueue(p);
+        }
+        if (_opponentLast is { } last && (utility.Utility(last) > _lowestYet || utility.Utility(queue.First!.Value.Bid) <= utility.Utility(last)))
+        {
+            _accept = true;
+            _offer = queue.First!.Value.Bid;
+            return;
+        }
+        _accept = false;
+        var entry = queue.First!.Value;
+        queue.RemoveFirst();
+        _myBids.Add(entry);
+        if (entry.Key < _lowestYet) _lowestYet = utility.Utility(entry.Bid);
+        _offer = entry.Bid;
+    }
+
+    private void FillQueue(double p)
+    {
+        var context = Context;
+        var newBids = new SortedList<double, Outcome>();
+        int lower = Math.Max(0, Lower(_myBids[^1].Key)); // the original fails at the bottom of the list
+        var newBid = (Key: _keys[lower], Bid: _bids[lower]);
+        newBids[newBid.Key] = newBid.Bid;
+        if (newBid.Key < p)
+        {
+            int indexer = (int)Math.Floor(_myBids.Count * context.Random.NextDouble());
+            newBids.Remove(newBid.Key);
+            newBids[_myBids[indexer].Key] = _myBids[indexer].Bid;
+        }
+        double firstUtil = newBid.Key;
+        int add = Lower(firstUtil);
+        while (add >= 0 && firstUtil - _keys[add] < Tolerance && _keys[add] >= p)
+        {
+            newBids[_keys[add]] = _bids[add];
+            add--;
+        }
+        if (newBids.Count <= TopSelectedBids)
+        {
+            foreach (var kv in newBids) _pendingQueue.AddLast((kv.Key, kv.Value));
+        }
+        else
+        {
+            for (int added = 0; added <= TopSelectedBids; added++)
+            {
+                int best = newBids.Count - 1;
+                double bestValue = OpponentUtility(newBids.Values[best]);
+                for (int i = 0; i < newBids.Count; i++)
+                {
+                    double u = OpponentUtility(newBids.Values[i]);
+                    if (u > bestValue) { best = i; bestValue = u; }
+                }
+                _pendingQueue.AddLast((newBids.Keys[best], newBids.Values[best]));
+                newBids.RemoveAt(best);
+            }
+        }
+        if (_opponentBest is not null && _pendingQueue.First!.Value.Key < _opponentBestEntry.Key)
+            _pendingQueue.AddFirst(_opponentBestEntry);
+    }
+
+    /// <summary>Position of the largest key strictly below <paramref name="key"/> (TreeMap.lowerEntry), or −1.</summary>
+    private int Lower(double key)
+    {
+        int lo = 0, hi = _keys.Length;
+        while (lo < hi) { int mid = (lo + hi) >>> 1; if (_keys[mid] < key) lo = mid + 1; else hi = mid; }
+        return lo - 1;
+    }
+
+    private void ReceiveOffers()
+    {
+        var context = Context;
+        var history = context.History;
+        for (; _seen < history.Count; _seen++)
+        {
+            var entry = history[_seen];
+            if (entry.Action != Protocols.NegotiationAction.Offer || entry.Party == context.PartyIndex || entry.Outcome is not { } offer) continue;
+            _opponentPrevious = _opponentLast;
+            _opponentLast = offer;
+            _opponentBids++;
+            UpdateLearner(context.Space);
+            if (_opponentBest is not { } best || context.Index.Utility(offer) > context.Index.Utility(best)) _opponentBest = offer;
+            // The original walks down the bid list from the best bid's utility to its entry.
+            int position = _position.TryGetValue(_opponentBest.Value, out int at) ? at : _keys.Length - 1;
+            _opponentBestEntry = (_keys[position], _bids[position]);
+        }
+    }
+
+    /// <summary>HardHeaded's learner: unchanged issues gain weight; the offered values gain one count.</summary>
+    private void UpdateLearner(OutcomeSpace space)
+    {
+        if (_opponentBids < 2) return;
+        int n = space.IssueCount;
+        space.Decode(_opponentLast!.Value, _a);
+        space.Decode(_opponentPrevious!.Value, _b);
+        int unchanged = 0;
+        for (int i = 0; i < n; i++) if (_a[i] == _b[i]) unchanged++;
+        double golden = LearningCoefficient / n;
+        double totalSum = 1 + golden * unchanged;
+        double maximumWeight = 1 - n * golden / totalSum;
+        for (int i = 0; i < n; i++)
+        {
+            double old = _weights[i];
+            _weights[i] = _a[i] == _b[i] && old < maximumWeight ? (old + golden) / totalSum : old / totalSum;
+            // GENIUS's AdditiveUtilitySpace.setWeight keeps a new weight only while all weights sum to within (0.98, 1.02).
+            double sum = 0;
+            foreach (double w in _weights) sum += w;
+            if (!(sum > 0.98 && sum < 1.02)) _weights[i] = old;
+        }
+        for (int i = 0; i < n; i++) _evaluations[i][_a[i]] += 1;
+    }
+
+    /// <summary>The opponent model's utility: Σ weight · count / max count.</summary>
+    private double OpponentUtility(Outcome outcome)
+    {
+        var space = Context.Space;
+        space.Decode(outcome, _a);
+        double u = 0;
+        for (int i = 0; i < _a.Length; i++)
+        {
+            double max = 0;
+            foreach (double e in _evaluations[i]) max = Math.Max(max, e);
+            u += _weights[i] * (max < 0.00001 ? 0 : _evaluations[i][_a[i]] / max);
+        }
+        return u;
+    }
+}

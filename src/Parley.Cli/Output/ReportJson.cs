@@ -68,6 +68,7 @@ internal static class ReportJson
             if (v.Package.Source is { } src) json.WriteString("source", src);
             json.WritePropertyName("outcome");
             JsonOutput.WriteOutcome(json, s.Space, v.Package.Values.AsSpan());
+            JsonOutput.WritePhases(json, s.Phasing?.Structure, v.Package.Values.AsSpan());
             json.WriteStartArray("acceptedBy");
             foreach (var a in v.Answers.Where(a => a.Accepts)) WriteAnswer(json, s, a);
             json.WriteEndArray();
@@ -132,6 +133,7 @@ internal static class ReportJson
             {
                 json.WritePropertyName("agreement");
                 JsonOutput.WriteOutcome(json, s.Space, a.AsSpan());
+                JsonOutput.WritePhases(json, s.Phasing?.Structure, a.AsSpan());
             }
             else json.WriteNull("agreement");
             json.WriteStartArray("utilities");
@@ -176,6 +178,7 @@ internal static class ReportJson
         json.WriteStartObject(name);
         json.WritePropertyName("outcome");
         JsonOutput.WriteOutcome(json, s.Space, p.Values.AsSpan());
+        JsonOutput.WritePhases(json, s.Phasing?.Structure, p.Values.AsSpan());
         json.WriteStartObject("utilities");
         for (int i = 0; i < s.Parties.Length; i++) json.WriteNumber(s.Parties[i].Name, p.Utilities[i]);
         json.WriteEndObject();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Parley.Outcomes;
+using Parley.Scenarios.Phases;
 
 namespace Parley.Scenarios;
 
@@ -12,6 +13,27 @@ public sealed record Scenario(string Name, OutcomeSpace Space, ImmutableArray<Pa
     private readonly CommunicationGraph? _channels;
     private readonly Timeline _timeline = Timeline.Empty;
     private readonly ImmutableArray<NamedPackage> _packages = [];
+
+    private readonly ScenarioPhasing? _phasing;
+
+    /// <summary>
+    /// The phases of a phased scenario (null for a flat one): <see cref="Space"/> is then its slot space and every
+    /// party's utility the compiled additive utility over the slots (see <see cref="PhasedUtility"/>).
+    /// </summary>
+    public ScenarioPhasing? Phasing
+    {
+        get => _phasing;
+        init
+        {
+            if (value is not null)
+            {
+                if (!ReferenceEquals(value.Structure.Space, Space)) throw new ArgumentException("The phase structure's slot space is not the scenario's outcome space.");
+                if (value.Parties.Length != Parties.Length)
+                    throw new ArgumentException($"The phasing covers {value.Parties.Length} parties; the scenario has {Parties.Length}.");
+            }
+            _phasing = value;
+        }
+    }
 
     /// <summary>Where the scenario was read from (folder or file), if it was read.</summary>
     public string? Location { get; init; }

@@ -70,6 +70,23 @@ internal sealed class ReportDocument
             doc._blocks.Add(table);
         }
 
+        if (r.Sequencing is { } seq)
+        {
+            var phases = s.Phasing!.Structure;
+            doc._blocks.Add(new Heading("Sequencing"));
+            doc._blocks.Add(new Paragraph($"What deferring a question does to the zone. With every question settled now: {seq.SettledNow.Size} package(s) (gap {Gap(seq.SettledNow.Gap)}). Each deferral below is allowed alone, every other question settled now."));
+            var options = new Table(["issue", "deferred", "zone opens", "packages", "gap", "best package (Nash)"], []);
+            foreach (var o in seq.Options)
+                options.Rows.Add([phases.Issues[o.Issue].Issue.Name, o.DeferredTo == SequencingOption.LaterRound ? "to a later round" : $"from {o.DeferredTo}",
+                    o.OpensZone ? "yes" : "no", o.Size.ToString(CultureInfo.InvariantCulture), Gap(o.Gap),
+                    o.Best is { } b ? string.Join(" | ", phases.ByPhase(b.Values.AsSpan()).Select(p => $"{p.Phase}: {string.Join(", ", p.Values.Select(v => v.Value))}")) : ""]);
+            doc._blocks.Add(options);
+            var structures = new Table(["phase structure", "packages", "gap"], []);
+            foreach (var z in seq.Structures) structures.Rows.Add([z.Name, z.Size.ToString(CultureInfo.InvariantCulture), Gap(z.Gap)]);
+            doc._blocks.Add(structures);
+            foreach (string reason in seq.Reasons) doc._blocks.Add(new Paragraph(reason));
+        }
+
         doc._blocks.Add(new Heading("Named packages"));
         if (r.Packages.IsEmpty) doc._blocks.Add(new Paragraph("The scenario names no packages."));
         foreach (var v in r.Packages)

@@ -144,6 +144,8 @@ internal static class ReportJson
         }
         json.WriteEndArray();
 
+        ReportPhasesJson.Write(json, r);
+
         json.WriteStartArray("findings");
         foreach (var f in r.Findings) json.WriteStringValue(f);
         json.WriteEndArray();

@@ -50,6 +50,7 @@ public static class ReportBuilder
             Sensitivity = sensitivity,
             OutsideOptionFalls = falls,
             MediatedRuns = runs,
+            Sequencing = Sequencing.Of(scenario, t),
             Findings = [],
         };
         return report with { Findings = Findings(report) };
@@ -128,6 +129,14 @@ public static class ReportBuilder
             var behind = r.Principals.Select((p, k) => (p, gap: closest.Utilities[p] - r.Reserved[k])).Where(x => x.gap < 0)
                 .Select(x => $"{Name(x.p)} {F(-x.gap)} below its outside option");
             list.Add($"{when} there is no zone of agreement: the package closest to one still leaves {string.Join(" and ", behind)} (gap {F(-r.Zone.Gap)}).");
+        }
+        if (r.Sequencing is { } seq)
+        {
+            var opening = seq.Options.Where(o => o.OpensZone).ToArray();
+            if (opening.Length > 0) list.AddRange(seq.Reasons);
+            else if (!seq.SettledNow.Size.IsZero || seq.Options.All(o => o.Size.IsZero))
+                list.Add($"Sequencing: with every question settled now the zone has {seq.SettledNow.Size} package(s); the deferrals the scenario allows give at most {seq.Options.Max(o => o.Size)}.");
+            else list.Add($"Sequencing: no single deferral opens a zone; {seq.Structures[0].Name} gives {seq.Structures[0].Size} package(s).");
         }
         if (r.StickingPoints.Length > 0)
         {

@@ -135,6 +135,9 @@ public sealed record ScenarioReport
 
     public required ImmutableArray<MediatedRun> MediatedRuns { get; init; }
 
+    /// <summary>What deferral does to the zone (phased scenarios with a deferrable slot; null otherwise).</summary>
+    public SequencingReport? Sequencing { get; init; }
+
     /// <summary>What the analysis finds, in plain sentences, most important first.</summary>
     public required ImmutableArray<string> Findings { get; init; }
 }

@@ -98,6 +98,7 @@ internal sealed class ReportDocument
             foreach (var a in v.Answers)
             {
                 string why = a.Accepts ? "accepts" : "rejects" + string.Concat(a.RedLinesCrossed.Select(l => $"; red line: {IssueText.RedLine(s.Space, l)}"))
+                    + string.Concat(a.RulesBroken.Select(rule => $"; rule: {rule.Describe(s.Space)}"))
                     + string.Concat(a.UnavailableIssues.Select(i => $"; {s.Space.Issues[i].Name} no longer available")) + (a.Margin < 0 ? $"; {F(-a.Margin)} short" : "");
                 table.Rows.Add([s.Parties[a.Party].Name, F(a.Utility), F(a.Reserved), Gap(a.Margin), why]);
             }

@@ -167,6 +167,12 @@ internal static class ReportJson
         json.WriteStartArray("unavailable");
         foreach (int i in a.UnavailableIssues) json.WriteStringValue(s.Space.Issues[i].Name);
         json.WriteEndArray();
+        if (!a.RulesBroken.IsEmpty)
+        {
+            json.WriteStartArray("rulesBroken");
+            foreach (var rule in a.RulesBroken) json.WriteStringValue(rule.Describe(s.Space));
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
     }
 

@@ -82,7 +82,10 @@ public static class ReportBuilder
             var crossed = party.Profile.RedLines.Lines.Where(l => l.Covers(package.Values[l.Issue])).ToImmutableArray();
             var unavailable = Enumerable.Range(0, values.Length).Where(i => !scenario.Timeline.IsAvailable(i, package.Values[i], t)).ToImmutableArray();
             double u = party.Profile.Discount(party.Profile.Utility.Utility(values), t);
-            answers.Add(new PackageAnswer(principals[k], u, reserved[k], crossed, unavailable));
+            answers.Add(new PackageAnswer(principals[k], u, reserved[k], crossed, unavailable)
+            {
+                RulesBroken = [.. party.Profile.RedLines.Rules.Where(r => r.Breaks(package.Values.AsSpan()))],
+            });
         }
         var mediators = scenario.Parties.Select((p, i) => (p, i)).Where(x => x.p.Role == PartyRole.Mediator)
             .Select(x => (x.i, x.p.UtilityOfAgreement(package.Values.AsSpan()))).ToImmutableArray();
@@ -147,7 +150,7 @@ public static class ReportBuilder
         }
         foreach (var v in r.Packages)
         {
-            var rejected = v.Answers.Where(a => !a.Accepts).Select(a => Name(a.Party) + (a.RedLinesCrossed.IsEmpty ? "" : " (red line)")).ToArray();
+            var rejected = v.Answers.Where(a => !a.Accepts).Select(a => Name(a.Party) + (a.RedLinesCrossed.IsEmpty ? "" : " (red line)") + (a.RulesBroken.IsEmpty ? "" : " (rule)")).ToArray();
             list.Add(rejected.Length == 0
                 ? $"{v.Package.Name}: accepted by every principal."
                 : $"{v.Package.Name}: rejected by {string.Join(" and ", rejected)}.");

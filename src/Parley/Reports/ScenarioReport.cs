@@ -64,8 +64,11 @@ public sealed record PackageAnswer(int Party, double Utility, double Reserved, I
     /// <summary>Utility minus reserved value: the room to spare (≥ 0) or the shortfall (&lt; 0).</summary>
     public double Margin => Utility - Reserved;
 
-    /// <summary>True when the principal accepts: no red line crossed, every value available, margin ≥ 0.</summary>
-    public bool Accepts => RedLinesCrossed.IsEmpty && UnavailableIssues.IsEmpty && Margin >= 0;
+    /// <summary>The rules over combinations (the party's and the scenario's) the package breaks.</summary>
+    public ImmutableArray<SlotRule> RulesBroken { get; init; } = [];
+
+    /// <summary>True when the principal accepts: no red line crossed, no rule broken, every value available, margin ≥ 0.</summary>
+    public bool Accepts => RedLinesCrossed.IsEmpty && RulesBroken.IsEmpty && UnavailableIssues.IsEmpty && Margin >= 0;
 }
 
 /// <summary>A named package evaluated at the report's time.</summary>

@@ -35,6 +35,13 @@ public sealed record Scenario(string Name, OutcomeSpace Space, ImmutableArray<Pa
         }
     }
 
+    /// <summary>
+    /// Rules over combinations of values that hold for everyone (what is physically or legally possible). Each also binds
+    /// every principal (it is among the principals' <see cref="Preferences.RedLines.Rules"/>), so every analysis and
+    /// protocol that honours red lines honours it.
+    /// </summary>
+    public ImmutableArray<Preferences.SlotRule> Rules { get; init; } = [];
+
     /// <summary>Where the scenario was read from (folder or file), if it was read.</summary>
     public string? Location { get; init; }
 

@@ -38,7 +38,7 @@ public static partial class YamlScenarioReader
             throw new ScenarioFormatException(file, null, "the file is empty; expected a scenario with 'issues' and 'parties'");
         var doc = new Doc(file);
         var root = doc.Map(stream.Documents[0].RootNode, "the document");
-        doc.AllowOnly(root, "the document", "name", "description", "issues", "parties", "dates", "channels", "events", "packages", "phases");
+        doc.AllowOnly(root, "the document", "name", "description", "issues", "parties", "dates", "channels", "events", "packages", "phases", "rules");
 
         string name = doc.OptionalString(root, "name") ?? Path.GetFileNameWithoutExtension(file);
         var issuesNode = doc.Seq(doc.Required(root, "issues", "the document"), "issues");
@@ -66,8 +66,10 @@ public static partial class YamlScenarioReader
         var dupParty = parties.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
         if (dupParty is not null) throw doc.Error(partiesNode, $"party '{dupParty.Key}' is defined twice; expected unique names");
 
-        return ReadMediation(doc, root, new Scenario(name, space, parties.ToImmutable())
+        var scenarioRules = doc.Optional(root, "rules") is { } rulesNode ? ReadRules(doc, rulesNode, "the scenario's", space, phaseStructure, scenarioWide: true) : [];
+        return ReadMediation(doc, root, new Scenario(name, space, BindScenarioRules(parties.ToImmutable(), scenarioRules))
         {
+            Rules = scenarioRules,
             Description = doc.OptionalString(root, "description"),
             Warnings = warnings.ToImmutable(),
             Phasing = phaseStructure is null ? null : new ScenarioPhasing(phaseStructure, phasings.ToImmutable()),
@@ -122,7 +124,7 @@ public static partial class YamlScenarioReader
     {
         string name = doc.String(doc.Required(map, "name", "a party"), "party 'name'");
         string what = $"party '{name}'";
-        doc.AllowOnly(map, what, "name", "role", "source", "utility", "reservedValue", "discountFactor", "description", "redLines", "stake", "stakeSource", "phases");
+        doc.AllowOnly(map, what, "name", "role", "source", "utility", "reservedValue", "discountFactor", "description", "redLines", "stake", "stakeSource", "phases", "rules");
         var role = (doc.OptionalString(map, "role") ?? "principal") switch
         {
             "principal" => PartyRole.Principal,
@@ -150,6 +152,7 @@ public static partial class YamlScenarioReader
         else if (doc.Optional(map, "phases") is { } stray)
             throw doc.Error(stray, $"{what} has 'phases' but the scenario declares no top-level 'phases'; expected a phased scenario");
         var redLines = doc.Optional(map, "redLines") is { } rl ? ReadRedLines(doc, rl, what, space, phased) : RedLines.None;
+        if (doc.Optional(map, "rules") is { } rn) redLines = new RedLines(redLines.Lines) { Rules = ReadRules(doc, rn, what, space, phased, scenarioWide: false) };
         return (new Party(name, role, new Profile(utility, reserved, discount) { RedLines = redLines }, doc.OptionalString(map, "source"))
         {
             PositionSources = sources.ToImmutable(),

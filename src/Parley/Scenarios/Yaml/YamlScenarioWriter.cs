@@ -35,6 +35,7 @@ public static partial class YamlScenarioWriter
         var parties = new YamlSequenceNode();
         for (int k = 0; k < scenario.Parties.Length; k++) parties.Add(PartyNode(space, scenario.Parties[k], scenario.Phasing?.Parties[k], scenario.Phasing?.Structure));
         root.Add("parties", parties);
+        if (!scenario.Rules.IsEmpty) root.Add("rules", RulesNode(space, scenario.Rules));
         AddMediation(root, scenario);
         var stream = new YamlStream(new YamlDocument(root));
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
@@ -79,6 +80,8 @@ public static partial class YamlScenarioWriter
         node.Add("discountFactor", Num(party.Profile.DiscountFactor));
         if (phasing is not null) node.Add("phases", PartyPhasesNode(structure!, phasing));
         AddPartyMediation(node, space, party, structure);
+        var own = party.Profile.RedLines.Rules.Where(r => !r.ScenarioWide).ToArray();
+        if (own.Length > 0) node.Add("rules", RulesNode(space, own));
         return node;
     }
 

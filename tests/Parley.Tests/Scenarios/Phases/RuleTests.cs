@@ -1,5 +1,7 @@
 using CsCheck;
 using Parley.Agents;
+using Parley.Agents.Mediators;
+using Parley.Agents.Shuttle;
 using Parley.Analysis;
 using Parley.Outcomes;
 using Parley.Protocols;
@@ -155,7 +157,7 @@ public class RuleTests
             for (int seed = 0; seed < 4; seed++)
             {
                 var s = YamlScenarioReader.Read("rules.yaml", Yaml(maxSum));
-                var result = Negotiation.Run(s, protocol, [negotiator, negotiator], mediator == "" ? [] : [mediator], seed, rounds: 200);
+                var result = NamedNegotiation.Run(s, protocol, [negotiator, negotiator], mediator == "" ? [] : [mediator], seed, rounds: 200);
                 if (!result.HasAgreement) continue;
                 Assert.False(BreaksByHand(s, [.. result.AgreementValues], maxSum), $"{protocol}/{negotiator}/{mediator} seed {seed}");
             }

@@ -162,4 +162,33 @@ public class RuleTests
                 Assert.False(BreaksByHand(s, [.. result.AgreementValues], maxSum), $"{protocol}/{negotiator}/{mediator} seed {seed}");
             }
     }
+
+    public static TheoryData<string> TextMediators()
+    {
+        var data = new TheoryData<string>();
+        foreach (var m in MediatorRegistry.Available) data.Add(m.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TextMediators))]
+    public void EveryTextMediator_NeverProposesATextThatBreaksARedLineOrRule(string mediator)
+    {
+        int texts = 0;
+        foreach (int maxSum in (int[])[2, 4])
+            for (int seed = 0; seed < 4; seed++)
+            {
+                var s = YamlScenarioReader.Read("rules.yaml", Yaml(maxSum));
+                var result = NamedNegotiation.Run(s, "single-text", ["sincere", "sincere"], [mediator], seed, rounds: 150);
+                var values = new int[s.Space.IssueCount];
+                foreach (var entry in result.Transcript)
+                {
+                    if (entry.Action != NegotiationAction.Propose || entry.Outcome is not { } text) continue;
+                    s.Space.Decode(text, values);
+                    Assert.False(BreaksByHand(s, values, maxSum), $"{mediator} seed {seed}: text {text}");
+                    texts++;
+                }
+            }
+        Assert.True(texts > 0);
+    }
 }

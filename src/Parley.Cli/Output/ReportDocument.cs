@@ -71,6 +71,16 @@ internal sealed class ReportDocument
             doc._blocks.Add(table);
         }
 
+        if (!r.WhatItWouldTake.IsEmpty)
+        {
+            doc._blocks.Add(new Heading("What it would take"));
+            doc._blocks.Add(new Paragraph("For each issue, the worst value each principal can accept there given the best it can get on every other issue (red lines, rules and withdrawn values honoured); \"(no value)\" when no value of the issue lets it reach its outside option."));
+            var take = new Table(["issue", .. r.Principals.Select(p => s.Parties[p].Name)], []);
+            for (int i = 0; i < s.Space.IssueCount; i++)
+                take.Rows.Add([s.Space.Issues[i].Name, .. r.Principals.Select(p => r.WhatItWouldTake.FirstOrDefault(l => l.Party == p && l.Issue == i) is { WorstAcceptable: { } v } ? s.Space.Issues[i].FormatValue(v) : "(no value)")]);
+            doc._blocks.Add(take);
+        }
+
         if (r.Sequencing is { } seq)
         {
             var phases = s.Phasing!.Structure;

@@ -4,12 +4,27 @@ using Parley.Reports;
 
 namespace Parley.Cli.Output;
 
-/// <summary>The phased parts of <c>parley report --json</c>: <c>phases</c>, <c>sequencing</c>, <c>phaseStructures</c>, <c>whatItWouldTake</c>.</summary>
+/// <summary>The parts of <c>parley report --json</c> added by issue 16: <c>whatItWouldTake</c> (every scenario); <c>phases</c>, <c>sequencing</c>, <c>phaseStructures</c> (phased ones).</summary>
 internal static class ReportPhasesJson
 {
     public static void Write(Utf8JsonWriter json, ScenarioReport r)
     {
         var s = r.Scenario;
+        json.WriteStartArray("whatItWouldTake");
+        foreach (var l in r.WhatItWouldTake)
+        {
+            json.WriteStartObject();
+            json.WriteString("party", s.Parties[l.Party].Name);
+            json.WriteString("issue", s.Space.Issues[l.Issue].Name);
+            if (l.WorstAcceptable is { } v)
+            {
+                json.WriteString("worstAcceptable", s.Space.Issues[l.Issue].FormatValue(v));
+                json.WriteNumber("utility", l.Utility);
+            }
+            else json.WriteNull("worstAcceptable");
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         if (s.Phasing is not { } phasing) return;
         var structure = phasing.Structure;
         json.WriteStartArray("phases");

@@ -51,6 +51,7 @@ public static class ReportBuilder
             OutsideOptionFalls = falls,
             MediatedRuns = runs,
             Sequencing = Sequencing.Of(scenario, t),
+            WhatItWouldTake = WhatItWouldTake.Of(scenario, t),
             Findings = [],
         };
         return report with { Findings = Findings(report) };

@@ -139,6 +139,9 @@ public sealed record ScenarioReport
 
     public required ImmutableArray<MediatedRun> MediatedRuns { get; init; }
 
+    /// <summary>For each principal and issue, the worst value it can accept given the best it can get elsewhere (principal-major, issue order).</summary>
+    public ImmutableArray<IssueLimit> WhatItWouldTake { get; init; } = [];
+
     /// <summary>What deferral does to the zone (phased scenarios with a deferrable slot; null otherwise).</summary>
     public SequencingReport? Sequencing { get; init; }
 

@@ -192,3 +192,31 @@ public class RuleTests
         Assert.True(texts > 0);
     }
 }
+
+/// <summary>Issue 16 §4: the per-issue "what it would take" table, against a brute-force reading of its definition.</summary>
+public class WhatItWouldTakeTests
+{
+    [Fact]
+    public void WhatItWouldTake_IsTheWorstValueWhoseBestPackageReachesTheReservedValue()
+    {
+        var s = YamlScenarioReader.Read("rules.yaml", RuleTests.Yaml(4));
+        var report = ReportBuilder.Build(s, new ReportOptions { MediatedRuns = false });
+        Assert.Equal(2 * s.Space.IssueCount, report.WhatItWouldTake.Length);
+        var values = new int[s.Space.IssueCount];
+        foreach (var limit in report.WhatItWouldTake)
+        {
+            var best = new double[s.Space.Issues[limit.Issue].ValueCount];
+            Array.Fill(best, double.NegativeInfinity);
+            for (long o = 0; o < s.Space.Count; o++)
+            {
+                s.Space.Decode(new Outcome((ulong)o), values);
+                if (s.Principals.Any(p => p.Profile.RedLines.Crosses(values))) continue;
+                best[values[limit.Issue]] = Math.Max(best[values[limit.Issue]], s.Parties[limit.Party].Profile.Utility.Utility(values));
+            }
+            double r = s.ReservedValueAt(limit.Party, 0);
+            var acceptable = Enumerable.Range(0, best.Length).Where(v => best[v] >= r).ToArray();
+            if (acceptable.Length == 0) Assert.Null(limit.WorstAcceptable);
+            else Assert.Equal(acceptable.MinBy(v => best[v]), limit.WorstAcceptable);
+        }
+    }
+}

@@ -12,6 +12,7 @@ internal static class AnalysisJson
     public static void Write(TextWriter writer, Scenario scenario, AnalysisReport report) => JsonOutput.Write(writer, json =>
     {
         var space = scenario.Space;
+        var phases = scenario.Phasing?.Structure;
         json.WriteStartObject();
         json.WriteString("scenario", scenario.Name);
         json.WriteString("outcomeCount", report.OutcomeCount?.ToString(CultureInfo.InvariantCulture) ?? "infinite");
@@ -27,6 +28,12 @@ internal static class AnalysisJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        if (phases is not null)
+        {
+            json.WriteStartArray("phases");
+            foreach (var phase in phases.Phases) json.WriteStringValue(phase.Name);
+            json.WriteEndArray();
+        }
         json.WriteStartArray("parties");
         foreach (var party in scenario.Parties)
         {
@@ -69,16 +76,16 @@ internal static class AnalysisJson
         foreach (var p in report.Frontier.Points)
         {
             JsonOutput.Pace(json);
-            WritePoint(json, space, p);
+            WritePoint(json, space, p, phases);
         }
         json.WriteEndArray();
         json.WriteEndObject();
 
         WritePublishedFrontier(json, report.PublishedFrontier);
 
-        WriteNamedPoint(json, "nash", space, report.Nash);
-        WriteNamedPoint(json, "kalaiSmorodinsky", space, report.KalaiSmorodinsky);
-        WriteNamedPoint(json, "maxWelfare", space, report.MaxWelfare);
+        WriteNamedPoint(json, "nash", space, report.Nash, phases);
+        WriteNamedPoint(json, "kalaiSmorodinsky", space, report.KalaiSmorodinsky, phases);
+        WriteNamedPoint(json, "maxWelfare", space, report.MaxWelfare, phases);
 
         json.WriteStartObject("timingsMs");
         foreach (var t in report.Timings) json.WriteNumber(t.Step, Math.Round(t.Elapsed.TotalMilliseconds, 3));
@@ -104,14 +111,14 @@ internal static class AnalysisJson
         json.WriteEndObject();
     }
 
-    private static void WriteNamedPoint(Utf8JsonWriter json, string name, OutcomeSpace space, DealPoint? point)
+    private static void WriteNamedPoint(Utf8JsonWriter json, string name, OutcomeSpace space, DealPoint? point, Parley.Scenarios.Phases.PhaseStructure? phases)
     {
         json.WritePropertyName(name);
         if (point is null) json.WriteNullValue();
-        else WritePoint(json, space, point);
+        else WritePoint(json, space, point, phases);
     }
 
-    internal static void WritePoint(Utf8JsonWriter json, OutcomeSpace space, DealPoint point)
+    internal static void WritePoint(Utf8JsonWriter json, OutcomeSpace space, DealPoint point, Parley.Scenarios.Phases.PhaseStructure? phases = null)
     {
         json.WriteStartObject();
         json.WriteStartArray("utilities");
@@ -119,6 +126,7 @@ internal static class AnalysisJson
         json.WriteEndArray();
         json.WritePropertyName("outcome");
         JsonOutput.WriteOutcome(json, space, point.Values.AsSpan());
+        JsonOutput.WritePhases(json, phases, point.Values.AsSpan());
         json.WriteEndObject();
     }
 }

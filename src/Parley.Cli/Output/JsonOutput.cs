@@ -48,6 +48,26 @@ internal static class JsonOutput
         if (json.BytesPending >= ChunkBytes) json.Flush();
     }
 
+    /// <summary>
+    /// For a phased scenario, a property <c>phases</c>: the outcome's values phase by phase, a list of
+    /// <c>{phase, values: {issue: value}}</c> (once-issues in every phase); nothing for a flat scenario.
+    /// </summary>
+    public static void WritePhases(Utf8JsonWriter json, Parley.Scenarios.Phases.PhaseStructure? phases, ReadOnlySpan<int> values)
+    {
+        if (phases is null) return;
+        json.WriteStartArray("phases");
+        foreach (var (phase, list) in phases.ByPhase(values))
+        {
+            json.WriteStartObject();
+            json.WriteString("phase", phase);
+            json.WriteStartObject("values");
+            foreach (var (issue, value) in list) json.WriteString(issue, value);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
     /// <summary>An outcome as one JSON object mapping issue name to value text, in issue order.</summary>
     public static void WriteOutcome(Utf8JsonWriter json, OutcomeSpace space, ReadOnlySpan<int> values)
     {

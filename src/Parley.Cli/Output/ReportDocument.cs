@@ -71,6 +71,33 @@ internal sealed class ReportDocument
             doc._blocks.Add(table);
         }
 
+        if (!r.WhatItWouldTake.IsEmpty)
+        {
+            doc._blocks.Add(new Heading("What it would take"));
+            doc._blocks.Add(new Paragraph("For each issue, the worst value each principal can accept there given the best it can get on every other issue (red lines, rules and withdrawn values honoured); \"(no value)\" when no value of the issue lets it reach its outside option."));
+            var take = new Table(["issue", .. r.Principals.Select(p => s.Parties[p].Name)], []);
+            for (int i = 0; i < s.Space.IssueCount; i++)
+                take.Rows.Add([s.Space.Issues[i].Name, .. r.Principals.Select(p => r.WhatItWouldTake.FirstOrDefault(l => l.Party == p && l.Issue == i) is { WorstAcceptable: { } v } ? s.Space.Issues[i].FormatValue(v) : "(no value)")]);
+            doc._blocks.Add(take);
+        }
+
+        if (r.Sequencing is { } seq)
+        {
+            var phases = s.Phasing!.Structure;
+            doc._blocks.Add(new Heading("Sequencing"));
+            doc._blocks.Add(new Paragraph($"What deferring a question does to the zone. With every question settled now: {seq.SettledNow.Size} package(s) (gap {Gap(seq.SettledNow.Gap)}). Each deferral below is allowed alone, every other question settled now."));
+            var options = new Table(["issue", "deferred", "zone opens", "packages", "gap", "best package (Nash)"], []);
+            foreach (var o in seq.Options)
+                options.Rows.Add([phases.Issues[o.Issue].Issue.Name, o.DeferredTo == SequencingOption.LaterRound ? "to a later round" : $"from {o.DeferredTo}",
+                    o.OpensZone ? "yes" : "no", o.Size.ToString(CultureInfo.InvariantCulture), Gap(o.Gap),
+                    o.Best is { } b ? string.Join(" | ", phases.ByPhase(b.Values.AsSpan()).Select(p => $"{p.Phase}: {string.Join(", ", p.Values.Select(v => v.Value))}")) : ""]);
+            doc._blocks.Add(options);
+            var structures = new Table(["phase structure", "packages", "gap"], []);
+            foreach (var z in seq.Structures) structures.Rows.Add([z.Name, z.Size.ToString(CultureInfo.InvariantCulture), Gap(z.Gap)]);
+            doc._blocks.Add(structures);
+            foreach (string reason in seq.Reasons) doc._blocks.Add(new Paragraph(reason));
+        }
+
         doc._blocks.Add(new Heading("Named packages"));
         if (r.Packages.IsEmpty) doc._blocks.Add(new Paragraph("The scenario names no packages."));
         foreach (var v in r.Packages)
@@ -82,6 +109,7 @@ internal sealed class ReportDocument
             foreach (var a in v.Answers)
             {
                 string why = a.Accepts ? "accepts" : "rejects" + string.Concat(a.RedLinesCrossed.Select(l => $"; red line: {IssueText.RedLine(s.Space, l)}"))
+                    + string.Concat(a.RulesBroken.Select(rule => $"; rule: {rule.Describe(s.Space)}"))
                     + string.Concat(a.UnavailableIssues.Select(i => $"; {s.Space.Issues[i].Name} no longer available")) + (a.Margin < 0 ? $"; {F(-a.Margin)} short" : "");
                 table.Rows.Add([s.Parties[a.Party].Name, F(a.Utility), F(a.Reserved), Gap(a.Margin), why]);
             }

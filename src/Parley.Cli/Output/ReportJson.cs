@@ -70,6 +70,7 @@ internal static class ReportJson
             if (v.Package.Source is { } src) json.WriteString("source", src);
             json.WritePropertyName("outcome");
             JsonOutput.WriteOutcome(json, s.Space, v.Package.Values.AsSpan());
+            JsonOutput.WritePhases(json, s.Phasing?.Structure, v.Package.Values.AsSpan());
             json.WriteStartArray("acceptedBy");
             foreach (var a in v.Answers.Where(a => a.Accepts)) WriteAnswer(json, s, a);
             json.WriteEndArray();
@@ -136,6 +137,7 @@ internal static class ReportJson
             {
                 json.WritePropertyName("agreement");
                 JsonOutput.WriteOutcome(json, s.Space, a.AsSpan());
+                JsonOutput.WritePhases(json, s.Phasing?.Structure, a.AsSpan());
             }
             else json.WriteNull("agreement");
             json.WriteStartArray("utilities");
@@ -145,6 +147,8 @@ internal static class ReportJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
+
+        ReportPhasesJson.Write(json, r);
 
         json.WriteStartArray("findings");
         foreach (var f in r.Findings) json.WriteStringValue(f);
@@ -167,6 +171,12 @@ internal static class ReportJson
         json.WriteStartArray("unavailable");
         foreach (int i in a.UnavailableIssues) json.WriteStringValue(s.Space.Issues[i].Name);
         json.WriteEndArray();
+        if (!a.RulesBroken.IsEmpty)
+        {
+            json.WriteStartArray("rulesBroken");
+            foreach (var rule in a.RulesBroken) json.WriteStringValue(rule.Describe(s.Space));
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
     }
 
@@ -180,6 +190,7 @@ internal static class ReportJson
         json.WriteStartObject(name);
         json.WritePropertyName("outcome");
         JsonOutput.WriteOutcome(json, s.Space, p.Values.AsSpan());
+        JsonOutput.WritePhases(json, s.Phasing?.Structure, p.Values.AsSpan());
         json.WriteStartObject("utilities");
         for (int i = 0; i < s.Parties.Length; i++) json.WriteNumber(s.Parties[i].Name, p.Utilities[i]);
         json.WriteEndObject();

@@ -12,14 +12,24 @@ namespace Parley.Analysis;
 public sealed class FeasibleValues
 {
     private readonly bool[]?[] _forbidden; // per issue; null = every value allowed
+    private readonly SlotRule[] _rules;
 
-    private FeasibleValues(OutcomeSpace space, bool[]?[] forbidden)
+    private FeasibleValues(OutcomeSpace space, bool[]?[] forbidden, SlotRule[] rules)
     {
         Space = space;
         _forbidden = forbidden;
-        IsUnrestricted = forbidden.All(f => f is null);
+        _rules = rules;
+        IsUnrestricted = forbidden.All(f => f is null) && rules.Length == 0;
         IsEmpty = forbidden.Any(f => f is not null && f.All(x => x));
     }
+
+    /// <summary>
+    /// True when rules over combinations of values (principals' and the scenario's <see cref="SlotRule"/>s) restrict the
+    /// packages too: the feasible packages are then no longer a product of allowed values, and per-value methods
+    /// (<see cref="Allows(int, int)"/>, penalised score tables) do not see them; <see cref="Allows(ReadOnlySpan{int})"/>
+    /// and <see cref="OutcomeMask"/> do.
+    /// </summary>
+    public bool HasRules => _rules.Length > 0;
 
     /// <summary>The space the values belong to.</summary>
     public OutcomeSpace Space { get; }
@@ -40,6 +50,10 @@ public sealed class FeasibleValues
         var space = scenario.Space;
         var forbidden = new bool[]?[space.IssueCount];
         bool[] Mask(int issue) => forbidden[issue] ??= new bool[space.Issues[issue].ValueCount];
+        var rules = new List<SlotRule>();
+        foreach (var party in scenario.Principals)
+            foreach (var rule in party.Profile.RedLines.Rules)
+                if (!rule.Slots.Contains(relaxedIssue) && !rules.Contains(rule)) rules.Add(rule);
         foreach (var party in scenario.Principals)
             foreach (var line in party.Profile.RedLines.Lines)
             {
@@ -49,7 +63,7 @@ public sealed class FeasibleValues
             }
         foreach (var e in scenario.Timeline.Events)
             if (e.Time <= t && e is IssueValueWithdrawn w) Mask(w.Issue)[w.Value] = true;
-        return new FeasibleValues(space, forbidden);
+        return new FeasibleValues(space, forbidden, [.. rules]);
     }
 
     /// <summary>True when value <paramref name="value"/> of issue <paramref name="issue"/> is allowed.</summary>
@@ -60,6 +74,8 @@ public sealed class FeasibleValues
     {
         for (int i = 0; i < _forbidden.Length; i++)
             if (_forbidden[i] is { } f && f[values[i]]) return false;
+        foreach (var rule in _rules)
+            if (rule.Breaks(values)) return false;
         return true;
     }
 

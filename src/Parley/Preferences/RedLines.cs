@@ -48,8 +48,22 @@ public sealed class RedLines
     /// <summary>The red lines, ordered by issue, then by first value.</summary>
     public ImmutableArray<RedLine> Lines { get; }
 
-    /// <summary>True when the party declares no red line.</summary>
-    public bool IsEmpty => _lines.Length == 0;
+    /// <summary>
+    /// Red lines over combinations of values (<see cref="SlotRule"/>s): the party's own and the scenario's rules, which
+    /// bind every principal. A package that breaks one crosses the red lines.
+    /// </summary>
+    public ImmutableArray<SlotRule> Rules { get; init; } = [];
+
+    /// <summary>True when the party declares no red line and no rule binds it.</summary>
+    public bool IsEmpty => _lines.Length == 0 && Rules.IsEmpty;
+
+    /// <summary>True when the package breaks any of <see cref="Rules"/>. No allocation.</summary>
+    public bool BreaksRule(ReadOnlySpan<int> values)
+    {
+        foreach (var rule in Rules)
+            if (rule.Breaks(values)) return true;
+        return false;
+    }
 
     /// <summary>True when value index <paramref name="value"/> of issue <paramref name="issue"/> is on a red line.</summary>
     public bool Crosses(int issue, int value)
@@ -67,12 +81,14 @@ public sealed class RedLines
     {
         foreach (var l in _lines)
             if ((uint)l.Issue < (uint)values.Length && l.Covers(values[l.Issue])) return true;
-        return false;
+        return !Rules.IsEmpty && BreaksRule(values);
     }
 
-    /// <summary>The issues that carry at least one red line, ascending.</summary>
-    public IEnumerable<int> Issues => _lines.Select(l => l.Issue).Distinct();
+    /// <summary>The issues that carry at least one red line or rule, ascending.</summary>
+    public IEnumerable<int> Issues => _lines.Select(l => l.Issue).Concat(Rules.SelectMany(r => r.Slots)).Distinct().Order();
 
-    /// <summary>These red lines without those on issue <paramref name="issue"/> (what relaxing that issue leaves).</summary>
-    public RedLines Without(int issue) => _lines.Any(l => l.Issue == issue) ? new RedLines(_lines.Where(l => l.Issue != issue)) : this;
+    /// <summary>These red lines without those on issue <paramref name="issue"/>, nor the rules that read it (what relaxing that issue leaves).</summary>
+    public RedLines Without(int issue) => _lines.Any(l => l.Issue == issue) || Rules.Any(r => r.Slots.Contains(issue))
+        ? new RedLines(_lines.Where(l => l.Issue != issue)) { Rules = [.. Rules.Where(r => !r.Slots.Contains(issue))] }
+        : this;
 }

@@ -50,6 +50,8 @@ public static class ReportBuilder
             Sensitivity = sensitivity,
             OutsideOptionFalls = falls,
             MediatedRuns = runs,
+            Sequencing = Sequencing.Of(scenario, t),
+            WhatItWouldTake = WhatItWouldTake.Of(scenario, t),
             Findings = [],
         };
         return report with { Findings = Findings(report) };
@@ -81,7 +83,10 @@ public static class ReportBuilder
             var crossed = party.Profile.RedLines.Lines.Where(l => l.Covers(package.Values[l.Issue])).ToImmutableArray();
             var unavailable = Enumerable.Range(0, values.Length).Where(i => !scenario.Timeline.IsAvailable(i, package.Values[i], t)).ToImmutableArray();
             double u = party.Profile.Discount(party.Profile.Utility.Utility(values), t);
-            answers.Add(new PackageAnswer(principals[k], u, reserved[k], crossed, unavailable));
+            answers.Add(new PackageAnswer(principals[k], u, reserved[k], crossed, unavailable)
+            {
+                RulesBroken = [.. party.Profile.RedLines.Rules.Where(r => r.Breaks(package.Values.AsSpan()))],
+            });
         }
         var mediators = scenario.Parties.Select((p, i) => (p, i)).Where(x => x.p.Role == PartyRole.Mediator)
             .Select(x => (x.i, x.p.UtilityOfAgreement(package.Values.AsSpan()))).ToImmutableArray();
@@ -129,6 +134,14 @@ public static class ReportBuilder
                 .Select(x => $"{Name(x.p)} {F(-x.gap)} below its outside option");
             list.Add($"{when} there is no zone of agreement: the package closest to one still leaves {string.Join(" and ", behind)} (gap {F(-r.Zone.Gap)}).");
         }
+        if (r.Sequencing is { } seq)
+        {
+            var opening = seq.Options.Where(o => o.OpensZone).ToArray();
+            if (opening.Length > 0) list.AddRange(seq.Reasons);
+            else if (!seq.SettledNow.Size.IsZero || seq.Options.All(o => o.Size.IsZero))
+                list.Add($"Sequencing: with every question settled now the zone has {seq.SettledNow.Size} package(s); the deferrals the scenario allows give at most {seq.Options.Max(o => o.Size)}.");
+            else list.Add($"Sequencing: no single deferral opens a zone; {seq.Structures[0].Name} gives {seq.Structures[0].Size} package(s).");
+        }
         if (r.StickingPoints.Length > 0)
         {
             var top = r.StickingPoints.Take(3).Select(p => $"{s.Space.Issues[p.Issue].Name} (+{F(p.GapClosed)}{(p.ZoneOpens ? ", opens a zone" : "")})");
@@ -138,7 +151,7 @@ public static class ReportBuilder
         }
         foreach (var v in r.Packages)
         {
-            var rejected = v.Answers.Where(a => !a.Accepts).Select(a => Name(a.Party) + (a.RedLinesCrossed.IsEmpty ? "" : " (red line)")).ToArray();
+            var rejected = v.Answers.Where(a => !a.Accepts).Select(a => Name(a.Party) + (a.RedLinesCrossed.IsEmpty ? "" : " (red line)") + (a.RulesBroken.IsEmpty ? "" : " (rule)")).ToArray();
             list.Add(rejected.Length == 0
                 ? $"{v.Package.Name}: accepted by every principal."
                 : $"{v.Package.Name}: rejected by {string.Join(" and ", rejected)}.");

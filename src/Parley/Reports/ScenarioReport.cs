@@ -65,8 +65,11 @@ public sealed record PackageAnswer(int Party, double Utility, double Reserved, I
     /// <summary>Utility minus reserved value: the room to spare (≥ 0) or the shortfall (&lt; 0).</summary>
     public double Margin => Utility - Reserved;
 
-    /// <summary>True when the principal accepts: no red line crossed, every value available, margin ≥ 0 (a tie counts; see <see cref="ZoneCalculator.TieTolerance"/>).</summary>
-    public bool Accepts => RedLinesCrossed.IsEmpty && UnavailableIssues.IsEmpty && ZoneCalculator.Reaches(Utility, Reserved);
+    /// <summary>The rules over combinations (the party's and the scenario's) the package breaks.</summary>
+    public ImmutableArray<SlotRule> RulesBroken { get; init; } = [];
+
+    /// <summary>True when the principal accepts: no red line crossed, no rule broken, every value available, margin ≥ 0 (a tie counts; see <see cref="ZoneCalculator.TieTolerance"/>).</summary>
+    public bool Accepts => RedLinesCrossed.IsEmpty && RulesBroken.IsEmpty && UnavailableIssues.IsEmpty && ZoneCalculator.Reaches(Utility, Reserved);
 }
 
 /// <summary>A named package evaluated at the report's time.</summary>
@@ -135,6 +138,12 @@ public sealed record ScenarioReport
     public required ImmutableArray<OutsideOptionFall> OutsideOptionFalls { get; init; }
 
     public required ImmutableArray<MediatedRun> MediatedRuns { get; init; }
+
+    /// <summary>For each principal and issue, the worst value it can accept given the best it can get elsewhere (principal-major, issue order).</summary>
+    public ImmutableArray<IssueLimit> WhatItWouldTake { get; init; } = [];
+
+    /// <summary>What deferral does to the zone (phased scenarios with a deferrable slot; null otherwise).</summary>
+    public SequencingReport? Sequencing { get; init; }
 
     /// <summary>What the analysis finds, in plain sentences, most important first.</summary>
     public required ImmutableArray<string> Findings { get; init; }

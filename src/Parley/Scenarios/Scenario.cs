@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Parley.Outcomes;
+using Parley.Scenarios.Phases;
 
 namespace Parley.Scenarios;
 
@@ -12,6 +13,34 @@ public sealed record Scenario(string Name, OutcomeSpace Space, ImmutableArray<Pa
     private readonly CommunicationGraph? _channels;
     private readonly Timeline _timeline = Timeline.Empty;
     private readonly ImmutableArray<NamedPackage> _packages = [];
+
+    private readonly ScenarioPhasing? _phasing;
+
+    /// <summary>
+    /// The phases of a phased scenario (null for a flat one): <see cref="Space"/> is then its slot space and every
+    /// party's utility the compiled additive utility over the slots (see <see cref="PhasedUtility"/>).
+    /// </summary>
+    public ScenarioPhasing? Phasing
+    {
+        get => _phasing;
+        init
+        {
+            if (value is not null)
+            {
+                if (!ReferenceEquals(value.Structure.Space, Space)) throw new ArgumentException("The phase structure's slot space is not the scenario's outcome space.");
+                if (value.Parties.Length != Parties.Length)
+                    throw new ArgumentException($"The phasing covers {value.Parties.Length} parties; the scenario has {Parties.Length}.");
+            }
+            _phasing = value;
+        }
+    }
+
+    /// <summary>
+    /// Rules over combinations of values that hold for everyone (what is physically or legally possible). Each also binds
+    /// every principal (it is among the principals' <see cref="Preferences.RedLines.Rules"/>), so every analysis and
+    /// protocol that honours red lines honours it.
+    /// </summary>
+    public ImmutableArray<Preferences.SlotRule> Rules { get; init; } = [];
 
     /// <summary>Where the scenario was read from (folder or file), if it was read.</summary>
     public string? Location { get; init; }

@@ -22,11 +22,13 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
     private readonly ulong _allPrincipals;
     private readonly ulong _mediatorMask;
     private readonly OutcomeSpace _space;
+    private readonly TextLimits? _limits;
 
     public SingleTextProtocol(Scenario scenario, IReadOnlyList<IVoter> voters, IReadOnlyList<ITextMediator> mediators)
     {
         int n = scenario.Parties.Length;
         _space = scenario.Space;
+        _limits = TextLimits.For(scenario);
         _mediators = new ITextMediator?[n];
         _voters = new IVoter?[n];
         int principalCount = Negotiation.PrincipalCount(scenario);
@@ -118,6 +120,7 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
     private Move AskMediator(in SingleTextState state)
     {
         var proposal = _mediators[state.Mediator]!.Propose(state);
+        if (_limits is { } limits) proposal = limits.Guard(proposal, state.Time);
         return new Move(state.Mediator, NegotiationAction.Propose, proposal.Text, -1, Audience.Everyone, reference: proposal.Basis);
     }
 

@@ -19,6 +19,11 @@ public static class GeniusScenarioWriter
     {
         Directory.CreateDirectory(folder);
         var warnings = new List<string>();
+        if (scenario.Phasing is not null)
+        {
+            warnings.Add(Phases.PhasedFlattening.Warning(scenario, "GENIUS"));
+            scenario = Phases.PhasedFlattening.Flatten(scenario);
+        }
         var fileNames = new HashSet<string>(StringComparer.Ordinal);
         var order = new List<string>();
         string domainFile = Path.Combine(folder, SafeFileName(scenario.Name) + "_domain.xml");

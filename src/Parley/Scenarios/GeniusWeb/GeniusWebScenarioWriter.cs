@@ -25,6 +25,11 @@ public static class GeniusWebScenarioWriter
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var warnings = new List<string>();
+        if (scenario.Phasing is not null)
+        {
+            warnings.Add(Phases.PhasedFlattening.Warning(scenario, "GeniusWeb"));
+            scenario = Phases.PhasedFlattening.Flatten(scenario);
+        }
         var space = scenario.Space;
         // One file per party, in party order; a name that collides (case-insensitively) gets a suffix.
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Parley.Outcomes;
 using Parley.Preferences;
+using Parley.Scenarios.Phases;
 using YamlDotNet.RepresentationModel;
 using Doc = Parley.Scenarios.Yaml.YamlDoc;
 
@@ -26,7 +27,7 @@ public static partial class YamlScenarioReader
         if (doc.Optional(root, "events") is { } eventsNode)
         {
             var events = new List<ScenarioEvent>();
-            foreach (var node in doc.Seq(eventsNode, "'events'")) events.Add(ReadEvent(doc, doc.Map(node, "an event"), scenario, timeline));
+            foreach (var node in doc.Seq(eventsNode, "'events'")) events.AddRange(ReadEvent(doc, doc.Map(node, "an event"), scenario, timeline));
             timeline = new Timeline(events, start, deadline);
         }
         var channels = doc.Optional(root, "channels") is { } ch ? ReadChannels(doc, ch, scenario) : null;
@@ -43,24 +44,29 @@ public static partial class YamlScenarioReader
         return stake;
     }
 
-    private static RedLines ReadRedLines(Doc doc, YamlNode node, string what, OutcomeSpace space)
+    private static RedLines ReadRedLines(Doc doc, YamlNode node, string what, OutcomeSpace space, PhaseStructure? phased)
     {
         var lines = new List<RedLine>();
         foreach (var item in doc.Seq(node, $"{what} 'redLines'"))
         {
             var m = doc.Map(item, $"{what} red line");
-            doc.AllowOnly(m, $"{what} red line", "issue", "value", "min", "max", "source");
+            doc.AllowOnly(m, $"{what} red line", phased is null ? ["issue", "value", "min", "max", "source"] : ["issue", "phase", "value", "min", "max", "source"]);
             var issueNode = doc.Required(m, "issue", $"{what} red line");
             string issueName = doc.String(issueNode, $"{what} red line 'issue'");
-            int i = IssueIndex(doc, issueNode, space, issueName, $"{what} red line");
-            var issue = space.Issues[i];
+            int[] targets;
+            Issue issue;
+            if (phased is null)
+            {
+                int i = IssueIndex(doc, issueNode, space, issueName, $"{what} red line");
+                (targets, issue) = ([i], space.Issues[i]);
+            }
+            else (targets, issue) = ResolveSlots(doc, m, issueNode, phased, $"{what} red line");
             string? source = doc.OptionalString(m, "source");
             if (doc.Optional(m, "value") is { } valueNode)
             {
                 if (doc.Optional(m, "min") is not null || doc.Optional(m, "max") is not null)
                     throw doc.Error(m, $"{what} red line on '{issueName}' has both 'value' and 'min'/'max'; expected one or the other");
-                int v = ValueIndex(doc, valueNode, issue, $"{what} red line");
-                lines.Add(RedLine.OnValue(i, v, source));
+                foreach (int i in targets) lines.Add(RedLine.OnValue(i, ValueIndex(doc, valueNode, space.Issues[i], $"{what} red line"), source));
             }
             else
             {
@@ -74,7 +80,7 @@ public static partial class YamlScenarioReader
                 if (hi < lo) throw doc.Error(m, $"{what} red line on '{issueName}' covers no value of {integer.Min}..{integer.Max}");
                 if (hi - integer.Min > int.MaxValue)
                     throw doc.Error(m, $"{what} red line on '{issueName}' reaches beyond {int.MaxValue:N0} values from the issue's minimum; expected a range within the first {int.MaxValue:N0} values");
-                lines.Add(new RedLine(i, (int)(lo - integer.Min), (int)(hi - integer.Min), source));
+                foreach (int i in targets) lines.Add(new RedLine(i, (int)(lo - integer.Min), (int)(hi - integer.Min), source));
             }
         }
         return new RedLines(lines);
@@ -139,7 +145,7 @@ public static partial class YamlScenarioReader
         }
     }
 
-    private static ScenarioEvent ReadEvent(Doc doc, YamlMappingNode m, Scenario scenario, Timeline dates)
+    private static IEnumerable<ScenarioEvent> ReadEvent(Doc doc, YamlMappingNode m, Scenario scenario, Timeline dates)
     {
         var nameNode = doc.Required(m, "name", "an event");
         string name = doc.String(nameNode, "event 'name'");
@@ -165,6 +171,7 @@ public static partial class YamlScenarioReader
             t = dates.TimeOf(date.Value);
         }
         ScenarioEvent e;
+        string? eventSource = doc.OptionalString(m, "source");
         switch (type)
         {
             case "reservedValue":
@@ -193,8 +200,17 @@ public static partial class YamlScenarioReader
             }
             case "withdrawValue":
             {
-                doc.AllowOnly(m, what, [.. common, "issue", "value"]);
                 var issueNode = doc.Required(m, "issue", what);
+                if (scenario.Phasing is { } phasing)
+                {
+                    // In a phased scenario an issue's name withdraws the value from every slot of it (or the one of 'phase').
+                    doc.AllowOnly(m, what, [.. common, "issue", "phase", "value"]);
+                    var valueNode = doc.Required(m, "value", what);
+                    var (slots, _) = ResolveSlots(doc, m, issueNode, phasing.Structure, what);
+                    return slots.Select(s => (ScenarioEvent)new IssueValueWithdrawn(t, name, s, ValueIndex(doc, valueNode, scenario.Space.Issues[s], what))
+                        { Date = date, Source = eventSource }).ToArray();
+                }
+                doc.AllowOnly(m, what, [.. common, "issue", "value"]);
                 string issueName = doc.String(issueNode, $"{what} 'issue'");
                 int i = IssueIndex(doc, issueNode, scenario.Space, issueName, what);
                 e = new IssueValueWithdrawn(t, name, i, ValueIndex(doc, doc.Required(m, "value", what), scenario.Space.Issues[i], what));
@@ -215,7 +231,7 @@ public static partial class YamlScenarioReader
             default:
                 throw doc.Error(m, $"{what} has type '{type}'; expected reservedValue, withdrawValue, leave, join or milestone");
         }
-        return e with { Date = date, Source = doc.OptionalString(m, "source") };
+        return [e with { Date = date, Source = eventSource }];
     }
 
     private static ImmutableArray<NamedPackage> ReadPackages(Doc doc, YamlNode node, Scenario scenario)
@@ -234,6 +250,11 @@ public static partial class YamlScenarioReader
             var values = new int?[space.IssueCount];
             foreach (var (k, v) in valuesNode.Children)
             {
+                if (scenario.Phasing is { } phasing)
+                {
+                    ReadPhasedPackageValue(doc, k, v, phasing.Structure, values, what);
+                    continue;
+                }
                 string issueName = doc.String(k, "an issue name");
                 int i = IssueIndex(doc, k, space, issueName, $"{what} 'values'");
                 values[i] = ValueIndex(doc, v, space.Issues[i], what);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Parley.Outcomes;
 using Parley.Preferences;
+using Parley.Scenarios.Phases;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using Doc = Parley.Scenarios.Yaml.YamlDoc;
@@ -41,7 +42,7 @@ public static partial class YamlScenarioReader
             && (doc.Optional(root, "negotiators") is not null || doc.Optional(root, "scenarios") is not null))
             throw new ScenarioFormatException(file, null,
                 $"this is a tournament file ('negotiators' and 'scenarios'), not a scenario ('issues' and 'parties'); run it with: parley tournament run {file}");
-        doc.AllowOnly(root, "the document", "name", "description", "issues", "parties", "dates", "channels", "events", "packages");
+        doc.AllowOnly(root, "the document", "name", "description", "issues", "parties", "dates", "channels", "events", "packages", "phases", "rules");
 
         string name = doc.OptionalString(root, "name") ?? Path.GetFileNameWithoutExtension(file);
         var issuesNode = doc.Seq(doc.Required(root, "issues", "the document"), "issues");
@@ -50,21 +51,32 @@ public static partial class YamlScenarioReader
         if (issues.Count == 0) throw doc.Error(issuesNode, "'issues' is empty; expected at least one issue");
         var dupIssue = issues.GroupBy(i => i.Name).FirstOrDefault(g => g.Count() > 1);
         if (dupIssue is not null) throw doc.Error(issuesNode, $"issue '{dupIssue.Key}' is defined twice; expected unique names");
-        var space = new OutcomeSpace(issues);
+        var phaseStructure = doc.Optional(root, "phases") is { } phasesNode ? ReadPhaseStructure(doc, phasesNode, issuesNode, issues) : null;
+        if (phaseStructure is null) RejectPhaseKeys(doc, issuesNode);
+        var space = phaseStructure?.Space ?? new OutcomeSpace(issues);
 
         var partiesNode = doc.Seq(doc.Required(root, "parties", "the document"), "parties");
         var warnings = ImmutableArray.CreateBuilder<string>();
         var parties = ImmutableArray.CreateBuilder<Party>();
-        foreach (var node in partiesNode) parties.Add(ReadParty(doc, doc.Map(node, "a party"), space, warnings));
+        var phasings = ImmutableArray.CreateBuilder<PartyPhasing>();
+        foreach (var node in partiesNode)
+        {
+            var (party, phasing) = ReadParty(doc, doc.Map(node, "a party"), space, warnings, phaseStructure);
+            parties.Add(party);
+            if (phasing is not null) phasings.Add(phasing);
+        }
         if (parties.Count(p => p.Role == PartyRole.Principal) < 2)
             throw doc.Error(partiesNode, "fewer than two principals; expected at least two parties with role 'principal'");
         var dupParty = parties.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
         if (dupParty is not null) throw doc.Error(partiesNode, $"party '{dupParty.Key}' is defined twice; expected unique names");
 
-        return ReadMediation(doc, root, new Scenario(name, space, parties.ToImmutable())
+        var scenarioRules = doc.Optional(root, "rules") is { } rulesNode ? ReadRules(doc, rulesNode, "the scenario's", space, phaseStructure, scenarioWide: true) : [];
+        return ReadMediation(doc, root, new Scenario(name, space, BindScenarioRules(parties.ToImmutable(), scenarioRules))
         {
+            Rules = scenarioRules,
             Description = doc.OptionalString(root, "description"),
             Warnings = warnings.ToImmutable(),
+            Phasing = phaseStructure is null ? null : new ScenarioPhasing(phaseStructure, phasings.ToImmutable()),
         });
     }
 
@@ -77,7 +89,7 @@ public static partial class YamlScenarioReader
         switch (type)
         {
             case "discrete":
-                doc.AllowOnly(map, what, "name", "type", "values", "description");
+                doc.AllowOnly(map, what, "name", "type", "values", "description", "phased", "deferrable");
                 var valuesNode = doc.Seq(doc.Required(map, "values", what), $"{what} 'values'");
                 var values = valuesNode.Select(v => doc.String(v, $"a value of {what}")).ToList();
                 if (values.Count == 0) throw doc.Error(valuesNode, $"{what} has no values; expected at least one");
@@ -86,7 +98,7 @@ public static partial class YamlScenarioReader
                 return new DiscreteIssue(name, values);
             case "integer":
             {
-                doc.AllowOnly(map, what, "name", "type", "min", "max", "description");
+                doc.AllowOnly(map, what, "name", "type", "min", "max", "description", "phased", "deferrable");
                 var minNode = doc.Required(map, "min", what);
                 long min = doc.Long(minNode, $"{what} 'min'"), max = doc.Long(doc.Required(map, "max", what), $"{what} 'max'");
                 if (max < min) throw doc.Error(minNode, $"{what}: max {max} is below min {min}");
@@ -94,7 +106,7 @@ public static partial class YamlScenarioReader
             }
             case "real":
             {
-                doc.AllowOnly(map, what, "name", "type", "min", "max", "steps", "description");
+                doc.AllowOnly(map, what, "name", "type", "min", "max", "steps", "description", "phased", "deferrable");
                 var minNode = doc.Required(map, "min", what);
                 double min = doc.Double(minNode, $"{what} 'min'"), max = doc.Double(doc.Required(map, "max", what), $"{what} 'max'");
                 if (!(max >= min)) throw doc.Error(minNode, $"{what}: max {max} is below min {min}");
@@ -112,11 +124,11 @@ public static partial class YamlScenarioReader
         }
     }
 
-    private static Party ReadParty(Doc doc, YamlMappingNode map, OutcomeSpace space, ImmutableArray<string>.Builder warnings)
+    private static (Party, PartyPhasing?) ReadParty(Doc doc, YamlMappingNode map, OutcomeSpace space, ImmutableArray<string>.Builder warnings, PhaseStructure? phased)
     {
         string name = doc.String(doc.Required(map, "name", "a party"), "party 'name'");
         string what = $"party '{name}'";
-        doc.AllowOnly(map, what, "name", "role", "source", "utility", "reservedValue", "discountFactor", "description", "redLines", "stake", "stakeSource");
+        doc.AllowOnly(map, what, "name", "role", "source", "utility", "reservedValue", "discountFactor", "description", "redLines", "stake", "stakeSource", "phases", "rules");
         var role = (doc.OptionalString(map, "role") ?? "principal") switch
         {
             "principal" => PartyRole.Principal,
@@ -125,7 +137,7 @@ public static partial class YamlScenarioReader
         };
         var sources = ImmutableDictionary.CreateBuilder<string, string>();
         var utilityNode = doc.Map(doc.Required(map, "utility", what), $"{what} 'utility'");
-        var utility = ReadUtility(doc, utilityNode, what, space, warnings, sources);
+        var utility = ReadUtility(doc, utilityNode, what, phased?.IssueSpace ?? space, warnings, sources);
 
         var reserved = ReservedValueCurve.Zero;
         if (doc.Optional(map, "reservedValue") is { } rv) reserved = ReadReserved(doc, rv, what);
@@ -135,13 +147,22 @@ public static partial class YamlScenarioReader
             discount = doc.Double(df, $"{what} 'discountFactor'");
             if (discount is <= 0 or > 1) throw doc.Error(df, $"{what} 'discountFactor' is {discount}; expected a number in (0, 1]");
         }
-        var redLines = doc.Optional(map, "redLines") is { } rl ? ReadRedLines(doc, rl, what, space) : RedLines.None;
-        return new Party(name, role, new Profile(utility, reserved, discount) { RedLines = redLines }, doc.OptionalString(map, "source"))
+        PartyPhasing? phasing = null;
+        if (phased is not null)
+        {
+            phasing = ReadPartyPhasing(doc, map, what, phased, utility, utilityNode, reserved);
+            utility = CompilePhased(doc, map, what, phased, phasing);
+        }
+        else if (doc.Optional(map, "phases") is { } stray)
+            throw doc.Error(stray, $"{what} has 'phases' but the scenario declares no top-level 'phases'; expected a phased scenario");
+        var redLines = doc.Optional(map, "redLines") is { } rl ? ReadRedLines(doc, rl, what, space, phased) : RedLines.None;
+        if (doc.Optional(map, "rules") is { } rn) redLines = new RedLines(redLines.Lines) { Rules = ReadRules(doc, rn, what, space, phased, scenarioWide: false) };
+        return (new Party(name, role, new Profile(utility, reserved, discount) { RedLines = redLines }, doc.OptionalString(map, "source"))
         {
             PositionSources = sources.ToImmutable(),
             Stake = ReadStake(doc, map, what, role),
             StakeSource = doc.OptionalString(map, "stakeSource"),
-        };
+        }, phasing);
     }
 
     private static UtilityFunction ReadUtility(Doc doc, YamlMappingNode map, string what, OutcomeSpace space,

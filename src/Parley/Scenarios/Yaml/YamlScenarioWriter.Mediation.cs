@@ -1,5 +1,6 @@
 using System.Globalization;
 using Parley.Outcomes;
+using Parley.Scenarios.Phases;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
@@ -8,7 +9,7 @@ namespace Parley.Scenarios.Yaml;
 /// <summary>Writes the mediation parts of the YAML format: red lines, stakes, dates, channels, events and named packages.</summary>
 public static partial class YamlScenarioWriter
 {
-    private static void AddPartyMediation(YamlMappingNode node, OutcomeSpace space, Party party)
+    private static void AddPartyMediation(YamlMappingNode node, OutcomeSpace space, Party party, PhaseStructure? phased)
     {
         if (party.Role == PartyRole.Mediator && (party.Stake != 0 || party.StakeSource is not null)) node.Add("stake", Num(party.Stake));
         if (party.StakeSource is { } ss) node.Add("stakeSource", ss);
@@ -19,10 +20,19 @@ public static partial class YamlScenarioWriter
         {
             var issue = space.Issues[l.Issue];
             var item = new YamlMappingNode { { "issue", Str(issue.Name) } };
+            var rangeIssue = issue;
+            if (phased is not null)
+            {
+                // An issue's own name, with the phase of a per-phase slot: ranges are stated on the issue's own values.
+                var slot = phased.Slots[l.Issue];
+                rangeIssue = phased.Issues[slot.Issue].Issue;
+                item = new YamlMappingNode { { "issue", Str(rangeIssue.Name) } };
+                if (!slot.IsOnce) item.Add("phase", Str(phased.Phases[slot.Phase].Name));
+            }
             if (l.FirstValue == l.LastValue) item.Add("value", Str(issue.FormatValue(l.FirstValue)));
             else
             {
-                var integer = (IntegerIssue)issue;
+                var integer = (IntegerIssue)rangeIssue;
                 item.Add("min", Num(integer.Min + l.FirstValue));
                 item.Add("max", Num(integer.Min + l.LastValue));
             }
@@ -64,13 +74,18 @@ public static partial class YamlScenarioWriter
                 var node = new YamlMappingNode { { "name", Str(p.Name) } };
                 if (p.Date is { } d) node.Add("date", Date(d));
                 if (p.Source is { } src) node.Add("source", src);
-                var values = new YamlMappingNode();
-                for (int i = 0; i < p.Values.Length; i++) values.Add(Str(scenario.Space.Issues[i].Name), Str(scenario.Space.Issues[i].FormatValue(p.Values[i])));
-                node.Add("values", values);
+                node.Add("values", scenario.Phasing is { } phasing ? PhasedValuesNode(phasing.Structure, p.Values.AsSpan()) : ValuesNode(scenario.Space, p.Values.AsSpan()));
                 packages.Add(node);
             }
             root.Add("packages", packages);
         }
+    }
+
+    private static YamlMappingNode ValuesNode(OutcomeSpace space, ReadOnlySpan<int> values)
+    {
+        var node = new YamlMappingNode();
+        for (int i = 0; i < values.Length; i++) node.Add(Str(space.Issues[i].Name), Str(space.Issues[i].FormatValue(values[i])));
+        return node;
     }
 
     private static YamlMappingNode EventNode(Scenario scenario, ScenarioEvent e)

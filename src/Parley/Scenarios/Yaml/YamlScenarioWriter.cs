@@ -1,6 +1,7 @@
 using System.Globalization;
 using Parley.Outcomes;
 using Parley.Preferences;
+using Parley.Scenarios.Phases;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -24,11 +25,17 @@ public static partial class YamlScenarioWriter
         var root = new YamlMappingNode { { "name", scenario.Name } };
         if (scenario.Description is { } d) root.Add("description", d);
         var issues = new YamlSequenceNode();
-        foreach (var issue in space.Issues) issues.Add(IssueNode(issue));
+        if (scenario.Phasing is { } phasing)
+        {
+            root.Add("phases", PhasesNode(phasing.Structure));
+            foreach (var issue in phasing.Structure.Issues) issues.Add(PhasedIssueNode(phasing.Structure, issue));
+        }
+        else foreach (var issue in space.Issues) issues.Add(IssueNode(issue));
         root.Add("issues", issues);
         var parties = new YamlSequenceNode();
-        foreach (var p in scenario.Parties) parties.Add(PartyNode(space, p));
+        for (int k = 0; k < scenario.Parties.Length; k++) parties.Add(PartyNode(space, scenario.Parties[k], scenario.Phasing?.Parties[k], scenario.Phasing?.Structure));
         root.Add("parties", parties);
+        if (!scenario.Rules.IsEmpty) root.Add("rules", RulesNode(space, scenario.Rules));
         AddMediation(root, scenario);
         var stream = new YamlStream(new YamlDocument(root));
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
@@ -52,11 +59,11 @@ public static partial class YamlScenarioWriter
         return node;
     }
 
-    private static YamlMappingNode PartyNode(OutcomeSpace space, Party party)
+    private static YamlMappingNode PartyNode(OutcomeSpace space, Party party, PartyPhasing? phasing, PhaseStructure? structure)
     {
         var node = new YamlMappingNode { { "name", party.Name }, { "role", party.Role == PartyRole.Mediator ? "mediator" : "principal" } };
         if (party.Source is { } s) node.Add("source", s);
-        node.Add("utility", UtilityNode(space, party));
+        node.Add("utility", phasing is null ? UtilityNode(space, party.Profile.Utility, party) : UtilityNode(structure!.IssueSpace, phasing.Utility, party));
         var rv = party.Profile.ReservedValue;
         if (rv.IsConstant && rv.Points[0].Time == 0 && rv.Points[0].Source is null) node.Add("reservedValue", Num(rv.Initial));
         else
@@ -71,13 +78,16 @@ public static partial class YamlScenarioWriter
             node.Add("reservedValue", points);
         }
         node.Add("discountFactor", Num(party.Profile.DiscountFactor));
-        AddPartyMediation(node, space, party);
+        if (phasing is not null) node.Add("phases", PartyPhasesNode(structure!, phasing));
+        AddPartyMediation(node, space, party, structure);
+        var own = party.Profile.RedLines.Rules.Where(r => !r.ScenarioWide).ToArray();
+        if (own.Length > 0) node.Add("rules", RulesNode(space, own));
         return node;
     }
 
-    private static YamlMappingNode UtilityNode(OutcomeSpace space, Party party)
+    private static YamlMappingNode UtilityNode(OutcomeSpace space, UtilityFunction utility, Party party)
     {
-        switch (party.Profile.Utility)
+        switch (utility)
         {
             case LinearAdditiveUtility a:
                 var weights = new YamlMappingNode();
@@ -104,7 +114,7 @@ public static partial class YamlScenarioWriter
                 }
                 return new YamlMappingNode { { "type", "constraints" }, { "maxUtility", Num(h.MaxUtility) }, { "rectangles", rects } };
             default:
-                throw new NotSupportedException($"YAML cannot hold a {party.Profile.Utility.GetType().Name}.");
+                throw new NotSupportedException($"YAML cannot hold a {utility.GetType().Name}.");
         }
     }
 

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using Parley.Reports;
+
+namespace Parley.Cli.Output;
+
+/// <summary>The parts of <c>parley report --json</c> added by issue 16: <c>whatItWouldTake</c> (every scenario); <c>phases</c>, <c>sequencing</c>, <c>phaseStructures</c> (phased ones).</summary>
+internal static class ReportPhasesJson
+{
+    public static void Write(Utf8JsonWriter json, ScenarioReport r)
+    {
+        var s = r.Scenario;
+        json.WriteStartArray("whatItWouldTake");
+        foreach (var l in r.WhatItWouldTake)
+        {
+            json.WriteStartObject();
+            json.WriteString("party", s.Parties[l.Party].Name);
+            json.WriteString("issue", s.Space.Issues[l.Issue].Name);
+            if (l.WorstAcceptable is { } v)
+            {
+                json.WriteString("worstAcceptable", s.Space.Issues[l.Issue].FormatValue(v));
+                json.WriteNumber("utility", l.Utility);
+            }
+            else json.WriteNull("worstAcceptable");
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (s.Phasing is not { } phasing) return;
+        var structure = phasing.Structure;
+        json.WriteStartArray("phases");
+        foreach (var p in structure.Phases) json.WriteStringValue(p.Name);
+        json.WriteEndArray();
+        json.WriteStartArray("sequencing");
+        if (r.Sequencing is { } seq)
+            foreach (var o in seq.Options)
+            {
+                json.WriteStartObject();
+                json.WriteString("issue", structure.Issues[o.Issue].Issue.Name);
+                json.WriteString("deferredTo", o.DeferredTo);
+                json.WriteBoolean("opensZone", o.OpensZone);
+                json.WriteString("size", o.Size.ToString(CultureInfo.InvariantCulture));
+                json.WriteNumber("gap", double.IsFinite(o.Gap) ? o.Gap : -1);
+                if (o.Best is { } best)
+                {
+                    json.WriteStartObject("best");
+                    json.WritePropertyName("outcome");
+                    JsonOutput.WriteOutcome(json, s.Space, best.Values.AsSpan());
+                    JsonOutput.WritePhases(json, structure, best.Values.AsSpan());
+                    json.WriteEndObject();
+                }
+                else json.WriteNull("best");
+                json.WriteEndObject();
+            }
+        json.WriteEndArray();
+        json.WriteStartArray("phaseStructures");
+        if (r.Sequencing is { } sq)
+            foreach (var z in sq.Structures)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", z.Name);
+                json.WriteString("size", z.Size.ToString(CultureInfo.InvariantCulture));
+                json.WriteNumber("gap", double.IsFinite(z.Gap) ? z.Gap : -1);
+                json.WriteEndObject();
+            }
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace Parley.Cli.Tests;
+
+/// <summary>Issue 16: analyze, report and convert on the phased example, as a user runs them.</summary>
+public class PhasedCliTests
+{
+    private static string Contract => Path.Combine(CliRunner.RepoRoot, "scenarios", "auto-contract-2023.yaml");
+
+    [Fact]
+    public void PhasedExample_HasTopLevelPhasesKey() =>
+        Assert.Contains(File.ReadAllLines(Contract), l => l.StartsWith("phases:", StringComparison.Ordinal));
+
+    [Fact]
+    public void AnalyzeJson_PhasedExample_AddsPhasesAndValuesPhaseByPhase()
+    {
+        var r = CliRunner.InProcess("analyze", Contract, "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Out);
+        var root = doc.RootElement;
+        foreach (string key in (string[])["scenario", "outcomeCount", "method", "issues", "parties", "warnings", "paretoFrontier", "publishedFrontier", "nash", "kalaiSmorodinsky", "maxWelfare", "timingsMs"])
+            Assert.True(root.TryGetProperty(key, out _), key);
+        Assert.Equal(["year 1", "years 2-3", "years 4-5"], root.GetProperty("phases").EnumerateArray().Select(p => p.GetString()));
+        var nash = root.GetProperty("nash");
+        Assert.Equal(JsonValueKind.Object, nash.GetProperty("outcome").ValueKind);
+        var phases = nash.GetProperty("phases").EnumerateArray().ToList();
+        Assert.Equal(3, phases.Count);
+        Assert.Equal("years 4-5", phases[2].GetProperty("phase").GetString());
+        Assert.Equal(nash.GetProperty("outcome").GetProperty("raise (%)@years 4-5").GetString(), phases[2].GetProperty("values").GetProperty("raise (%)").GetString());
+        Assert.All(root.GetProperty("paretoFrontier").GetProperty("points").EnumerateArray(), p => Assert.Equal(3, p.GetProperty("phases").GetArrayLength()));
+    }
+
+    [Fact]
+    public void ReportJson_PhasedExample_DeferringThePensionOpensAZoneTheSettledVersionLacks()
+    {
+        var r = CliRunner.InProcess("report", Contract, "--json", "--no-runs");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Out);
+        var root = doc.RootElement;
+        var sequencing = root.GetProperty("sequencing").EnumerateArray().ToList();
+        Assert.All(sequencing, s =>
+        {
+            foreach (string key in (string[])["issue", "deferredTo", "opensZone", "size"]) Assert.True(s.TryGetProperty(key, out _), key);
+        });
+        var pension = sequencing.Single(s => s.GetProperty("issue").GetString() == "pension for post-2007 hires");
+        Assert.True(pension.GetProperty("opensZone").GetBoolean());
+        Assert.NotEqual("0", pension.GetProperty("size").GetString());
+        var reopener = sequencing.Single(s => s.GetProperty("issue").GetString() == "raise (%)");
+        Assert.False(reopener.GetProperty("opensZone").GetBoolean());
+        var settled = root.GetProperty("phaseStructures").EnumerateArray().Single(z => z.GetProperty("name").GetString() == "every question settled now");
+        Assert.Equal("0", settled.GetProperty("size").GetString());
+        Assert.Contains(root.GetProperty("findings").EnumerateArray(), f => f.GetString()!.StartsWith("Deferring pension for post-2007 hires to a later round opens a zone", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Convert_PhasedExample_RoundTripsThroughYamlAndWarnsForGenius()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "parley-phased-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            string yaml = Path.Combine(dir, "copy.yaml");
+            Assert.Equal(0, CliRunner.InProcess("convert", Contract, "--to", "yaml", "--out", yaml).ExitCode);
+            var a = CliRunner.InProcess("analyze", Contract, "--json");
+            var b = CliRunner.InProcess("analyze", yaml, "--json");
+            using (var da = JsonDocument.Parse(a.Out))
+            using (var db = JsonDocument.Parse(b.Out))
+            {
+                Assert.Equal(da.RootElement.GetProperty("phases").ToString(), db.RootElement.GetProperty("phases").ToString());
+                Assert.Equal(da.RootElement.GetProperty("nash").ToString(), db.RootElement.GetProperty("nash").ToString());
+            }
+            var g = CliRunner.InProcess("convert", Contract, "--to", "genius", "--out", Path.Combine(dir, "genius"));
+            Assert.Equal(0, g.ExitCode);
+            Assert.Contains("GENIUS has no phases", System.Text.RegularExpressions.Regex.Replace(g.Console, @"\s+", " "));
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+}

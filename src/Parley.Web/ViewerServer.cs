@@ -30,6 +30,8 @@ public static class ViewerServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new ScenarioCatalog(options.ScenariosFolder));
         builder.Services.AddSingleton(services => new RunService(options, services.GetRequiredService<ScenarioCatalog>(), protocols));
+        var recorder = Sessions.SessionRecorder.Open(options.Sessions); // opened now, so a database that cannot be opened stops the start
+        builder.Services.AddSingleton(services => new Sessions.SessionService(options.Sessions, services.GetRequiredService<ScenarioCatalog>(), recorder));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
         {
             k.Limits.MaxRequestBodySize = 64 * 1024;
@@ -54,6 +56,7 @@ public static class ViewerServer
         RunEndpoints.Map(app);
         TournamentEndpoints.Map(app);
         ReportEndpoints.Map(app);
+        SessionEndpoints.Map(app);
         MapPages(app);
         return app;
     }

@@ -27,6 +27,8 @@ internal static class SessionEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/mediators", (string? protocol) => Results.Json(
+            (protocol == "shuttle" ? ShuttleRegistry.Mediators : MediatorRegistry.Available).Select(a => new { name = a.Name, description = a.Description })));
         app.MapGet("/api/conditions", (SessionService sessions) => Results.Json(Conditions.Names(sessions.Settings.ConditionsFolder)));
         var group = app.MapGroup("/api/sessions");
         group.MapPost("/", async (HttpRequest http, SessionService sessions) =>

@@ -4,6 +4,7 @@ using Parley.Agents;
 using Parley.Protocols;
 using Parley.Protocols.Interactive;
 using Parley.Scenarios;
+using Parley.Tournaments.Storage;
 using Parley.Web.Runs;
 using Parley.Web.Scenarios;
 
@@ -19,8 +20,12 @@ public sealed record SessionRefusal(int Status, string Message);
 /// </summary>
 public sealed class SessionService(SessionSettings settings, ScenarioCatalog catalog, SessionRecorder? recorder = null, TimeProvider? time = null) : IDisposable
 {
-    /// <summary>Closes the results database.</summary>
-    public void Dispose() => recorder?.Dispose();
+    /// <summary>Ends the sessions still running (their waiting seats recorded as abandoned) and closes the results database.</summary>
+    public void Dispose()
+    {
+        foreach (var session in _sessions.Values) session.Engine.Stop();
+        recorder?.Dispose();
+    }
 
     private readonly ConcurrentDictionary<string, HumanSession> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
@@ -70,13 +75,20 @@ public sealed class SessionService(SessionSettings settings, ScenarioCatalog cat
     private async Task WatchEnd(HumanSession session)
     {
         long version = 0;
-        while (!session.Engine.IsOver)
+        try
         {
-            await Task.Run(() => session.Engine.WaitSettled(version, TimeSpan.FromSeconds(30)));
-            version = session.Engine.Version;
-            recorder?.Entries(session);
+            while (!session.Engine.IsOver)
+            {
+                await Task.Run(() => session.Engine.WaitSettled(version, TimeSpan.FromSeconds(30)));
+                version = session.Engine.Version;
+                recorder?.Entries(session);
+            }
+            recorder?.Ended(session);
         }
-        recorder?.Ended(session);
+        catch (Exception e) when (e is ObjectDisposedException or InvalidOperationException or StoreException or System.Data.Common.DbException)
+        {
+            // The server is shutting down (the database is closed): what was recorded so far stays.
+        }
     }
 
     private void Evict()

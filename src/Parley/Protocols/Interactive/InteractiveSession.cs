@@ -40,6 +40,7 @@ public sealed class InteractiveSession
     private string? _error;
     private Task? _run;
     private long _started;
+    private bool _stopping;
 
     private sealed class Seat(int party)
     {
@@ -113,6 +114,19 @@ public sealed class InteractiveSession
                 _error = e.Message;
                 Publish();
             }
+        }
+    }
+
+    /// <summary>
+    /// Ends the session now (a server shutting down): every person's seat waiting for a move, and any asked later, is
+    /// recorded as abandoned (a failure attributed to it), so the negotiation's thread ends.
+    /// </summary>
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            _stopping = true;
+            foreach (var seat in _seats) seat?.Pending?.TrySetResult(default);
         }
     }
 
@@ -247,6 +261,7 @@ public sealed class InteractiveSession
             var pending = new TaskCompletionSource<SeatMove>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (session._gate)
             {
+                if (session._stopping) throw new SeatAbandonedException();
                 seat.Prompt = prompt;
                 seat.Pending = pending;
                 session._round = prompt.Round;
@@ -269,6 +284,7 @@ public sealed class InteractiveSession
             {
                 seat.Prompt = null;
                 seat.Pending = null;
+                if (session._stopping) throw new SeatAbandonedException();
                 if (!answered && pending.TrySetResult(default))
                 {
                     if (deadline) throw new DeadlinePassedException();

@@ -150,4 +150,17 @@ public sealed class InteractiveSessionTests
         int present = Enumerable.Range(0, table.Parties.Length).First(j => j != mediator && context.Table.CanSend(mediator, j, out _));
         Assert.Null(session.Submit(mediator, new SeatMove(NegotiationAction.Propose, context.Index.Best, present)));
     }
+
+    [Fact]
+    public void Stop_WhileAPersonDecides_EndsTheNegotiationWithTheSeatAbandoned()
+    {
+        var setup = new InteractiveSetup { Scenario = Example("EnglandZimbabwe"), Protocol = "sao", Seats = ["boulware", InteractiveSetup.Person], Rounds = 10 };
+        var session = new InteractiveSession(setup);
+        session.Start();
+        Assert.True(session.WaitSettled(0, TimeSpan.FromSeconds(20)));
+        session.Stop();
+        Assert.True(SpinWait.SpinUntil(() => session.IsOver, TimeSpan.FromSeconds(20)));
+        Assert.Equal(NegotiationStatus.Failed, session.Result!.Status);
+        Assert.Contains("abandoned", session.Result.Failure!.Reason);
+    }
 }

@@ -29,10 +29,12 @@ public sealed class SessionBrowserTests(ViewerFixture viewer, BrowserFixture bro
         return page;
     }
 
+    /// <summary>A full-page screenshot in the artifacts, and a smaller one (the top of the page) for docs/human.md as <c>docs-NAME.png</c>.</summary>
     private static async Task Screenshot(IPage page, string name)
     {
         byte[] png = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Artifacts, name + ".png"), FullPage = true });
         ImageChecks.AssertPngNotBlank(png, minColours: 16);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestPaths.Artifacts, "docs-" + name + ".png"), FullPage = false });
     }
 
     private static async Task<JsonElement> SeatState(IPage page, HttpClient http)
@@ -275,5 +277,50 @@ public sealed class SessionBrowserTests(ViewerFixture viewer, BrowserFixture bro
         await page.Locator("#to").SelectOptionAsync("Israel");
         await page.Locator("#send").ClickAsync();
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#history td')].some(td => td.textContent.includes('→ Israel'))");
+    }
+
+    [Fact]
+    public async Task Principal_SeesTheTimelineItsEventsAndRedLines_AndAVoterAnswersTexts()
+    {
+        // Cairo under SAOP as Israel: reserved value over time with the scenario's events, red lines marked in the editor.
+        var cairo = await SessionApiTests.Create(viewer.Http, new { scenario = "cairo-2024", protocol = "sao", seats = new Dictionary<string, string> { ["Israel"] = "human", ["Hamas"] = "boulware" }, rounds = 30 });
+        var page = await Open(cairo.GetProperty("seats")[0].GetProperty("link").GetString()!);
+        await page.Locator("#turn.yours").WaitForAsync();
+        var state = await SeatState(page, viewer.Http);
+        Assert.Equal("propose", state.GetProperty("question").GetString());
+        Assert.False(await page.Locator("#accept").IsEnabledAsync());
+        Assert.True(await page.Locator("#offer").IsEnabledAsync());
+        Assert.True(await page.Locator("#events li").CountAsync() >= 5);
+        Assert.Contains("(-0.08 for you)", await page.Locator("#events").InnerTextAsync());
+        Assert.Contains(await page.Locator("#events li.muted").AllInnerTextsAsync(), e => e.Contains("Rafah")); // not fired yet
+        Assert.True(await page.Locator("#editor option", new() { HasText = "red line" }).CountAsync() > 0);
+        await page.Locator("#timeline path").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // Choosing a red-line value is flagged and the offer button disabled.
+        var redOption = page.Locator("#editor option", new() { HasText = "red line" }).First;
+        string value = (await redOption.GetAttributeAsync("value"))!;
+        var select = redOption.Locator("xpath=..");
+        await select.SelectOptionAsync(value);
+        await page.WaitForFunctionAsync("() => document.getElementById('draft-warning').textContent.startsWith('Crosses your red line')");
+        Assert.False(await page.Locator("#offer").IsEnabledAsync());
+        Assert.Contains("crosses", await select.GetAttributeAsync("class") ?? "");
+        await Screenshot(page, "human-timeline");
+
+        // A single-text principal: the text with its utility, accept / reject / veto, objections.
+        var text = await SessionApiTests.Create(viewer.Http, new { scenario = "EnglandZimbabwe", protocol = "single-text", seats = new Dictionary<string, string> { ["Zimbabwe"] = "human" }, rounds = 20 });
+        var voter = await Open(text.GetProperty("seats")[0].GetProperty("link").GetString()!);
+        await voter.Locator("#turn.yours").WaitForAsync();
+        var v = await SeatState(voter, viewer.Http);
+        Assert.Equal("vote", v.GetProperty("question").GetString());
+        Assert.Equal(v.GetProperty("text").GetProperty("utility").GetDouble().ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), await voter.Locator("#text-utility").InnerTextAsync());
+        Assert.True(await voter.Locator("#reject").IsEnabledAsync());
+        Assert.True(await voter.Locator("#veto").IsEnabledAsync());
+        await voter.Locator("#objections input").First.CheckAsync();
+        await Screenshot(voter, "human-voter");
+        await voter.Locator("#reject").ClickAsync();
+        await voter.WaitForFunctionAsync("() => document.getElementById('round').textContent === '2'");
+        var after = await SeatState(voter, viewer.Http);
+        var reject = after.GetProperty("history").EnumerateArray().First(e => e.GetProperty("action").GetString() == "reject");
+        Assert.Equal("Zimbabwe", reject.GetProperty("party").GetString());
+        Assert.Equal([v.GetProperty("issues")[0].GetProperty("name").GetString()], reject.GetProperty("issues").EnumerateArray().Select(i => i.GetString()));
     }
 }

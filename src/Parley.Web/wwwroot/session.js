@@ -13,7 +13,8 @@ let state = null;     // the seat's latest state (GET /api/sessions/{id})
 let draft = {};       // the editor's outcome, issue → value (kept across refreshes)
 let editTimer = null;
 let analysisShown = false;
-let suggested = null;  // the last suggestion {text, basis}: put as it came while the editor still holds it
+let suggested = null;
+let shuttleReceived = []; // the messages listed in the shuttle inbox, for its "use" buttons  // the last suggestion {text, basis}: put as it came while the editor still holds it
 
 async function api(path, init) {
   const response = await fetch(path, init);
@@ -71,10 +72,12 @@ async function newSessionPage() {
       <label>Condition <select name="condition">${conditions.map(c => `<option>${esc(c)}</option>`).join("")}</select></label>
       <button>Start</button></form></div>` : ""}`;
   const form = document.getElementById("new-session");
+  let generation = 0; // answers for an earlier choice of scenario or protocol are dropped
   const fill = async () => {
-    const protocol = form.protocol.value;
-    const [scenario, negotiators, mediators] = await Promise.all([
-      api(`/api/scenarios/${encodeURIComponent(form.scenario.value)}`), api(`/api/negotiators?protocol=${protocol}`), api(`/api/mediators?protocol=${protocol}`)]);
+    const protocol = form.protocol.value, mine = ++generation;
+    const scenario = scenarios.find(s => s.name === form.scenario.value);
+    const [negotiators, mediators] = await Promise.all([api(`/api/negotiators?protocol=${protocol}`), api(`/api/mediators?protocol=${protocol}`)]);
+    if (mine !== generation) return;
     const seats = tableOf(scenario, protocol);
     document.getElementById("seats").innerHTML = "<legend>Seats</legend>" + seats.map((p, i) => {
       const mine = i === seats.length - 1;
@@ -212,7 +215,7 @@ function editor(s, id) {
   const red = new Map(s.you.redLines.map(l => [l.issue, new Set(l.values)]));
   return `<div class="editor" id="${id}">${s.issues.map(issue => `<label for="${id}-${esc(issue.name)}">${esc(issue.name)}</label>
     <select id="${id}-${esc(issue.name)}" data-issue="${esc(issue.name)}">${issue.values.map(v =>
-      `<option value="${esc(v)}" ${draft[issue.name] === v ? "selected" : ""}>${esc(v)}${red.get(issue.name)?.has(v) ? " ⛔ red line" : ""}</option>`).join("")}</select>`).join("")}</div>`;
+      `<option value="${esc(v)}" ${draft[issue.name] === v ? "selected" : ""}>${esc(v)}${red.get(issue.name)?.has(v) ? " (red line)" : ""}</option>`).join("")}</select>`).join("")}</div>`;
 }
 
 function reservedCard(s) {
@@ -293,13 +296,15 @@ function mediatorSeat(s) {
 // shuttle, principal or mediator
 function shuttleSeat(s) {
   const can = a => s.yourTurn && s.allowed.includes(a);
-  const inbox = s.history.filter(e => e.to === s.you.party && e.outcome && e.party !== s.you.party && (e.action === "deliver" || !e.note))
-    .map(e => `<tr><td class="num">${e.round + 1}</td><td>${esc(e.party)}</td><td><span class="tag">${esc(e.kind ?? e.action)}</span>${e.issues ? " " + esc(e.issues.join(", ")) : ""}</td><td>${esc(Object.values(e.outcome).join(" · "))}</td><td class="num">${fmt(e.utility)}</td></tr>`).reverse().join("");
+  const received = s.history.filter(e => e.to === s.you.party && e.outcome && e.party !== s.you.party && (e.action === "deliver" || !e.note));
+  const inbox = received.map((e, i) => `<tr><td class="num">${e.round + 1}</td><td>${esc(e.party)}</td><td><span class="tag">${esc(e.kind ?? e.action)}</span>${e.issues ? " " + esc(e.issues.join(", ")) : ""}</td><td>${esc(Object.values(e.outcome).join(" · "))}</td><td class="num">${fmt(e.utility)}</td>
+    <td><button class="secondary use" data-message="${i}" title="copy this package into the composer">use</button></td></tr>`).reverse().join("");
+  shuttleReceived = received;
   const kinds = s.allowed.filter(a => a !== "pass");
   const kindOptions = (kinds.length ? kinds : (s.you.role === "principal" ? ["offer", "concede", "object", "accept", "reject"] : ["relay", "propose", "object"]))
     .map(k => `<option>${esc(k)}</option>`).join("");
   return `<div class="seat-grid">
-    <div class="card wide"><h2>Messages that reached you</h2><table id="inbox"><thead><tr><th>Round</th><th>From</th><th>Kind</th><th>Package</th><th>Your utility</th></tr></thead><tbody>${inbox}</tbody></table></div>
+    <div class="card wide"><h2>Messages that reached you</h2><table id="inbox"><thead><tr><th>Round</th><th>From</th><th>Kind</th><th>Package</th><th>Your utility</th><th></th></tr></thead><tbody>${inbox}</tbody></table></div>
     <div class="card"><h2>Send a message</h2>
       <p>You can reach: <strong id="channels">${esc((s.channels ?? []).join(", ") || "nobody")}</strong></p>
       <div class="editor"><label for="to">To</label><select id="to">${(s.channels ?? []).map(c => `<option>${esc(c)}</option>`).join("")}</select>
@@ -467,6 +472,11 @@ function wire(s) {
   });
   on("send", () => act({ action: document.getElementById("kind").value, to: document.getElementById("to").value, outcome: draft, issues: checkedIssues() }));
   on("pass", () => act({ action: "pass" }));
+  for (const button of document.querySelectorAll("button.use")) button.addEventListener("click", () => {
+    draft = { ...shuttleReceived[Number(button.dataset.message)].outcome };
+    for (const select of document.querySelectorAll("#editor select")) select.value = draft[select.dataset.issue];
+    sendEdit();
+  });
   const analyst = document.getElementById("analyst");
   analyst?.addEventListener("toggle", () => { analysisShown = analyst.open; if (analyst.open) loadAnalysis(); });
 }

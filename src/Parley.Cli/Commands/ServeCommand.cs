@@ -38,7 +38,7 @@ public sealed class ServeSettings : CommandSettings
     public string? Conditions { get; init; }
 
     [CommandOption("--sessions-db <FILE>")]
-    [Description("SQLite results database that records sessions with people at the table (created if needed). Default: the --db file if given, else parley-sessions.db.")]
+    [Description("SQLite results database that records sessions with people at the table (created if needed). Default: the --db file if given, else parley/sessions.db in the user's local data folder.")]
     public string? SessionsDb { get; init; }
 
     [CommandOption("--pg <CONNECTION>")]
@@ -49,12 +49,23 @@ public sealed class ServeSettings : CommandSettings
     [Description("How long a person's turn may stay unanswered before the seat walks away. Default 600.")]
     public int SeatTimeout { get; init; } = 600;
 
+    /// <summary>Where sessions are recorded when no database is named: in the user's local data folder, never the working directory.</summary>
+    internal static string DefaultSessionsDatabase
+    {
+        get
+        {
+            string folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "parley");
+            Directory.CreateDirectory(folder);
+            return Path.Combine(folder, "sessions.db");
+        }
+    }
+
     internal ViewerOptions Options => new()
     {
         Sessions = new Parley.Web.Sessions.SessionSettings
         {
             ConditionsFolder = Conditions,
-            Database = Postgres is null ? SessionsDb ?? Db ?? "parley-sessions.db" : null,
+            Database = Postgres is null ? SessionsDb ?? Db ?? DefaultSessionsDatabase : null,
             PostgresConnection = Postgres,
             SeatTimeout = TimeSpan.FromSeconds(SeatTimeout),
             MaxRounds = MaxRounds,

@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using Parley.Agents;
+using Parley.Agents.Mediators;
+using Parley.Agents.Negotiators;
+using Parley.Agents.Shuttle;
+using Parley.Parties;
 using Parley.Protocols;
 using Parley.Protocols.Shuttle;
 using Parley.Protocols.SingleText;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Parley.Agents;
+using Parley.Agents.Negotiators;
+using Parley.Parties;
 using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;

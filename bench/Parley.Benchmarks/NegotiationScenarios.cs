@@ -1,5 +1,4 @@
 using Parley.Preferences;
-using Parley.Agents;
 using Parley.Scenarios;
 using Parley.Scenarios.Genius;
 

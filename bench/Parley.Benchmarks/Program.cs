@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Parley.Protocols;
 
 namespace Parley.Benchmarks;
 

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Parley.Agents;
+using Parley.Agents.Mediators;
+using Parley.Agents.Voters;
+using Parley.Parties;
 using Parley.Protocols;
 using Parley.Protocols.SingleText;
 using Parley.Scenarios;

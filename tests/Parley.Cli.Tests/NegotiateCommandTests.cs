@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Parley.Protocols;
 
 namespace Parley.Cli.Tests;
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Parley.Agents.Negotiators;
+using Parley.Protocols;
 using Parley.Tournaments.Storage;
 
 namespace Parley.Cli.Tests;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Parley.Protocols;
+using Parley.Agents.Interactive;
 using Parley.Protocols.Interactive;
 using Parley.Scenarios;
 

@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Parley.Agents;
+using Parley.Agents.Negotiators;
 using Parley.Analysis;
 using Parley.Cli.Output;
+using Parley.Parties;
 using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
@@ -74,7 +76,7 @@ public sealed class NegotiateSettings : ScenarioSettings
         if (Mediators is not null && string.IsNullOrWhiteSpace(Mediators)) return ValidationResult.Error("--mediators is empty; expected e.g. hillclimber");
         if (Protocol != "shuttle")
             foreach (var name in AgentNames)
-                if (!(Protocol == "single-text" && Negotiation.IsVoterOnly(name)) && !NegotiatorRegistry.TryCreate(name, out _))
+                if (!(Protocol == "single-text" && NamedNegotiation.IsVoterOnly(name)) && !NegotiatorRegistry.TryCreate(name, out _))
                     return ValidationResult.Error($"--agents: unknown negotiator '{name}'; expected one of: {string.Join(", ", NegotiatorRegistry.Available.Select(a => a.Name))}");
         try
         {
@@ -145,7 +147,7 @@ public sealed class NegotiateCommand(CliIo io) : Command<NegotiateSettings>
             if (setup.Protocol == "sao") return Negotiation.Run(principals, CreateNegotiators(), options with { Seed = seed });
             try
             {
-                return Negotiation.Run(loaded, setup with { Seed = seed });
+                return NamedNegotiation.Run(loaded, setup with { Seed = seed });
             }
             catch (ArgumentException e)
             {

@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Parley.Agents.Negotiators;
 using Parley.Analysis;
 using Parley.Cli.Commands;
 using Parley.Outcomes;
 using Parley.Protocols;
-using Parley.Protocols.Sao;
 using Parley.Scenarios;
 
 namespace Parley.Cli.Output;

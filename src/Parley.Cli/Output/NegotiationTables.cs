@@ -1,9 +1,9 @@
-using Parley.Outcomes;
 using System.Globalization;
+using Parley.Agents.Negotiators;
 using Parley.Analysis;
 using Parley.Cli.Commands;
+using Parley.Outcomes;
 using Parley.Protocols;
-using Parley.Protocols.Sao;
 using Parley.Scenarios;
 using Spectre.Console;
 

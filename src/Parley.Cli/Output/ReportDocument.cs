@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Parley.Protocols;
 using Parley.Reports;
 using Parley.Scenarios;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Parley.Protocols;
 using Parley.Reports;
 using Parley.Scenarios;
 

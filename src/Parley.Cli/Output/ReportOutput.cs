@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Parley.Protocols;
 using Parley.Tournaments.Reports;
 using Spectre.Console;
 

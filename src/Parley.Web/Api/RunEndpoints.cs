@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Parley.Agents.Negotiators;
 using Parley.Plots;
 using Parley.Web.Runs;
 

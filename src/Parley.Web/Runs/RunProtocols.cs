@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Parley.Agents;
+using Parley.Agents.Negotiators;
+using Parley.Agents.Shuttle;
 using Parley.Plots;
 using Parley.Protocols;
 using Parley.Scenarios;
@@ -33,7 +35,7 @@ public static class RunProtocols
     /// <summary>Runs <paramref name="protocol"/> through the library's one call by names; mediators are the protocol's default.</summary>
     private static FinishedRun Run(string protocol, Scenario scenario, IReadOnlyList<string> names, int rounds, int seed, TimeSpan timeLimit)
     {
-        var result = Negotiation.Run(scenario, new NegotiationSetup { Protocol = protocol, Negotiators = names, Rounds = rounds, TimeLimit = timeLimit, Seed = seed });
+        var result = NamedNegotiation.Run(scenario, new NegotiationSetup { Protocol = protocol, Negotiators = names, Rounds = rounds, TimeLimit = timeLimit, Seed = seed });
         return Finish(scenario, result);
     }
 

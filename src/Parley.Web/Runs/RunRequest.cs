@@ -1,3 +1,5 @@
+using Parley.Agents.Negotiators;
+
 namespace Parley.Web.Runs;
 
 /// <summary>What the page asks for when it starts a negotiation (<c>POST /api/runs</c>).</summary>

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Parley.Agents;
+using Parley.Agents.Negotiators;
 using Parley.Web.Scenarios;
 
 namespace Parley.Web.Runs;

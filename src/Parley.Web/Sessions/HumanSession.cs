@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Parley.Agents.Interactive;
 using Parley.Protocols.Interactive;
 using Parley.Web.Scenarios;
 

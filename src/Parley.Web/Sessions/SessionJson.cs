@@ -3,6 +3,7 @@ using System.Text.Json;
 using Parley.Outcomes;
 using Parley.Preferences;
 using Parley.Protocols;
+using Parley.Agents.Interactive;
 using Parley.Protocols.Interactive;
 using Parley.Scenarios;
 using Parley.Web.Api;

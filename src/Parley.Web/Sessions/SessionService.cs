@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Parley.Agents;
+using Parley.Agents.Shuttle;
 using Parley.Protocols;
+using Parley.Agents.Interactive;
 using Parley.Protocols.Interactive;
 using Parley.Scenarios;
 using Parley.Tournaments.Storage;
@@ -125,7 +127,7 @@ public sealed class SessionService(SessionSettings settings, ScenarioCatalog cat
         for (int i = 0; i < seats.Length; i++)
             seats[i] = table.Parties[i].Role == PartyRole.Principal
                 ? (protocol == "shuttle" ? ShuttleRegistry.Principals[0].Name : "boulware")
-                : Negotiation.DefaultMediator(protocol);
+                : NamedNegotiation.DefaultMediator(protocol);
         foreach (var (party, value) in given)
         {
             int index = Array.FindIndex(table.Parties.ToArray(), p => p.Name == party);

@@ -1,5 +1,4 @@
-using Parley.Agents;
-using Parley.Protocols;
+using Parley.Parties;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Parley.Agents;
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Preferences;
 using Parley.Scenarios;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using Parley.Protocols;
+using Parley.Agents;
+using Parley.Agents.Negotiators;
 using Parley.Scenarios;
 
 namespace Parley.Reports;
@@ -38,10 +39,10 @@ public static class MediatedRuns
         foreach (var spec in specs ?? Default)
         {
             var setup = new NegotiationSetup { Protocol = spec.Protocol, Negotiators = spec.Negotiators, Mediators = spec.Mediators, Seed = seed, Rounds = Rounds };
-            var result = Negotiation.Run(scenario, setup);
+            var result = NamedNegotiation.Run(scenario, setup);
             string seating = $"principals: {string.Join(", ", spec.Negotiators)}";
             if (spec.Protocol != "sao")
-                seating += $"; mediators{(mediators.Length > 0 ? $" ({string.Join(", ", mediators)})" : "")}: {string.Join(", ", spec.Mediators.Count > 0 ? spec.Mediators : [Negotiation.DefaultMediator(spec.Protocol)])}";
+                seating += $"; mediators{(mediators.Length > 0 ? $" ({string.Join(", ", mediators)})" : "")}: {string.Join(", ", spec.Mediators.Count > 0 ? spec.Mediators : [NamedNegotiation.DefaultMediator(spec.Protocol)])}";
             ImmutableArray<int>? agreement = result.HasAgreement ? result.AgreementValues : null;
             string outcome = result.Failure is { } f ? $"failure: {f}" : result.HasAgreement ? "agreement" : "no agreement by the deadline";
             string? note = spec.Protocol == "sao" ? "Unmediated baseline: SAOP between the principals, no mediator seated." : null;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
 using Parley.Preferences;
+using Parley.Protocols;
 using Parley.Scenarios;
 
 namespace Parley.Reports;

@@ -1,4 +1,4 @@
-using Parley.Agents;
+using Parley.Parties;
 using Parley.Scenarios;
 
 namespace Parley.Tournaments;

@@ -1,4 +1,5 @@
 using Parley.Agents;
+using Parley.Parties;
 using Parley.Protocols;
 using Parley.Protocols.Shuttle;
 using Parley.Protocols.SingleText;
@@ -14,18 +15,18 @@ namespace Parley.Tournaments;
 internal sealed class MediatedTournamentProtocol(ProtocolSettings settings) : ITournamentProtocol
 {
     private readonly string _name = settings.Name.ToLowerInvariant();
-    private readonly IReadOnlyList<string> _mediators = settings.Mediators.IsDefaultOrEmpty ? [Negotiation.DefaultMediator(settings.Name.ToLowerInvariant())] : settings.Mediators;
+    private readonly IReadOnlyList<string> _mediators = settings.Mediators.IsDefaultOrEmpty ? [NamedNegotiation.DefaultMediator(settings.Name.ToLowerInvariant())] : settings.Mediators;
 
     public string Name => _name;
 
     public Type PrincipalType => _name == "shuttle" ? typeof(IShuttleParty) : typeof(IVoter);
 
-    public object CreateBuiltIn(string name) => Negotiation.CreatePrincipal(_name, name);
+    public object CreateBuiltIn(string name) => NamedNegotiation.CreatePrincipal(_name, name);
 
     /// <summary>Checks the mediator names; throws <see cref="ArgumentException"/> naming the unknown one.</summary>
     public void CheckMediators()
     {
-        foreach (var m in _mediators) _ = Negotiation.CreateMediator(_name, m);
+        foreach (var m in _mediators) _ = NamedNegotiation.CreateMediator(_name, m);
     }
 
     public string? Unsuitable(Scenario scenario) => ProtocolRecords.Unsuitable(scenario);
@@ -36,7 +37,7 @@ internal sealed class MediatedTournamentProtocol(ProtocolSettings settings) : IT
     {
         int mediatorSeats = table.Parties.Count(p => p.Role == PartyRole.Mediator);
         int count = mediatorSeats > 0 ? mediatorSeats : _mediators.Count;
-        var mediators = Enumerable.Range(0, count).Select(k => Negotiation.CreateMediator(_name, _mediators[k % _mediators.Count])).ToArray();
+        var mediators = Enumerable.Range(0, count).Select(k => NamedNegotiation.CreateMediator(_name, _mediators[k % _mediators.Count])).ToArray();
         NegotiationResult result = _name == "shuttle"
             ? Negotiation.Run(table, [.. seats.Cast<IShuttleParty>()], [.. mediators.Cast<IShuttleParty>()],
                 new ShuttleOptions { Rounds = settings.Rounds, TimeLimit = settings.TimeLimit, PerTurnBudget = settings.TurnBudget, Seed = seed })

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Parley.Protocols;
 
 namespace Parley.Tournaments;
 

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.Loader;
-using Parley.Agents;
+using Parley.Agents.Negotiators;
+using Parley.Agents.Shuttle;
+using Parley.Parties;
 
 namespace Parley.Tournaments;
 
@@ -40,7 +42,7 @@ public static class NegotiatorFactory
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double e) || !(e >= 0) || !double.IsFinite(e))
                 throw new ArgumentException($"parameter 'exponent' is '{text}'; expected a number ≥ 0");
             string display = spec.Name;
-            if (protocol.PrincipalType == typeof(Protocols.Shuttle.IShuttleParty))
+            if (protocol.PrincipalType == typeof(IShuttleParty))
                 throw new ArgumentException($"the shuttle protocol's built-ins take no parameters; expected one of: {string.Join(", ", ShuttleRegistry.Principals.Select(a => a.Name))}");
             return () => Negotiators.TimeDependent(e, display);
         }
@@ -49,7 +51,7 @@ public static class NegotiatorFactory
         try { _ = protocol.CreateBuiltIn(name); }
         catch (ArgumentException e)
         {
-            var names = protocol.PrincipalType == typeof(Protocols.Shuttle.IShuttleParty)
+            var names = protocol.PrincipalType == typeof(IShuttleParty)
                 ? ShuttleRegistry.Principals.Select(a => a.Name)
                 : NegotiatorRegistry.Available.Select(a => a.Name).Append("timedependent (with exponent)").Append("timedependent:E");
             throw new ArgumentException($"unknown built-in negotiator '{name}' for {protocol.Name} ({e.Message.TrimEnd('.')}); expected one of: {string.Join(", ", names)}");

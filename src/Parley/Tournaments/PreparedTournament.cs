@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
-using Parley.Agents;
+using Parley.Agents.Negotiators;
 using Parley.Analysis;
 using Parley.Scenarios;
 

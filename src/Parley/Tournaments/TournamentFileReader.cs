@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Parley.Agents.Negotiators;
 using Parley.Protocols;
 using Parley.Scenarios;
 using Parley.Scenarios.Yaml;

@@ -1,6 +1,7 @@
 // This file is quoted verbatim in docs/negotiators.md (CustomNegotiatorExampleTests checks that it still is).
-using Parley.Agents;
+using Parley.Agents.Negotiators;
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;

@@ -1,4 +1,4 @@
-using Parley.Agents;
+using Parley.Agents.Negotiators;
 using Parley.Tests.Testing;
 
 namespace Parley.Tests.Agents;

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using CsCheck;
-using Parley.Agents;
+using Parley.Agents.Mediators;
+using Parley.Agents.Voters;
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Preferences;
 using Parley.Protocols;
 using Parley.Protocols.SingleText;

@@ -1,7 +1,8 @@
 using Parley.Agents;
+using Parley.Agents.Negotiators;
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Protocols;
-using Parley.Protocols.SingleText;
 using Parley.Tests.Testing;
 
 namespace Parley.Tests.Agents;
@@ -80,7 +81,7 @@ public class MicroVoterTests
     [Fact]
     public void Run_MicroVoters_AgreeUnderAHillClimber()
     {
-        var r = Negotiation.Run(TestScenarios.Opposed(), "single-text", ["micro", "micro"], ["hillclimber"], seed: 2, rounds: 100);
+        var r = NamedNegotiation.Run(TestScenarios.Opposed(), "single-text", ["micro", "micro"], ["hillclimber"], seed: 2, rounds: 100);
         Assert.Null(r.Failure);
         Assert.Equal(NegotiationStatus.Agreed, r.Status);
         Assert.Equal(new[] { "MiCRO", "MiCRO", "HillClimber" }, r.Negotiators.ToArray());

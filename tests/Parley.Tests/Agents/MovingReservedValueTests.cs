@@ -1,5 +1,6 @@
-using Parley.Agents;
+using Parley.Agents.Negotiators;
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Preferences;
 using Parley.Protocols;
 using Parley.Protocols.Sao;

@@ -1,4 +1,5 @@
-using Parley.Agents;
+using Parley.Agents.Negotiators;
+
 
 namespace Parley.Tests.Agents;
 

@@ -1,6 +1,6 @@
-using Parley.Agents;
+using Parley.Agents.Voters;
 using Parley.Outcomes;
-using Parley.Protocols.SingleText;
+using Parley.Parties;
 using Parley.Tests.Testing;
 
 namespace Parley.Tests.Agents;

@@ -1,4 +1,4 @@
-using Parley.Agents;
+using Parley.Agents.Negotiators;
 using Parley.Outcomes;
 using Parley.Preferences;
 using Parley.Scenarios;

@@ -1,6 +1,6 @@
-using Parley.Agents;
+using Parley.Agents.Negotiators;
+using Parley.Parties;
 using Parley.Protocols;
-using Parley.Protocols.Sao;
 using Parley.Tests.Testing;
 
 namespace Parley.Tests.Agents;

@@ -1,7 +1,8 @@
 using System.Numerics;
-using Parley.Agents;
+using Parley.Agents.Negotiators;
 using Parley.Analysis;
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Preferences;
 using Parley.Protocols;
 using Parley.Protocols.Sao;

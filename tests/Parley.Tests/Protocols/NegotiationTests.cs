@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
-using Parley.Agents;
+using Parley.Agents.Negotiators;
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Tests.Testing;

@@ -1,6 +1,9 @@
 using Parley.Agents;
+using Parley.Agents.Mediators;
+using Parley.Agents.Negotiators;
 using Parley.Analysis;
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Preferences;
 using Parley.Protocols;
 using Parley.Protocols.Sao;
@@ -15,7 +18,7 @@ public class ProtocolConformanceTests
     public static TheoryData<string> Protocols() => ["sao", "single-text", "shuttle"];
 
     private static NegotiationResult Run(Scenario s, string protocol, string agents, int seed = 1, int rounds = 100, string? mediators = null) =>
-        Negotiation.Run(s, new NegotiationSetup
+        NamedNegotiation.Run(s, new NegotiationSetup
         {
             Protocol = protocol, Negotiators = agents.Split(','), Mediators = mediators?.Split(',') ?? [], Seed = seed, Rounds = rounds,
         });

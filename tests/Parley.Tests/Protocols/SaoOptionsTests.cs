@@ -1,5 +1,5 @@
-using Parley.Protocols;
 using Parley.Protocols.Sao;
+
 
 namespace Parley.Tests.Protocols;
 

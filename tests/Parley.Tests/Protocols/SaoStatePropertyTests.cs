@@ -1,7 +1,7 @@
 using CsCheck;
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Protocols;
-using Parley.Protocols.Sao;
 
 namespace Parley.Tests.Protocols;
 

@@ -1,6 +1,6 @@
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Protocols;
-using Parley.Protocols.Sao;
 
 namespace Parley.Tests.Protocols;
 

@@ -1,4 +1,4 @@
-using Parley.Protocols;
+using Parley.Agents;
 using Xunit.Abstractions;
 
 namespace Parley.Tests.Protocols;
@@ -17,6 +17,6 @@ public class ShuttleQualityTests(ITestOutputHelper output)
     [InlineData("linear", "linear", 0.9, 0.14, 0.025)]
     public void Bridging_BilateralAnac_AgreementsNearTheFrontier(string first, string second, double minAgreementRate, double p90Bound, double medianBound) =>
         AnacQuality.AssertOnTheFrontier(output, $"bridging, {first}–{second}",
-            (scenario, seed) => Negotiation.Run(scenario, "shuttle", [first, second], ["bridging"], seed, rounds: 200),
+            (scenario, seed) => NamedNegotiation.Run(scenario, "shuttle", [first, second], ["bridging"], seed, rounds: 200),
             minAgreementRate, p90Bound, medianBound);
 }

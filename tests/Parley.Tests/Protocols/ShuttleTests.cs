@@ -1,5 +1,6 @@
-using Parley.Agents;
+using Parley.Agents.Shuttle;
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Protocols;
 using Parley.Protocols.Shuttle;
 using Parley.Scenarios;

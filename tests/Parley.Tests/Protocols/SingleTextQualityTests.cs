@@ -1,5 +1,8 @@
 using Parley.Agents;
+using Parley.Agents.Mediators;
+using Parley.Agents.Voters;
 using Parley.Analysis;
+using Parley.Parties;
 using Parley.Protocols;
 using Parley.Protocols.SingleText;
 using Parley.Scenarios;
@@ -20,7 +23,7 @@ public class SingleTextQualityTests(ITestOutputHelper output)
     [InlineData("nash", 0.50, 0.03)]
     [InlineData("staked", 0.63, 0.045)]
     public void Mediator_BilateralAnac_AgreesOnTheFrontier(string mediator, double minAgreementRate, double p90Bound) =>
-        AnacQuality.AssertOnTheFrontier(output, mediator, (scenario, seed) => Negotiation.Run(scenario, "single-text", ["boulware", "conceder"], [mediator], seed, rounds: 100),
+        AnacQuality.AssertOnTheFrontier(output, mediator, (scenario, seed) => NamedNegotiation.Run(scenario, "single-text", ["boulware", "conceder"], [mediator], seed, rounds: 100),
             minAgreementRate, p90Bound);
 
     /// <summary>

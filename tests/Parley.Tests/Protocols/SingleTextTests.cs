@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
-using Parley.Agents;
+using Parley.Agents.Mediators;
+using Parley.Agents.Negotiators;
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Preferences;
 using Parley.Protocols;
 using Parley.Protocols.SingleText;

@@ -1,4 +1,5 @@
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Tests.Testing;

@@ -1,4 +1,4 @@
-using Parley.Agents;
+using Parley.Parties;
 using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;

@@ -1,7 +1,5 @@
-using Parley.Agents;
 using Parley.Outcomes;
-using Parley.Protocols;
-using Parley.Protocols.Sao;
+using Parley.Parties;
 
 namespace Parley.Tests.Testing;
 

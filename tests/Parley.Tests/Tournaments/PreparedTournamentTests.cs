@@ -1,4 +1,5 @@
 using CsCheck;
+using Parley.Agents.Negotiators;
 using Parley.Tournaments;
 
 namespace Parley.Tests.Tournaments;

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Parley.Agents.Negotiators;
+using Parley.Parties;
+using Parley.Protocols.Sao;
 using Parley.Tournaments;
 using Parley.Tournaments.Running;
 
@@ -42,7 +45,7 @@ public class RunnerTests
         for (int i = 0; i < t.Count; i += 3)
         {
             var planned = t[i];
-            var direct = Parley.Protocols.Negotiation.Run(t.Table(planned), t.CreateNegotiators(planned).Cast<Parley.Agents.INegotiator>().ToArray(),
+            var direct = Parley.Protocols.Negotiation.Run(t.Table(planned), t.CreateNegotiators(planned).Cast<Parley.Parties.INegotiator>().ToArray(),
                 new Parley.Protocols.Sao.SaoOptions { Rounds = 100, Seed = planned.Seed });
             var record = NegotiationExecutor.Execute(t, i);
             Assert.Equal(direct.Utilities.ToArray(), record.Utilities.ToArray());

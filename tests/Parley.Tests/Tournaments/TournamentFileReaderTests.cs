@@ -1,3 +1,6 @@
+using Parley.Agents.Negotiators;
+using Parley.Agents.Shuttle;
+using Parley.Parties;
 using Parley.Scenarios;
 using Parley.Tournaments;
 
@@ -69,7 +72,7 @@ public class TournamentFileReaderTests
             """));
         Assert.True(t.HasUserNegotiators);
         var planned = Enumerable.Range(0, t.Count).Select(i => t[i]).First(p => p.Seats[1] == 1);
-        Assert.Equal("Threshold", ((Parley.Agents.INegotiator)t.CreateNegotiators(planned)[1]).Name);
+        Assert.Equal("Threshold", ((Parley.Parties.INegotiator)t.CreateNegotiators(planned)[1]).Name);
     }
 
     [Theory]
@@ -161,7 +164,7 @@ public class TournamentScenarioFormatTests
     public void Read_MediatedProtocol_RunsWithMediators(string protocol, string mediators)
     {
         using var folder = TestPaths.TempFolder();
-        string competitors = protocol == "shuttle" ? "[" + string.Join(", ", Parley.Agents.ShuttleRegistry.Principals.Take(2).Select(p => p.Name)) + "]" : "[boulware, conceder]";
+        string competitors = protocol == "shuttle" ? "[" + string.Join(", ", ShuttleRegistry.Principals.Take(2).Select(p => p.Name)) + "]" : "[boulware, conceder]";
         string file = folder.File("t.yaml", $"""
             protocol: {"{"}name: {protocol}, rounds: 30, mediators: {mediators}{"}"}
             negotiators: {competitors}

@@ -1,3 +1,5 @@
+using Parley.Agents.Negotiators;
+using Parley.Protocols;
 using Parley.Tournaments;
 using Parley.Tournaments.Reports;
 using Parley.Tournaments.Running;

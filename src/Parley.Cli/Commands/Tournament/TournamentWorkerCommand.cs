@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Parley.Agents.Negotiators;
 using Parley.Tournaments;
 using Parley.Tournaments.Running;
 using Spectre.Console.Cli;

@@ -1,8 +1,5 @@
-using Parley.Agents;
 using Parley.Outcomes;
-using Parley.Protocols.Sao;
-using Parley.Protocols.Shuttle;
-using Parley.Protocols.SingleText;
+using Parley.Parties;
 
 namespace Parley.Protocols.Interactive;
 

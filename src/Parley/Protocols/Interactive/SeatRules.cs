@@ -1,5 +1,5 @@
-using Parley.Agents;
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Scenarios;
 
 namespace Parley.Protocols.Interactive;

@@ -1,3 +1,5 @@
+using Parley.Agents.Negotiators;
+using Parley.Protocols;
 using Parley.Tournaments.Storage;
 
 namespace Parley.Tournaments.Reports;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Parley.Agents;
 using Parley.Analysis;
+using Parley.Protocols;
 
 namespace Parley.Tournaments.Running;
 

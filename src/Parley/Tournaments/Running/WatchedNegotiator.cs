@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using Parley.Agents;
 using Parley.Outcomes;
-using Parley.Protocols.Sao;
-using Parley.Protocols.Shuttle;
-using Parley.Protocols.SingleText;
+using Parley.Parties;
 
 namespace Parley.Tournaments.Running;
 

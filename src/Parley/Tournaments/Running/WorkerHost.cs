@@ -1,4 +1,5 @@
 using System.Globalization;
+using Parley.Agents.Negotiators;
 
 namespace Parley.Tournaments.Running;
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Parley.Protocols;
 
 namespace Parley.Tournaments.Storage;
 

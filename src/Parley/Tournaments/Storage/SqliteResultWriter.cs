@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Parley.Protocols;
 
 namespace Parley.Tournaments.Storage;
 

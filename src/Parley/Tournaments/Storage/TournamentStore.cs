@@ -5,6 +5,8 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Parley.Agents.Negotiators;
+using Parley.Protocols;
 
 namespace Parley.Tournaments.Storage;
 

@@ -25,7 +25,7 @@ public sealed record StoredTournament(long Id, string Name, string SpecFile, str
 /// <see cref="PostgresResultWriter"/>, one transaction per batch; a result row is keyed by (tournament, negotiation), so
 /// a negotiation is recorded at most once. Not thread-safe: one store per thread.
 /// </summary>
-public sealed class TournamentStore : IDisposable
+public sealed partial class TournamentStore : IDisposable
 {
     private const int SchemaVersion = 1;
     private readonly DbConnection _connection;

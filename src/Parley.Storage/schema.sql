@@ -75,3 +75,32 @@ CREATE TABLE IF NOT EXISTS result_utilities (
     undiscounted_utility DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (tournament_id, negotiation_index, seat)
 );
+-- Sessions with people at the table (parley serve, docs/human.md): one row per session, one per thing that happened in
+-- it (source 'person': claims, views opened, edits, moves, refusals; source 'engine': every transcript entry).
+CREATE TABLE IF NOT EXISTS human_sessions (
+    id TEXT PRIMARY KEY,
+    created_utc TEXT NOT NULL,
+    scenario TEXT NOT NULL,
+    protocol TEXT NOT NULL,
+    condition_name TEXT,
+    seed BIGINT NOT NULL,
+    rounds INTEGER,
+    minutes DOUBLE PRECISION,
+    seats TEXT NOT NULL,
+    status TEXT,
+    agreement TEXT,
+    ended_utc TEXT
+);
+CREATE TABLE IF NOT EXISTS human_session_actions (
+    session_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at_utc TEXT NOT NULL,
+    source TEXT NOT NULL,
+    seat TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    round INTEGER,
+    t DOUBLE PRECISION,
+    outcome TEXT,
+    detail TEXT,
+    PRIMARY KEY (session_id, seq)
+);

@@ -42,6 +42,9 @@ public sealed record ViewerOptions
     /// <summary>Most finished runs kept for their result page; older ones are forgotten first.</summary>
     public int KeptRuns { get; init; } = 100;
 
+    /// <summary>Sessions with people at the table (<c>/api/sessions</c>).</summary>
+    public Sessions.SessionSettings Sessions { get; init; } = new();
+
     /// <summary>The problems with these options, empty when they are usable.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -58,6 +61,7 @@ public sealed record ViewerOptions
         if (MaxRounds < 1) problems.Add("the round limit must be at least 1");
         if (RunTimeLimit <= TimeSpan.Zero) problems.Add("the run time limit must be positive");
         if (AnalysisTimeLimit <= TimeSpan.Zero) problems.Add("the analysis time limit must be positive");
+        problems.AddRange(Sessions.Problems());
         return problems;
     }
 }

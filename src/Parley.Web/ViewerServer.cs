@@ -37,6 +37,8 @@ public static class ViewerServer
         // A request still running at shutdown (SIGTERM, Ctrl+C) does not hold the process for long.
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton(services => new RunService(options, services.GetRequiredService<ScenarioCatalog>(), protocols));
+        var recorder = Sessions.SessionRecorder.Open(options.Sessions); // opened now, so a database that cannot be opened stops the start
+        builder.Services.AddSingleton(services => new Sessions.SessionService(options.Sessions, services.GetRequiredService<ScenarioCatalog>(), recorder));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k =>
         {
             k.Limits.MaxRequestBodySize = MaxBodyBytes;
@@ -63,6 +65,7 @@ public static class ViewerServer
         RunEndpoints.Map(app);
         TournamentEndpoints.Map(app);
         ReportEndpoints.Map(app);
+        SessionEndpoints.Map(app);
         MapPages(app);
         return app;
     }

@@ -34,8 +34,43 @@ public sealed class ServeSettings : CommandSettings
     [Description("Most rounds a negotiation from the pages may ask for. Default 10000.")]
     public int MaxRounds { get; init; } = 10_000;
 
+    [CommandOption("--conditions <DIR>")]
+    [Description("Folder of experiment conditions (NAME.yaml: scenario, protocol, seats, rounds or minutes, what the person may see) that sessions can be set up from.")]
+    public string? Conditions { get; init; }
+
+    [CommandOption("--sessions-db <FILE>")]
+    [Description("SQLite results database that records sessions with people at the table (created if needed). Default: the --db file if given, else parley/sessions.db in the user's local data folder.")]
+    public string? SessionsDb { get; init; }
+
+    [CommandOption("--pg <CONNECTION>")]
+    [Description("Record sessions in this PostgreSQL database instead (as 'parley tournament run --pg').")]
+    public string? Postgres { get; init; }
+
+    [CommandOption("--seat-timeout <SECONDS>")]
+    [Description("How long a person's turn may stay unanswered before the seat walks away. Default 600.")]
+    public int SeatTimeout { get; init; } = 600;
+
+    /// <summary>Where sessions are recorded when no database is named: in the user's local data folder, never the working directory.</summary>
+    internal static string DefaultSessionsDatabase
+    {
+        get
+        {
+            string folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "parley");
+            Directory.CreateDirectory(folder);
+            return Path.Combine(folder, "sessions.db");
+        }
+    }
+
     internal ViewerOptions Options => _options ??= new()
     {
+        Sessions = new Parley.Web.Sessions.SessionSettings
+        {
+            ConditionsFolder = Conditions,
+            Database = Postgres is null ? SessionsDb ?? Db ?? DefaultSessionsDatabase : null,
+            PostgresConnection = Postgres,
+            SeatTimeout = TimeSpan.FromSeconds(SeatTimeout),
+            MaxRounds = MaxRounds,
+        },
         ScenariosFolder = Scenarios,
         ResultsDatabase = Db,
         Urls = Urls ?? $"http://127.0.0.1:{Port}",
@@ -52,6 +87,8 @@ public sealed class ServeSettings : CommandSettings
         if (Port is < 1 or > 65535) return ValidationResult.Error($"--port must be between 1 and 65535, got {Port}");
         if (MaxRuns is < 1 or > 64) return ValidationResult.Error($"--max-runs must be between 1 and 64, got {MaxRuns}");
         if (MaxRounds is < 1 or > 1_000_000) return ValidationResult.Error($"--max-rounds must be between 1 and 1,000,000, got {MaxRounds}");
+        if (SeatTimeout is < 1 or > 86_400) return ValidationResult.Error($"--seat-timeout must be between 1 and 86400 seconds, got {SeatTimeout}");
+        if (Postgres is not null && string.IsNullOrWhiteSpace(Postgres)) return ValidationResult.Error("--pg is empty; expected a PostgreSQL connection string");
         var problems = Options.Problems();
         return problems.Count > 0 ? ValidationResult.Error(problems[0]) : ValidationResult.Success();
     }
@@ -63,7 +100,9 @@ public sealed class ServeCommand(CliIo io) : Command<ServeSettings>
     public override int Execute(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
         var options = settings.Options;
-        var app = ViewerServer.Build(options);
+        Microsoft.AspNetCore.Builder.WebApplication app;
+        try { app = ViewerServer.Build(options); }
+        catch (Parley.Tournaments.Storage.StoreException e) { throw new UserErrorException(e.Message); }
         try
         {
             app.StartAsync(cancellationToken).GetAwaiter().GetResult();
@@ -73,6 +112,7 @@ public sealed class ServeCommand(CliIo io) : Command<ServeSettings>
             throw new UserErrorException($"cannot listen on {options.Urls}: {e.Message}");
         }
         io.Console.MarkupLineInterpolated($"Parley viewer on [bold]{string.Join(", ", app.Urls)}[/] (scenarios from {Path.GetFullPath(options.ScenariosFolder)}); Ctrl+C stops it.");
+        io.Console.MarkupLineInterpolated($"Sessions with people at the table: {string.Join(", ", app.Urls)}/session.html, recorded in {options.Sessions.Database ?? "PostgreSQL"}.");
         if (options.AccessToken is { } token)
         {
             io.Console.MarkupLineInterpolated($"[yellow]Warning: listening beyond this machine ({options.Urls}): anyone who can reach these addresses and has the access token can read the scenarios and results shown and run negotiations here.[/]");

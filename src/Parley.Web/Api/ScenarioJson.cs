@@ -51,15 +51,23 @@ internal static class ScenarioJson
                 ? new { start = scenario.Timeline.Start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), deadline = scenario.Timeline.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
                 : null,
             report = $"/api/scenarios/{Uri.EscapeDataString(name)}/report.html",
-            analysis = new
-            {
-                method = analysis.Method,
-                principals = scenario.Principals.Select(p => p.Name),
-                frontier = new { exact = analysis.Frontier.Exact, points = analysis.Frontier.PointCount.ToString(CultureInfo.InvariantCulture) },
-                nash = Point(space, analysis.Nash),
-                kalaiSmorodinsky = Point(space, analysis.KalaiSmorodinsky),
-                maxWelfare = Point(space, analysis.MaxWelfare),
-            },
+            analysis = Analysis(entry),
+        };
+    }
+
+    /// <summary>The analysis of a scenario: method, frontier size and exactness, Nash, Kalai–Smorodinsky and max-welfare points.</summary>
+    public static object Analysis(CatalogScenario entry)
+    {
+        var (_, scenario, analysis, _) = entry;
+        var space = scenario.Space;
+        return new
+        {
+            method = analysis.Method,
+            principals = scenario.Principals.Select(p => p.Name),
+            frontier = new { exact = analysis.Frontier.Exact, points = analysis.Frontier.PointCount.ToString(CultureInfo.InvariantCulture) },
+            nash = Point(space, analysis.Nash),
+            kalaiSmorodinsky = Point(space, analysis.KalaiSmorodinsky),
+            maxWelfare = Point(space, analysis.MaxWelfare),
         };
     }
 

@@ -23,6 +23,9 @@ public sealed class OfferHistory
         _viewer = viewer;
     }
 
+    /// <summary>The whole transcript this view reads (for hosts that observe a live negotiation, e.g. an interactive session).</summary>
+    internal Transcript Source => _transcript;
+
     /// <summary>Number of entries visible so far.</summary>
     public int Count
     {

@@ -152,6 +152,12 @@ internal sealed class SessionRunner<TProtocol, TState>
             {
                 move = protocol.Ask(ref state, clock);
             }
+            catch (Interactive.DeadlinePassedException) when (_options.TimeLimit is not null)
+            {
+                // A person's seat saw the wall-clock deadline pass while deciding: the check at the top of the loop ends it.
+                turnStart = _time.GetTimestamp();
+                continue;
+            }
             catch (Exception ex)
             {
                 failure = Fail(party, FailureKind.Exception, $"threw {ex.GetType().Name}: {ex.Message}", clock);

@@ -1,4 +1,7 @@
 using Parley.Agents;
+using Parley.Agents.Mediators;
+using Parley.Agents.Negotiators;
+using Parley.Agents.Shuttle;
 using Parley.Cli.Parsing;
 using Parley.Protocols;
 
@@ -17,7 +20,7 @@ internal static class PartyNames
     public static IReadOnlyList<string> Negotiators(string protocol) => protocol switch
     {
         "shuttle" => [.. ShuttleRegistry.Principals.Select(a => a.Name), TimeDependent],
-        "single-text" => [.. NegotiatorRegistry.Available.Select(a => a.Name), Negotiation.SincereVoterName, TimeDependent],
+        "single-text" => [.. NegotiatorRegistry.Available.Select(a => a.Name), NamedNegotiation.SincereVoterName, TimeDependent],
         _ => [.. NegotiatorRegistry.Available.Select(a => a.Name), TimeDependent],
     };
 
@@ -33,7 +36,7 @@ internal static class PartyNames
     public static bool IsNegotiator(string protocol, string name) => protocol switch
     {
         "shuttle" => Creates(() => ShuttleRegistry.CreatePrincipal(name)),
-        "single-text" when Negotiation.IsVoterOnly(name) => true,
+        "single-text" when NamedNegotiation.IsVoterOnly(name) => true,
         _ => NegotiatorRegistry.TryCreate(name, out _),
     };
 

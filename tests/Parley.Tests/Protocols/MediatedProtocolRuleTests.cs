@@ -1,4 +1,9 @@
 using Parley.Agents;
+using Parley.Agents.Mediators;
+using Parley.Agents.Negotiators;
+using Parley.Agents.Shuttle;
+using Parley.Agents.Voters;
+using Parley.Parties;
 using Parley.Outcomes;
 using Parley.Protocols;
 using Parley.Protocols.Shuttle;

@@ -1,4 +1,5 @@
 using Parley.Agents;
+using Parley.Agents.Negotiators;
 using Parley.Protocols;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using Parley.Outcomes;
+using Parley.Parties;
 using Parley.Protocols.Sao;
 using Parley.Scenarios;
 using Parley.Tests.Testing;

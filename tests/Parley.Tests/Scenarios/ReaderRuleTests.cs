@@ -75,10 +75,11 @@ public class ReaderRuleTests
     [InlineData("1.3")]
     [InlineData("-0.2")]
     [InlineData("1.0000001")]
-    public void Genius_ReservationOutsideUnitInterval_Warned(string value)
+    public void Genius_ReservationOutsideUnitInterval_Refused(string value)
     {
-        var (_, warnings) = ReadProfile(Profile(0.5, 0.5, $"<reservation value=\"{value}\"/>"));
-        Assert.Contains($"reservation value {double.Parse(value, System.Globalization.CultureInfo.InvariantCulture)} lies outside [0, 1]", Assert.Single(warnings));
+        // Issue 20 §3: a reserved value outside [0, 1] is refused, naming the file and the element (it used to be a warning).
+        var error = Assert.Throws<ScenarioFormatException>(() => ReadProfile(Profile(0.5, 0.5, $"<reservation value=\"{value}\"/>")));
+        Assert.Contains($"<reservation>: reservation value {value}; expected a utility in [0, 1]", error.Message);
     }
 
     [Fact]

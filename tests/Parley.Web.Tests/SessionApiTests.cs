@@ -70,7 +70,7 @@ public sealed class SessionApiTests(ViewerFixture viewer)
         for (int round = 0; round < 30; round++)
         {
             if (state.GetProperty("status").GetString() != "running") break;
-            var (status, next) = state.GetProperty("round").GetInt32() < 5
+            var (status, next) = state.GetProperty("round").GetInt32() <= 5
                 ? await Act(id, new { token, action = "offer", outcome = best })
                 : await Act(id, new { token, action = "accept" });
             Assert.Equal(HttpStatusCode.OK, status);

@@ -20,7 +20,7 @@ public sealed record StoredSession(string Id, DateTimeOffset CreatedUtc, string 
 /// <param name="Source">"person" (claims, views, edits, moves, refusals) or "engine" (transcript entries).</param>
 /// <param name="Seat">Party concerned, or "" for the session.</param>
 /// <param name="Kind">What happened (for the engine: the transcript action).</param>
-/// <param name="Round">0-based round, if known.</param>
+/// <param name="Round">Round (numbered from 1, as every output), if known.</param>
 /// <param name="Time">Normalised time t, for engine entries.</param>
 /// <param name="Outcome">The outcome concerned as "issue=value; …", or null.</param>
 /// <param name="Detail">Free text, or null.</param>

@@ -70,7 +70,7 @@ public sealed class SessionApiTests(ViewerFixture viewer)
         for (int round = 0; round < 30; round++)
         {
             if (state.GetProperty("status").GetString() != "running") break;
-            var (status, next) = state.GetProperty("round").GetInt32() < 5
+            var (status, next) = state.GetProperty("round").GetInt32() <= 5
                 ? await Act(id, new { token, action = "offer", outcome = best })
                 : await Act(id, new { token, action = "accept" });
             Assert.Equal(HttpStatusCode.OK, status);
@@ -220,5 +220,17 @@ public sealed class SessionApiTests(ViewerFixture viewer)
         Assert.Contains("a mediator sends relay, propose or object", body.GetProperty("detail").GetString());
         (status, _) = await Act(id, new { token, action = "propose", outcome = text, to = present });
         Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Theory]
+    [InlineData("hardheaded")] // an ANAC agent (HardHeaded, ANAC 2011)
+    [InlineData("titfortat")]
+    public async Task Session_AgainstAnyBuiltInAgent_AsksThePerson(string agent)
+    {
+        var created = await Create(Http, new { scenario = "EnglandZimbabwe", seats = new Dictionary<string, string> { ["England"] = agent, ["Zimbabwe"] = "human" }, rounds = 20 });
+        var state = await State(Http, created.GetProperty("id").GetString()!, Token(created, "Zimbabwe"), s => s.GetProperty("yourTurn").GetBoolean());
+        Assert.Equal("respond", state.GetProperty("question").GetString());
+        Assert.Equal("agent", state.GetProperty("parties")[0].GetProperty("seat").GetString());
+        Assert.DoesNotContain(agent, state.GetRawText(), StringComparison.OrdinalIgnoreCase); // the person is not told which agent it faces
     }
 }

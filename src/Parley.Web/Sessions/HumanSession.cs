@@ -10,7 +10,7 @@ namespace Parley.Web.Sessions;
 /// <param name="Seat">The party whose person it concerns, or "" for the session.</param>
 /// <param name="Kind">created, claimed, claim-refused, view, edit, move, refused, suggest, ended.</param>
 /// <param name="Action">The move's action, if any.</param>
-/// <param name="Round">0-based round at the time, if known.</param>
+/// <param name="Round">Round at the time (numbered from 1), if known.</param>
 /// <param name="Outcome">The outcome concerned, issue → value, if any.</param>
 /// <param name="Detail">Free text (a refusal's message, what was viewed).</param>
 public sealed record SessionLogItem(DateTimeOffset At, string Seat, string Kind, string? Action, int? Round, IReadOnlyList<KeyValuePair<string, string>>? Outcome, string? Detail);
@@ -112,7 +112,7 @@ public sealed class HumanSession
         lock (_gate)
         {
             int? round = null;
-            if (Engine.PersonSeats.FirstOrDefault(-1) is int p && p >= 0) round = Engine.View(p).Round;
+            if (Engine.PersonSeats.FirstOrDefault(-1) is int p && p >= 0) round = Engine.View(p).Round + 1;
             item = new SessionLogItem(Time.GetUtcNow(), seat, kind, action, round, outcome, detail);
             _log.Add(item);
         }

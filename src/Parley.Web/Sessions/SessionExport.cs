@@ -41,7 +41,7 @@ internal static class SessionExport
             {
                 at = x.At.ToString("O", CultureInfo.InvariantCulture),
                 step = x.Entry.Step,
-                round = x.Entry.Round,
+                round = x.Entry.Round + 1,
                 t = x.Entry.Time,
                 party = x.Entry.Party >= 0 ? table.Parties[x.Entry.Party].Name : null,
                 action = SessionJson.ActionName(x.Entry.Action),
@@ -99,7 +99,7 @@ internal static class SessionExport
         {
             var u = entry.Outcome is null ? [] : entry.Utilities.ToArray();
             rows.Add((at, order++, string.Join(',', Stamp(at), "engine", Field(entry.Party >= 0 ? parties[entry.Party] : ""), SessionJson.ActionName(entry.Action),
-                entry.Round.ToString(CultureInfo.InvariantCulture), entry.Time.ToString("R", CultureInfo.InvariantCulture),
+                (entry.Round + 1).ToString(CultureInfo.InvariantCulture), entry.Time.ToString("R", CultureInfo.InvariantCulture),
                 Field(entry.Outcome is { } o ? SessionRecorder.Text(table.Space.Describe(o)) : null), Field(SessionJson.EntryDetail(entry.Entry, table)))
                 + string.Concat(Enumerable.Range(0, parties.Length).Select(i => "," + (i < u.Length && double.IsFinite(u[i]) ? u[i].ToString("R", CultureInfo.InvariantCulture) : "")))));
         }

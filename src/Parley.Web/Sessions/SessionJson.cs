@@ -131,7 +131,7 @@ internal static class SessionJson
             scenario = session.ScenarioName,
             protocol = engine.Setup.Protocol,
             status = StatusName(view.Status),
-            round = view.Round,
+            round = view.Round + 1,
             time = Math.Round(t, 4),
             version = view.Version,
             you = new
@@ -186,7 +186,7 @@ internal static class SessionJson
             history = history.Select(e => new
             {
                 step = e.Step,
-                round = e.Round,
+                round = e.Round + 1,
                 t = Math.Round(e.Time, 4),
                 party = e.Party >= 0 ? table.Parties[e.Party].Name : null,
                 action = ActionName(e.Action),

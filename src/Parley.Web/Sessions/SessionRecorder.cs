@@ -64,7 +64,7 @@ public sealed class SessionRecorder : IDisposable
             for (int i = written; i < observed.Count; i++)
             {
                 var (entry, at) = observed[i];
-                actions.Add(new StoredSessionAction(seq++, at, "engine", entry.Party >= 0 ? table.Parties[entry.Party].Name : "", SessionJson.ActionName(entry.Action), entry.Round, entry.Time,
+                actions.Add(new StoredSessionAction(seq++, at, "engine", entry.Party >= 0 ? table.Parties[entry.Party].Name : "", SessionJson.ActionName(entry.Action), entry.Round + 1, entry.Time,
                     entry.Outcome is { } o ? Text(table.Space.Describe(o)) : null, SessionJson.EntryDetail(entry.Entry, table)));
             }
             _store.AppendSessionActions(session.Id, actions);

@@ -171,7 +171,7 @@ function initialDraft(s) {
 }
 
 function statusLine(s) {
-  const round = s.status === "running" ? s.round + 1 : s.round + 1;
+  const round = s.round;
   const limit = s.deadline.rounds ? ` of ${s.deadline.rounds}` : "";
   const ends = s.deadline.endsAt ? ` · ends ${new Date(s.deadline.endsAt).toLocaleTimeString()}` : "";
   const turn = s.status !== "running" ? "" : s.yourTurn
@@ -228,7 +228,7 @@ function reservedCard(s) {
 }
 
 function historyCard(s) {
-  const rows = s.history.filter(e => e.action !== "pass").map(e => `<tr class="h-${esc(e.action)}"><td class="num">${e.round + 1}</td><td>${esc(e.party ?? "—")}${e.to ? " → " + esc(e.to) : ""}</td>
+  const rows = s.history.filter(e => e.action !== "pass").map(e => `<tr class="h-${esc(e.action)}"><td class="num">${e.round}</td><td>${esc(e.party ?? "—")}${e.to ? " → " + esc(e.to) : ""}</td>
     <td><span class="tag ${esc(e.action)}">${esc(e.kind ?? e.action)}</span>${e.issues ? " " + esc(e.issues.join(", ")) : ""}${e.accepts ? ` accepted: ${esc(e.accepts.join(", ") || "none")}` : ""}${e.note ? " " + esc(e.note) : ""}</td>
     <td>${e.outcome ? esc(Object.values(e.outcome).join(" · ")) : ""}</td><td class="num">${fmt(e.utility)}</td></tr>`).reverse().join("");
   return `<div class="card wide"><h2>History</h2>${s.you.role === "principal" ? historyChart(s) : ""}
@@ -279,7 +279,7 @@ function mediatorSeat(s) {
     else if (e.action === "tally") r.tally = e;
   }
   const principals = s.parties.filter(p => p.role === "principal").map(p => p.name);
-  const rows = [...rounds.entries()].filter(([, r]) => r.text).reverse().map(([round, r]) => `<tr><td class="num">${round + 1}</td><td>${esc(Object.values(r.text).join(" · "))}</td>
+  const rows = [...rounds.entries()].filter(([, r]) => r.text).reverse().map(([round, r]) => `<tr><td class="num">${round}</td><td>${esc(Object.values(r.text).join(" · "))}</td>
     ${principals.map(p => { const a = r.answers.find(x => x.party === p); return `<td>${a ? `<span class="tag ${esc(a.action)}">${esc(a.action)}</span>${a.issues ? " " + esc(a.issues.join(", ")) : ""}` : "…"}</td>`; }).join("")}</tr>`).join("");
   const last = [...s.history].reverse().find(e => e.action === "propose");
   return `<div class="seat-grid">
@@ -297,7 +297,7 @@ function mediatorSeat(s) {
 function shuttleSeat(s) {
   const can = a => s.yourTurn && s.allowed.includes(a);
   const received = s.history.filter(e => e.to === s.you.party && e.outcome && e.party !== s.you.party && (e.action === "deliver" || !e.note));
-  const inbox = received.map((e, i) => `<tr><td class="num">${e.round + 1}</td><td>${esc(e.party)}</td><td><span class="tag">${esc(e.kind ?? e.action)}</span>${e.issues ? " " + esc(e.issues.join(", ")) : ""}</td><td>${esc(Object.values(e.outcome).join(" · "))}</td><td class="num">${fmt(e.utility)}</td>
+  const inbox = received.map((e, i) => `<tr><td class="num">${e.round}</td><td>${esc(e.party)}</td><td><span class="tag">${esc(e.kind ?? e.action)}</span>${e.issues ? " " + esc(e.issues.join(", ")) : ""}</td><td>${esc(Object.values(e.outcome).join(" · "))}</td><td class="num">${fmt(e.utility)}</td>
     <td><button class="secondary use" data-message="${i}" title="copy this package into the composer">use</button></td></tr>`).reverse().join("");
   shuttleReceived = received;
   const kinds = s.allowed.filter(a => a !== "pass");
@@ -352,7 +352,7 @@ function timelineChart(s) {
 
 function historyChart(s) {
   const w = 1100, h = 220, l = 40, r = 10, t = 10, b = 28;
-  const rounds = s.deadline.rounds ?? Math.max(1, s.round + 1);
+  const rounds = s.deadline.rounds ?? Math.max(1, s.round);
   const x = v => l + (v / Math.max(1, rounds)) * (w - l - r), y = v => t + (1 - Math.max(0, Math.min(1, v))) * (h - t - b);
   const parties = s.parties.map(p => p.name);
   const dots = s.history.filter(e => e.utility !== null && e.utility !== undefined && ["offer", "propose", "deliver", "concede", "relay", "accept"].includes(e.action))

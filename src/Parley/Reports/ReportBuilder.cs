@@ -28,7 +28,7 @@ public static class ReportBuilder
             t = timeline.TimeOf(d);
             date = d;
         }
-        else date = timeline.DateOf(t);
+        else if (timeline.DateOf(t) is { } day && timeline.TimeOf(day) == t) date = day;
 
         var calc = new ZoneCalculator(scenario);
         var zone = calc.Zone(t);
@@ -117,11 +117,28 @@ public static class ReportBuilder
 
     private static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
 
+    private static string SignedGap(double x) => x.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The point a report is on, exactly: its date when the time falls on a day of a dated timeline, otherwise
+    /// "t = …" with every digit needed (round-trip) and, on a dated timeline, the two days it lies between.
+    /// </summary>
+    public static string PointLabel(ScenarioReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Date is { } d) return d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        string t = $"t = {report.Time.ToString("R", CultureInfo.InvariantCulture)}";
+        var timeline = report.Scenario.Timeline;
+        if (!timeline.IsDated) return t;
+        var before = timeline.Start!.Value.AddDays((int)Math.Floor(report.Time * timeline.Days));
+        return $"{t} (between {before.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} and {before.AddDays(1).ToString("d MMM yyyy", CultureInfo.InvariantCulture)})";
+    }
+
     private static ImmutableArray<string> Findings(ScenarioReport r)
     {
         var s = r.Scenario;
         string Name(int p) => s.Parties[p].Name;
-        string when = r.Date is { } d ? $"On {d:d MMM yyyy}" : $"At t = {F(r.Time)}";
+        string when = r.Date is { } d ? $"On {d:d MMM yyyy}" : $"At {PointLabel(r)}";
         var list = new List<string>();
         if (r.Zone.Exists)
             list.Add($"{when} there is a zone of agreement: {r.Zone.Size} package(s) cross no red line and give every principal at least its outside option (best margin {F(r.Zone.Gap)}).");
@@ -132,7 +149,7 @@ public static class ReportBuilder
             var closest = r.Zone.Closest;
             var behind = r.Principals.Select((p, k) => (p, gap: closest.Utilities[p] - r.Reserved[k])).Where(x => x.gap < 0)
                 .Select(x => $"{Name(x.p)} {F(-x.gap)} below its outside option");
-            list.Add($"{when} there is no zone of agreement: the package closest to one still leaves {string.Join(" and ", behind)} (gap {F(-r.Zone.Gap)}).");
+            list.Add($"{when} there is no zone of agreement: the package closest to one still leaves {string.Join(" and ", behind)} (gap {SignedGap(r.Zone.Gap)}).");
         }
         if (r.Sequencing is { } seq)
         {

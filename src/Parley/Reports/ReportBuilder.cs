@@ -24,7 +24,7 @@ public static class ReportBuilder
         {
             if (!timeline.IsDated) throw new ArgumentException($"Scenario '{scenario.Name}' has no dates (a 'dates: {{start, deadline}}' entry); report on a normalised time instead.");
             if (d < timeline.Start || d > timeline.Deadline)
-                throw new ArgumentException($"The date {d:yyyy-MM-dd} lies outside the scenario's {timeline.Start:yyyy-MM-dd} to {timeline.Deadline:yyyy-MM-dd}.");
+                throw new ArgumentException($"The date {d:yyyy-MM-dd} lies outside the scenario's {timeline.Start:yyyy-MM-dd} to {timeline.Deadline:yyyy-MM-dd}: give a date in that range (inclusive).");
             t = timeline.TimeOf(d);
             date = d;
         }
@@ -185,7 +185,7 @@ public static class ReportBuilder
         }
         var firstOpen = r.Sensitivity.FirstOrDefault(p => p.ZoneExists);
         if (!r.Zone.Exists && firstOpen is not null)
-            list.Add($"Along the timeline a zone first opens {(firstOpen.Date is { } fd ? $"on {fd:d MMM}" : $"at t = {F(firstOpen.Time)}")} ({firstOpen.Size} packages).");
+            list.Add($"Along the timeline a zone first opens {(firstOpen.Date is { } fd ? $"on {fd:d MMM yyyy}" : $"at t = {F(firstOpen.Time)}")} ({firstOpen.Size} packages).");
         else if (!r.Zone.Exists)
             list.Add("Along the timeline no zone opens before the deadline.");
         return [.. list];

@@ -156,4 +156,42 @@ public class CairoReportTests
         }
         Assert.Contains(r.Findings, f => f.StartsWith("2 of the 6 mediated and baseline runs", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Report_EveryDateOfTheArc_IsReportedOnThatDate()
+    {
+        // Contract of issue 18: report --at works for every date from the first to the last. Every 28th day, the two
+        // ends and every event date (the dates where something changes).
+        var s = Cairo.Value;
+        var dates = new SortedSet<DateOnly> { s.Timeline.Start!.Value, s.Timeline.Deadline!.Value };
+        for (var d = s.Timeline.Start!.Value; d <= s.Timeline.Deadline!.Value; d = d.AddDays(28)) dates.Add(d);
+        foreach (var e in s.Timeline.Events) dates.Add(s.Timeline.DateOf(e.Time)!.Value);
+        foreach (var d in dates)
+        {
+            var r = ReportBuilder.Build(s, new ReportOptions(d, MediatedRuns: false));
+            Assert.Equal(d, r.Date);
+            Assert.Equal(s.Timeline.TimeOf(d), r.Time);
+            Assert.Equal(r.Time >= s.Timeline.TimeOf(new DateOnly(2024, 5, 7)), r.Zone.Exists);
+        }
+        Assert.Throws<ArgumentException>(() => ReportBuilder.Build(s, new ReportOptions(new DateOnly(2023, 11, 23), MediatedRuns: false)));
+        Assert.Throws<ArgumentException>(() => ReportBuilder.Build(s, new ReportOptions(new DateOnly(2025, 1, 20), MediatedRuns: false)));
+    }
+
+    [Fact]
+    public void Report_ZoneFromMay2024_RestsOnTheModelledRafahSteps()
+    {
+        // What the derived zone of 7 May 2024 .. 19 Jan 2025 rests on: without the three [M] Rafah steps the outside
+        // options stay at their 10 Mar values and no zone opens by the January 2025 agreement. The model therefore does
+        // not explain that agreement by any reported change of positions (docs/report.md says so).
+        var s = Cairo.Value;
+        var withoutRafah = s with { Timeline = new Timeline(s.Timeline.Events.Where(e => !e.Name.StartsWith("Rafah ground operation begins", StringComparison.Ordinal)), s.Timeline.Start, s.Timeline.Deadline) };
+        Assert.Equal(s.Timeline.Events.Length - 3, withoutRafah.Timeline.Events.Length);
+        var r = ReportBuilder.Build(withoutRafah, new ReportOptions(new DateOnly(2025, 1, 19), MediatedRuns: false));
+        Assert.False(r.Zone.Exists);
+        Assert.Equal([0.69, 0.51], r.Reserved.Select(x => Math.Round(x, 9)));
+        Assert.DoesNotContain(r.Sensitivity, p => p.ZoneExists);
+        var with = ReportBuilder.Build(s, new ReportOptions(new DateOnly(2025, 1, 19), MediatedRuns: false));
+        Assert.True(with.Zone.Exists);
+        Assert.Equal(260, (int)with.Zone.Size);
+    }
 }

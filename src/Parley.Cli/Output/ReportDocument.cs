@@ -81,6 +81,17 @@ internal sealed class ReportDocument
             doc._blocks.Add(take);
         }
 
+        if (r.Ratification is { } rat)
+        {
+            doc._blocks.Add(new Heading("Ratification"));
+            doc._blocks.Add(new Paragraph($"Each side's win-set: the feasible packages its ratifier would approve. Of the zone's {r.Zone.Size} package(s), {rat.RatifiedZoneSize} are approved by every ratifier and {rat.RejectedByRatifiers} are accepted by the negotiators but rejected by a ratifier."));
+            var sets = new Table(["principal", "ratifier", "reserved value", "win-set", "zone packages it alone rejects"], []);
+            foreach (var w in rat.WinSets)
+                sets.Rows.Add([s.Parties[w.Party].Name, w.Ratifier, F(w.Reserved), w.Size.ToString(CultureInfo.InvariantCulture),
+                    rat.Blocking.First(b => b.Party == w.Party).Rejects.ToString(CultureInfo.InvariantCulture)]);
+            doc._blocks.Add(sets);
+        }
+
         if (r.Sequencing is { } seq)
         {
             var phases = s.Phasing!.Structure;

@@ -52,6 +52,7 @@ public static class ReportBuilder
             MediatedRuns = runs,
             Sequencing = Sequencing.Of(scenario, t),
             WhatItWouldTake = WhatItWouldTake.Of(scenario, t),
+            Ratification = Ratification.Of(scenario, t, calc),
             Findings = [],
         };
         return report with { Findings = Findings(report) };
@@ -150,6 +151,14 @@ public static class ReportBuilder
             var behind = r.Principals.Select((p, k) => (p, gap: closest.Utilities[p] - r.Reserved[k])).Where(x => x.gap < 0)
                 .Select(x => $"{Name(x.p)} {F(-x.gap)} below its outside option");
             list.Add($"{when} there is no zone of agreement: the package closest to one still leaves {string.Join(" and ", behind)} (gap {SignedGap(r.Zone.Gap)}).");
+        }
+        if (r.Ratification is { } rat)
+        {
+            string sets = string.Join("; ", rat.WinSets.Select(w => $"{Name(w.Party)}'s ratifier ({w.Ratifier}, reserved value {F(w.Reserved)}) approves {w.Size} feasible package(s)"));
+            string blockers = string.Join(", ", rat.Blocking.Where(b => b.Rejects > 0).Select(b => $"{s.Parties[b.Party].Ratifier!.Name} alone rejects {b.Rejects}"));
+            list.Add(r.Zone.Exists && rat.RatifiedZoneSize == 0
+                ? $"Between the negotiators there is a zone of agreement, but no package in it is ratified: {sets}; {rat.RejectedByRatifiers} package(s) the negotiators accept are rejected by a ratifier{(blockers.Length > 0 ? $" ({blockers})" : "")}."
+                : $"Ratification: {sets}; {rat.RatifiedZoneSize} package(s) of the zone are ratified by every ratifier, {rat.RejectedByRatifiers} rejected by one{(blockers.Length > 0 ? $" ({blockers})" : "")}.");
         }
         if (r.Sequencing is { } seq)
         {

@@ -87,6 +87,25 @@ internal static class AnalysisJson
         WriteNamedPoint(json, "kalaiSmorodinsky", space, report.KalaiSmorodinsky, phases);
         WriteNamedPoint(json, "maxWelfare", space, report.MaxWelfare, phases);
 
+        if (scenario.Parties.Any(p => p.Ratifier is not null) && space.IsEnumerable && space.Count <= Parley.Reports.ReportOptions.MaxOutcomes
+            && Parley.Reports.Ratification.Of(scenario, 0) is { } ratification)
+        {
+            json.WriteStartArray("winSets");
+            foreach (var w in ratification.WinSets)
+            {
+                json.WriteStartObject();
+                json.WriteString("party", scenario.Parties[w.Party].Name);
+                json.WriteString("ratifier", w.Ratifier);
+                json.WriteString("size", w.Size.ToString(CultureInfo.InvariantCulture));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartObject("ratifiedZone");
+            json.WriteString("size", ratification.RatifiedZoneSize.ToString(CultureInfo.InvariantCulture));
+            json.WriteString("rejectedByRatifiers", ratification.RejectedByRatifiers.ToString(CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
+
         json.WriteStartObject("timingsMs");
         foreach (var t in report.Timings) json.WriteNumber(t.Step, Math.Round(t.Elapsed.TotalMilliseconds, 3));
         json.WriteEndObject();

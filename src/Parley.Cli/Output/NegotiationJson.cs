@@ -27,6 +27,7 @@ internal static class NegotiationJson
             var notSeated = loaded.Parties.Where(p => p.Role == PartyRole.Mediator && !seated.Contains(p.Name)).Select(p => p.Name).ToList();
             if (notSeated.Count > 0) WriteStrings(json, "mediatorsNotSeated", notSeated);
             json.WriteString("status", Camel(result.Status.ToString()));
+            if (result.RejectedByRatifier is { } ratifier) json.WriteString("rejectedByRatifier", ratifier);
             json.WritePropertyName("agreement");
             if (result.HasAgreement) JsonOutput.WriteOutcome(json, space, result.AgreementValues.AsSpan());
             else json.WriteNullValue();

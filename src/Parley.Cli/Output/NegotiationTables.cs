@@ -68,6 +68,7 @@ internal static class NegotiationTables
             NegotiationStatus.Deadline => "[yellow]no agreement[/]: deadline reached",
             NegotiationStatus.WalkedAway => $"[yellow]no agreement[/]: {Markup.Escape(result.Parties[result.WalkedAwayBy])} walked away in round {result.Rounds}",
             NegotiationStatus.Failed => $"[red]failed[/]: {Markup.Escape(result.Failure!.PartyName)} — {Markup.Escape(result.Failure.Kind.ToString())}: {Markup.Escape(result.Failure.Reason)}",
+            NegotiationStatus.Ended when result.RejectedByRatifier is { } ratifier => $"[yellow]no agreement[/]: the negotiators agreed, but {Markup.Escape(ratifier)} rejected it at ratification",
             NegotiationStatus.Ended => "[yellow]no agreement[/]: the table broke up (a party left)",
             _ => result.Status.ToString(),
         };

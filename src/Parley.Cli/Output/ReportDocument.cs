@@ -31,10 +31,10 @@ internal sealed class ReportDocument
     public static ReportDocument From(ScenarioReport r)
     {
         var s = r.Scenario;
-        string when = r.Date is { } d ? d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : $"t = {F(r.Time)}";
+        string when = ReportBuilder.PointLabel(r);
         var doc = new ReportDocument($"{s.Name}: analyst report, {when}");
         if (s.Description is { } desc) doc._blocks.Add(new Paragraph(desc));
-        doc._blocks.Add(new Paragraph($"Normalised time t = {F(r.Time)}. Reserved values (outside options) then: " +
+        doc._blocks.Add(new Paragraph($"Normalised time t = {r.Time.ToString("R", CultureInfo.InvariantCulture)}. Reserved values (outside options) then: " +
             string.Join(", ", r.Principals.Select((p, k) => $"{s.Parties[p].Name} {F(r.Reserved[k])}")) + "."));
 
         doc._blocks.Add(new Heading("Findings"));
@@ -43,7 +43,7 @@ internal sealed class ReportDocument
         doc._blocks.Add(new Heading("Zone of agreement"));
         doc._blocks.Add(new Paragraph(r.Zone.Exists
             ? $"A zone of agreement exists: {r.Zone.Size} package(s) cross no principal's red line, use only values still available, and give every principal at least its reserved value."
-            : $"No zone of agreement: no package crosses no principal's red line and gives every principal at least its reserved value. Gap to the nearest zone: {Gap(r.Zone.Gap)} (every principal would have to fall by {F(-r.Zone.Gap)})."));
+            : $"No zone of agreement: no package both stays inside every principal's red lines and gives every principal at least its reserved value. Gap to the nearest zone: {Gap(r.Zone.Gap)} (every principal would have to fall by {F(-r.Zone.Gap)})."));
         var packages = new List<(string, ReportPackage?)> { ("Nash", r.Zone.Nash), ("Max welfare", r.Zone.MaxWelfare) };
         packages.AddRange(r.Zone.MediatorFavourites.Select(f => ($"{s.Parties[f.Party].Name}'s favourite (α = {F(s.Parties[f.Party].Stake)})", (ReportPackage?)f.Package)));
         if (!r.Zone.Exists) packages.Add(("Closest to a zone", r.Zone.Closest));
@@ -79,6 +79,17 @@ internal sealed class ReportDocument
             for (int i = 0; i < s.Space.IssueCount; i++)
                 take.Rows.Add([s.Space.Issues[i].Name, .. r.Principals.Select(p => r.WhatItWouldTake.FirstOrDefault(l => l.Party == p && l.Issue == i) is { WorstAcceptable: { } v } ? s.Space.Issues[i].FormatValue(v) : "(no value)")]);
             doc._blocks.Add(take);
+        }
+
+        if (r.Ratification is { } rat)
+        {
+            doc._blocks.Add(new Heading("Ratification"));
+            doc._blocks.Add(new Paragraph($"Each side's win-set: the feasible packages its ratifier would approve. Of the zone's {r.Zone.Size} package(s), {rat.RatifiedZoneSize} are approved by every ratifier and {rat.RejectedByRatifiers} are accepted by the negotiators but rejected by a ratifier."));
+            var sets = new Table(["principal", "ratifier", "reserved value", "win-set", "zone packages it alone rejects"], []);
+            foreach (var w in rat.WinSets)
+                sets.Rows.Add([s.Parties[w.Party].Name, w.Ratifier, F(w.Reserved), w.Size.ToString(CultureInfo.InvariantCulture),
+                    rat.Blocking.First(b => b.Party == w.Party).Rejects.ToString(CultureInfo.InvariantCulture)]);
+            doc._blocks.Add(sets);
         }
 
         if (r.Sequencing is { } seq)

@@ -140,10 +140,10 @@ internal static class ReportJson
                 JsonOutput.WritePhases(json, s.Phasing?.Structure, a.AsSpan());
             }
             else json.WriteNull("agreement");
-            json.WriteStartArray("utilities");
-            foreach (double u in run.Utilities) json.WriteNumberValue(u);
-            json.WriteEndArray();
-            if (run.Note is { } note) json.WriteString("note", note);
+            json.WriteStartObject("utilities");
+            for (int k = 0; k < r.Principals.Length && k < run.Utilities.Length; k++) json.WriteNumber(s.Parties[r.Principals[k]].Name, run.Utilities[k]);
+            json.WriteEndObject();
+            json.WriteString("note", run.Note ?? "");
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -25,6 +25,34 @@ internal static class ReportPhasesJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        if (r.Ratification is { } rat)
+        {
+            json.WriteStartArray("winSets");
+            foreach (var w in rat.WinSets)
+            {
+                json.WriteStartObject();
+                json.WriteString("party", s.Parties[w.Party].Name);
+                json.WriteString("ratifier", w.Ratifier);
+                json.WriteString("size", w.Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                json.WriteNumber("reservedValue", w.Reserved);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartObject("ratifiedZone");
+            json.WriteString("size", rat.RatifiedZoneSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.WritePropertyName("nash");
+            if (rat.RatifiedNash is { } rn)
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("outcome");
+                JsonOutput.WriteOutcome(json, s.Space, rn.Values.AsSpan());
+                JsonOutput.WritePhases(json, s.Phasing?.Structure, rn.Values.AsSpan());
+                json.WriteEndObject();
+            }
+            else json.WriteNullValue();
+            json.WriteString("rejectedByRatifiers", rat.RejectedByRatifiers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
         if (s.Phasing is not { } phasing) return;
         var structure = phasing.Structure;
         json.WriteStartArray("phases");

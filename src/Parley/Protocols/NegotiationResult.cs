@@ -61,6 +61,9 @@ public sealed record NegotiationResult
     /// <summary>Every action in order.</summary>
     public required Transcript Transcript { get; init; }
 
+    /// <summary>The ratifier (and its principal) that refused the negotiators' agreement, if one did (the status is then <see cref="NegotiationStatus.Ended"/>).</summary>
+    public string? RejectedByRatifier { get; init; }
+
     /// <summary>Wall-clock time the run took (not part of the deterministic record).</summary>
     public required TimeSpan Elapsed { get; init; }
 

@@ -277,6 +277,30 @@ internal sealed class SessionRunner<TProtocol, TState>
     {
         var status = _protocol.Status(state);
         Outcome? agreement = status == NegotiationStatus.Agreed ? _protocol.Agreement(state) : null;
+        string? rejectedBy = null;
+        if (agreement is { } agreed && _scenario.Parties.Any(p => p.Ratifier is not null))
+        {
+            // Two-level ratification: every principal's ratifier is asked at the end; one refusal and there is no agreement.
+            var clock = new SessionClock(turns, _protocol.TurnsPerRound == 0 ? 0 : turns / _protocol.TurnsPerRound, t);
+            var agreedValues = new int[_scenario.Space.IssueCount];
+            _scenario.Space.Decode(agreed, agreedValues);
+            for (int i = 0; i < _n; i++)
+            {
+                if (_scenario.Parties[i].Ratifier is not { } ratifier) continue;
+                bool approves = _scenario.Ratifies(i, agreedValues, t);
+                Record(new Move
+                {
+                    Actor = i, Action = approves ? NegotiationAction.Accept : NegotiationAction.Reject, Outcome = agreed, To = -1, Recipients = Audience.Everyone,
+                    Note = $"ratification: {ratifier.Name} ({_scenario.Parties[i].Name}'s ratifier) {(approves ? "approves" : "rejects")} the agreement",
+                }, clock);
+                if (!approves) rejectedBy ??= $"{ratifier.Name} ({_scenario.Parties[i].Name})";
+            }
+            if (rejectedBy is not null)
+            {
+                agreement = null;
+                status = NegotiationStatus.Ended;
+            }
+        }
         var utilities = ImmutableArray.CreateBuilder<double>(_n);
         var raw = ImmutableArray.CreateBuilder<double>(_n);
         for (int i = 0; i < _n; i++)
@@ -319,6 +343,7 @@ internal sealed class SessionRunner<TProtocol, TState>
             EndTime = t,
             WalkedAwayBy = walkedAway,
             Failure = failure,
+            RejectedByRatifier = rejectedBy,
             Transcript = _transcript,
             Elapsed = elapsed,
         };

@@ -45,14 +45,28 @@ public static class MediatedRuns
                 seating += $"; mediators{(mediators.Length > 0 ? $" ({string.Join(", ", mediators)})" : "")}: {string.Join(", ", spec.Mediators.Count > 0 ? spec.Mediators : [NamedNegotiation.DefaultMediator(spec.Protocol)])}";
             ImmutableArray<int>? agreement = result.HasAgreement ? result.AgreementValues : null;
             string outcome = result.Failure is { } f ? $"failure: {f}" : result.HasAgreement ? "agreement" : "no agreement by the deadline";
-            string? note = spec.Protocol == "sao" ? "Unmediated baseline: SAOP between the principals, no mediator seated." : null;
+            string note = Describe(spec);
             if (agreement is { } a)
             {
                 var crossing = principals.Where(p => p.Profile.RedLines.Crosses(a.AsSpan())).Select(p => p.Name).ToArray();
-                if (crossing.Length > 0) note = (note is null ? "" : note + " ") + $"The agreement crosses a red line of {string.Join(" and ", crossing)}.";
+                if (crossing.Length > 0) note += $" The agreement crosses a red line of {string.Join(" and ", crossing)}.";
             }
             runs.Add(new MediatedRun(spec.Protocol, seating, seed, agreement, result.PrincipalUtilities, result.Rounds, outcome, note));
         }
         return runs.ToImmutable();
+    }
+
+    /// <summary>What a run is, in an analyst's words (every run has one).</summary>
+    public static string Describe(Spec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        string mediator = spec.Mediators.Count > 0 ? string.Join(", ", spec.Mediators) : NamedNegotiation.DefaultMediator(spec.Protocol);
+        return spec.Protocol switch
+        {
+            "sao" => "Unmediated baseline: SAOP between the principals, no mediator seated.",
+            "single-text" => $"Single negotiating text: the {mediator} mediator proposes one text at a time and every principal votes on it.",
+            "shuttle" => $"Shuttle diplomacy: the {mediator} mediator carries offers between principals who never meet.",
+            _ => $"{spec.Protocol} with mediator {mediator}.",
+        };
     }
 }

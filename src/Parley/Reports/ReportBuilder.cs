@@ -24,11 +24,11 @@ public static class ReportBuilder
         {
             if (!timeline.IsDated) throw new ArgumentException($"Scenario '{scenario.Name}' has no dates (a 'dates: {{start, deadline}}' entry); report on a normalised time instead.");
             if (d < timeline.Start || d > timeline.Deadline)
-                throw new ArgumentException($"The date {d:yyyy-MM-dd} lies outside the scenario's {timeline.Start:yyyy-MM-dd} to {timeline.Deadline:yyyy-MM-dd}.");
+                throw new ArgumentException($"The date {d:yyyy-MM-dd} lies outside the scenario's {timeline.Start:yyyy-MM-dd} to {timeline.Deadline:yyyy-MM-dd}: give a date in that range (inclusive).");
             t = timeline.TimeOf(d);
             date = d;
         }
-        else date = timeline.DateOf(t);
+        else if (timeline.DateOf(t) is { } day && timeline.TimeOf(day) == t) date = day;
 
         var calc = new ZoneCalculator(scenario);
         var zone = calc.Zone(t);
@@ -52,6 +52,7 @@ public static class ReportBuilder
             MediatedRuns = runs,
             Sequencing = Sequencing.Of(scenario, t),
             WhatItWouldTake = WhatItWouldTake.Of(scenario, t),
+            Ratification = Ratification.Of(scenario, t, calc),
             Findings = [],
         };
         return report with { Findings = Findings(report) };
@@ -117,11 +118,28 @@ public static class ReportBuilder
 
     private static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
 
+    private static string SignedGap(double x) => x.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The point a report is on, exactly: its date when the time falls on a day of a dated timeline, otherwise
+    /// "t = …" with every digit needed (round-trip) and, on a dated timeline, the two days it lies between.
+    /// </summary>
+    public static string PointLabel(ScenarioReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Date is { } d) return d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        string t = $"t = {report.Time.ToString("R", CultureInfo.InvariantCulture)}";
+        var timeline = report.Scenario.Timeline;
+        if (!timeline.IsDated) return t;
+        var before = timeline.Start!.Value.AddDays((int)Math.Floor(report.Time * timeline.Days));
+        return $"{t} (between {before.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} and {before.AddDays(1).ToString("d MMM yyyy", CultureInfo.InvariantCulture)})";
+    }
+
     private static ImmutableArray<string> Findings(ScenarioReport r)
     {
         var s = r.Scenario;
         string Name(int p) => s.Parties[p].Name;
-        string when = r.Date is { } d ? $"On {d:d MMM yyyy}" : $"At t = {F(r.Time)}";
+        string when = r.Date is { } d ? $"On {d:d MMM yyyy}" : $"At {PointLabel(r)}";
         var list = new List<string>();
         if (r.Zone.Exists)
             list.Add($"{when} there is a zone of agreement: {r.Zone.Size} package(s) cross no red line and give every principal at least its outside option (best margin {F(r.Zone.Gap)}).");
@@ -132,7 +150,15 @@ public static class ReportBuilder
             var closest = r.Zone.Closest;
             var behind = r.Principals.Select((p, k) => (p, gap: closest.Utilities[p] - r.Reserved[k])).Where(x => x.gap < 0)
                 .Select(x => $"{Name(x.p)} {F(-x.gap)} below its outside option");
-            list.Add($"{when} there is no zone of agreement: the package closest to one still leaves {string.Join(" and ", behind)} (gap {F(-r.Zone.Gap)}).");
+            list.Add($"{when} there is no zone of agreement: the package closest to one still leaves {string.Join(" and ", behind)} (gap {SignedGap(r.Zone.Gap)}).");
+        }
+        if (r.Ratification is { } rat)
+        {
+            string sets = string.Join("; ", rat.WinSets.Select(w => $"{Name(w.Party)}'s ratifier ({w.Ratifier}, reserved value {F(w.Reserved)}) approves {w.Size} feasible package(s)"));
+            string blockers = string.Join(", ", rat.Blocking.Where(b => b.Rejects > 0).Select(b => $"{s.Parties[b.Party].Ratifier!.Name} alone rejects {b.Rejects}"));
+            list.Add(r.Zone.Exists && rat.RatifiedZoneSize == 0
+                ? $"Between the negotiators there is a zone of agreement, but no package in it is ratified: {sets}; {rat.RejectedByRatifiers} package(s) the negotiators accept are rejected by a ratifier{(blockers.Length > 0 ? $" ({blockers})" : "")}."
+                : $"Ratification: {sets}; {rat.RatifiedZoneSize} package(s) of the zone are ratified by every ratifier, {rat.RejectedByRatifiers} rejected by one{(blockers.Length > 0 ? $" ({blockers})" : "")}.");
         }
         if (r.Sequencing is { } seq)
         {
@@ -168,7 +194,7 @@ public static class ReportBuilder
         }
         var firstOpen = r.Sensitivity.FirstOrDefault(p => p.ZoneExists);
         if (!r.Zone.Exists && firstOpen is not null)
-            list.Add($"Along the timeline a zone first opens {(firstOpen.Date is { } fd ? $"on {fd:d MMM}" : $"at t = {F(firstOpen.Time)}")} ({firstOpen.Size} packages).");
+            list.Add($"Along the timeline a zone first opens {(firstOpen.Date is { } fd ? $"on {fd:d MMM yyyy}" : $"at t = {F(firstOpen.Time)}")} ({firstOpen.Size} packages).");
         else if (!r.Zone.Exists)
             list.Add("Along the timeline no zone opens before the deadline.");
         return [.. list];

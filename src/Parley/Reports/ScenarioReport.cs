@@ -142,6 +142,9 @@ public sealed record ScenarioReport
     /// <summary>For each principal and issue, the worst value it can accept given the best it can get elsewhere (principal-major, issue order).</summary>
     public ImmutableArray<IssueLimit> WhatItWouldTake { get; init; } = [];
 
+    /// <summary>Two-level ratification: win-sets and the zone over ratified packages (null when no principal has a ratifier).</summary>
+    public RatificationReport? Ratification { get; init; }
+
     /// <summary>What deferral does to the zone (phased scenarios with a deferrable slot; null otherwise).</summary>
     public SequencingReport? Sequencing { get; init; }
 

@@ -34,6 +34,9 @@ public sealed record Party(string Name, PartyRole Role, Profile Profile, string?
         init => _stake = MediatorUtility.ValidateStake(value);
     }
 
+    /// <summary>The body that must approve what this principal's negotiators accept, if any.</summary>
+    public Ratifier? Ratifier { get; init; }
+
     /// <summary>Where the stake is taken from, or why it was chosen, if given.</summary>
     public string? StakeSource { get; init; }
 

@@ -121,6 +121,21 @@ public sealed record Scenario(string Name, OutcomeSpace Space, ImmutableArray<Pa
     public bool Accepts(int party, ReadOnlySpan<int> values, double t) =>
         Timeline.IsAvailable(values, t) && Parties[party].Profile.Accepts(values, t, ReservedValueAt(party, t));
 
+    /// <summary>The reserved value of party <paramref name="party"/>'s ratifier at <paramref name="t"/> (its curve plus ratifier events), discounted as its profile discounts; null without a ratifier.</summary>
+    public double? RatifierReservedValueAt(int party, double t) => Parties[party].Ratifier is { } r
+        ? r.Profile.Discount(r.Profile.ReservedValue.At(t) + Timeline.RatifierShift(party, t), t)
+        : null;
+
+    /// <summary>
+    /// True when party <paramref name="party"/>'s ratifier (if any) approves the package at <paramref name="t"/>: it crosses
+    /// none of the ratifier's red lines and the ratifier's discounted utility reaches its reserved value. True without a ratifier.
+    /// </summary>
+    public bool Ratifies(int party, ReadOnlySpan<int> values, double t)
+    {
+        if (Parties[party].Ratifier is not { } r) return true;
+        return !r.Profile.RedLines.Crosses(values) && r.Profile.Discount(r.Profile.Utility.Utility(values), t) >= RatifierReservedValueAt(party, t)!.Value;
+    }
+
     private void CheckEvent(ScenarioEvent e)
     {
         int? party = e switch

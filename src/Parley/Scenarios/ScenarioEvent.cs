@@ -44,8 +44,11 @@ public sealed record ReservedValueChange : ScenarioEvent
         RampDuration = rampDuration;
     }
 
-    /// <summary>Index of the party whose reserved value moves.</summary>
+    /// <summary>Index of the party whose reserved value moves (its ratifier's, when <see cref="OfRatifier"/>).</summary>
     public int Party { get; }
+
+    /// <summary>True when the change moves the reserved value of the party's ratifier, not the party's own.</summary>
+    public bool OfRatifier { get; init; }
 
     /// <summary>Amount added to the (undiscounted) reserved value once the event has taken full effect; negative to fall.</summary>
     public double Change { get; }

@@ -58,7 +58,19 @@ public sealed class Timeline
         foreach (var e in Events)
         {
             if (e.Time > t) break;
-            if (e is ReservedValueChange c && c.Party == party) shift += c.ShiftAt(t);
+            if (e is ReservedValueChange { OfRatifier: false } c && c.Party == party) shift += c.ShiftAt(t);
+        }
+        return shift;
+    }
+
+    /// <summary>The change that ratifier events have made by <paramref name="t"/> to the reserved value of party <paramref name="party"/>'s ratifier.</summary>
+    public double RatifierShift(int party, double t)
+    {
+        double shift = 0;
+        foreach (var e in Events)
+        {
+            if (e.Time > t) break;
+            if (e is ReservedValueChange { OfRatifier: true } c && c.Party == party) shift += c.ShiftAt(t);
         }
         return shift;
     }

@@ -176,8 +176,12 @@ public static partial class YamlScenarioReader
         {
             case "reservedValue":
             {
-                doc.AllowOnly(m, what, [.. common, "party", "change", "ramp", "rampDays"]);
-                int party = PartyRef(doc, doc.Required(m, "party", what), scenario, $"{what} 'party'");
+                doc.AllowOnly(m, what, [.. common, "party", "change", "ramp", "rampDays", "ratifier"]);
+                var partyNode = doc.Required(m, "party", what);
+                int party = PartyRef(doc, partyNode, scenario, $"{what} 'party'");
+                bool ofRatifier = doc.Optional(m, "ratifier") is { } ratNode && Bool(doc, ratNode, $"{what} 'ratifier'");
+                if (ofRatifier && scenario.Parties[party].Ratifier is null)
+                    throw doc.Error(partyNode, $"{what} moves the ratifier of '{scenario.Parties[party].Name}', which has none; expected a party with a 'ratifier'");
                 var changeNode = doc.Required(m, "change", what);
                 double change = doc.Double(changeNode, $"{what} 'change'");
                 if (change is < -1 or > 1)
@@ -195,7 +199,7 @@ public static partial class YamlScenarioReader
                     if (days < 0) throw doc.Error(rd, $"{what} 'rampDays' is {days}; expected ≥ 0");
                     ramp = days / dates.Days;
                 }
-                e = new ReservedValueChange(t, name, party, change, ramp);
+                e = new ReservedValueChange(t, name, party, change, ramp) { OfRatifier = ofRatifier };
                 break;
             }
             case "withdrawValue":

@@ -128,7 +128,7 @@ public static partial class YamlScenarioReader
     {
         string name = doc.String(doc.Required(map, "name", "a party"), "party 'name'");
         string what = $"party '{name}'";
-        doc.AllowOnly(map, what, "name", "role", "source", "utility", "reservedValue", "discountFactor", "description", "redLines", "stake", "stakeSource", "phases", "rules");
+        doc.AllowOnly(map, what, "name", "role", "source", "utility", "reservedValue", "discountFactor", "description", "redLines", "stake", "stakeSource", "phases", "rules", "ratifier");
         var role = (doc.OptionalString(map, "role") ?? "principal") switch
         {
             "principal" => PartyRole.Principal,
@@ -157,8 +157,18 @@ public static partial class YamlScenarioReader
             throw doc.Error(stray, $"{what} has 'phases' but the scenario declares no top-level 'phases'; expected a phased scenario");
         var redLines = doc.Optional(map, "redLines") is { } rl ? ReadRedLines(doc, rl, what, space, phased) : RedLines.None;
         if (doc.Optional(map, "rules") is { } rn) redLines = new RedLines(redLines.Lines) { Rules = ReadRules(doc, rn, what, space, phased, scenarioWide: false) };
+        Ratifier? ratifier = null;
+        if (doc.Optional(map, "ratifier") is { } ratNode)
+        {
+            if (role != PartyRole.Principal) throw doc.Error(ratNode, $"{what} is a mediator with a 'ratifier'; only principals have one");
+            var ratMap = doc.Map(ratNode, $"{what} 'ratifier'");
+            if (doc.Optional(ratMap, "ratifier") is { } nested) throw doc.Error(nested, $"{what}'s ratifier has a 'ratifier' of its own; expected one level of ratification");
+            var (r, rp) = ReadParty(doc, ratMap, space, warnings, phased);
+            ratifier = new Ratifier(r.Name, r.Profile, r.Source) { Phasing = rp };
+        }
         return (new Party(name, role, new Profile(utility, reserved, discount) { RedLines = redLines }, doc.OptionalString(map, "source"))
         {
+            Ratifier = ratifier,
             PositionSources = sources.ToImmutable(),
             Stake = ReadStake(doc, map, what, role),
             StakeSource = doc.OptionalString(map, "stakeSource"),

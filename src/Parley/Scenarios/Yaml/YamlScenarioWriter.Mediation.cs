@@ -102,6 +102,7 @@ public static partial class YamlScenarioWriter
                 node.Add("type", "reservedValue");
                 node.Add("party", Str(Party(c.Party)));
                 node.Add("change", Num(c.Change));
+                if (c.OfRatifier) node.Add("ratifier", "true");
                 if (c.RampDuration > 0) node.Add("ramp", Num(c.RampDuration));
                 break;
             case IssueValueWithdrawn w:

@@ -82,6 +82,12 @@ public static partial class YamlScenarioWriter
         AddPartyMediation(node, space, party, structure);
         var own = party.Profile.RedLines.Rules.Where(r => !r.ScenarioWide).ToArray();
         if (own.Length > 0) node.Add("rules", RulesNode(space, own));
+        if (party.Ratifier is { } ratifier)
+        {
+            var ratNode = PartyNode(space, new Party(ratifier.Name, PartyRole.Principal, ratifier.Profile, ratifier.Source), ratifier.Phasing, structure);
+            ratNode.Children.Remove(new YamlScalarNode("role"));
+            node.Add("ratifier", ratNode);
+        }
         return node;
     }
 

@@ -11,6 +11,10 @@ public class GeniusWebScenarioWriterTests
     public void WriteFolder_CairoModel_ReportsEverythingDroppedAndReadsBack()
     {
         var cairo = YamlScenarioReader.ReadFile(Path.Combine(TestPaths.RepoRoot, "scenarios", "cairo-2024.yaml"));
+        // The Cairo file now writes its outside options as a level plus dated events (issue 18); give Israel a
+        // time-varying curve here so the reservation-bid warning is still exercised.
+        var israel = cairo.Parties[0];
+        cairo = cairo with { Parties = [israel with { Profile = israel.Profile with { ReservedValue = new Parley.Preferences.ReservedValueCurve([new(0, 0.66), new(1, 0.69)]) } }, .. cairo.Parties.Skip(1)] };
         using var t = TestPaths.TempFolder();
         var warnings = GeniusWebScenarioWriter.WriteFolder(cairo, t.Path);
         Assert.Contains(warnings, w => w.Contains("GeniusWeb has no mediator role"));

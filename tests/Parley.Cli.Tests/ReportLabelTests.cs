@@ -1,0 +1,64 @@
+using System.Text.Json;
+
+namespace Parley.Cli.Tests;
+
+/// <summary>Report defects found by an analyst reading the Cairo report (issue 18): labels, signs, wording, run records.</summary>
+public class ReportLabelTests
+{
+    private static string Cairo => Path.Combine(CliRunner.RepoRoot, "scenarios", "cairo-2024.yaml");
+
+    private static JsonElement Json(params string[] args)
+    {
+        var r = CliRunner.InProcess(["report", Cairo, "--json", .. args]);
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Out);
+        return doc.RootElement.Clone();
+    }
+
+    [Fact]
+    public void Report_TimeBetweenTwoDays_IsNotLabelledWithEitherDay()
+    {
+        var almost = CliRunner.InProcess("report", Cairo, "--at", "0.999", "--no-runs");
+        var end = CliRunner.InProcess("report", Cairo, "--at", "1", "--no-runs");
+        string almostTitle = almost.Out.Split('\n')[0], endTitle = end.Out.Split('\n')[0];
+        Assert.NotEqual(almostTitle, endTitle);
+        Assert.Contains("t = 0.999", almostTitle);
+        Assert.Contains("between", almostTitle);
+        Assert.Equal(JsonValueKind.Null, Json("--at", "0.999", "--no-runs").GetProperty("date").ValueKind);
+        Assert.Equal(JsonValueKind.String, Json("--at", "1", "--no-runs").GetProperty("date").ValueKind);
+    }
+
+    [Fact]
+    public void Report_NoZone_FindingGivesTheGapWithItsSign()
+    {
+        var root = Json("--no-runs");
+        double gap = root.GetProperty("zoneOfAgreement").GetProperty("gap").GetDouble();
+        Assert.True(gap < 0, "the scenario's first date has no zone");
+        string finding = root.GetProperty("findings").EnumerateArray().Select(f => f.GetString()!).First(f => f.Contains("no zone of agreement", StringComparison.Ordinal));
+        Assert.Contains($"(gap {gap.ToString("+0.000;-0.000;0.000", System.Globalization.CultureInfo.InvariantCulture)})", finding);
+    }
+
+    [Fact]
+    public void Report_NoZone_SaysSoWithoutADoubleNegative()
+    {
+        var r = CliRunner.InProcess("report", Cairo, "--no-runs");
+        Assert.DoesNotContain("crosses no principal's red line and", r.Out);
+        Assert.Contains("no package both stays inside every principal's red lines and gives every principal at least its reserved value", r.Out);
+    }
+
+    [Fact]
+    public void Report_MediatedRuns_EachHasANoteAndUtilitiesByPartyName()
+    {
+        var root = Json("--seed", "1");
+        var principals = root.GetProperty("reservedValues").EnumerateObject().Select(p => p.Name).ToArray();
+        var runs = root.GetProperty("mediatedRuns").EnumerateArray().ToList();
+        Assert.NotEmpty(runs);
+        Assert.All(runs, run =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(run.GetProperty("note").GetString()));
+            var utilities = run.GetProperty("utilities");
+            Assert.Equal(JsonValueKind.Object, utilities.ValueKind);
+            Assert.Equal(principals, utilities.EnumerateObject().Select(p => p.Name).ToArray());
+        });
+    }
+}

@@ -32,6 +32,10 @@ public sealed class ReportSettings : ScenarioSettings
     [Description("Skip the mediated runs (the rest of the report is exact analysis).")]
     public bool NoRuns { get; init; }
 
+    [CommandOption("--robustness")]
+    [Description("Vary every number the scenario marks as an assumption ({value, range, source}) over its range, one at a time and jointly (seeded by --seed), and say which findings hold.")]
+    public bool Robustness { get; init; }
+
     public override ValidationResult Validate()
     {
         if (At is { } at && !DateOnly.TryParseExact(at, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
@@ -61,6 +65,7 @@ public sealed class ReportCommand(CliIo io) : Command<ReportSettings>
         try
         {
             report = ReportBuilder.Build(scenario, new ReportOptions(date, time, settings.Seed, !settings.NoRuns));
+            if (settings.Robustness) report = report with { Robustness = Parley.Reports.Robustness.Of(scenario, new ReportOptions(date, time, settings.Seed, false), seed: settings.Seed) };
         }
         catch (ArgumentException e)
         {

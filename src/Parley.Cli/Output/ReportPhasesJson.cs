@@ -25,6 +25,31 @@ internal static class ReportPhasesJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        if (!r.Robustness.IsEmpty)
+        {
+            json.WriteStartArray("robustness");
+            foreach (var f in r.Robustness)
+            {
+                json.WriteStartObject();
+                json.WriteString("finding", f.Finding);
+                json.WriteString("value", f.Value);
+                json.WriteBoolean("holds", f.Holds);
+                json.WriteBoolean("input", f.Input);
+                json.WriteStartArray("dependsOn");
+                foreach (var d in f.DependsOn) json.WriteStringValue(d);
+                json.WriteEndArray();
+                if (f.Range is { } range)
+                {
+                    json.WriteStartArray("range");
+                    json.WriteNumberValue(range.Low);
+                    json.WriteNumberValue(range.High);
+                    json.WriteEndArray();
+                }
+                else json.WriteNull("range");
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
         if (r.Ratification is { } rat)
         {
             json.WriteStartArray("winSets");

@@ -142,6 +142,9 @@ public sealed record ScenarioReport
     /// <summary>For each principal and issue, the worst value it can accept given the best it can get elsewhere (principal-major, issue order).</summary>
     public ImmutableArray<IssueLimit> WhatItWouldTake { get; init; } = [];
 
+    /// <summary>What each finding rests on (<c>report --robustness</c>; empty otherwise).</summary>
+    public ImmutableArray<RobustnessFinding> Robustness { get; init; } = [];
+
     /// <summary>Two-level ratification: win-sets and the zone over ratified packages (null when no principal has a ratifier).</summary>
     public RatificationReport? Ratification { get; init; }
 

@@ -42,6 +42,12 @@ public sealed record Scenario(string Name, OutcomeSpace Space, ImmutableArray<Pa
     /// </summary>
     public ImmutableArray<Preferences.SlotRule> Rules { get; init; } = [];
 
+    /// <summary>The numbers written as <c>{value, range, source}</c> assumptions, in file order (YAML scenarios only).</summary>
+    public ImmutableArray<Assumption> Assumptions { get; init; } = [];
+
+    /// <summary>The scenario file's text, when it has assumptions (what the robustness analysis re-reads with other values).</summary>
+    public string? SourceText { get; init; }
+
     /// <summary>Where the scenario was read from (folder or file), if it was read.</summary>
     public string? Location { get; init; }
 

@@ -32,8 +32,57 @@ internal sealed class YamlDoc(string file)
     public string String(YamlNode node, string what) =>
         node is YamlScalarNode { Value: { } v } ? v : throw Error(node, $"{what}: expected text");
 
+    /// <summary>Numbers written as <c>{value, range, source}</c>, in the order they were read.</summary>
+    public List<Assumption> Assumptions { get; } = [];
+
+    /// <summary>The document's text, when known: assumptions then record their character offsets in it.</summary>
+    public string? Text { get; init; }
+
+    private int[]? _lineStarts;
+
+    // The offset just after the flow mapping that starts at start ('{' … '}', nesting and quotes respected).
+    private int FlowEnd(int start)
+    {
+        if (Text is null || start >= Text.Length || Text[start] != '{') return start;
+        int depth = 0;
+        char quote = '\0';
+        for (int i = start; i < Text.Length; i++)
+        {
+            char c = Text[i];
+            if (quote != '\0') { if (c == quote) quote = '\0'; continue; }
+            if (c is '"' or '\'') quote = c;
+            else if (c is '{' or '[') depth++;
+            else if (c is '}' or ']' && --depth == 0) return i + 1;
+        }
+        return start;
+    }
+
+    private int Offset(YamlDotNet.Core.Mark mark)
+    {
+        if (Text is null) return 0;
+        _lineStarts ??= [0, .. Text.Select((c, i) => (c, i)).Where(x => x.c == '\n').Select(x => x.i + 1)];
+        return _lineStarts[(int)mark.Line - 1] + (int)mark.Column - 1;
+    }
+
     public double Double(YamlNode node, string what)
     {
+        if (node is YamlMappingNode marked && Optional(marked, "value") is { } valueNode)
+        {
+            AllowOnly(marked, $"{what} (an assumption)", "value", "range", "source", "calibratedFor");
+            double value = Double(valueNode, what);
+            double lo = value, hi = value;
+            if (Optional(marked, "range") is { } rangeNode)
+            {
+                var pair = Seq(rangeNode, $"{what} 'range'");
+                if (pair.Children.Count != 2) throw Error(rangeNode, $"{what} 'range': expected [low, high]");
+                lo = Double(pair.Children[0], $"{what} range low");
+                hi = Double(pair.Children[1], $"{what} range high");
+                if (!(lo <= value && value <= hi)) throw Error(rangeNode, $"{what} 'range' [{lo}, {hi}] does not contain its value {value}; expected low ≤ value ≤ high");
+            }
+            Assumptions.Add(new Assumption(what, value, lo, hi, OptionalString(marked, "source"), OptionalString(marked, "calibratedFor"),
+                Offset(marked.Start), FlowEnd(Offset(marked.Start)), marked.Start.Line));
+            return value;
+        }
         string text = String(node, what);
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)) return v;
         throw Error(node, $"{what} is '{text}'; expected a number");

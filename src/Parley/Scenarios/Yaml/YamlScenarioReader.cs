@@ -36,7 +36,7 @@ public static partial class YamlScenarioReader
         var stream = InputGuard.ParseYaml(file, text);
         if (stream.Documents.Count == 0)
             throw new ScenarioFormatException(file, null, "the file is empty; expected a scenario with 'issues' and 'parties'");
-        var doc = new Doc(file);
+        var doc = new Doc(file) { Text = text };
         var root = doc.Map(stream.Documents[0].RootNode, "the document");
         if (doc.Optional(root, "parties") is null && doc.Optional(root, "issues") is null
             && (doc.Optional(root, "negotiators") is not null || doc.Optional(root, "scenarios") is not null))
@@ -71,13 +71,14 @@ public static partial class YamlScenarioReader
         if (dupParty is not null) throw doc.Error(partiesNode, $"party '{dupParty.Key}' is defined twice; expected unique names");
 
         var scenarioRules = doc.Optional(root, "rules") is { } rulesNode ? ReadRules(doc, rulesNode, "the scenario's", space, phaseStructure, scenarioWide: true) : [];
-        return ReadMediation(doc, root, new Scenario(name, space, BindScenarioRules(parties.ToImmutable(), scenarioRules))
+        var read = ReadMediation(doc, root, new Scenario(name, space, BindScenarioRules(parties.ToImmutable(), scenarioRules))
         {
             Rules = scenarioRules,
             Description = doc.OptionalString(root, "description"),
             Warnings = warnings.ToImmutable(),
             Phasing = phaseStructure is null ? null : new ScenarioPhasing(phaseStructure, phasings.ToImmutable()),
         });
+        return doc.Assumptions.Count == 0 ? read : read with { Assumptions = [.. doc.Assumptions], SourceText = text };
     }
 
 
@@ -284,7 +285,7 @@ public static partial class YamlScenarioReader
 
     private static ReservedValueCurve ReadReserved(Doc doc, YamlNode node, string what)
     {
-        if (node is YamlScalarNode) return ReservedValueCurve.Constant(ReservedUtility(doc, node, $"{what} 'reservedValue'"));
+        if (node is YamlScalarNode or YamlMappingNode) return ReservedValueCurve.Constant(ReservedUtility(doc, node, $"{what} 'reservedValue'"));
         var points = new List<ReservedValuePoint>();
         foreach (var p in doc.Seq(node, $"{what} 'reservedValue' (a number or a list of {{t, value}} points)"))
         {

@@ -13,7 +13,7 @@ public sealed class ApiTests(ViewerFixture viewer)
     {
         var list = await viewer.Http.GetFromJsonAsync<JsonElement>("/api/scenarios");
         var names = list.EnumerateArray().Select(s => s.GetProperty("name").GetString()!).ToArray();
-        Assert.Equal(["cairo-2024", "Dinner", "EnglandZimbabwe", "Laptop", "Nonlinear10issues"], names); // not the tournament file
+        Assert.Equal(["auto-contract-2023", "cairo-2024", "Dinner", "EnglandZimbabwe", "Laptop", "Nonlinear10issues"], names); // not the tournament file
         var england = list.EnumerateArray().Single(s => s.GetProperty("name").GetString() == "EnglandZimbabwe");
         Assert.Equal("576", england.GetProperty("outcomeCount").GetString());
     }

@@ -192,6 +192,6 @@ public class CairoReportTests
         Assert.DoesNotContain(r.Sensitivity, p => p.ZoneExists);
         var with = ReportBuilder.Build(s, new ReportOptions(new DateOnly(2025, 1, 19), MediatedRuns: false));
         Assert.True(with.Zone.Exists);
-        Assert.Equal(260, (int)with.Zone.Size);
+        Assert.Equal(272, (int)with.Zone.Size); // ties with the outside options count (issue 20)
     }
 }

@@ -93,7 +93,7 @@ public class RatificationTests
     [MemberData(nameof(Protocols))]
     public void EveryProtocol_AsksTheRatifierAtTheEnd_AndARefusalMeansNoAgreement(string protocol, string negotiator, string mediator)
     {
-        var refusing = YamlScenarioReader.Read("r.yaml", Yaml(5)); // the cabinet approves nothing
+        var refusing = YamlScenarioReader.Read("r.yaml", Yaml(1)); // the cabinet approves nothing: its best package is worth 0.999 to it
         var result = NamedNegotiation.Run(refusing, protocol, [negotiator, negotiator], mediator == "" ? [] : [mediator], seed: 1, rounds: 200);
         Assert.False(result.HasAgreement);
         var approving = YamlScenarioReader.Read("r.yaml", Yaml(0)); // the cabinet approves everything

@@ -72,7 +72,7 @@ public sealed class AgentK : INegotiator
         {
             bid = SearchBid(context, random);
         }
-        return context.HasLimits && !context.IsAllowed(bid, state.Time) ? context.NearestAllowed(bid, state.Time) : bid;
+        return context.NearestAllowed(bid, state.Time); // the bid itself when allowed
     }
 
     /// <summary>

@@ -155,8 +155,7 @@ public sealed class HardHeaded : INegotiator
     public Outcome Propose(in SaoState state)
     {
         Decide(state);
-        var context = Context;
-        return context.HasLimits && !context.IsAllowed(_offer, state.Time) ? context.NearestAllowed(_offer, state.Time) : _offer;
+        return Context.NearestAllowed(_offer, state.Time); // the bid itself when allowed
     }
 
     private void Decide(in SaoState state)

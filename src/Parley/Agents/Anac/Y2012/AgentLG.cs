@@ -76,8 +76,7 @@ public sealed class AgentLG : INegotiator
     public Outcome Propose(in SaoState state)
     {
         Decide(state);
-        var context = Context;
-        return context.HasLimits && !context.IsAllowed(_offer, state.Time) ? context.NearestAllowed(_offer, state.Time) : _offer;
+        return Context.NearestAllowed(_offer, state.Time); // the bid itself when allowed
     }
 
     private double U(Outcome o) => Context.Index.Utility(o);

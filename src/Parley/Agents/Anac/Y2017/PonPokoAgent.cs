@@ -97,7 +97,7 @@ public sealed class PonPokoAgent : INegotiator
         while (_utilities[end - 1] < low) low -= 0.0001;
         int start = LowerBound(_utilities, low);
         var bid = _outcomes[start + context.Random.Next(end - start)];
-        return context.HasLimits && !context.IsAllowed(bid, state.Time) ? context.NearestAllowed(bid, state.Time) : bid;
+        return context.NearestAllowed(bid, state.Time); // the bid itself when allowed
     }
 
     /// <summary>First index whose value is &gt; x.</summary>

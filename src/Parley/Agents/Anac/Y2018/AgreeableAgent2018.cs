@@ -105,7 +105,7 @@ public sealed class AgreeableAgent2018 : INegotiator
     private Outcome Allowed(Outcome bid, in SaoState state)
     {
         var context = Context;
-        return context.HasLimits && !context.IsAllowed(bid, state.Time) ? context.NearestAllowed(bid, state.Time) : bid;
+        return context.NearestAllowed(bid, state.Time); // the bid itself when allowed
     }
 
     private bool TryNextBid(double t, out Outcome bid)

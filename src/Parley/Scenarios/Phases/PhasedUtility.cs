@@ -60,8 +60,14 @@ public static class PhasedUtility
         if (constant != 0)
         {
             int carrier = Array.FindIndex(weights, w => w > 0);
-            if (carrier < 0) throw new ArgumentException("Every slot has weight 0, so the breakdown value cannot be carried; expected a positive weight or a phase carried out.");
-            evaluators[carrier] = new ShiftedEvaluator(evaluators[carrier], constant / weights[carrier]);
+            if (carrier >= 0) evaluators[carrier] = new ShiftedEvaluator(evaluators[carrier], constant / weights[carrier]);
+            else
+            {
+                // No slot matters to this party (every weight 0, or no phase carried out): its utility is the constant
+                // breakdown term, carried by the first slot at weight 1 with a score of that constant for every value.
+                weights[0] = 1;
+                evaluators[0] = new ShiftedEvaluator(new DiscreteEvaluator(new double[structure.Space.Issues[0].ValueCount]), constant);
+            }
         }
         return new LinearAdditiveUtility(structure.Space, weights, evaluators);
     }

@@ -40,6 +40,35 @@ public class PhasedUtilityTests
         }, iter: 150);
 
     [Fact]
+    public void PartyWhoseWeightsAreAllZero_GetsTheConstantBreakdownTerm_NotAnError()
+    {
+        const string yaml = """
+            name: indifferent party
+            phases:
+              - {name: p1, days: 10}
+              - {name: p2, days: 10}
+            issues:
+              - {name: I0, type: discrete, values: [a, b], phased: true}
+            parties:
+              - name: A
+                reservedValue: 0.25
+                utility: {weights: {I0: 0}, issues: {I0: {values: {a: 1, b: 0.5}}}}
+                phases: {weights: [0.5, 0.5], carriedOut: [1, 0.6], breakdownValue: 0.3}
+              - name: B
+                reservedValue: 0.25
+                utility: {weights: {I0: 1}, issues: {I0: {values: {a: 0.2, b: 1}}}}
+                phases: {weights: [0.5, 0.5], carriedOut: [1, 1], breakdownValue: 0}
+            """;
+        var scenario = YamlScenarioReader.Read("indifferent.yaml", yaml);
+        // A cares about nothing: 0.5 · (1 − 0.6) · 0.3 = 0.06 whatever the outcome.
+        foreach (var values in AllOutcomes(scenario))
+            Assert.Equal(0.06, scenario.Parties[0].Profile.Utility.Utility(values), 12);
+        var flat = PhasedFlattening.Flatten(scenario);
+        foreach (var values in AllOutcomes(flat))
+            Assert.Equal(0.06, flat.Parties[0].Profile.Utility.Utility(values), 12);
+    }
+
+    [Fact]
     public void OnePhase_WithNothingDeferrable_GivesTheFlatUtilitiesBitForBit() =>
         PhasedScenarios.Phased().Where(s => s.Phases == 1).Select(s => s with
         {

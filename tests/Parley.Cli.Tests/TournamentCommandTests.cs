@@ -157,8 +157,8 @@ public sealed class TournamentCommandTests : IDisposable
     public void Process_HangingOrCrashingUserNegotiator_FailsOnlyItsNegotiations(string type, string kind)
     {
         string file = Write("t.yaml", $$"""
-            protocol: {name: sao, rounds: 100, turnBudget: 200ms}
-            hangGrace: 300ms
+            protocol: {name: sao, rounds: 100, turnBudget: 1s}
+            hangGrace: 1s
             repetitions: 1
             selfPlay: false
             rotateRoles: false
@@ -255,8 +255,8 @@ public sealed class TournamentCommandTests : IDisposable
     public void Process_HangingMediatedPrincipal_FailsOnlyItsNegotiations(string protocol, string mediators, string builtIn, string type)
     {
         string file = Write("t.yaml", $$"""
-            protocol: {name: {{protocol}}, rounds: 60, turnBudget: 200ms, mediators: {{mediators}}}
-            hangGrace: 300ms
+            protocol: {name: {{protocol}}, rounds: 60, turnBudget: 1s, mediators: {{mediators}}}
+            hangGrace: 1s
             repetitions: 1
             selfPlay: false
             rotateRoles: false

@@ -24,6 +24,7 @@ public class YamlMediationTests
               - {issue: A, value: a0, source: stated}
               - {issue: N, max: 12}
           - name: Q
+            reservedValue: 0.3
             utility:
               weights: {A: 0.5, N: 0.5}
               issues:
@@ -148,6 +149,17 @@ public class YamlMediationTests
         var e = Assert.Throws<ScenarioFormatException>(() => YamlScenarioReader.Read("bad.yaml", yaml));
         Assert.Contains("bad.yaml: line ", e.Message);
         Assert.Contains(expected, e.Message);
+    }
+
+    [Theory]
+    [InlineData("reservedValue: 0.1", "change: -0.2, rampDays: 2.6", "brings the reserved value of 'Q' to -0.1 by 2024-02-29")]
+    [InlineData("reservedValue: 0.3", "change: 0.8", "brings the reserved value of 'Q' to 1.1 by 2024-02-26")]
+    public void Read_EventPushingAReservedValueOutOfZeroOne_IsRefusedNamingTheEvent(string reserved, string change, string expected)
+    {
+        string yaml = Base.Replace("reservedValue: 0.3", reserved, StringComparison.Ordinal).Replace("change: -0.2, rampDays: 2.6", change, StringComparison.Ordinal);
+        var e = Assert.Throws<ScenarioFormatException>(() => YamlScenarioReader.Read("push.yaml", yaml));
+        Assert.StartsWith("push.yaml: line 37, column 5: event 'pressure' ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

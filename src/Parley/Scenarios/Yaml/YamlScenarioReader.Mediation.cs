@@ -27,12 +27,49 @@ public static partial class YamlScenarioReader
         if (doc.Optional(root, "events") is { } eventsNode)
         {
             var events = new List<ScenarioEvent>();
-            foreach (var node in doc.Seq(eventsNode, "'events'")) events.AddRange(ReadEvent(doc, doc.Map(node, "an event"), scenario, timeline));
+            var nodes = new Dictionary<ScenarioEvent, YamlNode>(ReferenceEqualityComparer.Instance);
+            foreach (var node in doc.Seq(eventsNode, "'events'"))
+                foreach (var e in ReadEvent(doc, doc.Map(node, "an event"), scenario, timeline))
+                {
+                    events.Add(e);
+                    nodes[e] = node;
+                }
             timeline = new Timeline(events, start, deadline);
+            CheckShiftedReservedValues(doc, scenario, timeline, nodes);
         }
         var channels = doc.Optional(root, "channels") is { } ch ? ReadChannels(doc, ch, scenario) : null;
         var packages = doc.Optional(root, "packages") is { } pk ? ReadPackages(doc, pk, scenario) : [];
         return scenario with { Timeline = timeline, Channels = channels, Packages = packages };
+    }
+
+    /// <summary>
+    /// Refuses events that push a reserved value (a party's, or its ratifier's) outside [0, 1] at some time: the curve and
+    /// the changes are piecewise linear, so checking every breakpoint checks every time.
+    /// </summary>
+    private static void CheckShiftedReservedValues(Doc doc, Scenario scenario, Timeline timeline, Dictionary<ScenarioEvent, YamlNode> nodes)
+    {
+        var changes = timeline.Events.OfType<ReservedValueChange>().ToArray();
+        if (changes.Length == 0) return;
+        for (int party = 0; party < scenario.Parties.Length; party++)
+            foreach (bool ofRatifier in new[] { false, true })
+            {
+                var curve = ofRatifier ? scenario.Parties[party].Ratifier?.Profile.ReservedValue : scenario.Parties[party].Profile.ReservedValue;
+                if (curve is null) continue;
+                var mine = changes.Where(c => c.Party == party && c.OfRatifier == ofRatifier).ToArray();
+                if (mine.Length == 0) continue;
+                var times = curve.Points.Select(p => p.Time).Concat(mine.SelectMany(c => new[] { c.Time, Math.Min(1, c.Time + c.RampDuration) })).Append(0).Append(1)
+                    .Where(t => t is >= 0 and <= 1).Distinct().Order();
+                foreach (double t in times)
+                {
+                    double shift = ofRatifier ? timeline.RatifierShift(party, t) : timeline.ReservedValueShift(party, t);
+                    double value = curve.At(t) + shift;
+                    if (value is >= -1e-9 and <= 1 + 1e-9) continue;
+                    var culprit = mine.Where(c => c.Time <= t).Last();
+                    string whose = ofRatifier ? $"the ratifier of '{scenario.Parties[party].Name}'" : $"'{scenario.Parties[party].Name}'";
+                    string when = timeline.DateOf(t) is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : $"t = {t.ToString("0.###", CultureInfo.InvariantCulture)}";
+                    throw doc.Error(nodes[culprit], $"event '{culprit.Name}' brings the reserved value of {whose} to {value.ToString("0.###", CultureInfo.InvariantCulture)} by {when}; expected a reserved value in [0, 1] at every time (a smaller 'change')");
+                }
+            }
     }
 
     private static double ReadStake(Doc doc, YamlMappingNode map, string what, PartyRole role)

@@ -25,6 +25,9 @@ internal sealed class ParetoArchive(int parties, int capacity = int.MaxValue)
     public double Utility(int entry, int party) =>
         parties == 2 ? (party == 0 ? _stairs.U0[entry] : _stairs.U1[entry]) : _vectors[entry][party];
 
+    /// <summary>Two parties: every entry's utility of <paramref name="party"/> (party 0 descending, party 1 ascending), valid until the next offer.</summary>
+    public ReadOnlySpan<double> BilateralUtilities(int party) => party == 0 ? _stairs.U0 : _stairs.U1;
+
     /// <summary>Offers a vector; <paramref name="values"/> is copied only if the vector enters. Returns whether it entered.</summary>
     public bool Offer(ReadOnlySpan<double> utilities, int[] values) =>
         parties == 2 ? OfferBilateral(utilities[0], utilities[1], values) : OfferGeneral(utilities, values);

@@ -94,6 +94,32 @@ public sealed class BranchAndBoundFrontierTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void BranchAndBound_InterruptedInsideHullSegment_GapUsesTheSegmentsBoxCorner()
+    {
+        // Issue x (4 classes, scores 0) and y (3 classes: A scores 10, 0, 4; B scores 0, 10, 4); a rectangle adds 1 to A
+        // when x is class 0 and y class 2. Seeded with (10, 0) and (0, 10), the search is stopped below the root: the
+        // unexplored subtree x = 0 holds (5, 4), under its hull segment (10, 0)–(0, 10) yet 0.4 beyond the archive. Only
+        // the segment's box corner (10, 10) bounds it; the segment's end points alone (gap 0) would not.
+        var model = new ClassedModel(2,
+            ClassOf: [[0, 1, 2, 3], [0, 1, 2]],
+            Representatives: [[0, 1, 2, 3], [0, 1, 2]],
+            Unary: [[[0, 0, 0, 0], [10, 0, 4]], [[0, 0, 0, 0], [0, 10, 4]]],
+            Terms: [new ClassedModel.Term(0, 1, [0, 1], [[true, false, false, false], [false, false, true]])],
+            Norm: [10, 10], Integral: [true, true]);
+        var partial = BranchAndBoundFrontier.Run(model, new FrontierBudget(null, 1, TimeProvider.System), [[0, 1]]);
+        Assert.False(partial.Complete);
+        Assert.Equal([(0.0, 10.0), (10.0, 0.0)], partial.Points.Select(p => (p.Scores[0], p.Scores[1])).Order());
+        double miss = partial.Points.Min(p => Math.Max((5 - p.Scores[0]) / 10, (4 - p.Scores[1]) / 10));
+        Assert.Equal(0.4, miss, 12);
+        Assert.True(partial.Gap >= miss, $"gap {partial.Gap} does not cover the unexplored point (5, 4), missed by {miss}");
+        Assert.Equal(1, partial.Gap, 12);
+
+        var exact = BranchAndBoundFrontier.Run(model, new FrontierBudget(null, null, TimeProvider.System), [[0, 1]]);
+        Assert.True(exact.Complete);
+        Assert.Contains(exact.Points, p => p.Scores[0] == 5 && p.Scores[1] == 4);
+    }
+
+    [Fact]
     public void BranchAndBound_TinyTimeBudget_ReportsNotExactWithGap()
     {
         var scenario = ConstraintScenarios.Generate(20, 10, 40, 50, seed: 11);

@@ -32,9 +32,10 @@ public sealed class FrontierOracleTests(ITestOutputHelper output)
         var report = ScenarioAnalyzer.Analyze(scenario, new AnalysisOptions { Budget = TimeSpan.FromMinutes(5), MaxPoints = int.MaxValue });
         Assert.Equal(ScenarioAnalyzer.BranchAndBound, report.Method);
         Assert.True(report.Frontier.Exact);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var oracle = CpSatFrontier.Solve(scenario).Select(p => (p.A, p.B)).ToList();
         var found = Scores(scenario, report.Frontier);
-        output.WriteLine($"{scenario.Name}: {found.Count} points, CP-SAT {oracle.Count}");
+        output.WriteLine($"{scenario.Name}: {found.Count} points, CP-SAT {oracle.Count} in {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(oracle, found);
     }
 
@@ -62,6 +63,23 @@ public sealed class FrontierOracleTests(ITestOutputHelper output)
     [InlineData(40, 203, 0.6)]
     public void BranchAndBound_GeneratedAnac2014ShapeDomain_EqualsCpSatFrontier(int issues, int seed, double reservedValue) =>
         AssertMatchesCpSat(ConstraintScenarios.Generate(issues, 10, 60, 80, seed, reservedValue: reservedValue));
+
+    /// <summary>
+    /// Seeded constraint domains of other sizes and shapes (12–40 issues of 5–10 values, 20–80 rectangles, with and without
+    /// penalties and reserved values), each with 4–12 frontier points and CP-SAT done in seconds (seeds picked by those two
+    /// criteria; domains where both parties reach 1 at once prove little).
+    /// </summary>
+    [Theory]
+    [InlineData(12, 10, 20, 30, 12003, 0.0, false)]
+    [InlineData(14, 10, 40, 50, 14002, 0.0, true)]
+    [InlineData(16, 8, 30, 40, 16002, 0.3, true)]
+    [InlineData(20, 10, 30, 45, 20003, 0.0, false)]
+    [InlineData(35, 10, 60, 80, 35003, 0.4, false)]
+    [InlineData(40, 5, 50, 70, 40001, 0.0, true)]
+    [InlineData(40, 10, 60, 80, 40001, 0.2, false)]
+    public void BranchAndBound_GeneratedConstraintDomain_EqualsCpSatFrontier(int issues, int values, int minRectangles, int maxRectangles, int seed, double reservedValue,
+        bool penalties) =>
+        AssertMatchesCpSat(ConstraintScenarios.Generate(issues, values, minRectangles, maxRectangles, seed, penalties: penalties, reservedValue: reservedValue));
 
     [Fact]
     public void BranchAndBound_SmallSpacesWithPenalties_EqualsBruteForce()

@@ -77,6 +77,27 @@ public class SessionRunnerRuleTests
     }
 
     [Fact]
+    public void Run_TwoWithdrawalEvents_BothEnforced_AndEventAndFailureEntriesAddressNoOne()
+    {
+        // Two withdrawals and no red line: the limits must stay on after the second one (a toggle would switch them off).
+        var s = TestScenarios.Opposed() with
+        {
+            Timeline = new Timeline([new IssueValueWithdrawn(0.0, "a withdrawn", 0, 0), new IssueValueWithdrawn(0.0, "another withdrawn", 0, 1)]),
+        };
+        var withdrawn = TestScenarios.At(s, 1, 2);
+        var a = new ScriptedNegotiator("a", _ => withdrawn);
+        var r = Negotiation.Run(s, [a, new ScriptedNegotiator("b")], new SaoOptions { Rounds = 5 });
+        Assert.Equal(NegotiationStatus.Failed, r.Status);
+        Assert.Equal(0, r.Failure!.Party);
+        Assert.Equal(FailureKind.InvalidAction, r.Failure.Kind);
+        Assert.Contains("withdrawn", r.Failure.Reason);
+        // Events and the failure are announced to everyone: they are addressed to no party (To = -1).
+        var announced = r.Transcript.Where(e => e.Action is NegotiationAction.Event or NegotiationAction.Fail).ToArray();
+        Assert.Equal([NegotiationAction.Event, NegotiationAction.Event, NegotiationAction.Fail], announced.Select(e => e.Action).ToArray());
+        Assert.All(announced, e => Assert.Equal(-1, e.Entry.To));
+    }
+
+    [Fact]
     public void Run_AcceptingAnOfferWithAWithdrawnValue_InvalidActionOfTheAcceptor()
     {
         // Three parties, two rounds (t = turn / 6). Party 0 offers at t = 0, party 1 accepts at t = 1/6; the value goes at

@@ -15,7 +15,7 @@ namespace Parley.Agents.Negotiators;
 /// it than the text the mediator revises is vetoed, a text its acceptance strategy accepts is accepted, any other is
 /// rejected naming the issues that cost it most.
 /// </summary>
-public class ComposedNegotiator : INegotiator, IVoter
+public class ComposedNegotiator : INegotiator, IVoter, IHasOpponentModel
 {
     private NegotiatorContext? _context;
     private int _seen;

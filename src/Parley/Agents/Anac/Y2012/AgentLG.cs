@@ -1,4 +1,5 @@
 using Parley.Agents.Boa;
+using Parley.Agents.Negotiators;
 using Parley.Outcomes;
 using Parley.Parties;
 
@@ -24,7 +25,7 @@ namespace Parley.Agents.Anac.Y2012;
 /// ties in utility keep GENIUS's enumeration order (last issue fastest, each issue's values in the order of a Java
 /// HashMap's key set, <see cref="JavaOrder"/>). Time is GENIUS's (<see cref="GeniusTime"/>).
 /// </summary>
-public sealed class AgentLG : INegotiator
+public sealed class AgentLG : INegotiator, IHasOpponentModel
 {
     private const int MinSize = 160_000;
     private NegotiatorContext? _context;
@@ -42,8 +43,14 @@ public sealed class AgentLG : INegotiator
     private bool _accept;
     private Outcome _offer;
 
+    private OpponentModelView? _view;
+
     /// <inheritdoc />
     public string Name => "AgentLG";
+
+    /// <summary>AgentLG's value-count model of the opponent, scaled to [0, 1] (the mean over issues of count / largest count).</summary>
+    public IOpponentModel OpponentModel => _view ??= new OpponentModelView(() => _context, (party, outcome) =>
+        _context is { } c && party != c.PartyIndex && _opponentBids.Count > 0 ? OpponentUtility(outcome) / Math.Max(1, _counts.Length) : null);
 
     /// <inheritdoc />
     public void Initialize(NegotiatorContext context)

@@ -1,6 +1,4 @@
-using Parley.Agents.Negotiators;
 using Parley.Outcomes;
-using Parley.Parties;
 
 namespace Parley.Agents.Boa;
 
@@ -9,11 +7,8 @@ namespace Parley.Agents.Boa;
 /// packages it), one <see cref="HardHeadedFrequencyEstimate"/> per other party. It learns from the second offer of a
 /// party on: issues the party left unchanged gain weight, the values it offered gain one count.
 /// </summary>
-public sealed class HardHeadedFrequencyModel : IOpponentModel
+public sealed class HardHeadedFrequencyModel : PerPartyOpponentModel<HardHeadedFrequencyEstimate>
 {
-    private NegotiatorContext? _context;
-    private HardHeadedFrequencyEstimate?[] _parties = [];
-
     /// <summary>Creates the model.</summary>
     /// <param name="learningCoefficient">GENIUS's <c>l</c> (0.2): the weight added to unchanged issues before renormalising.</param>
     public HardHeadedFrequencyModel(double learningCoefficient = HardHeadedFrequencyEstimate.DefaultLearningCoefficient)
@@ -26,29 +21,7 @@ public sealed class HardHeadedFrequencyModel : IOpponentModel
     public double LearningCoefficient { get; }
 
     /// <inheritdoc />
-    public void Initialize(NegotiatorContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        _context = context;
-        _parties = new HardHeadedFrequencyEstimate?[context.PartyCount];
-        for (int p = 0; p < context.PartyCount; p++)
-            if (p != context.PartyIndex) _parties[p] = new HardHeadedFrequencyEstimate(context.Space, LearningCoefficient);
-    }
-
-    /// <summary>The estimate of <paramref name="party"/>.</summary>
-    public HardHeadedFrequencyEstimate Estimate(int party) =>
-        _context is null ? throw new InvalidOperationException("Initialize has not been called.")
-        : (uint)party < (uint)_parties.Length && _parties[party] is { } e ? e
-        : throw new ArgumentOutOfRangeException(nameof(party), party, "Not another party at this table.");
-
-    /// <inheritdoc />
-    public void Observe(int party, Outcome offer, double time) => Estimate(party).Observe(offer);
-
-    /// <inheritdoc />
-    public double PredictUtility(int party, Outcome outcome) => Estimate(party).Utility(outcome);
-
-    /// <inheritdoc />
-    public double PredictUtility(Outcome outcome) => OpponentModels.MeanOverOffering(_context, _parties, static (e, o) => e.Utility(o), static e => e.Offers, outcome);
+    protected override HardHeadedFrequencyEstimate CreateEstimate(OutcomeSpace space) => new(space, LearningCoefficient);
 }
 
 /// <summary>
@@ -62,7 +35,7 @@ public sealed class HardHeadedFrequencyModel : IOpponentModel
 /// while the weights sum to within (0.98, 1.02), one issue at a time in issue order. That shapes the weights, so it is
 /// reproduced here.</para>
 /// </summary>
-public sealed class HardHeadedFrequencyEstimate
+public sealed class HardHeadedFrequencyEstimate : IOpponentEstimate
 {
     /// <summary>GENIUS's default learning coefficient.</summary>
     public const double DefaultLearningCoefficient = 0.2;

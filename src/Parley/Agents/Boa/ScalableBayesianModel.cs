@@ -1,6 +1,4 @@
-using Parley.Agents.Negotiators;
 using Parley.Outcomes;
-using Parley.Parties;
 
 namespace Parley.Agents.Boa;
 
@@ -11,35 +9,10 @@ namespace Parley.Agents.Boa;
 /// unscalable <c>BayesianModel</c>, one hypothesis per weight ordering and evaluator combination, builds no hypothesis
 /// for discrete issues in GENIUS 10.4 and fails on every update, so the scalable one is the Bayesian model here.)
 /// </summary>
-public sealed class ScalableBayesianModel : IOpponentModel
+public sealed class ScalableBayesianModel : PerPartyOpponentModel<ScalableBayesianEstimate>
 {
-    private NegotiatorContext? _context;
-    private ScalableBayesianEstimate?[] _parties = [];
-
     /// <inheritdoc />
-    public void Initialize(NegotiatorContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        _context = context;
-        _parties = new ScalableBayesianEstimate?[context.PartyCount];
-        for (int p = 0; p < context.PartyCount; p++)
-            if (p != context.PartyIndex) _parties[p] = new ScalableBayesianEstimate(context.Space);
-    }
-
-    /// <summary>The estimate of <paramref name="party"/>.</summary>
-    public ScalableBayesianEstimate Estimate(int party) =>
-        _context is null ? throw new InvalidOperationException("Initialize has not been called.")
-        : (uint)party < (uint)_parties.Length && _parties[party] is { } e ? e
-        : throw new ArgumentOutOfRangeException(nameof(party), party, "Not another party at this table.");
-
-    /// <inheritdoc />
-    public void Observe(int party, Outcome offer, double time) => Estimate(party).Observe(offer);
-
-    /// <inheritdoc />
-    public double PredictUtility(int party, Outcome outcome) => Estimate(party).Utility(outcome);
-
-    /// <inheritdoc />
-    public double PredictUtility(Outcome outcome) => OpponentModels.MeanOverOffering(_context, _parties, static (e, o) => e.Utility(o), static e => e.Offers, outcome);
+    protected override ScalableBayesianEstimate CreateEstimate(OutcomeSpace space) => new(space);
 }
 
 /// <summary>
@@ -59,7 +32,7 @@ public sealed class ScalableBayesianModel : IOpponentModel
 /// <para>As in GENIUS: repeated offers are ignored; once an estimate is NaN (the likelihoods underflow), it reports 0
 /// and the model stops learning (GENIUS's "crashed" state).</para>
 /// </summary>
-public sealed class ScalableBayesianEstimate
+public sealed class ScalableBayesianEstimate : IOpponentEstimate
 {
     private const int WeightHypotheses = 11;
     private const double Sigma = 0.25, ConcessionStep = 0.003;

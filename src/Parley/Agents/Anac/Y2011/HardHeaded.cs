@@ -28,12 +28,11 @@ namespace Parley.Agents.Anac.Y2011;
 /// before the reserved value is assigned); the bid list drops an outcome whose key collides with another's; "more than four"
 /// takes five bids. Time is GENIUS's (<see cref="GeniusTime"/>); randomness is the context's seeded source.
 /// </summary>
-public sealed class HardHeaded : INegotiator, IHasOpponentModel
+public sealed class HardHeaded : GeniusTurnAgent, IHasOpponentModel
 {
     private const double MinUtil = 0.585, Ka = 0.05, E = 0.05, LearningCoefficient = 0.2, Tolerance = 0.01;
     private const int TopSelectedBids = 4;
 
-    private NegotiatorContext? _context;
     private double[] _keys = [];        // bid list keys, ascending
     private Outcome[] _bids = [];
     private IReadOnlyDictionary<Outcome, int> _position = new Dictionary<Outcome, int>();
@@ -46,21 +45,16 @@ public sealed class HardHeaded : INegotiator, IHasOpponentModel
     private bool _firstRound;
     private readonly HardHeadedFrequencyModel _model = new(LearningCoefficient);
     private int _opponent;
-    private int _seen, _decidedStep = -1;
-    private bool _accept;
-    private Outcome _offer;
-
+    private int _seen;
     /// <inheritdoc />
-    public string Name => "HardHeaded";
+    public override string Name => "HardHeaded";
 
     /// <summary>HardHeaded's opponent model (GENIUS's HardHeaded frequency model).</summary>
     public IOpponentModel OpponentModel => _model;
 
     /// <inheritdoc />
-    public void Initialize(NegotiatorContext context)
+    protected override void Start(NegotiatorContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        _context = context;
         BuildBidList(context);
         double d = context.Profile.DiscountFactor;
         _discount = d <= 1 && d > 0 ? d : 1;
@@ -74,10 +68,7 @@ public sealed class HardHeaded : INegotiator, IHasOpponentModel
         _model.Initialize(context);
         _opponent = context.PartyIndex == 0 ? 1 : 0;
         _seen = 0;
-        _decidedStep = -1;
     }
-
-    private NegotiatorContext Context => _context ?? throw new InvalidOperationException("Initialize has not been called.");
 
     /// <summary>
     /// GENIUS's construction: start from the outcome of every issue's first value; for each issue in turn, replace the
@@ -144,24 +135,8 @@ public sealed class HardHeaded : INegotiator, IHasOpponentModel
         return tempMin + (1 - fb) * (tempMax - tempMin);
     }
 
-    /// <inheritdoc />
-    public SaoResponse Respond(in SaoState state, Outcome offer)
+    protected override void Decide(in SaoState state)
     {
-        Decide(state);
-        return _accept && Context.IsAllowed(offer, state.Time) ? SaoResponse.Accept : SaoResponse.Reject;
-    }
-
-    /// <inheritdoc />
-    public Outcome Propose(in SaoState state)
-    {
-        Decide(state);
-        return Context.NearestAllowed(_offer, state.Time); // the bid itself when allowed
-    }
-
-    private void Decide(in SaoState state)
-    {
-        if (_decidedStep == state.Step) return;
-        _decidedStep = state.Step;
         var context = Context;
         var utility = context.Index;
         ReceiveOffers();
@@ -178,16 +153,16 @@ public sealed class HardHeaded : INegotiator, IHasOpponentModel
         }
         if (_opponentLast is { } last && (utility.Utility(last) > _lowestYet || utility.Utility(queue.First!.Value.Bid) <= utility.Utility(last)))
         {
-            _accept = true;
-            _offer = queue.First!.Value.Bid;
+            Accepting = true;
+            Bid = queue.First!.Value.Bid;
             return;
         }
-        _accept = false;
+        Accepting = false;
         var entry = queue.First!.Value;
         queue.RemoveFirst();
         _myBids.Add(entry);
         if (entry.Key < _lowestYet) _lowestYet = utility.Utility(entry.Bid);
-        _offer = entry.Bid;
+        Bid = entry.Bid;
     }
 
     private void FillQueue(double p)

@@ -29,41 +29,36 @@ namespace Parley.Agents.Anac.Y2011;
 /// original's unseeded <c>java.util.Random</c>). The Nash point is the first outcome, in GENIUS's enumeration order, of
 /// highest Nash product (GENIUS takes the first on its Pareto frontier: the same point unless two share the product).
 /// </summary>
-public sealed class NiceTitForTat : INegotiator, IHasOpponentModel
+public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
 {
     private const double FirstBidsTime = 0.01; // TIME_USED_TO_DETERMINE_OPPONENT_STARTING_POINT
 
     private readonly ScalableBayesianModel _model = new();
     private readonly List<BidDetails> _opponentHistory = [];
-    private NegotiatorContext? _context;
-    private int _opponent, _seen, _decidedStep = -1, _offeredOpponentBestBid, _myBids;
+    private int _opponent, _seen, _offeredOpponentBestBid, _myBids;
     private long _domainSize;
     private double _myNashUtility, _initialGap;
-    private Outcome _openingBid, _offer;
-    private bool _accept;
+    private Outcome _openingBid;
     private int[] _values = [];
     private double[]? _ownUtilities;
     private int _nashAt = -1;
     private double? _rawNash;
 
     /// <inheritdoc />
-    public string Name => "NiceTitForTat";
+    public override string Name => "NiceTitForTat";
 
     /// <summary>The scalable Bayesian model of the opponent.</summary>
     public IOpponentModel OpponentModel => _model;
 
     /// <inheritdoc />
-    public void Initialize(NegotiatorContext context)
+    protected override void Start(NegotiatorContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (context.PartyCount != 2) throw new NotSupportedException("NiceTitForTat is a bilateral agent: it negotiates with exactly one opponent.");
         if (!context.Space.IsDiscrete || !context.Space.IsEnumerable) throw new NotSupportedException("NiceTitForTat needs an enumerable space of discrete issues.");
-        _context = context;
         _model.Initialize(context);
         _opponent = 1 - context.PartyIndex;
         _opponentHistory.Clear();
         _seen = _offeredOpponentBestBid = _myBids = 0;
-        _decidedStep = -1;
         _domainSize = context.Space.Count;
         _myNashUtility = _initialGap = 0;
         _openingBid = SortedOutcomeSpace.For(context.Index).FirstBest;
@@ -73,23 +68,8 @@ public sealed class NiceTitForTat : INegotiator, IHasOpponentModel
         _rawNash = null;
     }
 
-    private NegotiatorContext Context => _context ?? throw new InvalidOperationException("Initialize has not been called.");
     private bool IsDomainBig => _domainSize > 10_000;
     private double U(Outcome o) => Context.Index.Utility(o);
-
-    /// <inheritdoc />
-    public SaoResponse Respond(in SaoState state, Outcome offer)
-    {
-        Decide(state);
-        return _accept && Context.IsAllowed(offer, state.Time) ? SaoResponse.Accept : SaoResponse.Reject;
-    }
-
-    /// <inheritdoc />
-    public Outcome Propose(in SaoState state)
-    {
-        Decide(state);
-        return Context.NearestAllowed(_offer, state.Time);
-    }
 
     private void ReceiveOffers()
     {
@@ -104,13 +84,11 @@ public sealed class NiceTitForTat : INegotiator, IHasOpponentModel
     }
 
     // BilateralAgent.chooseAction: opening bid; first counter-bid; then the counter-bid, each checked by the acceptance condition.
-    private void Decide(in SaoState state)
+    protected override void Decide(in SaoState state)
     {
-        if (_decidedStep == state.Step) return;
-        _decidedStep = state.Step;
         ReceiveOffers();
         double time = GeniusTime.Of(Context, state);
-        _accept = false;
+        Accepting = false;
         if (_opponentHistory.Count == 0) Offer(_openingBid);
         else
         {
@@ -122,7 +100,7 @@ public sealed class NiceTitForTat : INegotiator, IHasOpponentModel
 
     private void Offer(Outcome bid)
     {
-        _offer = bid;
+        Bid = bid;
         _myBids++;
     }
 
@@ -288,8 +266,8 @@ public sealed class NiceTitForTat : INegotiator, IHasOpponentModel
         }
         else
         {
-            _accept = true;
-            _offer = best.Bid; // not offered: the negotiation ends with the acceptance
+            Accepting = true;
+            Bid = best.Bid; // not offered: the negotiation ends with the acceptance
         }
     }
 }

@@ -43,6 +43,7 @@ public sealed class ScalableBayesianEstimate : IOpponentEstimate
     private readonly double[][] _evaluationProbability;          // [issue][hypothesis]
     private readonly double[] _expectedWeights;
     private readonly double[][] _expectedEvaluation;             // [issue][value]
+    private readonly double[][] _terms;                          // [issue][value]: E[w]·E[eval], the additive terms
     private readonly HashSet<Outcome> _seen = [];
     private readonly int[] _values;
     private double _previousBidUtility = 1;
@@ -61,6 +62,7 @@ public sealed class ScalableBayesianEstimate : IOpponentEstimate
         _evaluationProbability = new double[n][];
         _expectedWeights = new double[n];
         _expectedEvaluation = new double[n][];
+        _terms = new double[n][];
         for (int i = 0; i < n; i++)
         {
             var prior = new double[WeightHypotheses];
@@ -77,6 +79,7 @@ public sealed class ScalableBayesianEstimate : IOpponentEstimate
             _evaluationProbability[i] = new double[_evaluations[i].Length];
             Array.Fill(_evaluationProbability[i], 1.0 / _evaluations[i].Length);
             _expectedEvaluation[i] = new double[space.Radices[i]];
+            _terms[i] = new double[space.Radices[i]];
         }
         Refresh();
     }
@@ -208,6 +211,7 @@ public sealed class ScalableBayesianEstimate : IOpponentEstimate
                 for (int h = 0; h < hyps.Length; h++) e += p[h] * hyps[h][v];
                 table[v] = e;
                 double term = _expectedWeights[i] * e;
+                _terms[i][v] = term;
                 if (term < lo || double.IsNaN(term)) lo = term;
                 if (term > hi || double.IsNaN(term)) hi = term;
             }
@@ -222,7 +226,7 @@ public sealed class ScalableBayesianEstimate : IOpponentEstimate
     public double ExpectedUtility(ReadOnlySpan<int> values)
     {
         double u = 0;
-        for (int j = 0; j < _expectedWeights.Length; j++) u += _expectedWeights[j] * _expectedEvaluation[j][values[j]];
+        for (int j = 0; j < _terms.Length; j++) u += _terms[j][values[j]];
         return u;
     }
 

@@ -217,14 +217,18 @@ public sealed class SortedOutcomeSpace
         unchecked
         {
             int bid = 0;
+            var hashes = ValueHashes.GetValue(space, static s => [.. s.Issues.Select(i => i is DiscreteIssue d ? d.Values.Select(JavaOrder.StringHash).ToArray() : [])]);
             for (int i = 0; i < values.Length; i++)
-                if (space.Issues[i] is DiscreteIssue d) bid += JavaOrder.StringHash(d.Values[values[i]]);
+                if (hashes[i].Length > 0) bid += hashes[i][values[i]];
             int result = 31 + bid;
             result = 31 * result + JavaDoubleHash(utility);
             result = 31 * result + JavaDoubleHash(time);
             return result;
         }
     }
+
+    // Java's hash of each discrete value's name, per issue (empty for other issues), computed once per space.
+    private static readonly ConditionalWeakTable<OutcomeSpace, int[][]> ValueHashes = new();
 
     private static int JavaDoubleHash(double d)
     {

@@ -35,6 +35,8 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
 
     private readonly ScalableBayesianModel _model = new();
     private readonly List<BidDetails> _opponentHistory = [];
+    private BidDetails _opponentBest;            // the last of the opponent's offers of highest utility (BidHistory.getBestBidDetails)
+    private double _minimumOfFirstBids;          // lowest utility among its offers in (0, 0.01] of utility in (0, 1]; −1 for none
     private int _opponent, _seen, _offeredOpponentBestBid, _myBids;
     private long _domainSize;
     private double _myNashUtility, _initialGap;
@@ -58,6 +60,7 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
         _model.Initialize(context);
         _opponent = 1 - context.PartyIndex;
         _opponentHistory.Clear();
+        _minimumOfFirstBids = -1;
         _seen = _offeredOpponentBestBid = _myBids = 0;
         _domainSize = context.Space.Count;
         _myNashUtility = _initialGap = 0;
@@ -79,7 +82,11 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
         {
             var entry = history[_seen];
             if (entry.Action != Protocols.NegotiationAction.Offer || entry.Party == context.PartyIndex || entry.Outcome is not { } offer) continue;
-            _opponentHistory.Add(new BidDetails(offer, U(offer), GeniusTime.OfRound(context, entry.Round, entry.Time)));
+            var details = new BidDetails(offer, U(offer), GeniusTime.OfRound(context, entry.Round, entry.Time));
+            _opponentHistory.Add(details);
+            if (_opponentHistory.Count == 1 || details.MyUtility >= _opponentBest.MyUtility) _opponentBest = details;
+            if (InWindow(details, 0, 1, 0, FirstBidsTime) && (details.MyUtility <= _minimumOfFirstBids || _minimumOfFirstBids == -1))
+                _minimumOfFirstBids = details.MyUtility;
         }
     }
 
@@ -111,8 +118,8 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
             _model.Observe(_opponent, _opponentHistory[^1].Bid, time);
             UpdateMyNashUtility();
         }
-        double maximumOffered = _opponentHistory.Max(b => b.MyUtility);
-        double minimumOfFirstBids = MinimumUtilityOfOpponentFirstBids();
+        double maximumOffered = _opponentBest.MyUtility;
+        double minimumOfFirstBids = _minimumOfFirstBids != -1 ? _minimumOfFirstBids : _opponentHistory[0].MyUtility;
         double opponentConcession = maximumOffered - minimumOfFirstBids;
         double opponentConcedeFactor = Math.Min(1, opponentConcession / (_myNashUtility - minimumOfFirstBids));
         double myConcession = opponentConcedeFactor * (1 - _myNashUtility);
@@ -121,15 +128,6 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
         double gapToNash = Math.Max(0, target - _myNashUtility);
         target -= Bonus(time) * gapToNash;
         return MakeAppropriate(BestBidForOpponent(BidsOfUtility(target)));
-    }
-
-    private double MinimumUtilityOfOpponentFirstBids()
-    {
-        double min = -1;
-        bool any = false;
-        foreach (var b in _opponentHistory)
-            if (InWindow(b, 0, 1, 0, FirstBidsTime) && (b.MyUtility <= min || min == -1)) { min = b.MyUtility; any = true; }
-        return any ? min : _opponentHistory[0].MyUtility;
     }
 
     // The original's BidHistory.filterBetween: utility in (minU, maxU], time in (minT, maxT].
@@ -219,18 +217,9 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
         return sorted[Context.Random.Next(top)].Bid;
     }
 
-    private BidDetails OpponentBest()
-    {
-        var best = _opponentHistory[0];
-        double max = -1;
-        foreach (var b in _opponentHistory)
-            if (b.MyUtility >= max || max == -1) { max = b.MyUtility; best = b; }
-        return best;
-    }
-
     private Outcome MakeAppropriate(Outcome planned)
     {
-        var best = OpponentBest();
+        var best = _opponentBest;
         return best.MyUtility >= U(planned) ? best.Bid : planned;
     }
 
@@ -258,7 +247,7 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
         double offered = _opponentHistory[^1].MyUtility;
         double timeLeft = 1 - time;
         int expectedBids = _opponentHistory.Count(b => InWindow(b, 0, 1, time - timeLeft, time));
-        var best = OpponentBest();
+        var best = _opponentBest;
         if (expectedBids > 1 && best.MyUtility > offered && _offeredOpponentBestBid <= 3)
         {
             _offeredOpponentBestBid++;

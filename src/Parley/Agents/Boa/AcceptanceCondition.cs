@@ -43,6 +43,28 @@ public abstract class AcceptanceCondition
     /// <summary>AC_CombiAvg(t) ("Avg"): as <see cref="CombiMaxInWindow"/> with the window's average utility instead of its best.</summary>
     public static AcceptanceCondition CombiAvg(double t) => new AcCombiWindow(t, WindowRule.AverageInWindow);
 
+    /// <summary>
+    /// This condition as an <see cref="Negotiators.AcceptanceStrategy"/> for a <see cref="Negotiators.ComposedNegotiator"/>:
+    /// it decides on the input's opponent bids (the offer alone when the input has none), next-bid utility and time.
+    /// </summary>
+    public Negotiators.AcceptanceStrategy AsStrategy() => new Strategy(this);
+
+    private sealed class Strategy(AcceptanceCondition condition) : Negotiators.AcceptanceStrategy
+    {
+        public override bool ShouldAccept(in Negotiators.AcceptanceInput input)
+        {
+            var bids = input.OpponentBids;
+            if (bids is null || bids.Count == 0)
+            {
+                bids = new BidHistory();
+                bids.Add(new BidDetails(default, input.OfferUtility, input.Time));
+            }
+            return condition.Accept(bids, input.NextBidUtility, input.Time);
+        }
+
+        public override string ToString() => condition.ToString()!;
+    }
+
     private protected static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
     private sealed class AcNext(double a, double b) : AcceptanceCondition

@@ -25,6 +25,17 @@ internal struct RecordSurrogate
     [Id(12)] public int? FailureSeat;
     [Id(13)] public string? FailureReason;
     [Id(14)] public double ElapsedMs;
+    [Id(15)] public ModelAccuracySurrogate[]? ModelAccuracy;
+}
+
+/// <summary>A <see cref="ModelAccuracyRecord"/> for Orleans.</summary>
+[GenerateSerializer]
+internal struct ModelAccuracySurrogate
+{
+    [Id(0)] public int Seat;
+    [Id(1)] public double? Pearson;
+    [Id(2)] public double? Kendall;
+    [Id(3)] public double? ParetoError;
 }
 
 /// <summary>Converts records to and from <see cref="RecordSurrogate"/> for Orleans' serializer.</summary>
@@ -48,6 +59,7 @@ internal sealed class RecordSurrogateConverter : IConverter<NegotiationRecord, R
         FailureSeat = s.FailureSeat,
         FailureReason = s.FailureReason,
         ElapsedMs = s.ElapsedMs,
+        ModelAccuracy = s.ModelAccuracy is { } m ? [.. m.Select(a => new ModelAccuracyRecord(a.Seat, a.Pearson, a.Kendall, a.ParetoError))] : [],
     };
 
     public RecordSurrogate ConvertToSurrogate(in NegotiationRecord r) => new()
@@ -67,5 +79,7 @@ internal sealed class RecordSurrogateConverter : IConverter<NegotiationRecord, R
         FailureSeat = r.FailureSeat,
         FailureReason = r.FailureReason,
         ElapsedMs = r.ElapsedMs,
+        ModelAccuracy = r.ModelAccuracy.IsDefaultOrEmpty ? null
+            : [.. r.ModelAccuracy.Select(a => new ModelAccuracySurrogate { Seat = a.Seat, Pearson = a.Pearson, Kendall = a.Kendall, ParetoError = a.ParetoError })],
     };
 }

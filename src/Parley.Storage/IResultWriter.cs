@@ -15,5 +15,7 @@ internal static class ResultColumns
 
     public static readonly string[] Utilities = ["tournament_id", "negotiation_index", "seat", "utility", "undiscounted_utility"];
 
+    public static readonly string[] Models = ["tournament_id", "negotiation_index", "seat", "pearson", "kendall", "pareto_error"];
+
     public static string List(string[] columns) => string.Join(", ", columns);
 }

@@ -32,6 +32,7 @@ internal sealed class PostgresResultWriter(NpgsqlConnection connection) : IResul
         {
             Execute("CREATE TEMP TABLE IF NOT EXISTS staged_results (LIKE results) ON COMMIT DELETE ROWS", null);
             Execute("CREATE TEMP TABLE IF NOT EXISTS staged_result_utilities (LIKE result_utilities) ON COMMIT DELETE ROWS", null);
+            Execute("CREATE TEMP TABLE IF NOT EXISTS staged_result_models (LIKE result_models) ON COMMIT DELETE ROWS", null);
             _staging = true;
         }
         string prefix = staged ? "staged_" : "";
@@ -72,10 +73,27 @@ internal sealed class PostgresResultWriter(NpgsqlConnection connection) : IResul
                 }
             copy.Complete();
         }
+        if (records.Any(r => !r.ModelAccuracy.IsDefaultOrEmpty))
+            using (var copy = connection.BeginBinaryImport($"COPY {prefix}result_models ({ResultColumns.List(ResultColumns.Models)}) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var r in records)
+                    foreach (var m in r.ModelAccuracy.IsDefault ? [] : r.ModelAccuracy)
+                    {
+                        copy.StartRow();
+                        copy.Write(id, NpgsqlDbType.Bigint);
+                        copy.Write(r.Index, NpgsqlDbType.Integer);
+                        copy.Write(m.Seat, NpgsqlDbType.Integer);
+                        Nullable(copy, m.Pearson, NpgsqlDbType.Double);
+                        Nullable(copy, m.Kendall, NpgsqlDbType.Double);
+                        Nullable(copy, m.ParetoError, NpgsqlDbType.Double);
+                    }
+                copy.Complete();
+            }
         if (staged)
         {
             Execute($"INSERT INTO results ({ResultColumns.List(ResultColumns.Results)}) SELECT {ResultColumns.List(ResultColumns.Results)} FROM staged_results ON CONFLICT DO NOTHING", tx);
             Execute($"INSERT INTO result_utilities ({ResultColumns.List(ResultColumns.Utilities)}) SELECT {ResultColumns.List(ResultColumns.Utilities)} FROM staged_result_utilities ON CONFLICT DO NOTHING", tx);
+            Execute($"INSERT INTO result_models ({ResultColumns.List(ResultColumns.Models)}) SELECT {ResultColumns.List(ResultColumns.Models)} FROM staged_result_models ON CONFLICT DO NOTHING", tx);
         }
         tx.Commit();
     }

@@ -12,9 +12,12 @@ internal sealed class SqliteResultWriter(SqliteConnection connection) : IResultW
 {
     private readonly SqliteRowInserter _results = new(connection, "results", ResultColumns.Results, 16);
     private readonly SqliteRowInserter _utilities = new(connection, "result_utilities", ResultColumns.Utilities, 32);
+    private readonly SqliteRowInserter _models = new(connection, "result_models", ResultColumns.Models, 32);
     private readonly List<(NegotiationRecord Record, int Seat)> _seats = [];
+    private readonly List<(int Index, ModelAccuracyRecord Model)> _modelRows = [];
     private SqliteRowBinder<NegotiationRecord>? _bindResult;
     private SqliteRowBinder<(NegotiationRecord, int)>? _bindUtility;
+    private SqliteRowBinder<(int, ModelAccuracyRecord)>? _bindModel;
     private long _tournament;
 
     // results.status as UTF-8, by status: bound without converting a string per row.
@@ -30,6 +33,11 @@ internal sealed class SqliteResultWriter(SqliteConnection connection) : IResultW
         foreach (var r in records)
             for (int seat = 0; seat < r.Utilities.Length; seat++) _seats.Add((r, seat));
         _utilities.Insert(_seats, _bindUtility ??= BindUtility);
+        _modelRows.Clear();
+        foreach (var r in records)
+            if (!r.ModelAccuracy.IsDefaultOrEmpty)
+                foreach (var m in r.ModelAccuracy) _modelRows.Add((r.Index, m));
+        if (_modelRows.Count > 0) _models.Insert(_modelRows, _bindModel ??= BindModel);
         tx.Commit();
     }
 
@@ -60,9 +68,20 @@ internal sealed class SqliteResultWriter(SqliteConnection connection) : IResultW
         row.Real(4, s.Record.UndiscountedUtilities[s.Seat]);
     }
 
+    private void BindModel(SqliteRow row, (int Index, ModelAccuracyRecord Model) m)
+    {
+        row.Integer(0, _tournament);
+        row.Integer(1, m.Index);
+        row.Integer(2, m.Model.Seat);
+        row.NullableReal(3, m.Model.Pearson);
+        row.NullableReal(4, m.Model.Kendall);
+        row.NullableReal(5, m.Model.ParetoError);
+    }
+
     public void Dispose()
     {
         _results.Dispose();
         _utilities.Dispose();
+        _models.Dispose();
     }
 }

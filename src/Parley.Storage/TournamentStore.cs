@@ -348,15 +348,34 @@ public sealed partial class TournamentStore : IDisposable
                 list.Add((Int(reader, 1), reader.GetDouble(2)));
             }
         }
+        var models = new Dictionary<int, List<ModelAccuracyRecord>>();
+        string modelsExist = _postgres ? "SELECT to_regclass('result_models') IS NOT NULL" : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'result_models'";
+        if (Scalar(modelsExist, null) is true or 1L) // databases written before opponent-model measures lack the table
+        {
+            using var command = Command("SELECT negotiation_index, seat, pearson, kendall, pareto_error FROM result_models WHERE tournament_id = @id ORDER BY negotiation_index, seat", null);
+            Add(command, "@id", id);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                int n = Int(reader, 0);
+                if (!models.TryGetValue(n, out var list)) models[n] = list = [];
+                list.Add(new ModelAccuracyRecord(Int(reader, 1), reader.IsDBNull(2) ? null : reader.GetDouble(2),
+                    reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetDouble(4)));
+            }
+        }
         for (int i = 0; i < rows.Count; i++)
-            rows[i] = rows[i] with { Seats = seats.TryGetValue(rows[i].Index, out var l) ? [.. l] : [] };
+            rows[i] = rows[i] with
+            {
+                Seats = seats.TryGetValue(rows[i].Index, out var l) ? [.. l] : [],
+                Models = models.TryGetValue(rows[i].Index, out var m) ? [.. m] : [],
+            };
         return new StoredResults(negotiators, scenarios, rows);
     }
 
     /// <summary>Counts rows of <paramref name="table"/> for tournament <paramref name="id"/> (for checks and tests).</summary>
     public long Count(long id, string table)
     {
-        if (table is not ("results" or "result_utilities" or "negotiations" or "seats")) throw new ArgumentException($"unknown table '{table}'", nameof(table));
+        if (table is not ("results" or "result_utilities" or "result_models" or "negotiations" or "seats")) throw new ArgumentException($"unknown table '{table}'", nameof(table));
         using var command = Command($"SELECT COUNT(*) FROM {table} WHERE tournament_id = @id", null);
         Add(command, "@id", id);
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -468,10 +487,11 @@ public sealed partial class TournamentStore : IDisposable
 /// <summary>A database that cannot be opened or used; the message is for the user.</summary>
 public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>One stored result with the negotiator and utility of each seat (seat order).</summary>
+/// <summary>One stored result with the negotiator and utility of each seat (seat order) and the accuracy of the seats' opponent models.</summary>
 public sealed record StoredResult(
     int Index, int Scenario, NegotiationStatus Status, double Welfare, double? DistanceToPareto, double? DistanceToNash,
-    string? FailureKind, int? FailureSeat, string? FailureReason, IReadOnlyList<(int Negotiator, double Utility)> Seats);
+    string? FailureKind, int? FailureSeat, string? FailureReason, IReadOnlyList<(int Negotiator, double Utility)> Seats,
+    IReadOnlyList<ModelAccuracyRecord>? Models = null);
 
 /// <summary>Every stored result of one tournament, with the names of its negotiators and scenarios (by index).</summary>
 public sealed record StoredResults(IReadOnlyList<string> Negotiators, IReadOnlyList<string> Scenarios, IReadOnlyList<StoredResult> Results);

@@ -75,6 +75,17 @@ CREATE TABLE IF NOT EXISTS result_utilities (
     undiscounted_utility DOUBLE PRECISION NOT NULL,
     PRIMARY KEY (tournament_id, negotiation_index, seat)
 );
+-- Accuracy of the opponent model of each seat whose negotiator exposes one (docs/tournaments.md): Pearson and Kendall
+-- correlation of modelled and true opponent utility over the outcomes, Pareto-frontier estimation error (bilateral).
+CREATE TABLE IF NOT EXISTS result_models (
+    tournament_id BIGINT NOT NULL,
+    negotiation_index INTEGER NOT NULL,
+    seat INTEGER NOT NULL,
+    pearson DOUBLE PRECISION,
+    kendall DOUBLE PRECISION,
+    pareto_error DOUBLE PRECISION,
+    PRIMARY KEY (tournament_id, negotiation_index, seat)
+);
 -- Sessions with people at the table (parley serve, docs/human.md): one row per session, one per thing that happened in
 -- it (source 'person': claims, views opened, edits, moves, refusals; source 'engine': every transcript entry).
 CREATE TABLE IF NOT EXISTS human_sessions (

@@ -64,6 +64,49 @@ public sealed class TournamentCommandTests : IDisposable
         Assert.Equal(6, File.ReadAllLines(Path_("board-pairwise.csv")).Length);
     }
 
+    [Theory]
+    [InlineData("threads")]
+    [InlineData("processes")]
+    public void Report_AgentsWithOpponentModels_GetModelAccuracy(string isolation)
+    {
+        // Issue 21: per agent with an opponent model, the rank and linear correlation of modelled and true opponent
+        // utility over the outcomes and the Pareto-frontier estimation error, stored per negotiation.
+        string file = Write("t.yaml", $$"""
+            protocol: {name: sao, rounds: 200}
+            isolation: {{isolation}}
+            negotiators:
+              - {name: hh, builtin: hardheaded}
+              - {name: style, builtin: hardheaded-style}
+              - {name: boulware, builtin: boulware}
+            scenarios:
+              - {path: {{CliRunner.Anac("y2010/EnglandZimbabwe")}}}
+            """);
+        string db = Path_("m.db");
+        var run = CliRunner.InProcess("tournament", "run", file, "--db", db, "--jobs", "1", "--quiet");
+        Assert.True(run.ExitCode == 0, run.Error + run.Console);
+
+        var json = CliRunner.InProcess("tournament", "report", db, "--json");
+        Assert.True(json.ExitCode == 0, json.Error);
+        using var doc = JsonDocument.Parse(json.Out);
+        var rows = doc.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
+        Assert.False(rows["boulware"].TryGetProperty("opponentModel", out _));
+        foreach (var name in new[] { "hh", "style" })
+        {
+            var model = rows[name].GetProperty("opponentModel");
+            Assert.Equal(rows[name].GetProperty("negotiations").GetInt32(), model.GetProperty("negotiations").GetInt32());
+            Assert.InRange(model.GetProperty("pearson").GetDouble(), -1, 1);
+            Assert.InRange(model.GetProperty("kendall").GetDouble(), -1, 1);
+            Assert.InRange(model.GetProperty("paretoError").GetDouble(), 0, 1.5);
+        }
+        // HardHeaded's frequency model learns something true about a Boulware opponent on EnglandZimbabwe.
+        Assert.True(rows["hh"].GetProperty("opponentModel").GetProperty("kendall").GetDouble() > 0.2, json.Out);
+
+        var tables = CliRunner.InProcess("tournament", "report", db, "--csv", Path_("board.csv"));
+        Assert.True(tables.ExitCode == 0, tables.Error);
+        Assert.Contains("Opponent models", tables.Console);
+        Assert.Contains("model_pearson,model_kendall,model_pareto_error", File.ReadLines(Path_("board.csv")).First());
+    }
+
     [Fact]
     public void Report_Csv_FormulaLikeNamesNeutralisedInEveryFile()
     {

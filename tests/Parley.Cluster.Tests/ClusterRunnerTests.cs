@@ -93,7 +93,7 @@ public sealed class ClusterRunnerTests : IAsyncLifetime
     }
 }
 
-/// <summary>The tournament the tests run: three built-in negotiators on the two shipped bilateral scenarios (72 negotiations).</summary>
+/// <summary>The tournament the tests run: three built-in negotiators (one with an opponent model, whose accuracy the silos measure) on the two shipped bilateral scenarios (72 negotiations).</summary>
 internal static class Tournaments
 {
     private static readonly Lazy<PreparedTournament> Prepared = new(() =>
@@ -105,7 +105,7 @@ internal static class Tournaments
             seed: 3
             protocol: {"{"}name: sao, rounds: 200{"}"}
             repetitions: 2
-            negotiators: [boulware, conceder, titfortat]
+            negotiators: [boulware, conceder, hardheaded-style]
             scenarios: [{Path.Combine(scenarios, "Laptop")}, {Path.Combine(scenarios, "EnglandZimbabwe")}]
             """);
         var tournament = TournamentFileReader.ReadFile(file);

@@ -22,6 +22,14 @@ internal static class ReportOutput
             board.AddRow((++rank).ToString(Inv), Markup.Escape(r.Name), r.Negotiations.ToString("N0", Inv), F(r.MeanUtility), F(r.Ci95),
                 r.AgreementRate.ToString("P1", Inv), F(r.MeanDistanceToPareto), F(r.MeanDistanceToNash), F(r.MeanWelfare), r.Failures.ToString("N0", Inv));
         ConsoleLayout.Write(console, board);
+        if (report.Leaderboard.Any(r => r.ModelNegotiations > 0))
+        {
+            var models = new Table().Title("Opponent models: accuracy at the end of each negotiation (modelled vs true opponent utility over the outcomes)")
+                .AddColumns("Negotiator", "Measured", "Pearson", "Kendall τ", "Pareto error");
+            foreach (var r in report.Leaderboard.Where(r => r.ModelNegotiations > 0))
+                models.AddRow(Markup.Escape(r.Name), r.ModelNegotiations.ToString("N0", Inv), F(r.ModelPearson), F(r.ModelKendall), F(r.ModelParetoError));
+            ConsoleLayout.Write(console, models);
+        }
         if (leaderboardOnly)
         {
             console.MarkupLine("[grey]Per scenario and pairwise: parley tournament report <db>[/]");
@@ -72,6 +80,15 @@ internal static class ReportOutput
             Number(json, "distanceToPareto", r.MeanDistanceToPareto);
             Number(json, "distanceToNash", r.MeanDistanceToNash);
             Number(json, "welfare", r.MeanWelfare);
+            if (r.ModelNegotiations > 0)
+            {
+                json.WriteStartObject("opponentModel");
+                json.WriteNumber("negotiations", r.ModelNegotiations);
+                Number(json, "pearson", r.ModelPearson);
+                Number(json, "kendall", r.ModelKendall);
+                Number(json, "paretoError", r.ModelParetoError);
+                json.WriteEndObject();
+            }
             json.WriteStartObject("scenarios");
             foreach (var s in report.Scenarios) Number(json, s.Name, s.MeanUtilities[i]);
             json.WriteEndObject();
@@ -88,10 +105,10 @@ internal static class ReportOutput
     /// table to NAME-pairwise.EXT next to it (NAME: the file name without its extension EXT); text cells through <see cref="CsvField"/>.</summary>
     public static void WriteCsv(string file, TournamentReport report)
     {
-        var board = new StringBuilder("rank,name,negotiations,mean_utility,ci95,agreement_rate,distance_to_pareto,distance_to_nash,welfare,failures\n");
+        var board = new StringBuilder("rank,name,negotiations,mean_utility,ci95,agreement_rate,distance_to_pareto,distance_to_nash,welfare,failures,model_negotiations,model_pearson,model_kendall,model_pareto_error\n");
         int rank = 0;
         foreach (var r in report.Leaderboard)
-            board.Append(Inv, $"{++rank},{Csv(r.Name)},{r.Negotiations},{N(r.MeanUtility)},{N(r.Ci95)},{N(r.AgreementRate)},{N(r.MeanDistanceToPareto)},{N(r.MeanDistanceToNash)},{N(r.MeanWelfare)},{r.Failures}\n");
+            board.Append(Inv, $"{++rank},{Csv(r.Name)},{r.Negotiations},{N(r.MeanUtility)},{N(r.Ci95)},{N(r.AgreementRate)},{N(r.MeanDistanceToPareto)},{N(r.MeanDistanceToNash)},{N(r.MeanWelfare)},{r.Failures},{r.ModelNegotiations},{N(r.ModelPearson)},{N(r.ModelKendall)},{N(r.ModelParetoError)}\n");
         File.WriteAllText(file, board.ToString());
 
         var scenarios = new StringBuilder("scenario,negotiations,agreement_rate,welfare,distance_to_pareto,distance_to_nash,failures,best");

@@ -14,8 +14,13 @@ namespace Parley.Tournaments.Reports;
 /// <param name="MeanDistanceToNash">Mean distance to the Nash point (null when never measured).</param>
 /// <param name="MeanWelfare">Mean social welfare (sum of final utilities) of its negotiations.</param>
 /// <param name="Failures">Negotiations that failed because of this negotiator.</param>
+/// <param name="ModelPearson">Mean Pearson correlation of its opponent model with the true opponent utilities (null: no model measured).</param>
+/// <param name="ModelKendall">Mean Kendall τ-b of its opponent model with the true opponent utilities (null: no model measured).</param>
+/// <param name="ModelParetoError">Mean Pareto-frontier estimation error of its opponent model (null: no model measured, or never bilateral).</param>
+/// <param name="ModelNegotiations">Negotiations in which its opponent model was measured.</param>
 public sealed record LeaderboardRow(string Name, int Negotiations, double MeanUtility, double Ci95, double AgreementRate,
-    double? MeanDistanceToPareto, double? MeanDistanceToNash, double MeanWelfare, int Failures);
+    double? MeanDistanceToPareto, double? MeanDistanceToNash, double MeanWelfare, int Failures,
+    double? ModelPearson = null, double? ModelKendall = null, double? ModelParetoError = null, int ModelNegotiations = 0);
 
 /// <summary>One scenario's summary.</summary>
 /// <param name="Name">Scenario name.</param>
@@ -51,6 +56,10 @@ public sealed record TournamentReport(
         var pareto = new Summer[k];
         var nash = new Summer[k];
         var welfare = new double[k];
+        var modelPearson = new Summer[k];
+        var modelKendall = new Summer[k];
+        var modelPareto = new Summer[k];
+        var modelCount = new int[k];
         var wins = new double[k, k];
         var encounters = new int[k, k];
         int s = results.Scenarios.Count;
@@ -82,6 +91,15 @@ public sealed record TournamentReport(
                 welfare[negotiator] += r.Welfare;
                 scenarioUtility[r.Scenario, negotiator].Add(utility);
             }
+            foreach (var m in r.Models ?? [])
+            {
+                if (m.Seat < 0 || m.Seat >= r.Seats.Count) continue;
+                int negotiator = r.Seats[m.Seat].Negotiator;
+                modelPearson[negotiator].Add(m.Pearson);
+                modelKendall[negotiator].Add(m.Kendall);
+                modelPareto[negotiator].Add(m.ParetoError);
+                modelCount[negotiator]++;
+            }
             for (int a = 0; a < r.Seats.Count; a++)
                 for (int b = 0; b < r.Seats.Count; b++)
                 {
@@ -101,7 +119,8 @@ public sealed record TournamentReport(
             double mean = n == 0 ? double.NaN : u.Average();
             double ci = n < 2 ? 0 : StudentT.Quantile975(n - 1) * Math.Sqrt(u.Sum(x => (x - mean) * (x - mean)) / (n - 1) / n);
             rows.Add(new LeaderboardRow(results.Negotiators[i], n, mean, ci, n == 0 ? 0 : (double)agreements[i] / n,
-                pareto[i].Mean, nash[i].Mean, n == 0 ? double.NaN : welfare[i] / n, failures[i]));
+                pareto[i].Mean, nash[i].Mean, n == 0 ? double.NaN : welfare[i] / n, failures[i],
+                modelPearson[i].Mean, modelKendall[i].Mean, modelPareto[i].Mean, modelCount[i]));
         }
         var order = Enumerable.Range(0, k).OrderByDescending(i => double.IsNaN(rows[i].MeanUtility) ? double.NegativeInfinity : rows[i].MeanUtility).ThenBy(i => rows[i].Name, StringComparer.Ordinal).ToArray();
 

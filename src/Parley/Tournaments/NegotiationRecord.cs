@@ -55,6 +55,12 @@ public sealed record NegotiationRecord
     /// <summary>Distance to the Nash point; null when not measured.</summary>
     public double? DistanceToNash { get; init; }
 
+    /// <summary>
+    /// Accuracy of the opponent model of each seat whose negotiator exposes one (<see cref="Agents.Negotiators.IHasOpponentModel"/>),
+    /// measured after the negotiation against the other principals' true utilities; empty when no seat has a model.
+    /// </summary>
+    public ImmutableArray<ModelAccuracyRecord> ModelAccuracy { get; init; } = [];
+
     /// <summary>What went wrong (Exception, InvalidAction, TimeBudgetExceeded, Hung, Crashed, Internal), or null.</summary>
     public string? FailureKind { get; init; }
 
@@ -69,6 +75,18 @@ public sealed record NegotiationRecord
 
     /// <summary>True when the deterministic content (everything but <see cref="ElapsedMs"/>) equals <paramref name="other"/>'s.</summary>
     public bool SameOutcomeAs(NegotiationRecord other) =>
-        this with { ElapsedMs = 0, Utilities = [], UndiscountedUtilities = [] } == other with { ElapsedMs = 0, Utilities = [], UndiscountedUtilities = [] }
-        && Utilities.SequenceEqual(other.Utilities) && UndiscountedUtilities.SequenceEqual(other.UndiscountedUtilities);
+        this with { ElapsedMs = 0, Utilities = [], UndiscountedUtilities = [], ModelAccuracy = [] }
+            == other with { ElapsedMs = 0, Utilities = [], UndiscountedUtilities = [], ModelAccuracy = [] }
+        && Utilities.SequenceEqual(other.Utilities) && UndiscountedUtilities.SequenceEqual(other.UndiscountedUtilities)
+        && ModelAccuracy.SequenceEqual(other.ModelAccuracy);
 }
+
+/// <summary>
+/// How well the opponent model of the negotiator in <paramref name="Seat"/> knew the other principals at the end of a
+/// negotiation (<see cref="Analysis.OpponentModelAccuracy"/>; correlations averaged over the other principals).
+/// </summary>
+/// <param name="Seat">The seat whose negotiator kept the model.</param>
+/// <param name="Pearson">Pearson correlation of modelled and true opponent utility over the outcomes, or null.</param>
+/// <param name="Kendall">Kendall τ-b of modelled and true opponent utility over the outcomes, or null.</param>
+/// <param name="ParetoError">Pareto-frontier estimation error (bilateral only), or null.</param>
+public readonly record struct ModelAccuracyRecord(int Seat, double? Pearson, double? Kendall, double? ParetoError);

@@ -128,6 +128,30 @@ public class TournamentStoreTests
 
     [Theory]
     [MemberData(nameof(Databases.Kinds), MemberType = typeof(Databases))]
+    public void ReadResults_RoundTripsOpponentModelAccuracy_StoredOnce(string kind)
+    {
+        // Issue 21: the accuracy of each seat's opponent model, per negotiation; a batch written twice (PostgreSQL's
+        // staging path) stores it once.
+        using var folder = TestPaths.TempFolder();
+        var t = TournamentFileReader.ReadFile(TournamentFiles.Small(folder, "[hardheaded, boulware, nicetitfortat]", repetitions: 1));
+        using var store = Databases.Open(kind, folder);
+        long id = store.Create(t);
+        var records = Enumerable.Range(0, t.Count).Select(i => NegotiationExecutor.Execute(t, i)).ToList();
+        Assert.Contains(records, r => r.ModelAccuracy.Length == 2);
+        Assert.Contains(records, r => r.ModelAccuracy.IsEmpty);
+        store.Write(id, records);
+        store.Write(id, records);
+        Assert.Equal(records.Sum(r => r.ModelAccuracy.Length), store.Count(id, "result_models"));
+        foreach (var (r, s) in records.Zip(store.ReadResults(id).Results))
+            Assert.Equal(r.ModelAccuracy, s.Models!);
+        var board = TournamentReport.Build(store.Find(id)!, store.ReadResults(id)).Leaderboard;
+        Assert.Equal(0, board.Single(b => b.Name == "boulware").ModelNegotiations);
+        Assert.Null(board.Single(b => b.Name == "boulware").ModelKendall);
+        Assert.All(board.Where(b => b.Name != "boulware"), b => Assert.InRange(b.ModelKendall!.Value, -1, 1));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Kinds), MemberType = typeof(Databases))]
     public void Continue_AfterPartialRun_RunsOnlyTheRest_AndEqualsOneRun(string kind)
     {
         using var folder = TestPaths.TempFolder();

@@ -29,6 +29,20 @@ public class WorkerWireTests
     }
 
     [Fact]
+    public void Accept_ModelAccuracy_TravelsWithTheReport()
+    {
+        // Issue 21: a worker measures its negotiators' opponent models where they live and reports the measures.
+        using var folder = TestPaths.TempFolder();
+        var t = TournamentFileReader.ReadFile(TournamentFiles.Small(folder, "[hardheaded, boulware]", repetitions: 1));
+        var truth = NegotiationExecutor.Execute(t, 0);
+        Assert.NotEmpty(truth.ModelAccuracy);
+        var line = WorkerWire.Write(WorkerReport.Of(t[0], truth with { DistanceToPareto = null, DistanceToNash = null }));
+        var record = WorkerWire.Accept(t, t[0], WorkerWire.Read(line, out _)!, out string? problem);
+        Assert.Null(problem);
+        Assert.Equal(truth.ModelAccuracy.ToArray(), record!.ModelAccuracy.ToArray());
+    }
+
+    [Fact]
     public void Accept_ReportCannotCarryScores_UtilitiesComeFromTheScenario()
     {
         using var folder = TestPaths.TempFolder();
@@ -61,6 +75,10 @@ public class WorkerWireTests
             (report with { Status = NegotiationStatus.Failed }, "failure kind disagree"),
             (report with { Status = NegotiationStatus.Failed, FailureKind = "Whatever", Agreement = null }, "unknown failure kind"),
             (report with { Status = NegotiationStatus.Failed, FailureKind = "Exception", FailureSeat = 7, Agreement = null }, "seat 7"),
+            (report with { ModelAccuracy = [new ModelAccuracyRecord(5, 0.5, 0.5, 0.1)] }, "opponent-model accuracy"),
+            (report with { ModelAccuracy = [new ModelAccuracyRecord(0, 1.5, 0.5, 0.1)] }, "opponent-model accuracy"),
+            (report with { ModelAccuracy = [new ModelAccuracyRecord(0, 0.5, double.NaN, 0.1)] }, "opponent-model accuracy"),
+            (report with { ModelAccuracy = [new ModelAccuracyRecord(0, 0.5, 0.5, -0.1)] }, "opponent-model accuracy"),
         };
         foreach (var (r, expected) in bad)
         {

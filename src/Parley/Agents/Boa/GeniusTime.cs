@@ -17,6 +17,16 @@ public static class GeniusTime
         return context.Options.Rounds is int r && r > 0 ? Math.Min(1.0, (state.Round + 1) / (double)(r + 1)) : state.Time;
     }
 
+    /// <summary>
+    /// GENIUS's time when an action of 0-based round <paramref name="round"/> is made and received: (round + 1) / (R + 1)
+    /// under a round deadline, else <paramref name="time"/> (Parley's normalised time of the action).
+    /// </summary>
+    public static double OfRound(NegotiatorContext context, int round, double time)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Options.Rounds is int r && r > 0 ? Math.Min(1.0, (round + 1) / (double)(r + 1)) : time;
+    }
+
     /// <summary>GENIUS's <c>DiscreteTimeline.getTotalRounds()</c> (R + 1), or null without a round deadline.</summary>
     public static int? TotalRounds(NegotiatorContext context)
     {

@@ -209,22 +209,26 @@ public sealed class SortedOutcomeSpace
     }
 
     /// <summary>
-    /// Java's <c>BidDetails.hashCode()</c> for a bid of utility <paramref name="utility"/> and time −1: the bid's hash (the
+    /// Java's <c>BidDetails.hashCode()</c> for a bid of utility <paramref name="utility"/> and time <paramref name="time"/> (GENIUS's sorted space uses −1): the bid's hash (the
     /// sum of its values' hashes: a discrete value's string hash, 0 for an integer value) mixed with the two doubles' bits.
     /// </summary>
-    internal static int JavaBidDetailsHash(OutcomeSpace space, ReadOnlySpan<int> values, double utility)
+    internal static int JavaBidDetailsHash(OutcomeSpace space, ReadOnlySpan<int> values, double utility, double time = -1.0)
     {
         unchecked
         {
             int bid = 0;
+            var hashes = ValueHashes.GetValue(space, static s => [.. s.Issues.Select(i => i is DiscreteIssue d ? d.Values.Select(JavaOrder.StringHash).ToArray() : [])]);
             for (int i = 0; i < values.Length; i++)
-                if (space.Issues[i] is DiscreteIssue d) bid += JavaOrder.StringHash(d.Values[values[i]]);
+                if (hashes[i].Length > 0) bid += hashes[i][values[i]];
             int result = 31 + bid;
             result = 31 * result + JavaDoubleHash(utility);
-            result = 31 * result + JavaDoubleHash(-1.0);
+            result = 31 * result + JavaDoubleHash(time);
             return result;
         }
     }
+
+    // Java's hash of each discrete value's name, per issue (empty for other issues), computed once per space.
+    private static readonly ConditionalWeakTable<OutcomeSpace, int[][]> ValueHashes = new();
 
     private static int JavaDoubleHash(double d)
     {

@@ -6,7 +6,10 @@ namespace Parley.Agents.Negotiators;
 /// <param name="OfferUtility">Own (undiscounted) utility of the offer on the table.</param>
 /// <param name="NextBidUtility">Own utility of the bid this negotiator would make next.</param>
 /// <param name="ReservedValue">Own (undiscounted) reserved value at <paramref name="Time"/>.</param>
-public readonly record struct AcceptanceInput(double Time, int Round, double OfferUtility, double NextBidUtility, double ReservedValue);
+/// <param name="OpponentBids">The other parties' offers so far with their own utility and time, the last one being the
+/// offer decided on (a <see cref="ComposedNegotiator"/> keeps it; the BOA conditions that look back need it), or null.</param>
+public readonly record struct AcceptanceInput(double Time, int Round, double OfferUtility, double NextBidUtility, double ReservedValue,
+    Boa.BidHistory? OpponentBids = null);
 
 /// <summary>
 /// An acceptance condition (Baarslag et al.): decides whether to accept the standing offer. Built-ins:

@@ -11,16 +11,20 @@ namespace Parley.Agents.Negotiators;
 /// the acceptance strategy says so — but never an offer worth less to it than its reserved value at that time — and
 /// otherwise proposes the bidding strategy's bid (computed once per turn, so AC_next and the counter-offer agree).
 /// Never walks away. Never accepts or offers an outcome that crosses its red lines or uses a withdrawn value.
+/// The acceptance strategy sees the other parties' offers so far (<see cref="AcceptanceInput.OpponentBids"/>), so the BOA
+/// conditions that look back (<see cref="Boa.AcceptanceCondition.CombiMaxInWindow"/>, via
+/// <see cref="Boa.AcceptanceCondition.AsStrategy"/>) work here.
 /// It also votes under the single-negotiating-text protocol (<see cref="IVoter"/>) with the same parts: a text worse for
 /// it than the text the mediator revises is vetoed, a text its acceptance strategy accepts is accepted, any other is
 /// rejected naming the issues that cost it most.
 /// </summary>
-public class ComposedNegotiator : INegotiator, IVoter
+public class ComposedNegotiator : INegotiator, IVoter, IHasOpponentModel
 {
     private NegotiatorContext? _context;
     private int _seen;
     private int _bidStep = -1;
     private Outcome _bid;
+    private readonly Boa.BidHistory _opponentBids = new();
 
     /// <summary>Composes a negotiator.</summary>
     public ComposedNegotiator(string name, IBiddingStrategy bidding, AcceptanceStrategy acceptance, IOpponentModel? opponentModel = null)
@@ -56,6 +60,7 @@ public class ComposedNegotiator : INegotiator, IVoter
         _context = context;
         _seen = 0;
         _bidStep = -1;
+        _opponentBids.Clear();
         OpponentModel?.Initialize(context);
         Bidding.Initialize(context, OpponentModel);
     }
@@ -76,7 +81,7 @@ public class ComposedNegotiator : INegotiator, IVoter
         double reserved = context.ReservedValue(state.Time);
         if (offered < reserved || !context.IsAllowed(offer, state.Time)) return SaoResponse.Reject;
         double next = context.Index.Utility(Bid(state));
-        return Acceptance.ShouldAccept(new AcceptanceInput(state.Time, state.Round, offered, next, reserved))
+        return Acceptance.ShouldAccept(new AcceptanceInput(state.Time, state.Round, offered, next, reserved, _opponentBids))
             ? SaoResponse.Accept
             : SaoResponse.Reject;
     }
@@ -115,16 +120,12 @@ public class ComposedNegotiator : INegotiator, IVoter
         var context = Context;
         var history = context.History;
         int count = history.Count;
-        if (OpponentModel is null)
-        {
-            _seen = count;
-            return;
-        }
         for (; _seen < count; _seen++)
         {
             var entry = history[_seen];
-            if (entry.Action == NegotiationAction.Offer && entry.Party != context.PartyIndex && entry.Outcome is { } offer)
-                OpponentModel.Observe(entry.Party, offer, entry.Time);
+            if (entry.Action != NegotiationAction.Offer || entry.Party == context.PartyIndex || entry.Outcome is not { } offer) continue;
+            _opponentBids.Add(new Boa.BidDetails(offer, context.Index.Utility(offer), entry.Time));
+            OpponentModel?.Observe(entry.Party, offer, entry.Time);
         }
     }
 }

@@ -21,3 +21,13 @@ public interface IOpponentModel
     /// <summary>Estimated utility of <paramref name="outcome"/> averaged over every other party that has made an offer (0.5 before any).</summary>
     double PredictUtility(Outcome outcome);
 }
+
+/// <summary>
+/// A negotiator that keeps an opponent model others may read: tournaments measure its accuracy against the true
+/// opponent utilities after each negotiation (<see cref="Analysis.OpponentModelAccuracy"/>).
+/// </summary>
+public interface IHasOpponentModel
+{
+    /// <summary>The model as it stands (after a negotiation: what it learned in it), or null when there is none.</summary>
+    IOpponentModel? OpponentModel { get; }
+}

@@ -31,6 +31,7 @@ public static class NegotiationExecutor
             var inner = e is System.Reflection.TargetInvocationException { InnerException: { } i } ? i : e;
             return Failed(tournament, planned, "Exception", null, $"constructor threw {inner.GetType().Name}: {inner.Message}");
         }
+        var unwrapped = (object[])seats.Clone();
         if (wrap is not null)
             for (int s = 0; s < seats.Length; s++) seats[s] = wrap(seats[s], s);
         try
@@ -41,7 +42,49 @@ public static class NegotiationExecutor
         {
             return Failed(tournament, planned, "Internal", null, $"{e.GetType().Name}: {e.Message}");
         }
+        if (record.Status != NegotiationStatus.Failed) record = record with { ModelAccuracy = ModelAccuracies(table, unwrapped) };
         return measure ? Measure(tournament, planned, record) : record;
+    }
+
+    /// <summary>
+    /// The accuracy of each seat's opponent model (negotiators that expose one) against the other principals' true
+    /// utilities, over the outcomes of <see cref="OpponentModelAccuracy.Sample"/>. A model that throws is left out.
+    /// </summary>
+    internal static ImmutableArray<ModelAccuracyRecord> ModelAccuracies(Parley.Scenarios.Scenario table, object[] seats)
+    {
+        List<ModelAccuracyRecord>? result = null;
+        int[] principals = [.. Enumerable.Range(0, table.Parties.Length).Where(i => table.Parties[i].Role == Parley.Scenarios.PartyRole.Principal)];
+        Outcome[]? sample = null;
+        double[][]? truth = null;
+        for (int seat = 0; seat < seats.Length && seat < principals.Length; seat++)
+        {
+            if (seats[seat] is not Parley.Agents.Negotiators.IHasOpponentModel { OpponentModel: { } model }) continue;
+            if (!table.Space.IsEnumerable || !table.Space.IsDiscrete) return [];
+            sample ??= OpponentModelAccuracy.Sample(table.Space);
+            truth ??= [.. principals.Select(p => { var index = UtilityIndex.For(table.Parties[p].Profile.Utility); return sample.Select(index.Utility).ToArray(); })];
+            try
+            {
+                var modelled = new double[sample.Length];
+                double pearson = 0, kendall = 0;
+                int pearsons = 0, kendalls = 0;
+                double? frontier = null;
+                for (int other = 0; other < principals.Length; other++)
+                {
+                    if (other == seat) continue;
+                    for (int k = 0; k < sample.Length; k++) modelled[k] = model.PredictUtility(principals[other], sample[k]);
+                    var accuracy = OpponentModelAccuracy.Measure(modelled, truth[other], principals.Length == 2 ? truth[seat] : []);
+                    if (accuracy.Pearson is { } p) { pearson += p; pearsons++; }
+                    if (accuracy.Kendall is { } t) { kendall += t; kendalls++; }
+                    frontier = accuracy.ParetoError;
+                }
+                (result ??= []).Add(new ModelAccuracyRecord(seat, pearsons > 0 ? pearson / pearsons : null, kendalls > 0 ? kendall / kendalls : null, frontier));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The model's own fault: no accuracy for this seat; the negotiation's result stands.
+            }
+        }
+        return result is null ? [] : [.. result];
     }
 
     /// <summary>A failed record for <paramref name="planned"/>: every seat gets its reserved value at time <paramref name="time"/>, discounted.</summary>

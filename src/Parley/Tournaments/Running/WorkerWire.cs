@@ -24,6 +24,7 @@ internal sealed record WorkerReport
     public int? FailureSeat { get; init; }
     public string? FailureReason { get; init; }
     public double ElapsedMs { get; init; }
+    public ModelAccuracyRecord[]? ModelAccuracy { get; init; }
 
     public static WorkerReport Of(PlannedNegotiation planned, NegotiationRecord record) => new()
     {
@@ -40,6 +41,7 @@ internal sealed record WorkerReport
         FailureSeat = record.FailureSeat,
         FailureReason = record.FailureReason,
         ElapsedMs = record.ElapsedMs,
+        ModelAccuracy = record.ModelAccuracy.IsDefaultOrEmpty ? null : [.. record.ModelAccuracy],
     };
 }
 
@@ -122,6 +124,7 @@ internal static class WorkerWire
             FailureSeat = report.FailureSeat,
             FailureReason = reason,
             ElapsedMs = report.ElapsedMs,
+            ModelAccuracy = report.ModelAccuracy is { } models ? [.. models] : [],
         }, agreement);
     }
 
@@ -136,6 +139,9 @@ internal static class WorkerWire
             return string.Create(CultureInfo.InvariantCulture, $"{report.Rounds} rounds and {report.Steps} steps are out of range");
         if (!(report.EndTime >= 0 && report.EndTime <= 1)) return string.Create(CultureInfo.InvariantCulture, $"end time {report.EndTime} is outside [0, 1]");
         if (!double.IsFinite(report.ElapsedMs) || report.ElapsedMs < 0) return "elapsed time is not a duration";
+        foreach (var m in report.ModelAccuracy ?? [])
+            if (m.Seat < 0 || m.Seat >= expected.Seats.Length || !InRange(m.Pearson, -1, 1) || !InRange(m.Kendall, -1, 1) || !InRange(m.ParetoError, 0, 2))
+                return "its opponent-model accuracy names no seat or lies out of range";
         bool failed = report.Status == NegotiationStatus.Failed;
         if (failed != report.FailureKind is not null) return "status and failure kind disagree";
         if (report.FailureKind is { } kind && !Kinds.Contains(kind)) return $"unknown failure kind '{kind}'";
@@ -148,6 +154,8 @@ internal static class WorkerWire
         }
         return null;
     }
+
+    private static bool InRange(double? value, double low, double high) => value is not { } v || (v >= low && v <= high);
 
     /// <summary>The value index per issue of an agreement as stored (issue → value, in issue order), or null when it is not an outcome of <paramref name="space"/>.</summary>
     private static int[]? Parse(Parley.Outcomes.OutcomeSpace space, string text)

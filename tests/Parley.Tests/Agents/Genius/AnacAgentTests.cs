@@ -12,7 +12,7 @@ namespace Parley.Tests.Agents.Genius;
 /// </summary>
 public class AnacAgentTests
 {
-    private static readonly string[] Agents = ["agentk", "hardheaded", "agentlg", "ponpokoagent", "agreeableagent2018"];
+    private static readonly string[] Agents = ["agentk", "hardheaded", "nicetitfortat", "agentlg", "ponpokoagent", "agreeableagent2018"];
     private static readonly string[] Scenarios = ["y2010/EnglandZimbabwe", "y2011/Laptop", "y2010/ItexvsCypress", "y2011/Grocery", "y2011/IS_BT_Acquisition"];
 
     public static TheoryData<string, string> AgentsOnScenarios()
@@ -50,10 +50,11 @@ public class AnacAgentTests
     [InlineData("ponpokoagent")]
     [InlineData("agreeableagent2018")]
     [InlineData("hardheaded")]
+    [InlineData("nicetitfortat")]
     public void Run_OtherSeed_RandomisedAgentsDiffer(string agent)
     {
         // Each of these draws random numbers (AgentK's acceptance, PonPoko's sample and pattern, Agreeable's roulette
-        // wheel, HardHeaded's fallback to an earlier bid); over the five scenarios some transcript must change with the seed.
+        // wheel, HardHeaded's fallback to an earlier bid, NiceTitForTat's choice among the bids best for the opponent); over the five scenarios some transcript must change with the seed.
         bool differs = Scenarios.Any(s => new[] { "conceder", "boulware" }.Any(o => Hash(Run(s, [agent, o], seed: 1)) != Hash(Run(s, [agent, o], seed: 2))));
         Assert.True(differs);
     }

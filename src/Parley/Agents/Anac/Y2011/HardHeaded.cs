@@ -1,4 +1,5 @@
 using Parley.Agents.Boa;
+using Parley.Agents.Negotiators;
 using Parley.Outcomes;
 using Parley.Parties;
 
@@ -16,47 +17,44 @@ namespace Parley.Agents.Anac.Y2011;
 /// <item><b>Bid selection</b>: the next key below its last bid, plus those within 0.01 below it that stay above p; when
 /// more than four, the five the <b>opponent model</b> rates highest; when the next key is below p, one of its own
 /// earlier bids at random instead. The opponent's best bid so far is offered first when it beats the queue.</item>
-/// <item><b>Opponent model</b>: additive, equal weights and value counts starting at 1; after each opponent bid the
-/// weights of issues left unchanged since its previous bid grow by 0.2/n (renormalised), and the values it offered gain 1.</item>
+/// <item><b>Opponent model</b>: GENIUS's HardHeaded frequency model, shared with the BOA framework
+/// (<see cref="HardHeadedFrequencyModel"/>): equal weights and value counts starting at 1; after each opponent bid the
+/// weights of issues left unchanged since its previous bid grow by 0.2/n (renormalised as GENIUS's utility space does),
+/// and the values it offered gain 1.</item>
 /// <item><b>Acceptance</b>: the opponent's offer is accepted when worth more than the lowest utility it has offered so
 /// far, or at least the bid it is about to make.</item>
 /// </list>
 /// Behaviour-shaping quirks of the original kept: minUtil stays 0.585 whatever the reserved value (the field is read
-/// before the reserved value is assigned); GENIUS reverts a weight update that would take the weights' sum outside
-/// (0.98, 1.02), one issue at a time; the bid list drops an outcome whose key collides with another's; "more than four"
+/// before the reserved value is assigned); the bid list drops an outcome whose key collides with another's; "more than four"
 /// takes five bids. Time is GENIUS's (<see cref="GeniusTime"/>); randomness is the context's seeded source.
 /// </summary>
-public sealed class HardHeaded : INegotiator
+public sealed class HardHeaded : GeniusTurnAgent, IHasOpponentModel
 {
     private const double MinUtil = 0.585, Ka = 0.05, E = 0.05, LearningCoefficient = 0.2, Tolerance = 0.01;
     private const int TopSelectedBids = 4;
 
-    private NegotiatorContext? _context;
     private double[] _keys = [];        // bid list keys, ascending
     private Outcome[] _bids = [];
     private IReadOnlyDictionary<Outcome, int> _position = new Dictionary<Outcome, int>();
     private readonly List<(double Key, Outcome Bid)> _myBids = [];
     private (double Key, Outcome Bid) _opponentBestEntry;
     private readonly LinkedList<(double Key, Outcome Bid)> _pendingQueue = new();
-    private Outcome? _opponentBest, _opponentLast, _opponentPrevious;
+    private Outcome? _opponentBest, _opponentLast;
     private int _opponentBids;
     private double _discount, _maxUtil, _lowestYet;
     private bool _firstRound;
-    private double[] _weights = [];
-    private double[][] _evaluations = [];
-    private int[] _a = [], _b = [];
-    private int _seen, _decidedStep = -1;
-    private bool _accept;
-    private Outcome _offer;
+    private readonly HardHeadedFrequencyModel _model = new(LearningCoefficient);
+    private int _opponent;
+    private int _seen;
+    /// <inheritdoc />
+    public override string Name => "HardHeaded";
+
+    /// <summary>HardHeaded's opponent model (GENIUS's HardHeaded frequency model).</summary>
+    public IOpponentModel OpponentModel => _model;
 
     /// <inheritdoc />
-    public string Name => "HardHeaded";
-
-    /// <inheritdoc />
-    public void Initialize(NegotiatorContext context)
+    protected override void Start(NegotiatorContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        _context = context;
         BuildBidList(context);
         double d = context.Profile.DiscountFactor;
         _discount = d <= 1 && d > 0 ? d : 1;
@@ -65,19 +63,12 @@ public sealed class HardHeaded : INegotiator
         _firstRound = true;
         _pendingQueue.Clear();
         _myBids.Clear();
-        _opponentBest = _opponentLast = _opponentPrevious = null;
+        _opponentBest = _opponentLast = null;
         _opponentBids = 0;
-        var space = context.Space;
-        int n = space.IssueCount;
-        _weights = Enumerable.Repeat(1.0 / n, n).ToArray();
-        _evaluations = [.. space.Issues.Select(i => Enumerable.Repeat(1.0, i.ValueCount).ToArray())];
-        _a = new int[n];
-        _b = new int[n];
+        _model.Initialize(context);
+        _opponent = context.PartyIndex == 0 ? 1 : 0;
         _seen = 0;
-        _decidedStep = -1;
     }
-
-    private NegotiatorContext Context => _context ?? throw new InvalidOperationException("Initialize has not been called.");
 
     /// <summary>
     /// GENIUS's construction: start from the outcome of every issue's first value; for each issue in turn, replace the
@@ -144,24 +135,8 @@ public sealed class HardHeaded : INegotiator
         return tempMin + (1 - fb) * (tempMax - tempMin);
     }
 
-    /// <inheritdoc />
-    public SaoResponse Respond(in SaoState state, Outcome offer)
+    protected override void Decide(in SaoState state)
     {
-        Decide(state);
-        return _accept && Context.IsAllowed(offer, state.Time) ? SaoResponse.Accept : SaoResponse.Reject;
-    }
-
-    /// <inheritdoc />
-    public Outcome Propose(in SaoState state)
-    {
-        Decide(state);
-        return Context.NearestAllowed(_offer, state.Time); // the bid itself when allowed
-    }
-
-    private void Decide(in SaoState state)
-    {
-        if (_decidedStep == state.Step) return;
-        _decidedStep = state.Step;
         var context = Context;
         var utility = context.Index;
         ReceiveOffers();
@@ -178,16 +153,16 @@ public sealed class HardHeaded : INegotiator
         }
         if (_opponentLast is { } last && (utility.Utility(last) > _lowestYet || utility.Utility(queue.First!.Value.Bid) <= utility.Utility(last)))
         {
-            _accept = true;
-            _offer = queue.First!.Value.Bid;
+            Accepting = true;
+            Bid = queue.First!.Value.Bid;
             return;
         }
-        _accept = false;
+        Accepting = false;
         var entry = queue.First!.Value;
         queue.RemoveFirst();
         _myBids.Add(entry);
         if (entry.Key < _lowestYet) _lowestYet = utility.Utility(entry.Bid);
-        _offer = entry.Bid;
+        Bid = entry.Bid;
     }
 
     private void FillQueue(double p)
@@ -249,10 +224,9 @@ public sealed class HardHeaded : INegotiator
         {
             var entry = history[_seen];
             if (entry.Action != Protocols.NegotiationAction.Offer || entry.Party == context.PartyIndex || entry.Outcome is not { } offer) continue;
-            _opponentPrevious = _opponentLast;
             _opponentLast = offer;
             _opponentBids++;
-            UpdateLearner(context.Space);
+            _model.Observe(entry.Party, offer, entry.Time);
             if (_opponentBest is not { } best || context.Index.Utility(offer) > context.Index.Utility(best)) _opponentBest = offer;
             // The original walks down the bid list from the best bid's utility to its entry.
             int position = _position.TryGetValue(_opponentBest.Value, out int at) ? at : _keys.Length - 1;
@@ -260,42 +234,6 @@ public sealed class HardHeaded : INegotiator
         }
     }
 
-    /// <summary>HardHeaded's learner: unchanged issues gain weight; the offered values gain one count.</summary>
-    private void UpdateLearner(OutcomeSpace space)
-    {
-        if (_opponentBids < 2) return;
-        int n = space.IssueCount;
-        space.Decode(_opponentLast!.Value, _a);
-        space.Decode(_opponentPrevious!.Value, _b);
-        int unchanged = 0;
-        for (int i = 0; i < n; i++) if (_a[i] == _b[i]) unchanged++;
-        double golden = LearningCoefficient / n;
-        double totalSum = 1 + golden * unchanged;
-        double maximumWeight = 1 - n * golden / totalSum;
-        for (int i = 0; i < n; i++)
-        {
-            double old = _weights[i];
-            _weights[i] = _a[i] == _b[i] && old < maximumWeight ? (old + golden) / totalSum : old / totalSum;
-            // GENIUS's AdditiveUtilitySpace.setWeight keeps a new weight only while all weights sum to within (0.98, 1.02).
-            double sum = 0;
-            foreach (double w in _weights) sum += w;
-            if (!(sum > 0.98 && sum < 1.02)) _weights[i] = old;
-        }
-        for (int i = 0; i < n; i++) _evaluations[i][_a[i]] += 1;
-    }
-
-    /// <summary>The opponent model's utility: Σ weight · count / max count.</summary>
-    private double OpponentUtility(Outcome outcome)
-    {
-        var space = Context.Space;
-        space.Decode(outcome, _a);
-        double u = 0;
-        for (int i = 0; i < _a.Length; i++)
-        {
-            double max = 0;
-            foreach (double e in _evaluations[i]) max = Math.Max(max, e);
-            u += _weights[i] * (max < 0.00001 ? 0 : _evaluations[i][_a[i]] / max);
-        }
-        return u;
-    }
+    /// <summary>The opponent model's utility (GENIUS's <c>oppUtility.getUtility</c>).</summary>
+    private double OpponentUtility(Outcome outcome) => _model.Estimate(_opponent).Utility(outcome);
 }

@@ -1,4 +1,5 @@
 using Parley.Agents.Boa;
+using Parley.Agents.Negotiators;
 using Parley.Outcomes;
 using Parley.Parties;
 
@@ -24,10 +25,9 @@ namespace Parley.Agents.Anac.Y2012;
 /// ties in utility keep GENIUS's enumeration order (last issue fastest, each issue's values in the order of a Java
 /// HashMap's key set, <see cref="JavaOrder"/>). Time is GENIUS's (<see cref="GeniusTime"/>).
 /// </summary>
-public sealed class AgentLG : INegotiator
+public sealed class AgentLG : GeniusTurnAgent, IHasOpponentModel
 {
     private const int MinSize = 160_000;
-    private NegotiatorContext? _context;
     private Outcome[]? _bids;          // the bid list, best first (null until the opponent's first offer is known)
     private double[] _utilities = [];
     private readonly List<Outcome> _opponentBids = [];
@@ -37,19 +37,21 @@ public sealed class AgentLG : INegotiator
     private Outcome _maxForMe, _maxLastOpponentBid, _myBest;
     private Outcome? _myLast;
     private bool _bidLast;
-    private int _index, _possible, _seen, _decidedStep = -1;
+    private int _index, _possible, _seen;
     private double _lastTimeLeft;
-    private bool _accept;
-    private Outcome _offer;
+
+    private OpponentModelView? _view;
 
     /// <inheritdoc />
-    public string Name => "AgentLG";
+    public override string Name => "AgentLG";
+
+    /// <summary>AgentLG's value-count model of the opponent, scaled to [0, 1] (the mean over issues of count / largest count).</summary>
+    public IOpponentModel OpponentModel => _view ??= new OpponentModelView(() => CurrentContext, (party, outcome) =>
+        CurrentContext is { } c && party != c.PartyIndex && _opponentBids.Count > 0 ? OpponentUtility(outcome) / Math.Max(1, _counts.Length) : null);
 
     /// <inheritdoc />
-    public void Initialize(NegotiatorContext context)
+    protected override void Start(NegotiatorContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        _context = context;
         _bids = null;
         _opponentBids.Clear();
         _opponentBidSet.Clear();
@@ -60,23 +62,6 @@ public sealed class AgentLG : INegotiator
         _bidLast = false;
         _index = _possible = _seen = 0;
         _lastTimeLeft = 0;
-        _decidedStep = -1;
-    }
-
-    private NegotiatorContext Context => _context ?? throw new InvalidOperationException("Initialize has not been called.");
-
-    /// <inheritdoc />
-    public SaoResponse Respond(in SaoState state, Outcome offer)
-    {
-        Decide(state);
-        return _accept && Context.IsAllowed(offer, state.Time) ? SaoResponse.Accept : SaoResponse.Reject;
-    }
-
-    /// <inheritdoc />
-    public Outcome Propose(in SaoState state)
-    {
-        Decide(state);
-        return Context.NearestAllowed(_offer, state.Time); // the bid itself when allowed
     }
 
     private double U(Outcome o) => Context.Index.Utility(o);
@@ -87,14 +72,12 @@ public sealed class AgentLG : INegotiator
         return d > 0 && d < 1 ? u * Math.Pow(d, t) : u;
     }
 
-    private void Decide(in SaoState state)
+    protected override void Decide(in SaoState state)
     {
-        if (_decidedStep == state.Step) return;
-        _decidedStep = state.Step;
         Observe();
         var context = Context;
         double time = GeniusTime.Of(context, state);
-        _accept = false;
+        Accepting = false;
         Outcome offer;
         if (_myLast is null || _opponentBids.Count == 0)
             offer = _myBest;
@@ -105,8 +88,8 @@ public sealed class AgentLG : INegotiator
             double myUtility = Discounted(U(_myLast.Value), time);
             if (opponentUtility >= myUtility * 0.99 || (time > 0.999 && opponentUtility >= myUtility * 0.9) || MyBidsMinUtility(time) <= opponentUtility)
             {
-                _accept = true;
-                _offer = _myLast.Value;
+                Accepting = true;
+                Bid = _myLast.Value;
                 return;
             }
             if (_bidLast) offer = _myLast.Value;
@@ -120,7 +103,7 @@ public sealed class AgentLG : INegotiator
         }
         _myLast = offer;
         if (_opponentBidSet.Contains(offer)) _bidLast = true;
-        _offer = offer;
+        Bid = offer;
     }
 
     private double MyBidsMinUtility(double time)

@@ -1,4 +1,5 @@
 using Parley.Agents.Boa;
+using Parley.Agents.Negotiators;
 using Parley.Outcomes;
 using Parley.Parties;
 
@@ -24,7 +25,7 @@ namespace Parley.Agents.Anac.Y2018;
 /// best bid without considering acceptance; this agent does the same. Time is GENIUS's (<see cref="GeniusTime"/>);
 /// <c>Math.random()</c> is the context's seeded random source.
 /// </summary>
-public sealed class AgreeableAgent2018 : INegotiator
+public sealed class AgreeableAgent2018 : INegotiator, IHasOpponentModel
 {
     private const double TimeToConcede = 0.2, NeighbourhoodFactor = 0.05, ConcessionFactor = 0.1, MinimumUtility = 0.8;
     private NegotiatorContext? _context;
@@ -64,6 +65,18 @@ public sealed class AgreeableAgent2018 : INegotiator
     }
 
     private NegotiatorContext Context => _context ?? throw new InvalidOperationException("Initialize has not been called.");
+
+    private OpponentModelView? _view;
+
+    /// <summary>AgreeableAgent2018's frequency model of each opponent it models (at most two), in [0, 1].</summary>
+    public IOpponentModel OpponentModel => _view ??= new OpponentModelView(() => _context, (party, outcome) =>
+    {
+        int slot = _modelled[0] == party ? 0 : _modelled[1] == party ? 1 : -1;
+        if (_context is not { } c || slot < 0 || _models[slot] is not { } model) return null;
+        var values = new int[c.Space.IssueCount];
+        c.Space.Decode(outcome, values);
+        return model.Utility(values);
+    });
 
     /// <summary>The target utility at GENIUS time <paramref name="t"/> before the 0.8 floor.</summary>
     public double UtilityByTime(double t) =>

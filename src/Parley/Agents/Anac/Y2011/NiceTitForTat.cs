@@ -1,0 +1,262 @@
+using Parley.Agents.Boa;
+using Parley.Agents.Negotiators;
+using Parley.Outcomes;
+using Parley.Parties;
+
+namespace Parley.Agents.Anac.Y2011;
+
+/// <summary>
+/// Nice Tit for Tat, ANAC 2011 (Baarslag, Hindriks and Jonker, "A tit for tat negotiation strategy for real-time
+/// bilateral negotiations", in Complex Automated Negotiations, 2013), after GENIUS's
+/// <c>agents.anac.y2011.Nice_Tit_for_Tat.NiceTitForTat</c>. Bilateral, discrete issues.
+/// <list type="bullet">
+/// <item><b>Opponent model</b>: GENIUS's scalable Bayesian model (<see cref="ScalableBayesianModel"/>, shared with the
+/// BOA framework), fed the opponent's latest offer on each of its turns from its second on (until t = 0.99; in domains
+/// over 10 000 outcomes until t = 0.5).</item>
+/// <item><b>Nash estimate</b>: its own utility at the Nash point of its utility and the modelled opponent utility
+/// (domains under 200 000 outcomes, else 0.7), times a multiplier 1.4 − 0.6·initial gap, kept within [0.5, 1].</item>
+/// <item><b>Tit for tat</b>: it concedes towards its Nash utility the share the opponent has conceded towards it (from the
+/// lowest utility of the opponent's first offers, t ≤ 0.01, to the best it has offered); late (t &gt; 0.91, or 0.85 in
+/// domains over 3 000 outcomes) and under discounting a bonus closes part of the remaining gap to Nash.</item>
+/// <item><b>Bid choice</b>: the outcomes within [0.98·target, target + 0.05] (widening by 0.01 until at least two), the top
+/// tenth (3 to 20) the model rates best for the opponent, one of them at random; the opponent's best offer instead when
+/// that is at least as good.</item>
+/// <item><b>Acceptance</b>: an offer at least as good as its next bid; from t = 0.98 one better than what it expects from
+/// waiting (the chance of a better offer in the remaining window times their average), when few offers are still to
+/// come. Accepting while better offers may still come, it first offers the opponent's best offer (up to four times).</item>
+/// </list>
+/// Time is GENIUS's (<see cref="GeniusTime"/>); the random choice among the best bids is the context's seeded source (the
+/// original's unseeded <c>java.util.Random</c>). The Nash point is the first outcome, in GENIUS's enumeration order, of
+/// highest Nash product (GENIUS takes the first on its Pareto frontier: the same point unless two share the product).
+/// </summary>
+public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
+{
+    private const double FirstBidsTime = 0.01; // TIME_USED_TO_DETERMINE_OPPONENT_STARTING_POINT
+
+    private readonly ScalableBayesianModel _model = new();
+    private readonly List<BidDetails> _opponentHistory = [];
+    private BidDetails _opponentBest;            // the last of the opponent's offers of highest utility (BidHistory.getBestBidDetails)
+    private double _minimumOfFirstBids;          // lowest utility among its offers in (0, 0.01] of utility in (0, 1]; −1 for none
+    private int _opponent, _seen, _offeredOpponentBestBid, _myBids;
+    private long _domainSize;
+    private double _myNashUtility, _initialGap;
+    private Outcome _openingBid;
+    private int[] _values = [];
+    private double[]? _ownUtilities;
+    private int _nashAt = -1;
+    private double? _rawNash;
+
+    /// <inheritdoc />
+    public override string Name => "NiceTitForTat";
+
+    /// <summary>The scalable Bayesian model of the opponent.</summary>
+    public IOpponentModel OpponentModel => _model;
+
+    /// <inheritdoc />
+    protected override void Start(NegotiatorContext context)
+    {
+        if (context.PartyCount != 2) throw new NotSupportedException("NiceTitForTat is a bilateral agent: it negotiates with exactly one opponent.");
+        if (!context.Space.IsDiscrete || !context.Space.IsEnumerable) throw new NotSupportedException("NiceTitForTat needs an enumerable space of discrete issues.");
+        _model.Initialize(context);
+        _opponent = 1 - context.PartyIndex;
+        _opponentHistory.Clear();
+        _minimumOfFirstBids = -1;
+        _seen = _offeredOpponentBestBid = _myBids = 0;
+        _domainSize = context.Space.Count;
+        _myNashUtility = _initialGap = 0;
+        _openingBid = SortedOutcomeSpace.For(context.Index).FirstBest;
+        _values = new int[context.Space.IssueCount];
+        _ownUtilities = null;
+        _nashAt = -1;
+        _rawNash = null;
+    }
+
+    private bool IsDomainBig => _domainSize > 10_000;
+    private double U(Outcome o) => Context.Index.Utility(o);
+
+    private void ReceiveOffers()
+    {
+        var context = Context;
+        var history = context.History;
+        for (; _seen < history.Count; _seen++)
+        {
+            var entry = history[_seen];
+            if (entry.Action != Protocols.NegotiationAction.Offer || entry.Party == context.PartyIndex || entry.Outcome is not { } offer) continue;
+            var details = new BidDetails(offer, U(offer), GeniusTime.OfRound(context, entry.Round, entry.Time));
+            _opponentHistory.Add(details);
+            if (_opponentHistory.Count == 1 || details.MyUtility >= _opponentBest.MyUtility) _opponentBest = details;
+            if (InWindow(details, 0, 1, 0, FirstBidsTime) && (details.MyUtility <= _minimumOfFirstBids || _minimumOfFirstBids == -1))
+                _minimumOfFirstBids = details.MyUtility;
+        }
+    }
+
+    // BilateralAgent.chooseAction: opening bid; first counter-bid; then the counter-bid, each checked by the acceptance condition.
+    protected override void Decide(in SaoState state)
+    {
+        ReceiveOffers();
+        double time = GeniusTime.Of(Context, state);
+        Accepting = false;
+        if (_opponentHistory.Count == 0) Offer(_openingBid);
+        else
+        {
+            var planned = _myBids == 0 ? _openingBid : ChooseCounterBid(time);
+            if (IsAcceptable(planned, time)) MakeAcceptAction(time);
+            else Offer(planned);
+        }
+    }
+
+    private void Offer(Outcome bid)
+    {
+        Bid = bid;
+        _myBids++;
+    }
+
+    private Outcome ChooseCounterBid(double time)
+    {
+        if (time <= 0.99 && !(IsDomainBig && time > 0.5))
+        {
+            _model.Observe(_opponent, _opponentHistory[^1].Bid, time);
+            UpdateMyNashUtility();
+        }
+        double maximumOffered = _opponentBest.MyUtility;
+        double minimumOfFirstBids = _minimumOfFirstBids != -1 ? _minimumOfFirstBids : _opponentHistory[0].MyUtility;
+        double opponentConcession = maximumOffered - minimumOfFirstBids;
+        double opponentConcedeFactor = Math.Min(1, opponentConcession / (_myNashUtility - minimumOfFirstBids));
+        double myConcession = opponentConcedeFactor * (1 - _myNashUtility);
+        double target = 1 - myConcession;
+        _initialGap = 1 - minimumOfFirstBids;
+        double gapToNash = Math.Max(0, target - _myNashUtility);
+        target -= Bonus(time) * gapToNash;
+        return MakeAppropriate(BestBidForOpponent(BidsOfUtility(target)));
+    }
+
+    // The original's BidHistory.filterBetween: utility in (minU, maxU], time in (minT, maxT].
+    private static bool InWindow(in BidDetails b, double minU, double maxU, double minT, double maxT) =>
+        minU < b.MyUtility && b.MyUtility <= maxU && minT < b.Time && b.Time <= maxT;
+
+    private double Bonus(double time)
+    {
+        double d = Context.Profile.DiscountFactor;
+        double discountFactor = d > 0 && d <= 1 ? d : 1;
+        double discountBonus = 0.5 - 0.4 * discountFactor;
+        bool isBigDomain = _domainSize > 3000;
+        double minTime = isBigDomain ? 0.85 : 0.91;
+        double timeBonus = time > minTime ? Math.Min(1, 20 * (time - minTime)) : 0;
+        return Math.Clamp(Math.Max(discountBonus, timeBonus), 0, 1);
+    }
+
+    private void UpdateMyNashUtility()
+    {
+        _myNashUtility = 0.7;
+        double multiplier = Math.Max(0, 1.4 - 0.6 * _initialGap);
+        if (_domainSize < 200_000 && RawNashUtility() is { } nash) _myNashUtility = nash;
+        _myNashUtility = Math.Clamp(_myNashUtility * multiplier, 0.5, 1);
+    }
+
+    // Own utility at the outcome of highest Nash product (own utility − reserved value)·(modelled opponent utility), the
+    // first in enumeration order (first issue fastest, as Parley's index); recomputed only when the model has learned.
+    private double? RawNashUtility()
+    {
+        var estimate = _model.Estimate(_opponent);
+        if (_nashAt == estimate.Offers && !estimate.Crashed) return _rawNash;
+        var context = Context;
+        _ownUtilities ??= [.. Enumerable.Range(0, (int)_domainSize).Select(i => U(new Outcome((UInt128)i)))];
+        double reserved = context.Profile.ReservedValue.At(0);
+        double best = -1;
+        double? nash = null;
+        var radices = context.Space.Radices;
+        Array.Clear(_values);
+        for (int i = 0; i < _ownUtilities.Length; i++)
+        {
+            double mine = _ownUtilities[i];
+            double product = (mine - reserved) * estimate.Utility(_values);
+            if (product > best) { best = product; nash = mine; }
+            for (int k = 0; k < _values.Length && ++_values[k] == radices[k]; k++) _values[k] = 0;
+        }
+        _nashAt = estimate.Offers;
+        _rawNash = nash;
+        return nash;
+    }
+
+    // Every outcome with utility in [0.98·target, max], max from target + 0.05 up by 0.01 until two are found (one once
+    // max ≥ 1); in big domains only the first two in enumeration order.
+    private List<Outcome> BidsOfUtility(double target)
+    {
+        if (target > 1) target = 1;
+        double min = target * 0.98, max = target + 0.04;
+        var index = Context.Index;
+        var bids = new List<Outcome>();
+        do
+        {
+            max += 0.01;
+            bids.Clear();
+            for (int r = index.RankAtLeast(min); r < index.Count && index.UtilityAt(r) <= max; r++) bids.Add(index.OutcomeAt(r));
+            bids.Sort();
+            if (IsDomainBig && bids.Count > 2) bids.RemoveRange(2, bids.Count - 2);
+            if (bids.Count > 1 || (max >= 1 && bids.Count > 0)) return bids;
+        } while (max <= 1);
+        return [_openingBid];
+    }
+
+    // The top n (3 to 20: a tenth of the bids) by the model's utility for the opponent — ties in GENIUS's order, by the
+    // Java hash of the BidDetails — and one of them at random.
+    private Outcome BestBidForOpponent(List<Outcome> bids)
+    {
+        var estimate = _model.Estimate(_opponent);
+        var space = Context.Space;
+        var rated = new List<(Outcome Bid, double Utility, int Hash)>(bids.Count);
+        foreach (var b in bids)
+        {
+            space.Decode(b, _values);
+            double u = estimate.Utility(_values);
+            rated.Add((b, u, SortedOutcomeSpace.JavaBidDetailsHash(space, _values, u, 0.0)));
+        }
+        var sorted = rated.Select((x, i) => (x, i)).OrderByDescending(p => p.x.Utility).ThenBy(p => p.x.Hash).ThenBy(p => p.i).Select(p => p.x).ToList();
+        int n = Math.Clamp((int)Math.Floor(bids.Count / 10.0 + 0.5), 3, 20);
+        int top = Math.Min(n, sorted.Count);
+        return sorted[Context.Random.Next(top)].Bid;
+    }
+
+    private Outcome MakeAppropriate(Outcome planned)
+    {
+        var best = _opponentBest;
+        return best.MyUtility >= U(planned) ? best.Bid : planned;
+    }
+
+    private bool IsAcceptable(Outcome planned, double time)
+    {
+        double offered = _opponentHistory[^1].MyUtility;
+        if (offered >= U(planned)) return true;
+        if (time < 0.98) return false;
+        double timeLeft = 1 - time;
+        int recent = _opponentHistory.Count(b => InWindow(b, 0, 1, time - timeLeft, time));
+        if (recent > (IsDomainBig ? 40 : 10)) return false;
+        double window = timeLeft;
+        int better = 0;
+        double sum = 0;
+        foreach (var b in _opponentHistory)
+            if (InWindow(b, offered, 1, time - window, time)) { better++; sum += b.MyUtility; }
+        double p = Math.Min(1, timeLeft / window);
+        double allMiss = better == 0 ? 1 : Math.Pow(1 - p, better);
+        double average = better == 0 ? 0 : sum / better;
+        return offered > (1 - allMiss) * average;
+    }
+
+    private void MakeAcceptAction(double time)
+    {
+        double offered = _opponentHistory[^1].MyUtility;
+        double timeLeft = 1 - time;
+        int expectedBids = _opponentHistory.Count(b => InWindow(b, 0, 1, time - timeLeft, time));
+        var best = _opponentBest;
+        if (expectedBids > 1 && best.MyUtility > offered && _offeredOpponentBestBid <= 3)
+        {
+            _offeredOpponentBestBid++;
+            Offer(best.Bid);
+        }
+        else
+        {
+            Accepting = true;
+            Bid = best.Bid; // not offered: the negotiation ends with the acceptance
+        }
+    }
+}

@@ -59,7 +59,10 @@ public class PhasedCliTests
         try
         {
             string yaml = Path.Combine(dir, "copy.yaml");
-            Assert.Equal(0, CliRunner.InProcess("convert", Contract, "--to", "yaml", "--out", yaml).ExitCode);
+            var converted = CliRunner.InProcess("convert", Contract, "--to", "yaml", "--out", yaml);
+            Assert.Equal(0, converted.ExitCode);
+            Assert.DoesNotContain("plain number", converted.Console, StringComparison.Ordinal);
+            Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(yaml), @"\{value: [^}]*range: \[").Count); // the assumptions keep their ranges
             var a = CliRunner.InProcess("analyze", Contract, "--json");
             var b = CliRunner.InProcess("analyze", yaml, "--json");
             using (var da = JsonDocument.Parse(a.Out))

@@ -124,4 +124,27 @@ public class RobustnessTests
             Assert.Contains("party 'B' 'reservedValue'", fast.Single(f => f.Finding == "firstZone").DependsOn);
         }
     }
+
+    private static string Described(Scenario s) => string.Join("\n", s.Assumptions.Select(a => $"{a.What}|{a.Value:R}|{a.Low:R}|{a.High:R}|{a.Source}|{a.CalibratedFor}"));
+
+    [Fact]
+    public void ConvertRoundTrip_KeepsEveryAssumption_AndTheRobustnessOutput()
+    {
+        var s = YamlScenarioReader.Read("small.yaml", Small);
+        var copy = YamlScenarioReader.Read("copy.yaml", YamlScenarioWriter.Write(s));
+        Assert.Equal(Described(s), Described(copy));
+        var options = new ReportOptions(new DateOnly(2024, 1, 20), MediatedRuns: false);
+        Assert.Equal(Text(Robustness.Of(s, options, samples: 8)), Text(Robustness.Of(copy, options, samples: 8)));
+        // Writing the copy again changes nothing.
+        Assert.Equal(YamlScenarioWriter.Write(copy), YamlScenarioWriter.Write(YamlScenarioReader.Read("copy2.yaml", YamlScenarioWriter.Write(copy))));
+    }
+
+    [Fact]
+    public void ConvertRoundTrip_OfThePhasedExample_KeepsItsEightAssumptions()
+    {
+        var s = ScenarioLoader.Load(Contract);
+        var copy = YamlScenarioReader.Read("copy.yaml", YamlScenarioWriter.Write(s));
+        Assert.Equal(8, copy.Assumptions.Length);
+        Assert.Equal(Described(s), Described(copy));
+    }
 }

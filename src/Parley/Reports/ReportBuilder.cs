@@ -177,8 +177,8 @@ public static class ReportBuilder
         if (r.Sequencing is { } seq)
         {
             var opening = seq.Options.Where(o => o.OpensZone).ToArray();
-            if (opening.Length > 0) list.AddRange(seq.Reasons);
-            else if (!seq.SettledNow.Size.IsZero || seq.Options.All(o => o.Size.IsZero))
+            if (opening.Length > 0 || seq.Moves.Any(m => m.OpensZone)) list.AddRange(seq.Reasons);
+            else if (!seq.Options.IsEmpty && (!seq.SettledNow.Size.IsZero || seq.Options.All(o => o.Size.IsZero)))
                 list.Add($"Sequencing: with every question settled now the zone has {seq.SettledNow.Size} package(s); the deferrals the scenario allows give at most {seq.Options.Max(o => o.Size)}.");
             else list.Add($"Sequencing: no single deferral opens a zone; {seq.Structures[0].Name} gives {seq.Structures[0].Size} package(s).");
         }

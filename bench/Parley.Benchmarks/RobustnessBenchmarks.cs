@@ -9,7 +9,7 @@ namespace Parley.Benchmarks;
 /// <summary>
 /// <c>report --robustness</c> (issue 16 §5) on the phased example (58,212 outcomes, 62 days): as shipped (8 assumptions)
 /// and with 12 more of its numbers marked as assumptions (20 in all: weights, slopes, offsets, scores, beliefs, event sizes).
-/// Each assumption is varied over a 5-point grid, plus 20 joint samples: 69 and 101 variants.
+/// Each assumption is varied over its 5-point grid (the scenario's own value not read again), plus 20 joint samples.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]

@@ -3,6 +3,7 @@ using CsCheck;
 using Parley.Agents;
 using Parley.Agents.Mediators;
 using Parley.Agents.Shuttle;
+using Parley.Analysis;
 using Parley.Outcomes;
 using Parley.Preferences;
 using Parley.Protocols;
@@ -143,4 +144,28 @@ public class RulePropertyTests
                         Assert.False(Crosses(s, text), $"{run}: mediator text {text} in round {entry.Round}");
             }
         }, iter: 25);
+
+    [Fact]
+    public void FrontierUnderRules_IsMarkedExact_AndIsTheBruteForceFrontier() =>
+        Scenarios.Sample(x =>
+        {
+            var s = WithRandomRules(x.Spec, x.Seed);
+            var analysis = ScenarioAnalyzer.Analyze(s);
+            Assert.True(analysis.Frontier.Exact);
+            // Brute force: the non-dominated utility pairs of the packages inside every rule and red line.
+            var utilities = s.Principals.Select(p => p.Profile.Utility).ToArray();
+            var values = new int[s.Space.IssueCount];
+            var feasible = new List<(double A, double B)>();
+            for (long o = 0; o < s.Space.Count; o++)
+            {
+                s.Space.Decode(new Outcome((ulong)o), values);
+                if (!Crosses(s, values)) feasible.Add((utilities[0].Utility(values), utilities[1].Utility(values)));
+            }
+            static string Key(double a, double b) => $"{Math.Round(a, 9):R}|{Math.Round(b, 9):R}";
+            var expected = feasible.Where(p => !feasible.Any(q => q.A >= p.A && q.B >= p.B && (q.A > p.A || q.B > p.B)))
+                .Select(p => Key(p.A, p.B)).ToHashSet();
+            var found = analysis.Frontier.Points.Select(p => Key(p.Utilities[0], p.Utilities[1])).ToHashSet();
+            Assert.True(expected.SetEquals(found), $"expected {string.Join(" ", expected.Order())}; found {string.Join(" ", found.Order())}");
+            foreach (var point in analysis.Frontier.Points) Assert.False(Crosses(s, point.Values.AsSpan()));
+        }, iter: 60);
 }

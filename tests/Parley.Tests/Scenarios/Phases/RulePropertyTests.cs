@@ -152,20 +152,48 @@ public class RulePropertyTests
             var s = WithRandomRules(x.Spec, x.Seed);
             var analysis = ScenarioAnalyzer.Analyze(s);
             Assert.True(analysis.Frontier.Exact);
-            // Brute force: the non-dominated utility pairs of the packages inside every rule and red line.
-            var utilities = s.Principals.Select(p => p.Profile.Utility).ToArray();
-            var values = new int[s.Space.IssueCount];
-            var feasible = new List<(double A, double B)>();
-            for (long o = 0; o < s.Space.Count; o++)
-            {
-                s.Space.Decode(new Outcome((ulong)o), values);
-                if (!Crosses(s, values)) feasible.Add((utilities[0].Utility(values), utilities[1].Utility(values)));
-            }
-            static string Key(double a, double b) => $"{Math.Round(a, 9):R}|{Math.Round(b, 9):R}";
-            var expected = feasible.Where(p => !feasible.Any(q => q.A >= p.A && q.B >= p.B && (q.A > p.A || q.B > p.B)))
-                .Select(p => Key(p.A, p.B)).ToHashSet();
-            var found = analysis.Frontier.Points.Select(p => Key(p.Utilities[0], p.Utilities[1])).ToHashSet();
-            Assert.True(expected.SetEquals(found), $"expected {string.Join(" ", expected.Order())}; found {string.Join(" ", found.Order())}");
-            foreach (var point in analysis.Frontier.Points) Assert.False(Crosses(s, point.Values.AsSpan()));
+            AssertBruteForceFrontier(s, analysis.Frontier.Points);
         }, iter: 60);
+
+    /// <summary>The frontier equals the non-dominated utility pairs of the packages inside every rule and red line, and no point crosses one.</summary>
+    private static void AssertBruteForceFrontier(Scenario s, IReadOnlyList<DealPoint> points)
+    {
+        var utilities = s.Principals.Select(p => p.Profile.Utility).ToArray();
+        var values = new int[s.Space.IssueCount];
+        var feasible = new List<(double A, double B)>();
+        for (long o = 0; o < s.Space.Count; o++)
+        {
+            s.Space.Decode(new Outcome((ulong)o), values);
+            if (!Crosses(s, values)) feasible.Add((utilities[0].Utility(values), utilities[1].Utility(values)));
+        }
+        // Distinct pairs up to rounding (sums taken in another order differ in the last bits).
+        static bool Same((double A, double B) p, (double A, double B) q) => Math.Abs(p.A - q.A) < 1e-9 && Math.Abs(p.B - q.B) < 1e-9;
+        var expected = new List<(double A, double B)>();
+        foreach (var p in feasible.Where(p => !feasible.Any(q => q.A > p.A + 1e-9 && q.B >= p.B - 1e-9 || q.B > p.B + 1e-9 && q.A >= p.A - 1e-9)))
+            if (!expected.Any(e => Same(e, p))) expected.Add(p);
+        var found = points.Select(p => (A: p.Utilities[0], B: p.Utilities[1])).ToList();
+        string Show(IEnumerable<(double A, double B)> list) => string.Join(" ", list.Select(p => $"({p.A:0.######}, {p.B:0.######})"));
+        Assert.True(expected.Count == found.Count && expected.All(e => found.Any(f => Same(e, f))), $"expected {Show(expected)}; found {Show(found)}");
+        foreach (var point in points)
+        {
+            Assert.False(Crosses(s, point.Values.AsSpan()));
+            Assert.Equal(utilities[0].Utility(point.Values.AsSpan()), point.Utilities[0], 9);
+            Assert.Equal(utilities[1].Utility(point.Values.AsSpan()), point.Utilities[1], 9);
+        }
+    }
+
+    /// <summary>
+    /// Spaces too large to enumerate take the issue-by-issue combination with the rules' slots as one block
+    /// (<see cref="RuleBlockFrontier"/>); here forced on small spaces, where brute force can check it.
+    /// </summary>
+    [Fact]
+    public void IssueByIssueFrontierUnderRules_IsTheBruteForceFrontier() =>
+        Scenarios.Sample(x =>
+        {
+            var s = WithRandomRules(x.Spec, x.Seed);
+            var principals = s.Principals.Select(p => (LinearAdditiveUtility)p.Profile.Utility).ToArray();
+            var complete = FrontierFinder.IssueByIssueComplete(principals[0], principals[1], feasible: FeasibleValues.For(s, 0));
+            Assert.NotNull(complete);
+            AssertBruteForceFrontier(s, [.. Enumerable.Range(0, (int)complete!.Count).Select(k => complete.Point(k))]);
+        }, iter: 100);
 }

@@ -196,4 +196,58 @@ public class RulePropertyTests
             Assert.NotNull(complete);
             AssertBruteForceFrontier(s, [.. Enumerable.Range(0, (int)complete!.Count).Select(k => complete.Point(k))]);
         }, iter: 100);
+
+    /// <summary>Five per-phase issues of ten values over three phases (10^15 outcomes), a monotone and a sum rule.</summary>
+    private const string Large = """
+        name: big rules
+        phases: {count: 3, days: 30}
+        issues:
+          - {name: I0, type: integer, min: 0, max: 9, phased: true}
+          - {name: I1, type: integer, min: 0, max: 9, phased: true}
+          - {name: I2, type: integer, min: 0, max: 9, phased: true}
+          - {name: I3, type: integer, min: 0, max: 9, phased: true}
+          - {name: I4, type: integer, min: 0, max: 9, phased: true}
+        parties:
+          - name: A
+            reservedValue: 0.3
+            utility:
+              weights: {I0: 0.0999, I1: 0.2285, I2: 0.1553, I3: 0.2536, I4: 0.2627}
+              issues:
+                I0: {slope: 0.1, offset: 0}
+                I1: {slope: -0.1, offset: 0.9}
+                I2: {slope: 0.1, offset: 0}
+                I3: {slope: -0.1, offset: 0.9}
+                I4: {slope: 0.1, offset: 0}
+          - name: B
+            reservedValue: 0.3
+            utility:
+              weights: {I0: 0.0465, I1: 0.0093, I2: 0.5940, I3: 0.1840, I4: 0.1662}
+              issues:
+                I0: {slope: -0.1, offset: 0.9}
+                I1: {slope: 0.1, offset: 0}
+                I2: {slope: -0.1, offset: 0.9}
+                I3: {slope: 0.1, offset: 0}
+                I4: {slope: -0.1, offset: 0.9}
+        rules:
+          - {type: monotone, issue: I0, direction: up}
+          - {type: sum, issue: I1, max: 12}
+        """;
+
+    [Fact]
+    public void Analyze_OnASpaceTooLargeToEnumerate_WithRules_IsExactAndHonoursThem()
+    {
+        var s = YamlScenarioReader.Read("large.yaml", Large);
+        Assert.False(s.Space.IsEnumerable);
+        var analysis = ScenarioAnalyzer.Analyze(s);
+        Assert.Equal(ScenarioAnalyzer.IssueByIssue, analysis.Method);
+        Assert.True(analysis.Frontier.Exact);
+        Assert.NotEmpty(analysis.Frontier.Points);
+        foreach (var point in analysis.Frontier.Points.Append(analysis.Nash!))
+        {
+            var v = point.Values;
+            Assert.False(Crosses(s, v.AsSpan()));
+            Assert.True(v[0] <= v[1] && v[1] <= v[2]); // I0 never falls (slots I0@1..3 first)
+            Assert.True(v[3] + v[4] + v[5] <= 12);      // I1 sums to at most 12
+        }
+    }
 }

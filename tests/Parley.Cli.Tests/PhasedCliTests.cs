@@ -42,6 +42,13 @@ public class PhasedCliTests
         {
             foreach (string key in (string[])["issue", "deferredTo", "opensZone", "size"]) Assert.True(s.TryGetProperty(key, out _), key);
         });
+        var moves = sequencing.Where(s => s.GetProperty("kind").GetString() == "move").ToList();
+        // COLA and the pension, each moved into year 2-3 and into years 4-5; none opens a zone (the pension cannot be split: Ford's red line).
+        Assert.Equal(4, moves.Count);
+        Assert.All(moves, m => Assert.False(m.GetProperty("opensZone").GetBoolean()));
+        Assert.All(moves, m => Assert.Equal(JsonValueKind.Null, m.GetProperty("deferredTo").ValueKind));
+        Assert.Contains(moves, m => m.GetProperty("issue").GetString() == "COLA" && m.GetProperty("to").GetString() == "years 4-5" && m.TryGetProperty("before", out _));
+        sequencing = [.. sequencing.Where(s => s.GetProperty("kind").GetString() == "defer")];
         var pension = sequencing.Single(s => s.GetProperty("issue").GetString() == "pension for post-2007 hires");
         Assert.True(pension.GetProperty("opensZone").GetBoolean());
         Assert.NotEqual("0", pension.GetProperty("size").GetString());
@@ -59,7 +66,10 @@ public class PhasedCliTests
         try
         {
             string yaml = Path.Combine(dir, "copy.yaml");
-            Assert.Equal(0, CliRunner.InProcess("convert", Contract, "--to", "yaml", "--out", yaml).ExitCode);
+            var converted = CliRunner.InProcess("convert", Contract, "--to", "yaml", "--out", yaml);
+            Assert.Equal(0, converted.ExitCode);
+            Assert.DoesNotContain("plain number", converted.Console, StringComparison.Ordinal);
+            Assert.Equal(8, System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(yaml), @"\{value: [^}]*range: \[").Count); // the assumptions keep their ranges
             var a = CliRunner.InProcess("analyze", Contract, "--json");
             var b = CliRunner.InProcess("analyze", yaml, "--json");
             using (var da = JsonDocument.Parse(a.Out))

@@ -103,6 +103,18 @@ internal sealed class ReportDocument
                     o.OpensZone ? "yes" : "no", o.Size.ToString(CultureInfo.InvariantCulture), Gap(o.Gap),
                     o.Best is { } b ? string.Join(" | ", phases.ByPhase(b.Values.AsSpan()).Select(p => $"{p.Phase}: {string.Join(", ", p.Values.Select(v => v.Value))}")) : ""]);
             doc._blocks.Add(options);
+            if (!seq.Moves.IsEmpty)
+            {
+                doc._blocks.Add(new Paragraph("Moving a question settled once for the whole deal into the phases: one value until a phase, another from it on (every other question settled now; both values must be inside every limit). A per-phase issue already takes a value in each phase in every zone."));
+                var moves = new Table(["issue", "changes in", "zone opens", "packages", "gap", "values (best, or closest)"], []);
+                foreach (var m in seq.Moves)
+                {
+                    var issue = phases.Issues[m.Issue].Issue;
+                    moves.Rows.Add([issue.Name, phases.Phases[m.Phase].Name, m.OpensZone ? "yes" : "no", m.Size.ToString(CultureInfo.InvariantCulture), Gap(m.Gap),
+                        m.Before >= 0 ? $"{issue.FormatValue(m.Before)}, then {issue.FormatValue(m.After)}" : ""]);
+                }
+                doc._blocks.Add(moves);
+            }
             var structures = new Table(["phase structure", "packages", "gap"], []);
             foreach (var z in seq.Structures) structures.Rows.Add([z.Name, z.Size.ToString(CultureInfo.InvariantCulture), Gap(z.Gap)]);
             doc._blocks.Add(structures);

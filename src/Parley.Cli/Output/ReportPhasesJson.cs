@@ -89,6 +89,7 @@ internal static class ReportPhasesJson
             {
                 json.WriteStartObject();
                 json.WriteString("issue", structure.Issues[o.Issue].Issue.Name);
+                json.WriteString("kind", "defer");
                 json.WriteString("deferredTo", o.DeferredTo);
                 json.WriteBoolean("opensZone", o.OpensZone);
                 json.WriteString("size", o.Size.ToString(CultureInfo.InvariantCulture));
@@ -104,6 +105,8 @@ internal static class ReportPhasesJson
                 else json.WriteNull("best");
                 json.WriteEndObject();
             }
+        if (r.Sequencing is { } moved)
+            foreach (var m in moved.Moves) WriteMove(json, r, m);
         json.WriteEndArray();
         json.WriteStartArray("phaseStructures");
         if (r.Sequencing is { } sq)
@@ -116,5 +119,41 @@ internal static class ReportPhasesJson
                 json.WriteEndObject();
             }
         json.WriteEndArray();
+    }
+
+    /// <summary>A <c>sequencing</c> entry of kind <c>move</c>: a once-issue at one value until phase <c>to</c>, at another from it on.</summary>
+    private static void WriteMove(Utf8JsonWriter json, ScenarioReport r, PhaseMove m)
+    {
+        var s = r.Scenario;
+        var structure = s.Phasing!.Structure;
+        var issue = structure.Issues[m.Issue].Issue;
+        json.WriteStartObject();
+        json.WriteString("issue", issue.Name);
+        json.WriteString("kind", "move");
+        json.WriteNull("deferredTo");
+        json.WriteString("from", structure.Phases[0].Name);
+        json.WriteString("to", structure.Phases[m.Phase].Name);
+        json.WriteBoolean("opensZone", m.OpensZone);
+        json.WriteString("size", m.Size.ToString(CultureInfo.InvariantCulture));
+        json.WriteNumber("gap", double.IsFinite(m.Gap) ? m.Gap : -1);
+        if (m.Before >= 0)
+        {
+            json.WriteString("before", issue.FormatValue(m.Before));
+            json.WriteString("after", issue.FormatValue(m.After));
+        }
+        if (m.Best is { } best)
+        {
+            json.WriteStartObject("best");
+            json.WritePropertyName("outcome");
+            JsonOutput.WriteOutcome(json, s.Space, best.Values.AsSpan());
+            JsonOutput.WritePhases(json, structure, best.Values.AsSpan());
+            json.WriteStartObject("utilities");
+            for (int p = 0; p < s.Parties.Length; p++)
+                if (double.IsFinite(best.Utilities[p])) json.WriteNumber(s.Parties[p].Name, best.Utilities[p]);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        else json.WriteNull("best");
+        json.WriteEndObject();
     }
 }

@@ -75,8 +75,8 @@ public static class FrontierFinder
         ArgumentNullException.ThrowIfNull(b);
         if (a.Space != b.Space) throw new ArgumentException("The two utilities are over different outcome spaces.", nameof(b));
         if (feasible is { IsEmpty: true }) return new ListedFrontier([], 2);
-        // Rules over combinations are not a product of allowed values: the issue-by-issue combination cannot honour them.
-        if (feasible is { HasRules: true }) return null;
+        // Rules over combinations are not a product of allowed values: the slots they read join the combination as one block.
+        if (feasible is { HasRules: true }) return RuleBlockFrontier.Compute(a, b, feasible, maxCandidates);
         if (feasible is { IsUnrestricted: false })
             return AdditiveFrontier.Compute(feasible.PenalisedTables(a), feasible.PenalisedTables(b), maxCandidates);
         int longIssue = SegmentFrontier.LongIssue(a, b, segmentMinValues);

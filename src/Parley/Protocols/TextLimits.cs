@@ -52,6 +52,12 @@ internal sealed class TextLimits
         return proposal;
     }
 
+    /// <summary>
+    /// <paramref name="text"/> when inside the limits at <paramref name="t"/>; else the start text (inside every limit), or
+    /// null when no package is inside them.
+    /// </summary>
+    public Outcome? Guard(Outcome text, double t) => Inside(text, t) ? text : Start(t);
+
     private Outcome? Start(double t)
     {
         if (_searched && (_start is null || Inside(_start.Value, t))) return _start;

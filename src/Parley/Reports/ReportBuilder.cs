@@ -16,19 +16,7 @@ public static class ReportBuilder
     {
         ArgumentNullException.ThrowIfNull(scenario);
         options ??= new ReportOptions();
-        options.Validate();
-        var timeline = scenario.Timeline;
-        double t = options.Time;
-        DateOnly? date = null;
-        if (options.Date is { } d)
-        {
-            if (!timeline.IsDated) throw new ArgumentException($"Scenario '{scenario.Name}' has no dates (a 'dates: {{start, deadline}}' entry); report on a normalised time instead.");
-            if (d < timeline.Start || d > timeline.Deadline)
-                throw new ArgumentException($"The date {d:yyyy-MM-dd} lies outside the scenario's {timeline.Start:yyyy-MM-dd} to {timeline.Deadline:yyyy-MM-dd}: give a date in that range (inclusive).");
-            t = timeline.TimeOf(d);
-            date = d;
-        }
-        else if (timeline.DateOf(t) is { } day && timeline.TimeOf(day) == t) date = day;
+        var (t, date) = PointOf(scenario, options);
 
         var calc = new ZoneCalculator(scenario);
         var zone = calc.Zone(t);
@@ -58,7 +46,26 @@ public static class ReportBuilder
         return report with { Findings = Findings(report) };
     }
 
-    private static ImmutableArray<StickingPoint> StickingPoints(Scenario scenario, ZoneCalculator calc, ZoneOfAgreement zone, double t)
+    /// <summary>The normalised time and, where it falls on a day, the date the options report on; throws <see cref="ArgumentException"/> for a date outside the timeline.</summary>
+    internal static (double Time, DateOnly? Date) PointOf(Scenario scenario, ReportOptions options)
+    {
+        options.Validate();
+        var timeline = scenario.Timeline;
+        double t = options.Time;
+        DateOnly? date = null;
+        if (options.Date is { } d)
+        {
+            if (!timeline.IsDated) throw new ArgumentException($"Scenario '{scenario.Name}' has no dates (a 'dates: {{start, deadline}}' entry); report on a normalised time instead.");
+            if (d < timeline.Start || d > timeline.Deadline)
+                throw new ArgumentException($"The date {d:yyyy-MM-dd} lies outside the scenario's {timeline.Start:yyyy-MM-dd} to {timeline.Deadline:yyyy-MM-dd}: give a date in that range (inclusive).");
+            t = timeline.TimeOf(d);
+            date = d;
+        }
+        else if (timeline.DateOf(t) is { } day && timeline.TimeOf(day) == t) date = day;
+        return (t, date);
+    }
+
+    internal static ImmutableArray<StickingPoint> StickingPoints(Scenario scenario, ZoneCalculator calc, ZoneOfAgreement zone, double t)
     {
         var points = new List<StickingPoint>();
         for (int i = 0; i < scenario.Space.IssueCount; i++)
@@ -72,7 +79,7 @@ public static class ReportBuilder
         return [.. points.OrderByDescending(p => p.GapClosed).ThenByDescending(p => p.SizeIfRelaxed).ThenBy(p => p.Issue)];
     }
 
-    private static PackageVerdict Verdict(Scenario scenario, ZoneCalculator calc, NamedPackage package, double t)
+    internal static PackageVerdict Verdict(Scenario scenario, ZoneCalculator calc, NamedPackage package, double t)
     {
         var values = package.Values.AsSpan();
         var reserved = calc.Reserved(t);
@@ -97,12 +104,7 @@ public static class ReportBuilder
     private static ImmutableArray<SensitivityPoint> Sensitivity(Scenario scenario, ZoneCalculator calc)
     {
         var timeline = scenario.Timeline;
-        var times = new SortedSet<double>();
-        if (timeline.IsDated && timeline.Days <= 400)
-            for (int day = 0; day <= timeline.Days; day++) times.Add((double)day / timeline.Days);
-        else
-            for (int k = 0; k <= 20; k++) times.Add(k / 20.0);
-        foreach (var e in timeline.Events) times.Add(e.Time);
+        var times = SensitivityTimes(timeline);
         var points = ImmutableArray.CreateBuilder<SensitivityPoint>();
         double previous = -1;
         foreach (double t in times)
@@ -114,6 +116,18 @@ public static class ReportBuilder
             previous = t;
         }
         return points.ToImmutable();
+    }
+
+    /// <summary>The times the sensitivity table covers, ascending: every day of a dated timeline up to 400 days (else 21 evenly spaced), and every event.</summary>
+    internal static SortedSet<double> SensitivityTimes(Timeline timeline)
+    {
+        var times = new SortedSet<double>();
+        if (timeline.IsDated && timeline.Days <= 400)
+            for (int day = 0; day <= timeline.Days; day++) times.Add((double)day / timeline.Days);
+        else
+            for (int k = 0; k <= 20; k++) times.Add(k / 20.0);
+        foreach (var e in timeline.Events) times.Add(e.Time);
+        return times;
     }
 
     private static string F(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
@@ -163,8 +177,8 @@ public static class ReportBuilder
         if (r.Sequencing is { } seq)
         {
             var opening = seq.Options.Where(o => o.OpensZone).ToArray();
-            if (opening.Length > 0) list.AddRange(seq.Reasons);
-            else if (!seq.SettledNow.Size.IsZero || seq.Options.All(o => o.Size.IsZero))
+            if (opening.Length > 0 || seq.Moves.Any(m => m.OpensZone)) list.AddRange(seq.Reasons);
+            else if (!seq.Options.IsEmpty && (!seq.SettledNow.Size.IsZero || seq.Options.All(o => o.Size.IsZero)))
                 list.Add($"Sequencing: with every question settled now the zone has {seq.SettledNow.Size} package(s); the deferrals the scenario allows give at most {seq.Options.Max(o => o.Size)}.");
             else list.Add($"Sequencing: no single deferral opens a zone; {seq.Structures[0].Name} gives {seq.Structures[0].Size} package(s).");
         }

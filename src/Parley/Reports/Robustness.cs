@@ -21,24 +21,51 @@ public static class Robustness
     /// <summary>Grid points per assumption in the one-at-a-time pass (both ends and the value included).</summary>
     public const int GridPoints = 5;
 
-    public static ImmutableArray<RobustnessFinding> Of(Scenario scenario, ReportOptions options, int samples = 20, int seed = 0)
+    public static ImmutableArray<RobustnessFinding> Of(Scenario scenario, ReportOptions options, int samples = 20, int seed = 0) =>
+        Of(scenario, options, samples, seed, RobustnessFindings.Of);
+
+    /// <summary>As the public overload, with the findings of each variant computed by <paramref name="findingsOf"/> (tests compare the fast path with whole reports).</summary>
+    internal static ImmutableArray<RobustnessFinding> Of(Scenario scenario, ReportOptions options, int samples, int seed, Func<Scenario, ReportOptions, Dictionary<string, string>> findingsOf)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        options = options with { MediatedRuns = false };
         var assumptions = scenario.Assumptions;
-        var baseFindings = Findings(ReportBuilder.Build(scenario, options with { MediatedRuns = false }))!;
+        var baseFindings = findingsOf(scenario, options);
         if (assumptions.IsEmpty || scenario.SourceText is not { } text)
             return [.. baseFindings.Select(f => new RobustnessFinding(f.Key, f.Value, true, false, [], null))];
+        // Every variant first (one-at-a-time grids, then the seeded joint samples), evaluated on all cores; each variant
+        // is independent, so the result does not depend on the order they finish in.
+        var baseValues = assumptions.Select(x => x.Value).ToArray();
+        var grids = assumptions.Select(x => Enumerable.Range(0, GridPoints).Select(k => x.Low + (x.High - x.Low) * k / (GridPoints - 1)).Append(x.Value).Distinct().Order().ToArray()).ToArray();
+        var variants = new List<double[]>();
+        for (int a = 0; a < assumptions.Length; a++)
+            foreach (double v in grids[a])
+                if (v != assumptions[a].Value) variants.Add([.. baseValues[..a], v, .. baseValues[(a + 1)..]]);
+        int oneAtATime = variants.Count;
+        var random = new Random(seed);
+        for (int s = 0; s < samples; s++) variants.Add(assumptions.Select(x => x.Low + (x.High - x.Low) * random.NextDouble()).ToArray());
+        var found = new Dictionary<string, string>?[variants.Count];
+        try
+        {
+            Parallel.For(0, variants.Count, k => found[k] = Variant(scenario, text, options, findingsOf, variants[k]));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
         var depends = baseFindings.Keys.ToDictionary(k => k, _ => new List<string>());
         var ranges = new Dictionary<string, (double, double)>();
+        int next = 0;
         for (int a = 0; a < assumptions.Length; a++)
         {
             var x = assumptions[a];
-            var grid = Enumerable.Range(0, GridPoints).Select(k => x.Low + (x.High - x.Low) * k / (GridPoints - 1)).Append(x.Value).Distinct().Order().ToArray();
-            var results = grid.Select(v => (v, Findings(Variant(scenario, text, options, a, v)))).ToArray();
+            var grid = grids[a];
+            var results = grid.Select(v => v == x.Value ? baseFindings : found[next++]).ToArray();
             foreach (var key in baseFindings.Keys)
             {
                 // A combination the format refuses (e.g. probabilities no longer summing to 1) says nothing: it counts as holding.
-                var holdsAt = results.Select(r => r.Item2 is null || r.Item2.GetValueOrDefault(key) == baseFindings[key]).ToArray();
+                var holdsAt = results.Select(r => r is null || r.GetValueOrDefault(key) == baseFindings[key]).ToArray();
                 if (holdsAt.All(h => h)) continue;
                 depends[key].Add(x.What);
                 if (ranges.ContainsKey(key)) continue;
@@ -48,46 +75,23 @@ public static class Robustness
                 ranges[key] = (grid[lo], grid[hi]);
             }
         }
-        var random = new Random(seed);
-        for (int s = 0; s < samples; s++)
+        for (int k = oneAtATime; k < variants.Count; k++)
         {
-            var values = assumptions.Select(x => x.Low + (x.High - x.Low) * random.NextDouble()).ToArray();
-            if (Findings(Variant(scenario, text, options, values)) is not { } found) continue;
+            if (found[k] is not { } joint) continue;
             foreach (var key in baseFindings.Keys)
-                if (found.GetValueOrDefault(key) != baseFindings[key] && depends[key].Count == 0) depends[key].Add("joint");
+                if (joint.GetValueOrDefault(key) != baseFindings[key] && depends[key].Count == 0) depends[key].Add("joint");
         }
         return [.. baseFindings.Select(f => new RobustnessFinding(f.Key, f.Value, depends[f.Key].Count == 0,
             assumptions.Any(x => x.CalibratedFor is { } c && (c == f.Key || (c == "package" && f.Key.StartsWith("package:", StringComparison.Ordinal)))),
             [.. depends[f.Key]], ranges.TryGetValue(f.Key, out var r) ? r : null))];
     }
 
-    private static Dictionary<string, string>? Findings(ScenarioReport? r)
-    {
-        if (r is null) return null;
-        var s = r.Scenario;
-        var findings = new Dictionary<string, string>
-        {
-            ["zone"] = r.Zone.Exists ? "exists" : "none",
-            ["stickingPoints"] = string.Join(" > ", r.StickingPoints.Take(3).Select(p => s.Space.Issues[p.Issue].Name)),
-            ["firstZone"] = r.Sensitivity.FirstOrDefault(p => p.ZoneExists) is { } first ? first.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? first.Time.ToString("0.###", CultureInfo.InvariantCulture) : "never",
-        };
-        foreach (var v in r.Packages)
-            findings[$"package:{v.Package.Name}"] = string.Join(", ", v.Answers.Select(a => $"{s.Parties[a.Party].Name} {(a.Accepts ? "accepts" : "rejects")}"));
-        return findings;
-    }
-
-    private static ScenarioReport? Variant(Scenario scenario, string text, ReportOptions options, int assumption, double value)
-    {
-        var values = scenario.Assumptions.Select(x => x.Value).ToArray();
-        values[assumption] = value;
-        return Variant(scenario, text, options, values);
-    }
-
-    private static ScenarioReport? Variant(Scenario scenario, string text, ReportOptions options, double[] values)
+    private static Dictionary<string, string>? Variant(Scenario scenario, string text, ReportOptions options, Func<Scenario, ReportOptions, Dictionary<string, string>> findingsOf, double[] values)
     {
         var sb = new StringBuilder(text);
-        // Replace from the last assumption back, so earlier offsets stay valid.
-        for (int a = scenario.Assumptions.Length - 1; a >= 0; a--)
+        // Replace from the last assumption in the text back, so earlier offsets stay valid (they are listed in the order
+        // they were read, which need not be the text's).
+        foreach (int a in Enumerable.Range(0, scenario.Assumptions.Length).OrderByDescending(a => scenario.Assumptions[a].Start))
         {
             var x = scenario.Assumptions[a];
             sb.Remove(x.Start, x.End - x.Start).Insert(x.Start, values[a].ToString("R", CultureInfo.InvariantCulture));
@@ -95,7 +99,7 @@ public static class Robustness
         try
         {
             var variant = YamlScenarioReader.Read(scenario.Location ?? scenario.Name, sb.ToString());
-            return ReportBuilder.Build(variant, options with { MediatedRuns = false });
+            return findingsOf(variant, options);
         }
         catch (ScenarioFormatException)
         {

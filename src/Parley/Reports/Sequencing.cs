@@ -28,7 +28,8 @@ public sealed record PhaseStructureZone(string Name, BigInteger Size, double Gap
 
 /// <summary>
 /// What deferral does to the zone of agreement of a phased scenario: the zone with every question settled now, with
-/// each issue's deferral alone, and under each phase structure; and, where a deferral opens a zone, why.
+/// each issue's deferral alone, with each once-issue moved into the phases (<see cref="Moves"/>), and under each phase
+/// structure; and, where a deferral or a move opens a zone, why.
 /// </summary>
 /// <param name="SettledNow">The zone with no slot deferred.</param>
 /// <param name="Options">Each issue's deferrals, in issue then phase order.</param>
@@ -36,6 +37,9 @@ public sealed record PhaseStructureZone(string Name, BigInteger Size, double Gap
 /// <param name="Reasons">For each deferral that opens a zone: why, in words.</param>
 public sealed record SequencingReport(PhaseStructureZone SettledNow, ImmutableArray<SequencingOption> Options, ImmutableArray<PhaseStructureZone> Structures, ImmutableArray<string> Reasons)
 {
+    /// <summary>Each once-issue moved into the phases (a value until a phase, another from it on), in issue then phase order.</summary>
+    public ImmutableArray<PhaseMove> Moves { get; init; } = [];
+
     /// <summary>The deferral whose zone is largest (null when none gives a zone).</summary>
     public SequencingOption? Best => Options.Where(o => o.Size > 0).OrderByDescending(o => o.Size).FirstOrDefault();
 }
@@ -50,7 +54,8 @@ internal static class Sequencing
         if (scenario.Phasing is not { } phasing) return null;
         var structure = phasing.Structure;
         var deferrable = Enumerable.Range(0, structure.Slots.Length).Where(s => structure.Slots[s].Deferrable).ToArray();
-        if (deferrable.Length == 0) return null;
+        bool movable = structure.Phases.Length > 1 && structure.Issues.Any(i => !i.PerPhase);
+        if (deferrable.Length == 0 && !movable) return null;
 
         (ZoneOfAgreement Zone, BigInteger Size) ZoneAllowing(Func<int, bool> allowed)
         {
@@ -86,7 +91,9 @@ internal static class Sequencing
             var (zone, _) = ZoneAllowing(used.Contains);
             structures.Add(new PhaseStructureZone($"the phases of '{package.Name}' ({string.Join(", ", used.Select(s => scenario.Space.Issues[s].Name))} deferred)", zone.Size, zone.Gap));
         }
-        return new SequencingReport(settled, options.ToImmutable(), [.. structures.OrderByDescending(z => z.Size).ThenByDescending(z => z.Gap)], reasons.ToImmutable());
+        var moves = PhaseMoves.Of(scenario, t, settledZone.Exists);
+        foreach (var move in moves) if (move.OpensZone) reasons.Add(PhaseMoves.Reason(scenario, move));
+        return new SequencingReport(settled, options.ToImmutable(), [.. structures.OrderByDescending(z => z.Size).ThenByDescending(z => z.Gap)], reasons.ToImmutable()) { Moves = moves };
     }
 
     /// <summary><paramref name="scenario"/> with the deferred value of every slot <paramref name="forbid"/> selects withdrawn from t = 0.</summary>

@@ -10,7 +10,8 @@ namespace Parley.Reports;
 /// Zones of agreement of one enumerable scenario at any time: every party's undiscounted utility of every outcome is
 /// evaluated once; each query applies discounting, reserved values, red lines and withdrawn values at its time.
 /// A package is in the zone when every principal's utility is at least its reserved value (a tie counts as acceptable);
-/// the comparison allows <see cref="TieTolerance"/> for floating-point rounding (see there).
+/// the comparison allows <see cref="TieTolerance"/> for floating-point rounding (see there). Not for use by several
+/// threads at once (it keeps the rows of the last time asked for).
 /// </summary>
 internal sealed class ZoneCalculator
 {
@@ -61,6 +62,18 @@ internal sealed class ZoneCalculator
     /// <summary>Principals' discounted utilities at t, principal-major; with <paramref name="relaxedIssue"/> ≥ 0 each is its best over that issue's available values.</summary>
     private double[][] PrincipalRows(double t, int relaxedIssue, FeasibleValues feasible)
     {
+        var discounted = DiscountedRows(t);
+        if (relaxedIssue < 0) return discounted;
+        return [.. discounted.Select(row => BestOverIssue(row, relaxedIssue, feasible))];
+    }
+
+    // The rows at the time last asked for (the report asks the same time for the zone and each relaxed issue). Read only.
+    private double _rowsTime = double.NaN;
+    private double[][]? _rows;
+
+    private double[][] DiscountedRows(double t)
+    {
+        if (_rows is not null && _rowsTime.Equals(t)) return _rows;
         var rows = new double[_principals.Length][];
         for (int k = 0; k < rows.Length; k++)
         {
@@ -68,9 +81,9 @@ internal sealed class ZoneCalculator
             var src = _matrix.Row(_principals[k]);
             var row = new double[_count];
             for (int o = 0; o < _count; o++) row[o] = profile.Discount(src[o], t);
-            if (relaxedIssue >= 0) row = BestOverIssue(row, relaxedIssue, feasible);
             rows[k] = row;
         }
+        (_rows, _rowsTime) = (rows, t);
         return rows;
     }
 
@@ -81,15 +94,15 @@ internal sealed class ZoneCalculator
         for (int i = 0; i < issue; i++) stride *= radices[i];
         int radix = radices[issue];
         var best = new double[row.Length];
-        for (int o = 0; o < row.Length; o++)
-        {
-            int v = (int)(o / stride % radix);
-            long fibre = o - v * stride;
-            double m = double.NegativeInfinity;
-            for (int w = 0; w < radix; w++)
-                if (feasible.Allows(issue, w)) m = Math.Max(m, row[fibre + w * stride]);
-            best[o] = m;
-        }
+        // Each fibre (the outcomes that differ only on the issue) once: its best over the allowed values, then written to all of it.
+        for (long block = 0; block < row.Length; block += stride * radix)
+            for (long fibre = block; fibre < block + stride; fibre++)
+            {
+                double m = double.NegativeInfinity;
+                for (int w = 0; w < radix; w++)
+                    if (feasible.Allows(issue, w)) m = Math.Max(m, row[fibre + w * stride]);
+                for (int w = 0; w < radix; w++) best[fibre + w * stride] = m;
+            }
         return best;
     }
 

@@ -23,6 +23,7 @@ internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
     private readonly int _n;
     private readonly int[] _principals;
     private readonly OutcomeSpace _space;
+    private readonly TextLimits? _limits;
 
     public ShuttleProtocol(Scenario scenario, IReadOnlyList<IShuttleParty> parties)
     {
@@ -31,6 +32,7 @@ internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
         _n = scenario.Parties.Length;
         _principals = [.. _table.Principals];
         _space = scenario.Space;
+        _limits = TextLimits.For(scenario);
     }
 
     public string Name => "shuttle";
@@ -80,15 +82,31 @@ internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
     {
         int party = state.Turn;
         var message = _parties[party].Act(state with { Time = clock.Time, Round = clock.Round });
+        string? replaced = null;
+        if (message.Kind == NegotiationAction.Propose && _limits is { } limits && message.Package is { } text && _space.Contains(text))
+        {
+            // A mediator's own text never crosses a red line or breaks a rule: one that would is replaced by the start
+            // text (inside every limit), or not sent when no package is.
+            var guarded = limits.Guard(text, clock.Time);
+            if (guarded != text)
+            {
+                if (guarded is null) return new Move { Actor = party, Action = NegotiationAction.Pass, To = -1, Recipients = Audience.Everyone, Note = OutsideLimits + "; no package is inside them, nothing sent" };
+                message = message with { Package = guarded };
+                replaced = OutsideLimits + "; replaced by the start text";
+            }
+        }
         if (message.Kind == NegotiationAction.Pass) return new Move { Actor = party, Action = NegotiationAction.Pass, To = -1, Recipients = Audience.Everyone };
         bool delayed = _table.CanSend(party, message.To, out int delay) && delay > 0;
+        string? transit = delayed ? $"in transit: arrives in round {clock.Round + delay}" : null;
         return new Move
         {
             Actor = party, Action = message.Kind, Outcome = message.Package, To = message.To, Issues = message.Issues,
             Recipients = delayed ? Audience.Nobody : Audience.Of(message.To),
-            Note = delayed ? $"in transit: arrives in round {clock.Round + delay}" : null,
+            Note = replaced is null ? transit : transit is null ? replaced : $"{replaced}; {transit}",
         };
     }
+
+    private const string OutsideLimits = "the mediator's text crossed a principal's red line or rule, or used a withdrawn value";
 
     public string? Check(in ShuttleState state, in Move move)
     {

@@ -35,6 +35,9 @@ internal sealed class YamlDoc(string file)
     /// <summary>Numbers written as <c>{value, range, source}</c>, in the order they were read.</summary>
     public List<Assumption> Assumptions { get; } = [];
 
+    /// <summary>When set, every number read is recorded here: what it is, and its character span in <see cref="Text"/> (the whole <c>{value, …}</c> of an assumption).</summary>
+    public List<(string What, int Start, int End)>? Numbers { get; init; }
+
     /// <summary>The document's text, when known: assumptions then record their character offsets in it.</summary>
     public string? Text { get; init; }
 
@@ -69,6 +72,7 @@ internal sealed class YamlDoc(string file)
         if (node is YamlMappingNode marked && Optional(marked, "value") is { } valueNode)
         {
             AllowOnly(marked, $"{what} (an assumption)", "value", "range", "source", "calibratedFor");
+            int recorded = Numbers?.Count ?? 0;
             double value = Double(valueNode, what);
             double lo = value, hi = value;
             if (Optional(marked, "range") is { } rangeNode)
@@ -81,9 +85,15 @@ internal sealed class YamlDoc(string file)
             }
             Assumptions.Add(new Assumption(what, value, lo, hi, OptionalString(marked, "source"), OptionalString(marked, "calibratedFor"),
                 Offset(marked.Start), FlowEnd(Offset(marked.Start)), marked.Start.Line));
+            if (Numbers is not null)
+            {
+                Numbers.RemoveRange(recorded, Numbers.Count - recorded); // the value and range read inside: the assumption is one number
+                Numbers.Add((what, Offset(marked.Start), FlowEnd(Offset(marked.Start))));
+            }
             return value;
         }
         string text = String(node, what);
+        Numbers?.Add((what, Offset(node.Start), Offset(node.End)));
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)) return v;
         throw Error(node, $"{what} is '{text}'; expected a number");
     }

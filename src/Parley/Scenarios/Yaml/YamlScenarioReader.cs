@@ -31,12 +31,22 @@ public static partial class YamlScenarioReader
     }
 
     /// <summary>Reads a scenario from YAML text; <paramref name="file"/> is only used in error messages.</summary>
-    public static Scenario Read(string file, string text)
+    public static Scenario Read(string file, string text) => Read(file, text, null);
+
+    /// <summary>Every number of a scenario's YAML text, in the order read: what it is and its character span (see <see cref="Doc.Numbers"/>).</summary>
+    internal static List<(string What, int Start, int End)> NumbersOf(string file, string text)
+    {
+        var numbers = new List<(string What, int Start, int End)>();
+        Read(file, text, numbers);
+        return numbers;
+    }
+
+    private static Scenario Read(string file, string text, List<(string What, int Start, int End)>? numbers)
     {
         var stream = InputGuard.ParseYaml(file, text);
         if (stream.Documents.Count == 0)
             throw new ScenarioFormatException(file, null, "the file is empty; expected a scenario with 'issues' and 'parties'");
-        var doc = new Doc(file) { Text = text };
+        var doc = new Doc(file) { Text = text, Numbers = numbers };
         var root = doc.Map(stream.Documents[0].RootNode, "the document");
         if (doc.Optional(root, "parties") is null && doc.Optional(root, "issues") is null
             && (doc.Optional(root, "negotiators") is not null || doc.Optional(root, "scenarios") is not null))

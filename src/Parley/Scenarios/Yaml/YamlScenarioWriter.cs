@@ -10,16 +10,26 @@ namespace Parley.Scenarios.Yaml;
 /// <summary>Writes a scenario in Parley's YAML format (docs/scenario-format.md); reading it back gives identical utilities.</summary>
 public static partial class YamlScenarioWriter
 {
-    /// <summary>Writes <paramref name="scenario"/> to <paramref name="file"/>; returns warnings (none today: YAML holds everything Parley models).</summary>
+    /// <summary>Writes <paramref name="scenario"/> to <paramref name="file"/>; returns warnings (an assumption whose number could not be marked again).</summary>
     public static IReadOnlyList<string> WriteFile(Scenario scenario, string file)
     {
         string? dir = Path.GetDirectoryName(Path.GetFullPath(file));
         if (dir is not null) Directory.CreateDirectory(dir);
-        File.WriteAllText(file, Write(scenario));
-        return [];
+        var warnings = new List<string>();
+        File.WriteAllText(file, Write(scenario, warnings));
+        return warnings;
     }
 
-    public static string Write(Scenario scenario)
+    /// <summary>The scenario as YAML, its assumptions (<see cref="Scenario.Assumptions"/>) written as <c>{value, range, source, calibratedFor}</c>.</summary>
+    public static string Write(Scenario scenario) => Write(scenario, []);
+
+    private static string Write(Scenario scenario, List<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return WithAssumptions(scenario, WritePlain(scenario), warnings);
+    }
+
+    private static string WritePlain(Scenario scenario)
     {
         var space = scenario.Space;
         var root = new YamlMappingNode { { "name", scenario.Name } };

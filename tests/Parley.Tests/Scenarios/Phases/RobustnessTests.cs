@@ -1,5 +1,7 @@
+using CsCheck;
 using Parley.Reports;
 using Parley.Scenarios;
+using Parley.Scenarios.Yaml;
 
 namespace Parley.Tests.Scenarios.Phases;
 
@@ -7,6 +9,57 @@ namespace Parley.Tests.Scenarios.Phases;
 public class RobustnessTests
 {
     private static string Contract => Path.Combine(TestPaths.RepoRoot, "scenarios", "auto-contract-2023.yaml");
+
+    /// <summary>A small dated, phased scenario with six assumptions (two reserved values, two weights, a belief, an event's size), a red line and two packages.</summary>
+    internal const string Small = """
+        name: robustness test
+        dates: {start: 2024-01-01, deadline: 2024-01-31}
+        phases:
+          - {name: first, days: 10}
+          - {name: second, days: 20}
+        issues:
+          - {name: x, type: integer, min: 0, max: 4, phased: true, deferrable: [second]}
+          - {name: y, type: discrete, values: [a, b, c]}
+          - {name: z, type: discrete, values: [lo, hi], deferrable: true}
+        parties:
+          - name: A
+            reservedValue: {value: 0.55, range: [0.3, 0.8], source: "[M]", calibratedFor: zone}
+            utility:
+              weights: {x: {value: 0.5, range: [0.3, 0.7]}, y: 0.2, z: 0.3}
+              issues:
+                x: {slope: 0.25, offset: 0}
+                y: {values: {a: 0, b: 0.5, c: 1}}
+                z: {values: {lo: 0, hi: 1}}
+            phases:
+              carriedOut: [1, {value: 0.9, range: [0.7, 1]}]
+              expects:
+                - {issue: x, phase: second, value: "3"}
+                - {issue: z, distribution: {lo: 0.3, hi: 0.7}}
+          - name: B
+            reservedValue: {value: 0.6, range: [0.45, 0.9]}
+            utility:
+              weights: {x: 0.4, y: {value: 0.3, range: [0.1, 0.5]}, z: 0.3}
+              issues:
+                x: {slope: -0.25, offset: 1}
+                y: {values: {a: 1, b: 0.5, c: 0}}
+                z: {values: {lo: 1, hi: 0}}
+            phases:
+              expects:
+                - {issue: x, phase: second, value: "1"}
+                - {issue: z, distribution: {lo: 0.9, hi: 0.1}}
+            redLines:
+              - {issue: y, value: c}
+        events:
+          - {date: 2024-01-10, name: pressure, type: reservedValue, party: A, change: {value: -0.1, range: [-0.2, 0]}, rampDays: 5}
+        packages:
+          - name: split
+            values: {x: [2, 2], y: b, z: lo}
+          - name: A's ask
+            values: {x: [4, 3], y: c, z: hi}
+        """;
+
+    private static string Text(IEnumerable<RobustnessFinding> findings) => string.Join("\n", findings.Select(f =>
+        $"{f.Finding}|{f.Value}|{f.Holds}|{f.Input}|{string.Join(";", f.DependsOn)}|{f.Range}"));
 
     [Fact]
     public void Assumptions_AreReadWithTheirRangesAndPositions()
@@ -33,5 +86,65 @@ public class RobustnessTests
         Assert.NotNull(zone.Range);
         Assert.True(zone.Range!.Value.Low <= 0.5 && 0.5 <= zone.Range.Value.High);
         Assert.Contains(findings, f => f.Finding == "package:Tentative agreement" && !f.Input);
+    }
+
+    [Fact]
+    public void FastFindings_EqualThoseOfWholeReports_OnEveryDayOfASmallScenario()
+    {
+        var s = YamlScenarioReader.Read("small.yaml", Small);
+        for (var d = s.Timeline.Start!.Value; d <= s.Timeline.Deadline!.Value; d = d.AddDays(3))
+        {
+            var options = new ReportOptions(d, MediatedRuns: false);
+            Assert.Equal(RobustnessFindings.FromReport(ReportBuilder.Build(s, options)), RobustnessFindings.Of(s, options));
+        }
+    }
+
+    [Fact]
+    public void FastFindings_EqualThoseOfWholeReports_OnRandomPhasedScenarios() =>
+        Gen.Select(PhasedScenarios.Phased(), Gen.Double[0, 1], Gen.Double[0, 0.6]).Sample((spec, t, reserved) =>
+        {
+            string yaml = PhasedScenarios.Yaml(spec).Replace("reservedValue: 0.25", $"reservedValue: {reserved.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
+            var s = YamlScenarioReader.Read("random.yaml", yaml);
+            var options = new ReportOptions(Time: t, MediatedRuns: false);
+            Assert.Equal(RobustnessFindings.FromReport(ReportBuilder.Build(s, options)), RobustnessFindings.Of(s, options));
+        }, iter: 40);
+
+    [Fact]
+    public void Robustness_FastPath_GivesTheSameOutputAsWholeReports()
+    {
+        var s = YamlScenarioReader.Read("small.yaml", Small);
+        Assert.Equal(6, s.Assumptions.Length);
+        foreach (var date in (DateOnly[])[new(2024, 1, 1), new(2024, 1, 20)])
+        {
+            var options = new ReportOptions(date, MediatedRuns: false);
+            var fast = Robustness.Of(s, options, samples: 8, seed: 3);
+            var slow = Robustness.Of(s, options, 8, 3, (variant, o) => RobustnessFindings.FromReport(ReportBuilder.Build(variant, o)));
+            Assert.Equal(Text(slow), Text(fast));
+            // Variants are read (A's reserved value stands before its weights in the text but is read after them) and decide findings.
+            Assert.Contains("party 'B' 'reservedValue'", fast.Single(f => f.Finding == "firstZone").DependsOn);
+        }
+    }
+
+    private static string Described(Scenario s) => string.Join("\n", s.Assumptions.Select(a => $"{a.What}|{a.Value:R}|{a.Low:R}|{a.High:R}|{a.Source}|{a.CalibratedFor}"));
+
+    [Fact]
+    public void ConvertRoundTrip_KeepsEveryAssumption_AndTheRobustnessOutput()
+    {
+        var s = YamlScenarioReader.Read("small.yaml", Small);
+        var copy = YamlScenarioReader.Read("copy.yaml", YamlScenarioWriter.Write(s));
+        Assert.Equal(Described(s), Described(copy));
+        var options = new ReportOptions(new DateOnly(2024, 1, 20), MediatedRuns: false);
+        Assert.Equal(Text(Robustness.Of(s, options, samples: 8)), Text(Robustness.Of(copy, options, samples: 8)));
+        // Writing the copy again changes nothing.
+        Assert.Equal(YamlScenarioWriter.Write(copy), YamlScenarioWriter.Write(YamlScenarioReader.Read("copy2.yaml", YamlScenarioWriter.Write(copy))));
+    }
+
+    [Fact]
+    public void ConvertRoundTrip_OfThePhasedExample_KeepsItsEightAssumptions()
+    {
+        var s = ScenarioLoader.Load(Contract);
+        var copy = YamlScenarioReader.Read("copy.yaml", YamlScenarioWriter.Write(s));
+        Assert.Equal(8, copy.Assumptions.Length);
+        Assert.Equal(Described(s), Described(copy));
     }
 }

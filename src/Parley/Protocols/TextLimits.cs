@@ -9,8 +9,9 @@ namespace Parley.Protocols;
 /// <summary>
 /// What a mediator's text must respect: every principal's red lines and rules (the scenario's rules among them) and the
 /// values still available. A text outside them is replaced by its basis when that is inside, else by a start text inside
-/// every limit (the feasible package whose worst-off principal fares best), so no mediator text ever crosses a red line
-/// or breaks a rule. Null when the scenario has no limits (nothing to check; no cost per round).
+/// every limit (the feasible package whose worst-off principal fares best); when no package is inside every limit, the
+/// mediator puts no text (single text) or sends nothing (shuttle). So no mediator text ever crosses a red line or breaks
+/// a rule. Null when the scenario has no limits (nothing to check; no cost per round).
 /// </summary>
 internal sealed class TextLimits
 {
@@ -43,13 +44,16 @@ internal sealed class TextLimits
         return !_withdrawals || _scenario.Timeline.IsAvailable(values, t);
     }
 
-    /// <summary><paramref name="proposal"/> when inside the limits at <paramref name="t"/>; else its basis, or the start text, when inside.</summary>
-    public TextProposal Guard(TextProposal proposal, double t)
+    /// <summary>
+    /// <paramref name="proposal"/> when inside the limits at <paramref name="t"/>; else its basis, or the start text, when
+    /// inside; null when no package is inside them.
+    /// </summary>
+    public TextProposal? Guard(TextProposal proposal, double t)
     {
         if (Inside(proposal.Text, t)) return proposal;
         if (proposal.Basis is { } basis && Inside(basis, t)) return new TextProposal(basis, basis);
         if (Start(t) is { } start) return new TextProposal(start, proposal.Basis is { } b && Inside(b, t) ? b : null);
-        return proposal;
+        return null;
     }
 
     /// <summary>

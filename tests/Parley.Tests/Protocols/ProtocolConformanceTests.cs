@@ -32,6 +32,31 @@ public class ProtocolConformanceTests
         return s with { Parties = [p0, p1] };
     }
 
+    public static TheoryData<string, string> EveryMediator()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var m in MediatorRegistry.Available) data.Add("single-text", m.Name);
+        foreach (var m in Parley.Agents.Shuttle.ShuttleRegistry.Mediators) data.Add("shuttle", m.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryMediator))]
+    public void NoPackageInsideEveryRedLine_MediatorPutsNoText_NeverOneThatCrosses(string protocol, string mediator)
+    {
+        // Party 0 refuses deliveries v and w, party 1 refuses x, y and z: every package crosses someone's red line.
+        var s = TestScenarios.Opposed();
+        var p0 = s.Parties[0] with { Profile = s.Parties[0].Profile with { RedLines = new RedLines([RedLine.OnValue(1, 0), RedLine.OnValue(1, 1)]) } };
+        var p1 = s.Parties[1] with { Profile = s.Parties[1].Profile with { RedLines = new RedLines([RedLine.OnValue(1, 2), RedLine.OnValue(1, 3), RedLine.OnValue(1, 4)]) } };
+        s = s with { Parties = [p0, p1] };
+        var r = Run(s, protocol, protocol == "shuttle" ? "leastimportantfirst,leastimportantfirst" : "sincere,sincere", rounds: 20, mediators: mediator);
+        Assert.Null(r.Agreement);
+        Assert.Null(r.Failure);
+        // Pass moves are not recorded: the transcript holds no text of the mediator's at all.
+        foreach (var e in r.Transcript.Where(e => e.Party == 2 && e.Action == NegotiationAction.Propose))
+            Assert.Fail($"{protocol} {mediator}: the mediator put {e.Entry}, which crosses a red line (every package does)");
+    }
+
     [Theory]
     [MemberData(nameof(Protocols))]
     public void RedLines_NeverAcceptedOrOffered(string protocol)

@@ -120,7 +120,13 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
     private Move AskMediator(in SingleTextState state)
     {
         var proposal = _mediators[state.Mediator]!.Propose(state);
-        if (_limits is { } limits) proposal = limits.Guard(proposal, state.Time);
+        if (_limits is { } limits)
+        {
+            // No package is inside every limit: the mediator puts no text this round rather than one that crosses a limit.
+            if (limits.Guard(proposal, state.Time) is not { } guarded)
+                return new Move { Actor = state.Mediator, Action = NegotiationAction.Pass, To = -1, Recipients = Audience.Everyone, Note = NoTextInsideLimits };
+            proposal = guarded;
+        }
         return new Move(state.Mediator, NegotiationAction.Propose, proposal.Text, -1, Audience.Everyone, reference: proposal.Basis);
     }
 
@@ -138,6 +144,8 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
         };
         return new Move(party, action, text, -1, state.MediatorsPresent, vote.Objections, action == NegotiationAction.Fail ? UnknownVote(vote.Answer) : null);
     }
+
+    private const string NoTextInsideLimits = "the mediator's text crossed a principal's red line or rule, or used a withdrawn value; no package is inside them, no text put";
 
     private static string UnknownVote(TextAnswer answer) => $"answered with unknown vote {(int)answer}";
 

@@ -31,6 +31,9 @@ public sealed class FeasibleValues
     /// </summary>
     public bool HasRules => _rules.Length > 0;
 
+    /// <summary>The rules over combinations of values that restrict the packages (see <see cref="HasRules"/>).</summary>
+    internal IReadOnlyList<SlotRule> Rules => _rules;
+
     /// <summary>The space the values belong to.</summary>
     public OutcomeSpace Space { get; }
 

@@ -205,7 +205,70 @@ internal sealed class AdditiveSearch
         for (int d = 0; d <= _order.Length; d++) partial[d] = new double[_tables.Length];
         var combos = constrained.Length >= 2 ? Combine(constrained) : null;
         var memo = new Dictionary<MemoKey, BigInteger>();
+        _suffix = SuffixPoints(constrained);
         return CountFrom(0, constrained, thresholds, combos, values, partial, memo, false, out _);
+    }
+
+    /// <summary>Largest number of completions listed once for a count (see <see cref="SuffixPoints"/>).</summary>
+    private const int SuffixLimit = 1 << 15;
+
+    /// <summary>The depth from which completions are listed, and per completion the constrained functions' sums (point-major), sorted by the first function's sum, descending.</summary>
+    private (int Depth, double[] Points, int Count)? _suffix;
+
+    /// <summary>
+    /// Below the last rule, the completions of the last issues (at most <see cref="SuffixLimit"/> of them) listed once
+    /// with their sums: a node at that depth counts the completions that reach every threshold by one scan, instead of
+    /// a search per node.
+    /// </summary>
+    private (int Depth, double[] Points, int Count)? SuffixPoints(int[] constrained)
+    {
+        int n = _order.Length, depth = n;
+        long product = 1;
+        while (depth - 1 > _lastRuleDepth && product * _values[depth - 1].Length <= SuffixLimit)
+        {
+            depth--;
+            product *= _values[depth].Length;
+        }
+        if (depth >= n - 1 || constrained.Length == 0) return null;
+        int k = constrained.Length, count = (int)product;
+        var points = new double[count * k];
+        var index = new int[n - depth];
+        for (int q = 0; q < count; q++)
+        {
+            for (int c = 0; c < k; c++)
+            {
+                double sum = 0;
+                for (int j = 0; j < index.Length; j++) sum += _tables[constrained[c]][depth + j][index[j]];
+                points[q * k + c] = sum;
+            }
+            for (int j = index.Length - 1; j >= 0; j--)
+            {
+                if (++index[j] < _values[depth + j].Length) break;
+                index[j] = 0;
+            }
+        }
+        var order = Enumerable.Range(0, count).OrderByDescending(q => points[q * k]).ToArray();
+        var sorted = new double[points.Length];
+        for (int q = 0; q < count; q++) Array.Copy(points, order[q] * k, sorted, q * k, k);
+        return (depth, sorted, count);
+    }
+
+    /// <summary>Completions in the listed suffix that reach every threshold from partial sums p (ties counted, caps honoured).</summary>
+    private long ScanSuffix(double[] p, int[] constrained, double[] thresholds, ref bool robust)
+    {
+        var (_, points, count) = _suffix!.Value;
+        int k = constrained.Length;
+        long hits = 0;
+        for (int q = 0; q < count; q++)
+        {
+            int at = q * k;
+            // Sorted by the first sum: once it falls short, every later point does, by at least as much.
+            if (!ReachesRobust(constrained[0], p[constrained[0]] + points[at], thresholds[0], ref robust)) break;
+            bool all = true;
+            for (int c = 1; c < k && all; c++) all = ReachesRobust(constrained[c], p[constrained[c]] + points[at + c], thresholds[c], ref robust);
+            if (all) hits++;
+        }
+        return hits;
     }
 
     private readonly record struct MemoKey(int Depth, long A, long B, long C, long D);
@@ -228,6 +291,7 @@ internal sealed class AdditiveSearch
         }
         if (inside && d > _lastRuleDepth) return _sufCount[d];
         if (d == _order.Length) return BigInteger.One;
+        if (_suffix is { } suffix && d == suffix.Depth) return ScanSuffix(p, constrained, thresholds, ref robust);
         bool memoised = !inside && d > _lastRuleDepth && constrained.Length <= 4
             && constrained.All(f => Math.Abs(p[f]) < 1e5);
         MemoKey key = default;

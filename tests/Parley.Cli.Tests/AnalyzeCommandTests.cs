@@ -99,10 +99,10 @@ public class AnalyzeCommandTests
         var r = CliRunner.InProcess("analyze", Path.Combine(CliRunner.RepoRoot, "scenarios", "cairo-2024.yaml"));
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("mediator", r.Console);
-        // Cairo now writes its outside options as a level plus dated events (issue 18); the level is shown here and the
-        // events move it (see the report's sensitivity); no other test now shows a t-point curve in this table.
-        Assert.Contains("0.6300", r.Console);
-        Assert.Contains("Outcomes: 26,244", r.Console);
+        // Cairo writes its outside options as a level plus dated events (issue 18); the level is shown here and the
+        // events move it (see the report's sensitivity). The phased space has 31,104,000 outcomes.
+        Assert.Contains("0.7200", r.Console);
+        Assert.Contains("Outcomes: 31,104,000", r.Console);
     }
 
     [Fact]

@@ -51,7 +51,8 @@ public sealed class PlotCommandTests : IDisposable
     public void Plot_MediatedRun_ShowsMediatorsAndMessages(string protocol, int width)
     {
         string run = Temp("run.json"), png = Temp("run.png"), svg = Temp("run.svg");
-        var negotiate = CliRunner.InProcess("negotiate", Path.Combine(CliRunner.RepoRoot, "scenarios", "cairo-2024.yaml"), "--protocol", protocol, "--rounds", "40", "--out", run);
+        // The flat Cairo model (a test fixture since issue 18 phased the bundled one): three mediators, small enough to plot.
+        var negotiate = CliRunner.InProcess("negotiate", Path.Combine(CliRunner.RepoRoot, "tests", "Parley.Tests", "Reports", "Fixtures", "cairo-2024-flat.yaml"), "--protocol", protocol, "--rounds", "40", "--out", run);
         Assert.True(negotiate.ExitCode == 0, negotiate.Error);
         var result = CliRunner.InProcess("plot", run, "-o", png);
         Assert.True(result.ExitCode == 0, result.Error);

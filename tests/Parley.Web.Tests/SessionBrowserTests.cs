@@ -292,7 +292,7 @@ public sealed class SessionBrowserTests(ViewerFixture viewer, BrowserFixture bro
         Assert.False(await page.Locator("#accept").IsEnabledAsync());
         Assert.True(await page.Locator("#offer").IsEnabledAsync());
         Assert.True(await page.Locator("#events li").CountAsync() >= 5);
-        Assert.Contains("(-0.08 for you)", await page.Locator("#events").InnerTextAsync());
+        Assert.Contains("(-0.05 for you)", await page.Locator("#events").InnerTextAsync()); // the [M] Rafah step (issue 18 model)
         Assert.Contains(await page.Locator("#events li.muted").AllInnerTextsAsync(), e => e.Contains("Rafah")); // not fired yet
         Assert.True(await page.Locator("#editor option", new() { HasText = "red line" }).CountAsync() > 0);
         await page.Locator("#timeline path").WaitForAsync(new() { State = WaitForSelectorState.Attached });

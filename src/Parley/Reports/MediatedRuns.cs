@@ -38,7 +38,9 @@ public static class MediatedRuns
         var runs = ImmutableArray.CreateBuilder<MediatedRun>();
         foreach (var spec in specs ?? Default)
         {
-            var setup = new NegotiationSetup { Protocol = spec.Protocol, Negotiators = spec.Negotiators, Mediators = spec.Mediators, Seed = seed, Rounds = Rounds };
+            // Bound by rounds, not by the wall clock: a generous per-turn budget keeps a slow first turn on a large space
+            // (an agent indexing the outcomes) from failing under load, so the same seed gives the same runs.
+            var setup = new NegotiationSetup { Protocol = spec.Protocol, Negotiators = spec.Negotiators, Mediators = spec.Mediators, Seed = seed, Rounds = Rounds, PerTurnBudget = TimeSpan.FromMinutes(10) };
             var result = NamedNegotiation.Run(scenario, setup);
             string seating = $"principals: {string.Join(", ", spec.Negotiators)}";
             if (spec.Protocol != "sao")

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using Parley.Analysis;
 using Parley.Scenarios;
 
@@ -9,7 +10,7 @@ namespace Parley.Reports;
 /// <param name="Ratifier">The ratifier's name.</param>
 /// <param name="Size">Feasible packages (no principal's red line or rule crossed, every value available) its ratifier approves.</param>
 /// <param name="Reserved">The ratifier's reserved value at the report's time.</param>
-public sealed record WinSet(int Party, string Ratifier, long Size, double Reserved);
+public sealed record WinSet(int Party, string Ratifier, BigInteger Size, double Reserved);
 
 /// <summary>Two-level ratification at the report's time: each side's win-set and the zone of agreement over ratified packages.</summary>
 /// <param name="WinSets">One per principal with a ratifier.</param>
@@ -17,9 +18,9 @@ public sealed record WinSet(int Party, string Ratifier, long Size, double Reserv
 /// <param name="RejectedByRatifiers">Packages the negotiators accept (in the zone) that some ratifier rejects.</param>
 /// <param name="Blocking">For each ratifier: how many zone packages it alone rejects, by principal index.</param>
 /// <param name="RatifiedNash">The Nash package of the ratified zone (null without one).</param>
-public sealed record RatificationReport(ImmutableArray<WinSet> WinSets, long RatifiedZoneSize, long RejectedByRatifiers, ImmutableArray<(int Party, long Rejects)> Blocking, ReportPackage? RatifiedNash);
+public sealed record RatificationReport(ImmutableArray<WinSet> WinSets, BigInteger RatifiedZoneSize, BigInteger RejectedByRatifiers, ImmutableArray<(int Party, BigInteger Rejects)> Blocking, ReportPackage? RatifiedNash);
 
-/// <summary>Builds the <see cref="RatificationReport"/> (exact: the space is enumerated).</summary>
+/// <summary>Builds the <see cref="RatificationReport"/> (exact: the space is enumerated, or searched by <see cref="ZoneSearch"/> when too large).</summary>
 public static class Ratification
 {
     /// <summary>
@@ -33,6 +34,7 @@ public static class Ratification
     {
         var ratified = scenario.Parties.Select((p, i) => (p, i)).Where(x => x.p.Role == PartyRole.Principal && x.p.Ratifier is not null).Select(x => x.i).ToArray();
         if (ratified.Length == 0) return null;
+        if (calc.Search is { } search) return search.Ratification(t);
         var space = scenario.Space;
         var principals = calc.Principals;
         var reserved = calc.Reserved(t);
@@ -54,7 +56,7 @@ public static class Ratification
             for (int k = 0; k < ratified.Length; k++)
             {
                 var r = scenario.Parties[ratified[k]].Ratifier!;
-                bool approves = !r.Profile.RedLines.Crosses(values) && r.Profile.Discount(ratifierRows[k][o], t) >= ratifierReserved[k];
+                bool approves = !r.Profile.RedLines.Crosses(values) && ZoneCalculator.Reaches(r.Profile.Discount(ratifierRows[k][o], t), ratifierReserved[k]);
                 if (approves) winSizes[k]++;
                 else { rejecting++; lastRejecting = k; }
             }
@@ -63,7 +65,7 @@ public static class Ratification
             for (int k = 0; k < principals.Length && inZone; k++)
             {
                 double gain = calc.Utility(principals[k], o, t) - reserved[k];
-                inZone = gain >= 0;
+                inZone = gain >= -ZoneCalculator.TieTolerance;
                 product *= gain;
             }
             if (!inZone) continue;
@@ -80,6 +82,6 @@ public static class Ratification
         }
         return new RatificationReport(
             [.. ratified.Select((p, k) => new WinSet(p, scenario.Parties[p].Ratifier!.Name, winSizes[k], ratifierReserved[k]))],
-            ratifiedZone, rejectedByRatifiers, [.. ratified.Select((p, k) => (p, rejects[k]))], nash >= 0 ? calc.Package(nash, t) : null);
+            ratifiedZone, rejectedByRatifiers, [.. ratified.Select((p, k) => (p, (BigInteger)rejects[k]))], nash >= 0 ? calc.Package(nash, t) : null);
     }
 }

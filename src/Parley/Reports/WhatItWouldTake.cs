@@ -15,12 +15,17 @@ namespace Parley.Reports;
 /// <param name="Utility">Its best utility with that value (NaN when null).</param>
 public sealed record IssueLimit(int Party, int Issue, int? WorstAcceptable, double Utility);
 
-/// <summary>Builds the per-issue "what it would take" table of a report (exact: the space is enumerated).</summary>
+/// <summary>Builds the per-issue "what it would take" table of a report (exact: the space is enumerated, or searched by <see cref="ZoneSearch"/> when too large).</summary>
 internal static class WhatItWouldTake
 {
-    public static ImmutableArray<IssueLimit> Of(Scenario scenario, double t)
+    public static ImmutableArray<IssueLimit> Of(Scenario scenario, double t, bool search = false)
     {
         var space = scenario.Space;
+        if (search || !space.IsEnumerable || space.Count > ReportOptions.MaxOutcomes)
+        {
+            if (!ZoneSearch.Supports(scenario)) throw new ArgumentException($"Scenario '{scenario.Name}' is too large to enumerate and not additive.");
+            return new ZoneSearch(scenario, [.. scenario.Parties.Select((p, i) => (p, i)).Where(x => x.p.Role == PartyRole.Principal).Select(x => x.i)]).Limits(t);
+        }
         var principals = scenario.Parties.Select((p, i) => (p, i)).Where(x => x.p.Role == PartyRole.Principal).Select(x => x.i).ToArray();
         var matrix = UtilityMatrix.Evaluate(space, [.. principals.Select(p => scenario.Parties[p].Profile.Utility)]);
         var feasible = FeasibleValues.For(scenario, t);
@@ -54,7 +59,7 @@ internal static class WhatItWouldTake
                 int? worst = null;
                 double worstU = double.NaN;
                 for (int v = 0; v < radices[i]; v++)
-                    if (best[i][v] >= reserved && (worst is null || best[i][v] < worstU)) (worst, worstU) = (v, best[i][v]);
+                    if (ZoneCalculator.Reaches(best[i][v], reserved) && (worst is null || best[i][v] < worstU)) (worst, worstU) = (v, best[i][v]);
                 result.Add(new IssueLimit(principals[k], i, worst, worstU));
             }
         }

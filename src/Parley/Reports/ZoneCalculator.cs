@@ -7,8 +7,10 @@ using Parley.Scenarios;
 namespace Parley.Reports;
 
 /// <summary>
-/// Zones of agreement of one enumerable scenario at any time: every party's undiscounted utility of every outcome is
-/// evaluated once; each query applies discounting, reserved values, red lines and withdrawn values at its time.
+/// Zones of agreement of one scenario at any time. A space of at most <see cref="ReportOptions.MaxOutcomes"/> outcomes is
+/// enumerated: every party's undiscounted utility of every outcome is evaluated once; each query applies discounting,
+/// reserved values, red lines and withdrawn values at its time. A larger space with additive utilities (e.g. a phased
+/// scenario) is searched exactly by <see cref="ZoneSearch"/> instead (<see cref="Search"/>), without enumeration.
 /// A package is in the zone when every principal's utility is at least its reserved value (a tie counts as acceptable);
 /// the comparison allows <see cref="TieTolerance"/> for floating-point rounding (see there). Not for use by several
 /// threads at once (it keeps the rows of the last time asked for).
@@ -29,20 +31,33 @@ internal sealed class ZoneCalculator
     internal static bool Reaches(double utility, double reserved) => utility - reserved >= -TieTolerance;
 
     private readonly Scenario _scenario;
-    private readonly UtilityMatrix _matrix; // all parties, scenario order
+    private readonly UtilityMatrix _matrix = null!; // all parties, scenario order (enumerated spaces only)
     private readonly int[] _principals;
     private readonly int _count;
 
-    public ZoneCalculator(Scenario scenario)
+    public ZoneCalculator(Scenario scenario) : this(scenario, search: false)
+    {
+    }
+
+    /// <summary>With <paramref name="search"/>, the exact search even on a space small enough to enumerate (tests compare the two).</summary>
+    internal ZoneCalculator(Scenario scenario, bool search)
     {
         _scenario = scenario;
         var space = scenario.Space;
-        if (!space.IsEnumerable || space.Count > ReportOptions.MaxOutcomes)
-            throw new ArgumentException($"Scenario '{scenario.Name}' has {space.Cardinality?.ToString() ?? "uncountably many"} outcomes; a report enumerates at most {ReportOptions.MaxOutcomes:N0}.");
-        _matrix = UtilityMatrix.Evaluate(space, scenario.Parties.Select(p => p.Profile.Utility).ToArray());
         _principals = [.. scenario.Parties.Select((p, i) => (p, i)).Where(x => x.p.Role == PartyRole.Principal).Select(x => x.i)];
+        if (search || !space.IsEnumerable || space.Count > ReportOptions.MaxOutcomes)
+        {
+            if (!ZoneSearch.Supports(scenario))
+                throw new ArgumentException($"Scenario '{scenario.Name}' has {space.Cardinality?.ToString() ?? "uncountably many"} outcomes and a utility that is not additive; a report enumerates at most {ReportOptions.MaxOutcomes:N0} outcomes and searches larger spaces only when every utility is additive.");
+            Search = new ZoneSearch(scenario, _principals);
+            return;
+        }
+        _matrix = UtilityMatrix.Evaluate(space, scenario.Parties.Select(p => p.Profile.Utility).ToArray());
         _count = (int)space.Count;
     }
+
+    /// <summary>The exact search used instead of enumeration on a space too large to enumerate; null when enumerated.</summary>
+    internal ZoneSearch? Search { get; }
 
     public ImmutableArray<int> Principals => [.. _principals];
 
@@ -109,6 +124,7 @@ internal sealed class ZoneCalculator
     /// <summary>The zone at t; with <paramref name="relaxedIssue"/> ≥ 0, that issue relaxed (no red lines on it, everyone's best value).</summary>
     public ZoneOfAgreement Zone(double t, int relaxedIssue = -1, bool solutions = true)
     {
+        if (Search is { } search) return search.Zone(t, relaxedIssue, solutions);
         var feasible = FeasibleValues.For(_scenario, t, relaxedIssue);
         var mask = feasible.IsEmpty ? new bool[_count] : feasible.OutcomeMask();
         var rows = PrincipalRows(t, relaxedIssue, feasible);
@@ -171,6 +187,7 @@ internal sealed class ZoneCalculator
     /// </summary>
     public ImmutableArray<OutsideOptionFall> Falls(double t)
     {
+        if (Search is { } search) return search.Falls(t);
         var feasible = FeasibleValues.For(_scenario, t);
         var mask = feasible.IsEmpty ? new bool[_count] : feasible.OutcomeMask();
         var rows = PrincipalRows(t, -1, feasible);

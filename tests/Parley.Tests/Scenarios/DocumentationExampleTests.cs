@@ -86,24 +86,26 @@ public class DocumentationExampleTests
         var scenario = ScenarioLoader.Load(Path.Combine(TestPaths.RepoRoot, "scenarios", "cairo-2024.yaml"));
         Assert.Equal(["Israel", "Hamas"], scenario.Principals.Select(p => p.Name));
         Assert.All(scenario.Parties, p => Assert.False(string.IsNullOrWhiteSpace(p.Source)));
+        // Positions are stated per issue (a phased issue's slots share its source).
+        int issues = scenario.Phasing?.Structure.Issues.Length ?? scenario.Space.IssueCount;
         foreach (var p in scenario.Principals)
         {
-            Assert.Equal(scenario.Space.IssueCount, p.PositionSources.Count);
-            Assert.All(p.Profile.ReservedValue.Points, point => Assert.False(string.IsNullOrWhiteSpace(point.Source)));
+            Assert.Equal(issues, p.PositionSources.Count);
             Assert.All(p.Profile.RedLines.Lines, line => Assert.False(string.IsNullOrWhiteSpace(line.Source)));
         }
         // Mediators: every issue ordering and the stake have a source (the brief's model table, or [M]).
         foreach (var m in scenario.Parties.Where(p => p.Role == PartyRole.Mediator))
         {
-            Assert.Equal(scenario.Space.IssueCount, m.PositionSources.Count);
+            Assert.Equal(issues, m.PositionSources.Count);
             Assert.StartsWith("[M]", m.StakeSource);
         }
         Assert.All(scenario.Channels!.Channels, c => Assert.False(string.IsNullOrWhiteSpace(c.Source)));
         Assert.All(scenario.Timeline.Events, e => Assert.False(string.IsNullOrWhiteSpace(e.Source)));
         Assert.All(scenario.Packages, p => Assert.False(string.IsNullOrWhiteSpace(p.Source)));
         // The brief's red lines (its "x" marks), and no Israel–Hamas or US–Hamas channel.
-        Assert.Equal(2, scenario.Parties[0].Profile.RedLines.Lines.Length);
-        Assert.Single(scenario.Parties[1].Profile.RedLines.Lines);
+        string IssueOf(int slot) => scenario.Phasing!.Structure.Issues[scenario.Phasing.Structure.Slots[slot].Issue].Issue.Name;
+        Assert.Equal(["End-of-war commitment", "Troop posture"], scenario.Parties[0].Profile.RedLines.Lines.Select(l => IssueOf(l.Issue)).Distinct().Order());
+        Assert.Equal(["End-of-war commitment"], scenario.Parties[1].Profile.RedLines.Lines.Select(l => IssueOf(l.Issue)).Distinct());
         Assert.False(scenario.Channels.Allows(0, 1, out _));
         Assert.False(scenario.Channels.Allows(2, 1, out _));
         Assert.Equal([0.4, 0.5, 0.6], scenario.Parties.Skip(2).Select(p => p.Stake));

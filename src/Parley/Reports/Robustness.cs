@@ -36,7 +36,8 @@ public static class Robustness
         // Every variant first (one-at-a-time grids, then the seeded joint samples), evaluated on all cores; each variant
         // is independent, so the result does not depend on the order they finish in.
         var baseValues = assumptions.Select(x => x.Value).ToArray();
-        var grids = assumptions.Select(x => Enumerable.Range(0, GridPoints).Select(k => x.Low + (x.High - x.Low) * k / (GridPoints - 1)).Append(x.Value).Distinct().Order().ToArray()).ToArray();
+        // Grid points rounded to 12 decimals: 0.17, not 0.16999999999999998, in the ranges the report prints.
+        var grids = assumptions.Select(x => Enumerable.Range(0, GridPoints).Select(k => Math.Round(x.Low + (x.High - x.Low) * k / (GridPoints - 1), 12)).Append(x.Value).Distinct().Order().ToArray()).ToArray();
         var variants = new List<double[]>();
         for (int a = 0; a < assumptions.Length; a++)
             foreach (double v in grids[a])

@@ -171,7 +171,7 @@ public static partial class YamlScenarioReader
         if (node is YamlSequenceNode seq)
         {
             if (seq.Children.Count != result.Length) throw doc.Error(seq, $"{what} lists {seq.Children.Count} numbers; expected one per phase ({result.Length}), or a map from phase name to number");
-            for (int k = 0; k < result.Length; k++) result[k] = doc.Double(seq.Children[k], what);
+            for (int k = 0; k < result.Length; k++) result[k] = doc.Double(seq.Children[k], $"{what} of phase '{structure.Phases[k].Name}'");
             return result;
         }
         foreach (var (k, v) in doc.Map(node, $"{what} (a map from phase name to number, or a list in phase order)").Children)

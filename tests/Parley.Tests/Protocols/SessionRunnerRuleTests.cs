@@ -62,19 +62,22 @@ public class SessionRunnerRuleTests
         Assert.Equal([0.0, 0.0], r.Utilities.Take(2).ToArray());
     }
 
-    [Fact]
-    public void Run_OfferUsingAValueWithdrawnByAnEvent_InvalidActionOfTheOfferer()
+    /// <summary>Party 0 offers <paramref name="values"/> on <paramref name="s"/> (no red lines): the runner must fail it for using a withdrawn value.</summary>
+    private static NegotiationResult OffererOfWithdrawnValueFails(Scenario s, params int[] values)
     {
-        // No red lines anywhere: only the withdrawal event makes the runner check limits.
-        var s = TestScenarios.Opposed() with { Timeline = new Timeline([new IssueValueWithdrawn(0.0, "a withdrawn", 0, 0)]) };
-        var withdrawn = TestScenarios.At(s, 0, 2);
-        var a = new ScriptedNegotiator("a", _ => withdrawn);
-        var r = Negotiation.Run(s, [a, new ScriptedNegotiator("b")], new SaoOptions { Rounds = 5 });
+        var withdrawn = TestScenarios.At(s, values);
+        var r = Negotiation.Run(s, [new ScriptedNegotiator("a", _ => withdrawn), new ScriptedNegotiator("b")], new SaoOptions { Rounds = 5 });
         Assert.Equal(NegotiationStatus.Failed, r.Status);
         Assert.Equal(0, r.Failure!.Party);
         Assert.Equal(FailureKind.InvalidAction, r.Failure.Kind);
         Assert.Contains("withdrawn", r.Failure.Reason);
+        return r;
     }
+
+    [Fact]
+    public void Run_OfferUsingAValueWithdrawnByAnEvent_InvalidActionOfTheOfferer() =>
+        // No red lines anywhere: only the withdrawal event makes the runner check limits.
+        OffererOfWithdrawnValueFails(TestScenarios.Opposed() with { Timeline = new Timeline([new IssueValueWithdrawn(0.0, "a withdrawn", 0, 0)]) }, 0, 2);
 
     [Fact]
     public void Run_TwoWithdrawalEvents_BothEnforced_AndEventAndFailureEntriesAddressNoOne()
@@ -84,13 +87,7 @@ public class SessionRunnerRuleTests
         {
             Timeline = new Timeline([new IssueValueWithdrawn(0.0, "a withdrawn", 0, 0), new IssueValueWithdrawn(0.0, "another withdrawn", 0, 1)]),
         };
-        var withdrawn = TestScenarios.At(s, 1, 2);
-        var a = new ScriptedNegotiator("a", _ => withdrawn);
-        var r = Negotiation.Run(s, [a, new ScriptedNegotiator("b")], new SaoOptions { Rounds = 5 });
-        Assert.Equal(NegotiationStatus.Failed, r.Status);
-        Assert.Equal(0, r.Failure!.Party);
-        Assert.Equal(FailureKind.InvalidAction, r.Failure.Kind);
-        Assert.Contains("withdrawn", r.Failure.Reason);
+        var r = OffererOfWithdrawnValueFails(s, 1, 2);
         // Events and the failure are announced to everyone: they are addressed to no party (To = -1).
         var announced = r.Transcript.Where(e => e.Action is NegotiationAction.Event or NegotiationAction.Fail).ToArray();
         Assert.Equal([NegotiationAction.Event, NegotiationAction.Event, NegotiationAction.Fail], announced.Select(e => e.Action).ToArray());

@@ -7,9 +7,14 @@ public class ReportLabelTests
 {
     private static string Cairo => Path.Combine(CliRunner.RepoRoot, "scenarios", "cairo-2024.yaml");
 
-    private static JsonElement Json(params string[] args)
+    /// <summary>The earlier, flat Cairo model (kept as a fixture): no zone of agreement on its first date, for the no-zone wording.</summary>
+    private static string FlatCairo => Path.Combine(CliRunner.RepoRoot, "tests", "Parley.Tests", "Reports", "Fixtures", "cairo-2024-flat.yaml");
+
+    private static JsonElement Json(params string[] args) => JsonOf(Cairo, args);
+
+    private static JsonElement JsonOf(string scenario, params string[] args)
     {
-        var r = CliRunner.InProcess(["report", Cairo, "--json", .. args]);
+        var r = CliRunner.InProcess(["report", scenario, "--json", .. args]);
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Out);
         return doc.RootElement.Clone();
@@ -31,7 +36,7 @@ public class ReportLabelTests
     [Fact]
     public void Report_NoZone_FindingGivesTheGapWithItsSign()
     {
-        var root = Json("--no-runs");
+        var root = JsonOf(FlatCairo, "--no-runs");
         double gap = root.GetProperty("zoneOfAgreement").GetProperty("gap").GetDouble();
         Assert.True(gap < 0, "the scenario's first date has no zone");
         string finding = root.GetProperty("findings").EnumerateArray().Select(f => f.GetString()!).First(f => f.Contains("no zone of agreement", StringComparison.Ordinal));
@@ -41,7 +46,7 @@ public class ReportLabelTests
     [Fact]
     public void Report_NoZone_SaysSoWithoutADoubleNegative()
     {
-        var r = CliRunner.InProcess("report", Cairo, "--no-runs");
+        var r = CliRunner.InProcess("report", FlatCairo, "--no-runs");
         Assert.DoesNotContain("crosses no principal's red line and", r.Out);
         Assert.Contains("no package both stays inside every principal's red lines and gives every principal at least its reserved value", r.Out);
     }

@@ -26,19 +26,23 @@ public class NashSeekingMediatorTests(ITestOutputHelper output)
             var hill = Proposals(Run(s, "hillclimber", seed), 6);
             var nash = Proposals(Run(s, "nash", seed), 6);
             // Both start from the same seeded text; the Nash seeker's first change already follows the objections.
+            // Opposed has two issues, so the shuffled order and the directed one can meet; they differ within six rounds.
             Assert.Equal(hill[0], nash[0]);
             Assert.NotEqual(hill, nash);
         }
     }
 
     /// <summary>
-    /// The ANAC bilateral scenarios below, Boulware and Conceder voters, 100 rounds, seeds 0–9: the mean distance of the
-    /// agreements to the Nash point's utilities. Measured: see the output.
+    /// Every bilateral ANAC scenario of the shared set up to 400,000 outcomes (49; the 2014 nonlinear ones excepted),
+    /// Boulware and Conceder voters, 100 rounds, seeds 0–4: the Nash seeker's agreements are on average closer to the
+    /// Nash point's utilities than the hill climber's. Measured: over each mediator's agreements, hill climber 170/245
+    /// agreements at mean distance 0.1539, Nash seeker 130/245 at 0.1303; over the 117 runs where both agree, 0.1526
+    /// against 0.1290 (the Nash seeker closer in 52, farther in 41). Seeds 3–7 gave 0.1666 against 0.1417 and 0.1502
+    /// against 0.1277. The Nash seeker agrees less often (it keeps moving the text toward whoever rejects it).
     /// </summary>
     [Fact]
     public void AnacBilateral_AgreementsCloserToNashThanHillClimber()
     {
-        string[] folders = ["y2010/itex_vs_cypress", "y2011/england_zimbabwe", "y2012/laptop", "y2013/camera"];
         double hillSum = 0, nashSum = 0;
         int hillCount = 0, nashCount = 0, pairs = 0, closer = 0, farther = 0;
         double pairH = 0, pairN = 0;
@@ -48,7 +52,7 @@ public class NashSeekingMediatorTests(ITestOutputHelper output)
         {
             var analysis = ScenarioAnalyzer.Analyze(scenario, new AnalysisOptions(0));
             double h = 0, n = 0; int hc = 0, nc = 0;
-            for (int seed = 0; seed < 3; seed++)
+            for (int seed = 0; seed < 5; seed++)
             {
                 var hr = Run(scenario, "hillclimber", seed);
                 if (hr.HasAgreement) { h += NegotiationQuality.Measure(hr, analysis.Frontier, analysis.Nash).DistanceToNash!.Value; hc++; }
@@ -65,8 +69,8 @@ public class NashSeekingMediatorTests(ITestOutputHelper output)
             hillSum += h; nashSum += n; hillCount += hc; nashCount += nc;
         }
         output.WriteLine($"all: hill {hillCount} {hillSum / hillCount:0.0000}  nash {nashCount} {nashSum / nashCount:0.0000}");
-        _ = folders;
         output.WriteLine($"paired {pairs}: hill {pairH / pairs:0.0000} nash {pairN / pairs:0.0000} closer {closer} farther {farther}");
-        Assert.True(nashSum / nashCount <= hillSum / hillCount);
+        Assert.True(nashSum / nashCount < hillSum / hillCount, "mean over each mediator's agreements");
+        Assert.True(pairN < pairH, "mean over the runs where both agree");
     }
 }

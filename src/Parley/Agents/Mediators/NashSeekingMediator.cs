@@ -157,7 +157,7 @@ public sealed class NashSeekingMediator : HillClimbingMediator
         for (int p = 0; p < _objections.Length && p < 64; p++)
         {
             if ((_lastUnhappy & (1UL << p)) == 0 || (_exhausted & (1UL << p)) != 0 || _objections[p] == 0) continue;
-            if (best < 0 || _credit[p] < _credit[best] || (_credit[p] == _credit[best] && _vetoCount[p] > _vetoCount[best])) best = p;
+            if (best < 0 || _vetoCount[p] > _vetoCount[best] || (_vetoCount[p] == _vetoCount[best] && _credit[p] < _credit[best])) best = p;
         }
         if (best < 0) return false;
         _target = best;

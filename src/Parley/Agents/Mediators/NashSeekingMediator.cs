@@ -8,9 +8,9 @@ namespace Parley.Agents.Mediators;
 /// A single-text mediator that steers toward a balanced deal (the Nash point) using only what the answers reveal. It
 /// climbs like <see cref="HillClimbingMediator"/> — a change is kept only when no principal vetoes it — but chooses its
 /// single-issue changes: from the first round it tries changes on the issues that a principal who rejected or vetoed the
-/// last text objects to, taking first the principal for whom the fewest kept changes were made so far (ties: the one who
-/// vetoed most), so each kept change tends to help the side that has gained least and the climb moves toward balance
-/// rather than wherever a random order leads. When no directed change is left it falls back to the hill climber's
+/// last text objects to, taking first the principal who has vetoed most (the one the proposals keep hurting; ties: the
+/// one for whom the fewest kept changes were made), so kept changes tend to go to the side that has gained least and the
+/// climb moves toward balance rather than wherever a random order leads. When no directed change is left it falls back to the hill climber's
 /// shuffled order, trades and two-issue changes. At a local optimum where some principals accept the text and others
 /// reject it, it moves the text toward those who reject: it changes one of the issues they object to and keeps the change
 /// when they do not veto it, even if a principal who had accepted does — the satisfied side pays for the unsatisfied
@@ -149,8 +149,8 @@ public sealed class NashSeekingMediator : HillClimbingMediator
         }
     }
 
-    // The unhappy party (rejected or vetoed the last text) with objections left to try, fewest kept changes made for it
-    // first, then the one who vetoed most, then the lowest index.
+    // The unhappy party (rejected or vetoed the last text) with objections left to try: the one who vetoed most first,
+    // then the one with the fewest kept changes made for it, then the lowest index.
     private bool NextTarget()
     {
         int best = -1;

@@ -26,9 +26,11 @@ public class NashSeekingMediatorTests(ITestOutputHelper output)
             var hill = Proposals(Run(s, "hillclimber", seed), 6);
             var nash = Proposals(Run(s, "nash", seed), 6);
             // Both start from the same seeded text; the Nash seeker's first change already follows the objections.
-            // Opposed has two issues, so the shuffled order and the directed one can meet; they differ within six rounds.
+            // Opposed has two issues, so the shuffled order and the directed one can meet on the first change.
             Assert.Equal(hill[0], nash[0]);
-            Assert.NotEqual(hill, nash);
+            int first = Enumerable.Range(0, hill.Count).FirstOrDefault(i => hill[i] != nash[i], -1);
+            output.WriteLine($"seed {seed}: first difference at proposal {first}");
+            Assert.InRange(first, 1, 2); // measured: the third text (index 2) for seeds 0-4
         }
     }
 

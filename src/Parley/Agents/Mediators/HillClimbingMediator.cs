@@ -113,6 +113,11 @@ public class HillClimbingMediator : ITextMediator
         if (_singles.Length == 0) return false;
         if (_failuresSinceImprovement < _singles.Length)
         {
+            if (DirectedChange(values) is int directed and >= 0)
+            {
+                _lastSingle = (directed, values[directed]);
+                return true;
+            }
             for (int tries = 0; tries < _singles.Length; tries++)
             {
                 var (issue, value) = _singles[_next];
@@ -137,6 +142,13 @@ public class HillClimbingMediator : ITextMediator
         }
         return true;
     }
+
+    /// <summary>
+    /// A single-issue change to try before the shuffled order, for mediators that choose where to go: changes one issue of
+    /// <paramref name="values"/> (the standing text) and returns its index, or returns −1 to take the next change in the
+    /// shuffled order. Default: −1.
+    /// </summary>
+    protected virtual int DirectedChange(Span<int> values) => -1;
 
     // The next untried pair of vetoed single-issue changes on different issues whose vetoers differ: what one side gives
     // up on one issue, the other gives up on another.

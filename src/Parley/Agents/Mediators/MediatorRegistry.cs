@@ -11,7 +11,7 @@ public static class MediatorRegistry
     [
         (new("hillclimber", "Klein-style hill climbing: changes one or two issues of the text, keeps a change only when no principal vetoes it."), () => new HillClimbingMediator()),
         (new("logrolling", "Hill climbing that remembers each principal's vetoes (issues taken as independent) and trades a change one side vetoed for one the other vetoed; puts the text for agreement once no change or trade improves it."), () => new LogrollingMediator()),
-        (new("nash", "Climbs to an efficient text, then moves it toward the principals who reject it, on the issues they object to: steers to a balanced (Nash-like) deal."), () => new NashSeekingMediator()),
+        (new("nash", "Climbs like the hill climber but tries first the changes on the issues objected to by the principal who vetoed most; at a local optimum moves the text toward those who reject it: steers to a balanced (Nash-like) deal."), () => new NashSeekingMediator()),
         (new("staked", "Has its own stake α (from the scenario): starts from its favourite text and proposes the changes it prefers, with probability α a random one."), () => new StakedMediator()),
     ];
 

@@ -88,4 +88,15 @@ public class Atlas3Tests
         Assert.Equal(Hash(Run("y2010/ItexvsCypress", NegotiatorRegistry.Create("boulware"), 3).Result), Hash(Run("y2010/ItexvsCypress", NegotiatorRegistry.Create("boulware"), 3).Result));
         Assert.NotEqual(Hash(Run("y2010/ItexvsCypress", NegotiatorRegistry.Create("boulware"), 3).Result), Hash(Run("y2010/ItexvsCypress", NegotiatorRegistry.Create("boulware"), 4).Result));
     }
+
+    [Theory]
+    [InlineData("y2010/ItexvsCypress")]
+    [InlineData("y2011/Grocery")]
+    public void LinearScenario_RelativeUtilitySearchNeverFails_SoNoAnnealingPerTurn(string scenarioName)
+    {
+        // The start-up annealing finds the best bid, from which the relative-utility search meets every threshold; were
+        // it to fail, every later turn would anneal (about 9 200 evaluations), as the original does.
+        foreach (var opponent in new[] { "boulware", "conceder" })
+            Assert.False(Run(scenarioName, NegotiatorRegistry.Create(opponent)).Agent.SearchesByAnnealing);
+    }
 }

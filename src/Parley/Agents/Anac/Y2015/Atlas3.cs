@@ -69,6 +69,9 @@ public sealed class Atlas3 : INegotiator
     /// <summary>The popular bids so far, best first for Atlas3.</summary>
     public IReadOnlyList<Outcome> PopularBids => _popularBids;
 
+    /// <summary>True once the relative-utility search has failed and bids are searched by simulated annealing.</summary>
+    public bool SearchesByAnnealing => !_linear;
+
     /// <summary>The best utility any opponent has offered Atlas3 so far (BOU).</summary>
     public double BestOfferedUtility => _bou;
 
@@ -335,8 +338,7 @@ public sealed class Atlas3 : INegotiator
             double nextUtility = _utility.Utility(next);
             UpdateMaxBid(next, nextUtility);
             double newCost = Math.Abs(threshold - nextUtility), currentCost = Math.Abs(threshold - currentUtility);
-            double p = Math.Exp(-Math.Abs(newCost - currentCost) / temperature);
-            if (newCost < currentCost || p > random.NextDouble())
+            if (newCost < currentCost || Math.Exp(-Math.Abs(newCost - currentCost) / temperature) > random.NextDouble())
             {
                 Array.Copy(next, current, next.Length);
                 currentUtility = nextUtility;

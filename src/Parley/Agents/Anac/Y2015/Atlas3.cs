@@ -254,8 +254,7 @@ public sealed class Atlas3 : INegotiator
     /// <summary>The least good one-issue changes of <paramref name="baseBid"/> still at or above the threshold; one at random.</summary>
     private int[] NeighbourhoodSearch(int[] baseBid, double threshold)
     {
-        var targets = new List<int[]>();
-        double targetUtility = 0;
+        var targets = new Targets(baseBid.Length);
         var current = (int[])baseBid.Clone();
         for (int i = 0; i < current.Length; i++)
         {
@@ -264,18 +263,30 @@ public sealed class Atlas3 : INegotiator
                 current[i] = v;
                 double u = _utility!.Utility(current);
                 UpdateMaxBid(current, u);
-                Collect(targets, ref targetUtility, current, u, threshold);
+                targets.Collect(current, u, threshold, Context.Random);
             }
             current[i] = baseBid[i];
         }
-        return targets.Count == 0 ? (int[])baseBid.Clone() : targets[Context.Random.Next(targets.Count)];
+        return targets.Count == 0 ? (int[])baseBid.Clone() : targets.Chosen;
     }
 
-    private static void Collect(List<int[]> targets, ref double targetUtility, int[] bid, double u, double threshold)
+    /// <summary>
+    /// The original's list of the least good bids at or above the threshold (one entry per time a bid is met, so a bid
+    /// met twice is twice as likely), from which it draws one uniformly: kept as a reservoir sample of one, which
+    /// draws from the same distribution without storing the list.
+    /// </summary>
+    private sealed class Targets(int issues)
     {
-        if (u < threshold) return;
-        if (targets.Count == 0 || u < targetUtility) { targets.Clear(); targets.Add((int[])bid.Clone()); targetUtility = u; }
-        else if (u == targetUtility) targets.Add((int[])bid.Clone());
+        public int[] Chosen { get; } = new int[issues];
+        public int Count { get; private set; }
+        private double _utility;
+
+        public void Collect(int[] bid, double u, double threshold, Random random)
+        {
+            if (u < threshold) return;
+            if (Count == 0 || u < _utility) { Count = 1; _utility = u; Array.Copy(bid, Chosen, bid.Length); }
+            else if (u == _utility && random.Next(++Count) == 0) Array.Copy(bid, Chosen, bid.Length);
+        }
     }
 
     private int[] AppropriateSearch(int[] baseBid, double threshold)
@@ -322,14 +333,13 @@ public sealed class Atlas3 : INegotiator
     }
 
     /// <summary>Simulated annealing towards utility = threshold; the least good bids at or above it, one at random (else the start).</summary>
-    private int[] SimulatedAnnealing(int[] baseBid, double threshold)
+    private int[] SimulatedAnnealing(int[] baseBid, double threshold, bool collect = true)
     {
         var random = Context.Random;
         var current = (int[])baseBid.Clone();
         double currentUtility = _utility!.Utility(current);
         var next = new int[current.Length];
-        var targets = new List<int[]>();
-        double targetUtility = 0;
+        var targets = new Targets(current.Length);
         for (double temperature = StartTemperature; temperature > EndTemperature; temperature *= Cool)
         {
             Array.Copy(current, next, current.Length);
@@ -343,9 +353,9 @@ public sealed class Atlas3 : INegotiator
                 Array.Copy(next, current, next.Length);
                 currentUtility = nextUtility;
             }
-            Collect(targets, ref targetUtility, current, currentUtility, threshold);
+            if (collect) targets.Collect(current, currentUtility, threshold, random);
         }
-        return targets.Count == 0 ? (int[])baseBid.Clone() : targets[random.Next(targets.Count)];
+        return targets.Count == 0 ? (int[])baseBid.Clone() : targets.Chosen;
     }
 
     /// <summary>The initial search for the best bid: simulated annealing towards 1 from a random bid, once per issue at most.</summary>
@@ -361,7 +371,7 @@ public sealed class Atlas3 : INegotiator
             // The original repeats while the best bid is below the reserved value; bounded here, as its search can
             // never exceed the best outcome.
             int tries = 0;
-            do SimulatedAnnealing((int[])_maxBid.Clone(), 1.0);
+            do SimulatedAnnealing((int[])_maxBid.Clone(), 1.0, collect: false); // only its updates of the best bid count
             while (_maxBidUtility < reservedValue && ++tries < 100 && _maxBidUtility < Context.Index.MaxUtility);
             if (_maxBidUtility == 1.0) break;
         }

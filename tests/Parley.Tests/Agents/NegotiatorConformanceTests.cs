@@ -45,6 +45,7 @@ public class NegotiatorConformanceTests
     [InlineData("micro")]
     [InlineData("random")]
     [InlineData("ponpokoagent")]
+    [InlineData("atlas3")]
     [InlineData("agreeableagent2018")]
     public void Run_ThreeParties_ValidAndReusableInstances(string name)
     {

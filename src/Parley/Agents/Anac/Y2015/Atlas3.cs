@@ -1,0 +1,409 @@
+using Parley.Agents.Boa;
+using Parley.Outcomes;
+using Parley.Parties;
+using Parley.Preferences;
+using Parley.Protocols;
+
+namespace Parley.Agents.Anac.Y2015;
+
+/// <summary>
+/// Atlas3, winner of ANAC 2015 (Mori and Ito, Nagoya Institute of Technology), after GENIUS's
+/// <c>agents.anac.y2015.Atlas3.Atlas3</c>. Multilateral. Its parts, named as in the original:
+/// <list type="bullet">
+/// <item><b>Negotiating info</b>: per opponent, value frequencies of its offers (and one table over all opponents); the
+/// best utility offered so far (BOU); the <b>popular bid list</b> (PBList), the distinct bids every other party supported
+/// (an offer followed by acceptances from all the remaining opponents), best first for Atlas3, and its maximum (MPBU).</item>
+/// <item><b>Strategy</b>: a 2×2 <b>game matrix</b> of the final phase (hard-line or compromise, for Atlas3 and the
+/// others) with the compromise worth C = BOU bilaterally, MPBU with more parties; the opponents' mixed equilibrium q
+/// gives the expected utility E of the final offer phase, and the threshold is E + (1 − E)(1 − t) without discount,
+/// max(1 − t/d, E/d^t) with discount factor d. An offer worth at least the threshold is accepted; when the discounted
+/// reserved value reaches it Atlas3 walks away.</item>
+/// <item><b>Bid search</b>: from a random bid, a <b>neighbourhood search</b> (every one-issue change; the least good
+/// bids at or above the threshold, one drawn at random); failing that a <b>relative-utility search</b> from the best
+/// bid (linear spaces), or <b>simulated annealing</b> (T from 1 to 0.0001, cooling 0.999) once the relative search has
+/// failed; failing that the best bid. Then each issue, in random order, takes the value the opponents offered most
+/// when that costs Atlas3 nothing.</item>
+/// <item><b>Final offer phase</b>: when fewer of its own turns remain than popular bids (plus one), Atlas3 offers the
+/// popular bids one by one, best first, while each is worth more than the offer on the table and its reserved value;
+/// otherwise accepts the offer on the table when worth more than its reserved value.</item>
+/// </list>
+/// Kept from the original because they shape its behaviour: a party counts as supporting a bid when it accepts after
+/// it, and a bid Atlas3 did not hear (its own) is never the "offered bid", so with three parties an acceptance of
+/// Atlas3's own offer adds the previous opponent offer to the popular list; bilaterally every distinct opponent offer is
+/// "popular" (the opponent's offer is supported by all n − 1 = 1 other parties), so the final offer phase starts as
+/// many own turns before the deadline as the opponent has offered distinct bids. The best bid is searched at the start
+/// by simulated annealing (threshold 1) as in the original and updated by every later search. Time is GENIUS's
+/// (<see cref="GeniusTime"/>); the original's unseeded <c>java.util.Random</c> and <c>Collections.shuffle</c> are the
+/// context's seeded random source. Real-valued issues are searched over Parley's discretised values, as the original
+/// does for integer issues. Atlas3 cannot walk away before the first offer (Parley asks the first mover for an offer).
+/// </summary>
+public sealed class Atlas3 : INegotiator
+{
+    private const double StartTemperature = 1.0, EndTemperature = 0.0001, Cool = 0.999;
+    private const double FinalPhaseTime = 1.0, PConcedeFirst = 0.5;
+
+    private NegotiatorContext? _context;
+    private UtilityFunction? _utility;
+    private int[][] _valueOrder = [];          // scratch for shuffled value orders
+    private int[] _issueOrder = [];
+    private int[][] _allFrequency = [];        // value counts over all opponents' offers
+    private readonly Dictionary<int, int[][]> _opponentFrequency = [];
+    private double[][] _relativeUtility = [];  // u(best with issue i set to v) − u(best), at the start
+    private int[] _maxBid = [];
+    private double _maxBidUtility;
+    private bool _linear;
+    private double _bou, _mpbu;
+    private readonly List<Outcome> _popularBids = [];
+    private readonly List<double> _popularUtilities = [];
+    private readonly HashSet<Outcome> _popularSet = [];
+    private int _supporters, _concessionIndex, _ownTurns, _seen;
+    private double _timeScale;
+    private Outcome? _offeredBid;
+    private int _decidedStep = -1;
+    private SaoResponse _decidedResponse;
+    private Outcome _decidedBid;
+
+    /// <inheritdoc />
+    public string Name => "Atlas3";
+
+    /// <summary>The popular bids so far, best first for Atlas3.</summary>
+    public IReadOnlyList<Outcome> PopularBids => _popularBids;
+
+    /// <summary>True once the relative-utility search has failed and bids are searched by simulated annealing.</summary>
+    public bool SearchesByAnnealing => !_linear;
+
+    /// <summary>The best utility any opponent has offered Atlas3 so far (BOU).</summary>
+    public double BestOfferedUtility => _bou;
+
+    /// <inheritdoc />
+    public void Initialize(NegotiatorContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        _utility = context.Profile.Utility;
+        var space = context.Space;
+        int n = space.IssueCount;
+        _valueOrder = [.. space.Issues.Select(i => Enumerable.Range(0, i.ValueCount).ToArray())];
+        _issueOrder = [.. Enumerable.Range(0, n)];
+        _allFrequency = [.. space.Issues.Select(i => new int[i.ValueCount])];
+        _opponentFrequency.Clear();
+        _linear = true;
+        _bou = _mpbu = 0;
+        _popularBids.Clear();
+        _popularUtilities.Clear();
+        _popularSet.Clear();
+        _supporters = _concessionIndex = _ownTurns = _seen = 0;
+        _timeScale = 0;
+        _offeredBid = null;
+        _decidedStep = -1;
+        InitMaxBid(context.ReservedValue(0));
+        _relativeUtility = new double[n][];
+        var probe = (int[])_maxBid.Clone();
+        for (int i = 0; i < n; i++)
+        {
+            _relativeUtility[i] = new double[space.Issues[i].ValueCount];
+            for (int v = 0; v < _relativeUtility[i].Length; v++)
+            {
+                probe[i] = v;
+                _relativeUtility[i][v] = _utility.Utility(probe) - _maxBidUtility;
+            }
+            probe[i] = _maxBid[i];
+        }
+    }
+
+    private NegotiatorContext Context => _context ?? throw new InvalidOperationException("Initialize has not been called.");
+
+    /// <inheritdoc />
+    public SaoResponse Respond(in SaoState state, Outcome offer)
+    {
+        Decide(state);
+        return _decidedResponse == SaoResponse.Accept && !Context.IsAllowed(offer, state.Time) ? SaoResponse.Reject : _decidedResponse;
+    }
+
+    /// <inheritdoc />
+    public Outcome Propose(in SaoState state)
+    {
+        Decide(state);
+        return Context.NearestAllowed(_decidedBid, state.Time); // the bid itself when allowed
+    }
+
+    /// <summary>The threshold at GENIUS time <paramref name="t"/> from the game matrix of the final offer phase.</summary>
+    public double Threshold(double t, int partyCount)
+    {
+        double df = Profile.NormaliseDiscount(Context.Profile.DiscountFactor), rv = Context.ReservedValue(t);
+        double c = partyCount == 2 ? _bou : _mpbu;   // the compromise's estimated utility
+        double a11 = rv * df;                          // both hard-line
+        double a12 = Math.Pow(df, FinalPhaseTime);     // Atlas3 hard-line, others compromise
+        double a21 = c >= rv ? c * Math.Pow(df, FinalPhaseTime) : rv * df; // Atlas3 compromises, others hard-line
+        double a22 = PConcedeFirst * a21 + (1.0 - PConcedeFirst) * a12;    // both compromise
+        double q = 1.0;                                // the opponents' equilibrium probability of hard-line
+        if (a12 - a22 != 0 && 1.0 - (a11 - a21) / (a12 - a22) != 0) q = 1.0 / (1.0 - (a11 - a21) / (a12 - a22));
+        if (q < 0.0 || q > 1.0) q = 1.0;
+        double target = (q * a21 + (1 - q) * a22) / Math.Pow(df, t);
+        return df == 1.0 ? target + (1.0 - target) * (1.0 - t) : Math.Max(1.0 - t / df, target);
+    }
+
+    private void Decide(in SaoState state)
+    {
+        if (_decidedStep == state.Step) return;
+        _decidedStep = state.Step;
+        var context = Context;
+        Observe(state.PartyCount);
+        double t = GeniusTime.Of(context, state);
+        _ownTurns++;
+        _timeScale = t / _ownTurns;
+        double rv = context.ReservedValue(t);
+        _decidedResponse = SaoResponse.Reject;
+        double offeredUtility = _offeredBid is { } o ? context.Utility(o) : 0;
+        if (t > 1.0 - _timeScale * (_popularBids.Count + 1))
+        {
+            // Final offer phase: walk back through the popular bids, best first.
+            if (_concessionIndex < _popularBids.Count)
+            {
+                double cUtility = _popularUtilities[_concessionIndex];
+                if (cUtility > offeredUtility && cUtility > rv)
+                {
+                    _decidedBid = _popularBids[_concessionIndex++];
+                    return;
+                }
+                if (offeredUtility > rv && _offeredBid is not null) { _decidedResponse = SaoResponse.Accept; _decidedBid = _offeredBid.Value; return; }
+            }
+            else if (offeredUtility >= rv && _offeredBid is not null) { _decidedResponse = SaoResponse.Accept; _decidedBid = _offeredBid.Value; return; }
+        }
+        else if (_offeredBid is not null)
+        {
+            if (offeredUtility >= Threshold(t, state.PartyCount)) { _decidedResponse = SaoResponse.Accept; _decidedBid = _offeredBid.Value; return; }
+            double df = Profile.NormaliseDiscount(context.Profile.DiscountFactor);
+            if (rv * Math.Pow(df, t) >= Threshold(t, state.PartyCount)) { _decidedResponse = SaoResponse.WalkAway; _decidedBid = _offeredBid.Value; return; }
+        }
+        _decidedBid = SearchBid(Threshold(t, state.PartyCount));
+    }
+
+    /// <summary>Reads the actions of the other parties since the last turn, as the original's <c>receiveMessage</c>.</summary>
+    private void Observe(int partyCount)
+    {
+        var context = Context;
+        var history = context.History;
+        for (; _seen < history.Count; _seen++)
+        {
+            var entry = history[_seen];
+            if (entry.Party == context.PartyIndex) continue;
+            if (entry.Action == NegotiationAction.Accept)
+            {
+                OpponentFrequency(entry.Party);
+                _supporters++;
+            }
+            else if (entry.Action == NegotiationAction.Offer && entry.Outcome is { } offer)
+            {
+                var counts = OpponentFrequency(entry.Party);
+                _supporters = 1;
+                _offeredBid = offer;
+                double u = context.Utility(offer);
+                if (u > _bou) _bou = u;
+                var values = new int[context.Space.IssueCount];
+                context.Space.Decode(offer, values);
+                for (int i = 0; i < values.Length; i++) { counts[i][values[i]]++; _allFrequency[i][values[i]]++; }
+            }
+            else continue;
+            if (_supporters == partyCount - 1 && _offeredBid is { } popular) AddPopularBid(popular);
+        }
+    }
+
+    private int[][] OpponentFrequency(int party)
+    {
+        if (!_opponentFrequency.TryGetValue(party, out var counts))
+            _opponentFrequency[party] = counts = [.. Context.Space.Issues.Select(i => new int[i.ValueCount])];
+        return counts;
+    }
+
+    /// <summary>Adds a bid to the popular list once, keeping it sorted best first (stable: after bids as good).</summary>
+    private void AddPopularBid(Outcome bid)
+    {
+        if (!_popularSet.Add(bid)) return;
+        double u = Context.Utility(bid);
+        _mpbu = Math.Max(_mpbu, u);
+        int at = _popularUtilities.Count;
+        while (at > 0 && _popularUtilities[at - 1] < u) at--;
+        _popularBids.Insert(at, bid);
+        _popularUtilities.Insert(at, u);
+    }
+
+    // ---- Bid search -------------------------------------------------------------------------------------------
+
+    private Outcome SearchBid(double threshold)
+    {
+        var context = Context;
+        var space = context.Space;
+        var random = context.Random;
+        var baseBid = new int[space.IssueCount];
+        for (int i = 0; i < baseBid.Length; i++) baseBid[i] = random.Next(space.Issues[i].ValueCount);
+        var bid = NeighbourhoodSearch(baseBid, threshold);
+        if (_utility!.Utility(bid) < threshold) bid = AppropriateSearch(baseBid, threshold);
+        if (_utility.Utility(bid) < threshold) bid = (int[])_maxBid.Clone();
+        ConvertByFrequency(bid);
+        return space.Encode(bid);
+    }
+
+    private void UpdateMaxBid(int[] bid, double utility)
+    {
+        if (utility < _maxBidUtility) return;
+        Array.Copy(bid, _maxBid, bid.Length);
+        _maxBidUtility = utility;
+    }
+
+    /// <summary>The least good one-issue changes of <paramref name="baseBid"/> still at or above the threshold; one at random.</summary>
+    private int[] NeighbourhoodSearch(int[] baseBid, double threshold)
+    {
+        var targets = new Targets(baseBid.Length);
+        var current = (int[])baseBid.Clone();
+        for (int i = 0; i < current.Length; i++)
+        {
+            for (int v = 0; v < _valueOrder[i].Length; v++)
+            {
+                current[i] = v;
+                double u = _utility!.Utility(current);
+                UpdateMaxBid(current, u);
+                targets.Collect(current, u, threshold, Context.Random);
+            }
+            current[i] = baseBid[i];
+        }
+        return targets.Count == 0 ? (int[])baseBid.Clone() : targets.Chosen;
+    }
+
+    /// <summary>
+    /// The original's list of the least good bids at or above the threshold (one entry per time a bid is met, so a bid
+    /// met twice is twice as likely), from which it draws one uniformly: kept as a reservoir sample of one, which
+    /// draws from the same distribution without storing the list.
+    /// </summary>
+    private sealed class Targets(int issues)
+    {
+        public int[] Chosen { get; } = new int[issues];
+        public int Count { get; private set; }
+        private double _utility;
+
+        public void Collect(int[] bid, double u, double threshold, Random random)
+        {
+            if (u < threshold) return;
+            if (Count == 0 || u < _utility) { Count = 1; _utility = u; Array.Copy(bid, Chosen, bid.Length); }
+            else if (u == _utility && random.Next(++Count) == 0) Array.Copy(bid, Chosen, bid.Length);
+        }
+    }
+
+    private int[] AppropriateSearch(int[] baseBid, double threshold)
+    {
+        var bid = (int[])baseBid.Clone();
+        if (_linear)
+        {
+            bid = RelativeUtilitySearch(threshold);
+            if (_utility!.Utility(bid) < threshold) _linear = false; // from now on, the search for non-linear spaces
+        }
+        if (!_linear)
+        {
+            var found = SimulatedAnnealing(bid, threshold);
+            double u = _utility!.Utility(found);
+            if (u <= 1.0 && u >= threshold) bid = found;
+        }
+        return bid;
+    }
+
+    /// <summary>From the best bid, each issue (random order) takes the first value (random order) whose relative loss keeps the sum above threshold − 1.</summary>
+    private int[] RelativeUtilitySearch(double threshold)
+    {
+        var random = Context.Random;
+        var bid = (int[])_maxBid.Clone();
+        double d = threshold - 1.0, concessionSum = 0.0;
+        random.Shuffle(_issueOrder);
+        foreach (int i in _issueOrder)
+        {
+            var values = _valueOrder[i];
+            for (int k = 0; k < values.Length; k++) values[k] = k;
+            random.Shuffle(values);
+            foreach (int v in values)
+            {
+                double relative = _relativeUtility[i][v];
+                if (d <= concessionSum + relative)
+                {
+                    bid[i] = v;
+                    concessionSum += relative;
+                    break;
+                }
+            }
+        }
+        return bid;
+    }
+
+    /// <summary>Simulated annealing towards utility = threshold; the least good bids at or above it, one at random (else the start).</summary>
+    private int[] SimulatedAnnealing(int[] baseBid, double threshold, bool collect = true)
+    {
+        var random = Context.Random;
+        var current = (int[])baseBid.Clone();
+        double currentUtility = _utility!.Utility(current);
+        var next = new int[current.Length];
+        var targets = new Targets(current.Length);
+        for (double temperature = StartTemperature; temperature > EndTemperature; temperature *= Cool)
+        {
+            Array.Copy(current, next, current.Length);
+            int issue = random.Next(next.Length);
+            next[issue] = random.Next(_valueOrder[issue].Length);
+            double nextUtility = _utility.Utility(next);
+            UpdateMaxBid(next, nextUtility);
+            double newCost = Math.Abs(threshold - nextUtility), currentCost = Math.Abs(threshold - currentUtility);
+            if (newCost < currentCost || Math.Exp(-Math.Abs(newCost - currentCost) / temperature) > random.NextDouble())
+            {
+                Array.Copy(next, current, next.Length);
+                currentUtility = nextUtility;
+            }
+            if (collect) targets.Collect(current, currentUtility, threshold, random);
+        }
+        return targets.Count == 0 ? (int[])baseBid.Clone() : targets.Chosen;
+    }
+
+    /// <summary>The initial search for the best bid: simulated annealing towards 1 from a random bid, once per issue at most.</summary>
+    private void InitMaxBid(double reservedValue)
+    {
+        var space = Context.Space;
+        var random = Context.Random;
+        _maxBid = new int[space.IssueCount];
+        for (int i = 0; i < _maxBid.Length; i++) _maxBid[i] = random.Next(space.Issues[i].ValueCount);
+        _maxBidUtility = _utility!.Utility(_maxBid);
+        for (int k = 0; k < space.IssueCount; k++)
+        {
+            // The original repeats while the best bid is below the reserved value; bounded here, as its search can
+            // never exceed the best outcome.
+            int tries = 0;
+            do SimulatedAnnealing((int[])_maxBid.Clone(), 1.0, collect: false); // only its updates of the best bid count
+            while (_maxBidUtility < reservedValue && ++tries < 100 && _maxBidUtility < Context.Index.MaxUtility);
+            if (_maxBidUtility == 1.0) break;
+        }
+    }
+
+    /// <summary>Each issue, in random order, takes the value all opponents offered most (ties at random) when that costs nothing.</summary>
+    private void ConvertByFrequency(int[] bid)
+    {
+        var random = Context.Random;
+        random.Shuffle(_issueOrder);
+        double u = _utility!.Utility(bid);
+        foreach (int i in _issueOrder)
+        {
+            int old = bid[i];
+            bid[i] = MostFrequentValue(i, random);
+            double next = _utility.Utility(bid);
+            if (next >= u) u = next;
+            else bid[i] = old;
+        }
+    }
+
+    private int MostFrequentValue(int issue, Random random)
+    {
+        var values = _valueOrder[issue];
+        for (int k = 0; k < values.Length; k++) values[k] = k;
+        random.Shuffle(values);
+        int best = -1, bestCount = 0;
+        foreach (int v in values)
+        {
+            int f = _allFrequency[issue][v];
+            if (best < 0 || f > bestCount) { best = v; bestCount = f; }
+        }
+        return best;
+    }
+}

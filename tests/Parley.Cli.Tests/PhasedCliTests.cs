@@ -31,6 +31,26 @@ public class PhasedCliTests
     }
 
     [Fact]
+    public void ReportRobustness_PhasedExample_JsonAndMarkdownBothSayWhatRestsOnAssumptions()
+    {
+        var json = CliRunner.InProcess("report", Contract, "--robustness", "--no-runs", "--json");
+        Assert.True(json.ExitCode == 0, json.Error);
+        using var doc = JsonDocument.Parse(json.Out);
+        var findings = doc.RootElement.GetProperty("robustness").EnumerateArray().ToList();
+        Assert.NotEmpty(findings);
+        // Both outside options are calibrated for the zone finding (the file says so): it is an input, not a finding.
+        var zone = findings.Single(f => f.GetProperty("finding").GetString() == "zone");
+        Assert.True(zone.GetProperty("input").GetBoolean());
+
+        var markdown = CliRunner.InProcess("report", Contract, "--robustness", "--no-runs");
+        Assert.True(markdown.ExitCode == 0, markdown.Error);
+        Assert.Contains("## What rests on assumptions", markdown.Out);
+        Assert.Contains("| zone |", markdown.Out);
+        Assert.Contains("yes (calibrated)", markdown.Out);
+        Assert.DoesNotContain("## What rests on assumptions", CliRunner.InProcess("report", Contract, "--no-runs").Out);
+    }
+
+    [Fact]
     public void ReportJson_PhasedExample_DeferringThePensionOpensAZoneTheSettledVersionLacks()
     {
         var r = CliRunner.InProcess("report", Contract, "--json", "--no-runs");

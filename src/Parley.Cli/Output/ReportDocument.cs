@@ -164,6 +164,16 @@ internal sealed class ReportDocument
                     .. run.Utilities.Take(r.Principals.Length).Select(F), run.Note ?? ""]);
             doc._blocks.Add(runs);
         }
+        if (!r.Robustness.IsEmpty)
+        {
+            doc._blocks.Add(new Heading("What rests on assumptions"));
+            doc._blocks.Add(new Paragraph("Each finding with every marked assumption varied over its range (one at a time, then jointly by seeded sampling). \"Input\": an assumption was calibrated to produce the finding, so it is not a finding of the model. \"Holds over\": the range of the first assumption it depends on over which it still holds."));
+            var robust = new Table(["finding", "value", "holds", "input", "depends on", "holds over"], []);
+            foreach (var f in r.Robustness)
+                robust.Rows.Add([f.Finding, f.Value, f.Holds ? "yes" : "no", f.Input ? "yes (calibrated)" : "no", f.DependsOn.IsEmpty ? "no assumption changes it" : string.Join("; ", f.DependsOn),
+                    f.Range is { } range ? $"{F(range.Low)} – {F(range.High)}" : ""]);
+            doc._blocks.Add(robust);
+        }
         if (s.Parties.Any(p => p.Source is not null))
             doc._blocks.Add(new Paragraph("The scenario models reported positions; see its file for the source of every position and which values are modelling choices. The report analyses that model: it is not a forecast."));
         return doc;

@@ -29,6 +29,7 @@ public static class NegotiatorRegistry
         (new("hardliner", "Never concedes: always offers its best outcome; accepts only offers as good."), Negotiators.Hardliner),
         (new("titfortat", "Relative tit-for-tat: mirrors the opponents' concession in its own utility; AC_next."), Negotiators.TitForTat),
         (new("hardheaded", "HardHeaded (ANAC 2011 winner): walks down its bid list under a Boulware target; a learning opponent model picks among close bids."), () => new HardHeaded()),
+        (new("gahboninho", "Gahboninho (ANAC 2011): a bully; concedes slowly from its best bids, the slower the nicer the opponent seems, and panics only in the last rounds; bilateral."), () => new Gahboninho()),
         (new("nicetitfortat", "Nice Tit for Tat (ANAC 2011): concedes towards its estimated Nash point as far as the opponent has conceded; Bayesian opponent model; bilateral."), () => new NiceTitForTat()),
         (new("hardheaded-style", "Parley's HardHeaded-style negotiator: Boulware target (e = 0.1); a frequency opponent model picks the bid opponents like best near it; AC_next."), Negotiators.HardHeaded),
         (new("random", "Seeded random offers above its reserved value; AC_next."), Negotiators.Random),

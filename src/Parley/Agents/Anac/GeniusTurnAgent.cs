@@ -26,6 +26,9 @@ public abstract class GeniusTurnAgent : INegotiator
     /// <summary>True when this turn's decision is to accept the standing offer.</summary>
     protected bool Accepting { get; set; }
 
+    /// <summary>True when this turn's decision is to end the negotiation (GENIUS's <c>EndNegotiation</c>); reset every turn.</summary>
+    protected bool WalkingAway { get; set; }
+
     /// <summary>This turn's bid (when not accepting).</summary>
     protected Outcome Bid { get; set; }
 
@@ -49,6 +52,7 @@ public abstract class GeniusTurnAgent : INegotiator
     public SaoResponse Respond(in SaoState state, Outcome offer)
     {
         DecideOnce(state);
+        if (WalkingAway) return SaoResponse.WalkAway;
         return Accepting && Context.IsAllowed(offer, state.Time) ? SaoResponse.Accept : SaoResponse.Reject;
     }
 
@@ -63,6 +67,7 @@ public abstract class GeniusTurnAgent : INegotiator
     {
         if (_decidedStep == state.Step) return;
         _decidedStep = state.Step;
+        WalkingAway = false;
         Decide(state);
     }
 }

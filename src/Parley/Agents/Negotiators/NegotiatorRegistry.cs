@@ -36,6 +36,7 @@ public static class NegotiatorRegistry
         (new("nice", "Offers its best outcome; accepts any offer at least its reserved value."), Negotiators.Nice),
         (new("micro", "MiCRO: concedes one outcome for each new distinct opponent offer."), Negotiators.Micro),
         (new("agentk", "AgentK (ANAC 2010 winner): target from the estimated maximum utility of the opponent's offers; probabilistic acceptance."), () => new AgentK()),
+        (new("cuhkagent", "CUHKAgent (ANAC 2012 winner): adaptive concede-to-time threshold from the discount factor and the opponent's concession; bids the opponent named most; bilateral."), () => new CuhkAgent()),
         (new("agentlg", "AgentLG (ANAC 2012): cycles through a band of its best bids that widens towards what a frequency model says the opponent likes; deterministic."), () => new AgentLG()),
         (new("ponpokoagent", "PonPokoAgent (ANAC 2017 winner): one of five threshold patterns; random sampled bids between the thresholds. Multilateral."), () => new PonPokoAgent()),
         (new("atlas3", "Atlas3 (ANAC 2015 winner): threshold from a game matrix of the final phase; neighbourhood/relative-utility search near it; ends offering the bids all others supported. Multilateral."), () => new Atlas3()),

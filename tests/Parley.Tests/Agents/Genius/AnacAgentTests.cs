@@ -12,7 +12,7 @@ namespace Parley.Tests.Agents.Genius;
 /// </summary>
 public class AnacAgentTests
 {
-    private static readonly string[] Agents = ["agentk", "hardheaded", "gahboninho", "nicetitfortat", "agentlg", "ponpokoagent", "agreeableagent2018", "atlas3"];
+    private static readonly string[] Agents = ["agentk", "hardheaded", "gahboninho", "nicetitfortat", "cuhkagent", "agentlg", "ponpokoagent", "agreeableagent2018", "atlas3"];
     private static readonly string[] Scenarios = ["y2010/EnglandZimbabwe", "y2011/Laptop", "y2010/ItexvsCypress", "y2011/Grocery", "y2011/IS_BT_Acquisition"];
 
     public static TheoryData<string, string> AgentsOnScenarios()

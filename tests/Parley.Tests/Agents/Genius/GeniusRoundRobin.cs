@@ -75,4 +75,31 @@ public static class GeniusRoundRobin
             Assert.True(Math.Abs(ga - pa) <= agreementTolerance, $"{agent}: GENIUS agreement rate {ga:F3}, Parley {pa:F3}");
         }
     }
+
+    /// <summary>
+    /// For a golden round robin with transcripts (columns 10 and 11: actions, transcriptHash): the pairings with
+    /// <paramref name="agent"/> in which every GENIUS session had the same transcript (its random draws did not matter),
+    /// replayed in Parley with seed 1; returns how many repeat GENIUS's transcript and how many were replayed.
+    /// </summary>
+    public static (int Same, int Replayed) ReplayRepeatedPairings(string file, string agent, Action<string>? log = null)
+    {
+        var repeated = File.ReadLines(Path.Combine(GeniusGolden.Folder, file))
+            .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("scenario,", StringComparison.Ordinal))
+            .Select(l => l.Split(','))
+            .GroupBy(f => (Scenario: f[0], A: f[1], B: f[2]))
+            .Where(g => (g.Key.A == agent || g.Key.B == agent) && g.Select(f => f[11]).Distinct().Count() == 1)
+            .Select(g => g.First())
+            .Select(f => new GeniusSession(f[0], f[1], f[2], f[3], f[4], f[5] == "yes", int.Parse(f[8], CultureInfo.InvariantCulture),
+                D(f[6]), D(f[7]), int.Parse(f[10], CultureInfo.InvariantCulture), f[11]))
+            .ToList();
+        int same = 0;
+        foreach (var session in repeated)
+        {
+            var (result, scenario) = GeniusGolden.Run(session, name => NegotiatorRegistry.Create(name.ToLowerInvariant()));
+            bool equal = GeniusGolden.Hash(GeniusGolden.TranscriptLines(result, scenario)) == session.TranscriptHash;
+            if (equal) same++;
+            log?.Invoke($"{session}: GENIUS {session.UtilityA:F3}/{session.UtilityB:F3} round {session.Rounds}, Parley {result.UndiscountedUtilities[0]:F3}/{result.UndiscountedUtilities[1]:F3} round {result.Rounds}: {(equal ? "same transcript" : "DIFFERENT")}");
+        }
+        return (same, repeated.Count);
+    }
 }

@@ -32,10 +32,10 @@ public class NegotiatorConformanceTests
     }
 
     /// <summary>
-    /// The GENIUS-faithful agents do as their originals do: GENIUS's time-dependent parties, AgentK and HardHeaded never
-    /// look at the reserved value (HardHeaded's floor is a fixed 0.585), so they may accept less.
+    /// The GENIUS-faithful agents do as their originals do: GENIUS's time-dependent parties, AgentK, HardHeaded and
+    /// Gahboninho never look at the reserved value (HardHeaded's floor is a fixed 0.585), so they may accept less.
     /// </summary>
-    private static bool KeepsToReservedValue(string name) => name is not ("boulware" or "linear" or "conceder" or "agentk" or "hardheaded" or "agentlg");
+    private static bool KeepsToReservedValue(string name) => name is not ("boulware" or "linear" or "conceder" or "agentk" or "hardheaded" or "agentlg" or "gahboninho");
 
     [Theory]
     [InlineData("boulware")]

@@ -15,6 +15,8 @@ namespace Parley.Tests.Agents.Genius;
 /// <summary>Gahboninho's and CUHKAgent's parts beyond what the GENIUS round robins show: their opponent models, the walk-away.</summary>
 public class GahboninhoCuhkAgentTests
 {
+    private static readonly Lazy<Scenario> TenIssues = new(() => Read("y2014/10issues"));
+
     private static Scenario Read(string name) => GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, name));
 
     private static NegotiationResult Run(Scenario scenario, INegotiator a, INegotiator b, int seed = 1) =>
@@ -86,6 +88,22 @@ public class GahboninhoCuhkAgentTests
         Assert.Equal(0, result.WalkedAwayBy);
         // With the reserved value of the file (0) it negotiates to an agreement.
         Assert.Equal(NegotiationStatus.Agreed, Run(scenario, new CuhkAgent(), NegotiatorRegistry.Create("boulware")).Status);
+    }
+
+    /// <summary>
+    /// A space of 10^10 outcomes with a non-linear utility (ANAC 2014): CUHKAgent bands a random sample of 20 001 bids, as
+    /// the original does over 20 000 outcomes; Gahboninho's bid map stops at its limit.
+    /// </summary>
+    [Theory]
+    [InlineData("gahboninho")]
+    [InlineData("cuhkagent")]
+    public void HugeNonLinearSpace_Runs(string agent)
+    {
+        var scenario = TenIssues.Value; // read once: its utility index (a search over 10^10 outcomes) is built once
+        var result = Negotiation.Run(scenario, [NegotiatorRegistry.Create(agent), NegotiatorRegistry.Create("conceder")],
+            new SaoOptions { Rounds = 100, Seed = 2, PerTurnBudget = TimeSpan.FromSeconds(60) });
+        Assert.Null(result.Failure);
+        Assert.Contains(result.Status, new[] { NegotiationStatus.Agreed, NegotiationStatus.Deadline });
     }
 
     [Fact]

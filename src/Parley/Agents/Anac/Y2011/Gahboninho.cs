@@ -43,14 +43,21 @@ namespace Parley.Agents.Anac.Y2011;
 /// the opponent's best offer is put into the bid map, replacing any bid of the same key; the value lists are shuffled by
 /// inserting each value at a random position before the last, so the first value always ends last. The original's
 /// construction is cut off at 5 % of the negotiation time; under a round deadline time stands still during it, so it
-/// enumerates everything — here up to <see cref="BidMapLimit"/> bids. Time is GENIUS's (<see cref="GeniusTime"/>);
+/// enumerates everything — here up to <see cref="BidMapLimit"/> bids (<see cref="UntabulatedBidMapLimit"/> where utilities
+/// are not tabulated). Time is GENIUS's (<see cref="GeniusTime"/>);
 /// its unseeded <c>java.util.Random</c>s are the context's seeded source. Issues are enumerated in domain order (the
 /// original's follows a hash map of issues, which matters only for which of two equal-utility bids is nudged).
 /// </summary>
 public sealed class Gahboninho : GeniusTurnAgent, IHasOpponentModel
 {
-    /// <summary>The most bids the bid map holds (the original stops building after 5 % of the time).</summary>
+    /// <summary>
+    /// The most bids the bid map holds when the utility index tabulates the space (the original stops building after 5 %
+    /// of the negotiation time; here after this many bids, more than any shared ANAC scenario needs).
+    /// </summary>
     public const int BidMapLimit = 1 << 20;
+
+    /// <summary>The most bids when every utility must be computed (spaces the index does not tabulate), so a turn stays within Parley's turn budget.</summary>
+    public const int UntabulatedBidMapLimit = 1 << 15;
 
     private const int PlayerCount = 8, TotalFirstActions = 40, CountdownLength = 20, FilterMinimum = 200;
     private const double DiscretisationSteps = 20;
@@ -299,7 +306,8 @@ public sealed class Gahboninho : GeniusTurnAgent, IHasOpponentModel
         var context = Context;
         var space = context.Space;
         long total = 1;
-        foreach (var list in relevant) total = list.Count == 0 ? 0 : Math.Min(BidMapLimit, total * list.Count);
+        int limit = context.Index.IsExact ? BidMapLimit : UntabulatedBidMapLimit;
+        foreach (var list in relevant) total = list.Count == 0 ? 0 : Math.Min(limit, total * list.Count);
         _bids.Begin((int)total);
         if (total == 0) return;
         var position = new int[relevant.Length];

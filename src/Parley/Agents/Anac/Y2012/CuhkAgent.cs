@@ -67,14 +67,14 @@ public sealed class CuhkAgent : GeniusTurnAgent, IHasOpponentModel
     protected override void Start(NegotiatorContext context)
     {
         if (context.PartyCount != 2) throw new NotSupportedException("CUHKAgent is a bilateral agent: it negotiates with exactly one opponent.");
-        if (!context.Space.IsDiscrete || !context.Space.IsEnumerable) throw new NotSupportedException("CUHKAgent needs an enumerable space of discrete issues.");
+        if (!context.Space.IsDiscrete) throw new NotSupportedException("CUHKAgent needs enumerable issues.");
         _opponent = 1 - context.PartyIndex;
         _model.Initialize(context);
         _history = _model.Estimate(_opponent);
         _seen = 0;
         _opponentBest = _opponentLast = null;
         _proposed = false;
-        _domainSize = context.Space.Count;
+        _domainSize = (double)context.Space.Cardinality!.Value;
         _maxBid = SortedOutcomeSpace.For(context.Index).FirstBest; // GENIUS's getMaxUtilityBid
         _maximumUtility = _utilityThreshold = context.Index.Utility(_maxBid);
         double d = context.Profile.DiscountFactor;

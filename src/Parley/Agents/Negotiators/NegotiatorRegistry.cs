@@ -38,6 +38,7 @@ public static class NegotiatorRegistry
         (new("agentlg", "AgentLG (ANAC 2012): cycles through a band of its best bids that widens towards what a frequency model says the opponent likes; deterministic."), () => new AgentLG()),
         (new("ponpokoagent", "PonPokoAgent (ANAC 2017 winner): one of five threshold patterns; random sampled bids between the thresholds. Multilateral."), () => new PonPokoAgent()),
         (new("atlas3", "Atlas3 (ANAC 2015 winner): threshold from a game matrix of the final phase; neighbourhood/relative-utility search near it; ends offering the bids all others supported. Multilateral."), () => new Atlas3()),
+        (new("parsagent", "ParsAgent (ANAC 2015): Boulware target (e = 0.15) with floor 0.7; bids near accepted bids, the values both opponents name most, or its best bid with its least important issue varied. Multilateral."), () => new ParsAgent()),
         (new("agreeableagent2018", "AgreeableAgent2018 (ANAC 2018 winner): late Boulware target; roulette wheel over nearby bids by frequency models. Multilateral."), () => new AgreeableAgent2018()),
     ];
 

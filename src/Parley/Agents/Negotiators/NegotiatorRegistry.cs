@@ -30,6 +30,7 @@ public static class NegotiatorRegistry
         (new("titfortat", "Relative tit-for-tat: mirrors the opponents' concession in its own utility; AC_next."), Negotiators.TitForTat),
         (new("hardheaded", "HardHeaded (ANAC 2011 winner): walks down its bid list under a Boulware target; a learning opponent model picks among close bids."), () => new HardHeaded()),
         (new("nicetitfortat", "Nice Tit for Tat (ANAC 2011): concedes towards its estimated Nash point as far as the opponent has conceded; Bayesian opponent model; bilateral."), () => new NiceTitForTat()),
+        (new("iamhaggler2011", "IAMhaggler2011 (ANAC 2011): Gaussian-process regression of the opponent's concession picks the time and utility of the best expected agreement; random bids near its target; bilateral."), () => new IAMhaggler2011()),
         (new("hardheaded-style", "Parley's HardHeaded-style negotiator: Boulware target (e = 0.1); a frequency opponent model picks the bid opponents like best near it; AC_next."), Negotiators.HardHeaded),
         (new("random", "Seeded random offers above its reserved value; AC_next."), Negotiators.Random),
         (new("nice", "Offers its best outcome; accepts any offer at least its reserved value."), Negotiators.Nice),

@@ -16,7 +16,7 @@ public class IAMhaggler2011GeniusTests(ITestOutputHelper output)
     public void RoundRobin_MeanUtilityAndAgreementAsGenius()
     {
         var golden = GeniusRoundRobin.Read("iamhaggler2011.csv");
-        Assert.True(golden.Count >= 0 * 9 * 2, $"only {golden.Count} GENIUS sessions");
+        Assert.True(golden.Count >= 5 * 9 * 2, $"only {golden.Count} GENIUS sessions");
         var means = GeniusRoundRobin.Compare(golden, log: output.WriteLine);
         foreach (var (agent, g) in means.Genius)
             output.WriteLine($"{agent}: GENIUS {g.Utility:F4} ({g.Agreement:P0}), Parley {means.Parley[agent].Utility:F4} ({means.Parley[agent].Agreement:P0})");

@@ -61,7 +61,8 @@ public sealed class GaussianProcessRegression
     private readonly double[][] _logDetPrefix;  // per sample: Σ_{i<k} 2 log L_ii, for k = 0..n
     private readonly double[][] _crossCov;      // per sample: k(grid_i, test_j), row-major n×T
     private readonly double[][] _variance;      // per sample: predictive variance with the first k grid points, (n+1)×T
-    private readonly double[,] _bmc;            // gp4j's KS⁻¹·NS·KS⁻¹ (as gp4j computes it), samples × samples
+    private readonly double[] _bmc;             // gp4j's KS⁻¹·NS·KS⁻¹ (as gp4j computes it), samples × samples, row-major
+    private readonly double[][] _cholT;         // per sample: the factor's transpose, row-major (for back substitution)
 
     /// <summary>Builds the regression for inputs on (a prefix of) <paramref name="grid"/>, predicting at <paramref name="testPoints"/>.</summary>
     public GaussianProcessRegression(HyperparameterPrior lengthScale, HyperparameterPrior signal, HyperparameterPrior noise,
@@ -91,9 +92,13 @@ public sealed class GaussianProcessRegression
                     _noiseVariance[index] = Math.Exp(2 * e);
                     index++;
                 }
-        _bmc = BmcMatrix(priors);
+        var bmc = BmcMatrix(priors);
+        _bmc = new double[_samples * _samples];
+        for (int a = 0; a < _samples; a++)
+            for (int b = 0; b < _samples; b++) _bmc[a * _samples + b] = bmc[a, b];
         int n = _grid.Length, t = _test.Length;
         _chol = new double[_samples][];
+        _cholT = new double[_samples][];
         _logDetPrefix = new double[_samples][];
         _crossCov = new double[_samples][];
         _variance = new double[_samples][];
@@ -104,6 +109,9 @@ public sealed class GaussianProcessRegression
                 for (int j = 0; j < n; j++)
                     k[i * n + j] = Matern(h, _grid[i], _grid[j]) + (i == j ? _noiseVariance[h] : 0);
             _chol[h] = Cholesky(k, n);
+            _cholT[h] = new double[n * n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++) _cholT[h][j * n + i] = _chol[h][i * n + j];
             _logDetPrefix[h] = new double[n + 1];
             for (int i = 0; i < n; i++) _logDetPrefix[h][i + 1] = _logDetPrefix[h][i] + 2 * Math.Log(_chol[h][i * n + i]);
             var cross = new double[n * t];
@@ -146,8 +154,12 @@ public sealed class GaussianProcessRegression
             LogLikelihood = new double[samples];
             Weights = new double[samples];
             Alpha = new double[samples * grid];
-            Z = new double[grid];
+            Z = new double[samples * grid];
+            Fit = new double[samples];
+            Likelihood = new double[samples];
+            Y = new double[grid];
             ComponentMean = new double[tests];
+            Active = new bool[samples];
         }
 
         /// <summary>Each sample's log marginal likelihood at the last fit.</summary>
@@ -157,8 +169,12 @@ public sealed class GaussianProcessRegression
         public double[] Weights { get; }
 
         internal double[] Alpha { get; }
-        internal double[] Z { get; }
+        internal double[] Z { get; }            // per sample L⁻¹y, which grows with y (forward substitution)
+        internal double[] Fit { get; }          // per sample Σ z²
+        internal double[] Likelihood { get; }
+        internal double[] Y { get; }
         internal double[] ComponentMean { get; }
+        internal bool[] Active { get; }         // the components whose weight counts
         internal int Count { get; set; }
     }
 
@@ -166,50 +182,73 @@ public sealed class GaussianProcessRegression
     public Workspace CreateWorkspace() => new(_samples, _grid.Length, _test.Length);
 
     /// <summary>
-    /// Fits the outputs <paramref name="y"/> at the first y.Length grid points: per sample, α = K⁻¹y and the log
-    /// likelihood −½yᵀα − ½log|K| − (n/2)log 2π; the mixture weights from the likelihoods (scaled by the largest) through
-    /// the BMC matrix, normalised to sum 1.
+    /// Components whose weight is below this fraction of the largest weight are left out of the prediction (their
+    /// contribution is below the rounding of the others).
+    /// </summary>
+    public const double NegligibleWeight = 1e-13;
+
+    /// <summary>
+    /// Fits the outputs <paramref name="y"/> at the first y.Length grid points: per sample, the log likelihood
+    /// −½yᵀK⁻¹y − ½log|K| − (n/2)log 2π; the mixture weights from the likelihoods (scaled by the largest) through the BMC
+    /// matrix, normalised to sum 1; α = K⁻¹y for the components that count. When <paramref name="y"/> extends the outputs
+    /// of the previous fit, only the new points' part of L⁻¹y is computed.
     /// </summary>
     public void Fit(ReadOnlySpan<double> y, Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         int k = y.Length, n = _grid.Length;
         if (k > n) throw new ArgumentOutOfRangeException(nameof(y), k, $"at most {n} outputs (the grid's size)");
+        int known = Math.Min(workspace.Count, k);
+        for (int i = 0; i < known; i++)
+            if (workspace.Y[i] != y[i]) { known = i; break; }
+        y.CopyTo(workspace.Y);
         workspace.Count = k;
-        var z = workspace.Z;
         double max = double.NegativeInfinity;
         for (int h = 0; h < _samples; h++)
         {
             var l = _chol[h];
+            var z = workspace.Z.AsSpan(h * n, n);
             double fit = 0;
-            for (int i = 0; i < k; i++)
+            for (int i = 0; i < known; i++) fit += z[i] * z[i];
+            for (int i = known; i < k; i++)
             {
-                double sum = y[i];
-                for (int m = 0; m < i; m++) sum -= l[i * n + m] * z[m];
-                z[i] = sum / l[i * n + i];
+                int row = i * n;
+                z[i] = (y[i] - Dot(l.AsSpan(row, i), z[..i])) / l[row + i];
                 fit += z[i] * z[i];
-            }
-            var alpha = workspace.Alpha.AsSpan(h * n, n);
-            for (int i = k - 1; i >= 0; i--)
-            {
-                double sum = z[i];
-                for (int m = i + 1; m < k; m++) sum -= l[m * n + i] * alpha[m];
-                alpha[i] = sum / l[i * n + i];
             }
             double logLikelihood = -0.5 * fit - 0.5 * _logDetPrefix[h][k] - 0.5 * k * Math.Log(2 * Math.PI);
             workspace.LogLikelihood[h] = logLikelihood;
             if (logLikelihood > max) max = logLikelihood;
         }
+        var likelihood = workspace.Likelihood;
+        for (int b = 0; b < _samples; b++) likelihood[b] = Math.Exp(workspace.LogLikelihood[b] - max);
         var weights = workspace.Weights;
-        double total = 0;
+        double total = 0, largest = 0;
         for (int a = 0; a < _samples; a++)
         {
-            double sum = 0;
-            for (int b = 0; b < _samples; b++) sum += _bmc[a, b] * Math.Exp(workspace.LogLikelihood[b] - max);
+            double sum = Dot(_bmc.AsSpan(a * _samples, _samples), likelihood);
             weights[a] = sum;
             total += sum;
         }
-        for (int a = 0; a < _samples; a++) weights[a] /= total;
+        for (int a = 0; a < _samples; a++)
+        {
+            weights[a] /= total;
+            largest = Math.Max(largest, Math.Abs(weights[a]));
+        }
+        for (int h = 0; h < _samples; h++)
+        {
+            bool active = Math.Abs(weights[h]) >= NegligibleWeight * largest;
+            workspace.Active[h] = active;
+            if (!active) continue;
+            var u = _cholT[h];
+            var z = workspace.Z.AsSpan(h * n, n);
+            var alpha = workspace.Alpha.AsSpan(h * n, n);
+            for (int i = k - 1; i >= 0; i--)
+            {
+                int row = i * n;
+                alpha[i] = (z[i] - Dot(u.AsSpan(row + i + 1, k - i - 1), alpha.Slice(i + 1, k - i - 1))) / u[row + i];
+            }
+        }
     }
 
     /// <summary>
@@ -226,27 +265,57 @@ public sealed class GaussianProcessRegression
         var componentMean = workspace.ComponentMean;
         for (int h = 0; h < _samples; h++)
         {
+            if (!workspace.Active[h]) continue;
             double w = workspace.Weights[h];
-            if (w == 0) continue;
             var alpha = workspace.Alpha.AsSpan(h * n, n);
             var cross = _crossCov[h];
-            for (int j = from; j < t; j++) componentMean[j] = 0;
-            for (int i = 0; i < k; i++)
+            var component = componentMean.AsSpan(from, t - from);
+            component.Clear();
+            for (int i = 0; i < k; i++) AddScaled(component, cross.AsSpan(i * t + from, t - from), alpha[i]);
+            var v = _variance[h].AsSpan(k * t + from, t - from);
+            var meanPart = mean[from..t];
+            var variancePart = variance[from..t];
+            for (int j = 0; j < component.Length; j++)
             {
-                double a = alpha[i];
-                int row = i * t;
-                for (int j = from; j < t; j++) componentMean[j] += cross[row + j] * a;
-            }
-            var v = _variance[h];
-            int vk = k * t;
-            for (int j = from; j < t; j++)
-            {
-                double m = componentMean[j];
-                mean[j] += w * m;
-                variance[j] += w * (v[vk + j] + m * m);
+                double m = component[j];
+                meanPart[j] += w * m;
+                variancePart[j] += w * (v[j] + m * m);
             }
         }
         for (int j = from; j < t; j++) variance[j] -= mean[j] * mean[j];
+    }
+
+    /// <summary>Σ a_i b_i, vectorised.</summary>
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double sum = 0;
+        int j = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && a.Length >= 2 * System.Numerics.Vector<double>.Count)
+        {
+            var va = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(a);
+            var vb = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(b[..a.Length]);
+            var acc = System.Numerics.Vector<double>.Zero;
+            for (int v = 0; v < va.Length; v++) acc += va[v] * vb[v];
+            sum = System.Numerics.Vector.Sum(acc);
+            j = va.Length * System.Numerics.Vector<double>.Count;
+        }
+        for (; j < a.Length; j++) sum += a[j] * b[j];
+        return sum;
+    }
+
+    /// <summary>destination += a · source, vectorised.</summary>
+    private static void AddScaled(Span<double> destination, ReadOnlySpan<double> source, double a)
+    {
+        int j = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && destination.Length >= System.Numerics.Vector<double>.Count)
+        {
+            var scale = new System.Numerics.Vector<double>(a);
+            var d = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(destination);
+            var s = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(source);
+            for (int v = 0; v < d.Length; v++) d[v] += s[v] * scale;
+            j = d.Length * System.Numerics.Vector<double>.Count;
+        }
+        for (; j < destination.Length; j++) destination[j] += source[j] * a;
     }
 
     private double Matern(int h, double x, double x2)

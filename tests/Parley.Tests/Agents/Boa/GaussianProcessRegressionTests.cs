@@ -68,3 +68,17 @@ public class GaussianProcessRegressionTests
         Assert.Equal(fullVariance[40..], variance[40..]);
     }
 }
+
+/// <summary>The tabulated error function against Math.NET's.</summary>
+public class ErrorFunctionTests
+{
+    [Fact]
+    public void Erf_WithinOneInTenToTheEleven_ClampedBeyondSix()
+    {
+        for (double x = -7; x <= 7; x += 0.000737)
+            Assert.True(Math.Abs(ErrorFunction.Erf(x) - MathNet.Numerics.SpecialFunctions.Erf(x)) < 1e-11, $"erf({x})");
+        Assert.Equal(1.0, ErrorFunction.Erf(6.0));
+        Assert.Equal(-1.0, ErrorFunction.Erf(double.NegativeInfinity));
+        Assert.True(double.IsNaN(ErrorFunction.Erf(double.NaN)));
+    }
+}

@@ -60,6 +60,8 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
     private readonly double[] _residuals = new double[TimeSlots];
     private readonly List<double> _slotTimes = [], _slotUtilities = [];
     private bool _havePrediction;
+    private int _bestFrom = -1;                 // the first future column _best was found for (−1: stale)
+    private (double Time, double Utility) _best;
     private int _predictedFrom;
     private double _lastRegressionTime, _lastRegressionUtility;
     private double _maxUtilityInSlot;
@@ -97,6 +99,7 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
         _slotUtilities.Clear();
         _havePrediction = false;
         _predictedFrom = 0;
+        _bestFrom = -1;
         _lastRegressionTime = 0;
         _lastRegressionUtility = 1;
         _maxUtilityInSlot = 0;
@@ -229,6 +232,7 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
         for (int j = from; j < _means.Length; j++) _means[j] += intercept + gradient * TimeSamples[j];
         _havePrediction = true;
         _predictedFrom = from;
+        _bestFrom = -1;
         for (int j = from; j < _columnValue.Length; j++)
         {
             _columnValue[j] = ColumnExpectedUtility(j);
@@ -278,16 +282,18 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
     private (double Time, double Utility) ExpectedBestAgreement(int from)
     {
         if (from < _predictedFrom) from = _predictedFrom; // cannot happen: time only moves on
+        if (from == _bestFrom) return _best;
+        _bestFrom = from;
         int bestCol = from;
         double bestSum = 0;
         for (int j = from; j < _columnValue.Length; j++)
             if (_columnValue[j] >= bestSum) { bestSum = _columnValue[j]; bestCol = j; }
         if (bestCol >= TimeSamples.Length) bestCol = TimeSamples.Length - 1;
-        return (TimeSamples[bestCol], UtilitySamples[BestRow(bestCol)]);
+        return _best = (TimeSamples[bestCol], UtilitySamples[BestRow(bestCol)]);
     }
 
-    /// <summary>The original's wrapper around Commons Math's erf: ±1 beyond ±6.</summary>
-    private static double Erf(double x) => x > 6 ? 1 : x < -6 ? -1 : Math.Clamp(MathNet.Numerics.SpecialFunctions.Erf(x), -1, 1);
+    /// <summary>The original's wrapper around Commons Math's erf (±1 beyond ±6), here the tabulated <see cref="ErrorFunction"/>.</summary>
+    private static double Erf(double x) => ErrorFunction.Erf(x);
 
     /// <summary>The risk function u³, scaled between its values at 0 and 1 (no change for u³).</summary>
     private static double[] RiskFunction()

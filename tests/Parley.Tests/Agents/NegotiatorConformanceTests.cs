@@ -32,10 +32,12 @@ public class NegotiatorConformanceTests
     }
 
     /// <summary>
-    /// The GENIUS-faithful agents do as their originals do: GENIUS's time-dependent parties, AgentK, HardHeaded and
-    /// Gahboninho never look at the reserved value (HardHeaded's floor is a fixed 0.585), so they may accept less.
+    /// The GENIUS-faithful agents do as their originals do: GENIUS's time-dependent parties, AgentK, HardHeaded,
+    /// Gahboninho, IAMhaggler2011 and ParsAgent never look at the reserved value (HardHeaded's floor is a fixed 0.585),
+    /// so they may accept less.
     /// </summary>
-    private static bool KeepsToReservedValue(string name) => name is not ("boulware" or "linear" or "conceder" or "agentk" or "hardheaded" or "agentlg" or "gahboninho");
+    private static bool KeepsToReservedValue(string name) =>
+        name is not ("boulware" or "linear" or "conceder" or "agentk" or "hardheaded" or "agentlg" or "gahboninho" or "iamhaggler2011" or "parsagent");
 
     [Theory]
     [InlineData("boulware")]
@@ -46,6 +48,7 @@ public class NegotiatorConformanceTests
     [InlineData("random")]
     [InlineData("ponpokoagent")]
     [InlineData("atlas3")]
+    [InlineData("parsagent")]
     [InlineData("agreeableagent2018")]
     public void Run_ThreeParties_ValidAndReusableInstances(string name)
     {

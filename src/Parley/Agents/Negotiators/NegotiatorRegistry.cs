@@ -31,6 +31,7 @@ public static class NegotiatorRegistry
         (new("hardheaded", "HardHeaded (ANAC 2011 winner): walks down its bid list under a Boulware target; a learning opponent model picks among close bids."), () => new HardHeaded()),
         (new("gahboninho", "Gahboninho (ANAC 2011): a bully; concedes slowly from its best bids, the slower the nicer the opponent seems, and panics only in the last rounds; bilateral."), () => new Gahboninho()),
         (new("nicetitfortat", "Nice Tit for Tat (ANAC 2011): concedes towards its estimated Nash point as far as the opponent has conceded; Bayesian opponent model; bilateral."), () => new NiceTitForTat()),
+        (new("iamhaggler2011", "IAMhaggler2011 (ANAC 2011): Gaussian-process regression of the opponent's concession picks the time and utility of the best expected agreement; random bids near its target; bilateral."), () => new IAMhaggler2011()),
         (new("hardheaded-style", "Parley's HardHeaded-style negotiator: Boulware target (e = 0.1); a frequency opponent model picks the bid opponents like best near it; AC_next."), Negotiators.HardHeaded),
         (new("random", "Seeded random offers above its reserved value; AC_next."), Negotiators.Random),
         (new("nice", "Offers its best outcome; accepts any offer at least its reserved value."), Negotiators.Nice),
@@ -40,6 +41,7 @@ public static class NegotiatorRegistry
         (new("agentlg", "AgentLG (ANAC 2012): cycles through a band of its best bids that widens towards what a frequency model says the opponent likes; deterministic."), () => new AgentLG()),
         (new("ponpokoagent", "PonPokoAgent (ANAC 2017 winner): one of five threshold patterns; random sampled bids between the thresholds. Multilateral."), () => new PonPokoAgent()),
         (new("atlas3", "Atlas3 (ANAC 2015 winner): threshold from a game matrix of the final phase; neighbourhood/relative-utility search near it; ends offering the bids all others supported. Multilateral."), () => new Atlas3()),
+        (new("parsagent", "ParsAgent (ANAC 2015): Boulware target (e = 0.15) with floor 0.7; bids near accepted bids, the values both opponents name most, or its best bid with its least important issue varied. Multilateral."), () => new ParsAgent()),
         (new("agreeableagent2018", "AgreeableAgent2018 (ANAC 2018 winner): late Boulware target; roulette wheel over nearby bids by frequency models. Multilateral."), () => new AgreeableAgent2018()),
     ];
 

@@ -12,7 +12,7 @@ namespace Parley.Tests.Agents.Genius;
 /// </summary>
 public class AnacAgentTests
 {
-    private static readonly string[] Agents = ["agentk", "hardheaded", "gahboninho", "nicetitfortat", "cuhkagent", "agentlg", "ponpokoagent", "agreeableagent2018", "atlas3"];
+    private static readonly string[] Agents = ["agentk", "hardheaded", "gahboninho", "nicetitfortat", "iamhaggler2011", "cuhkagent", "agentlg", "ponpokoagent", "agreeableagent2018", "atlas3", "parsagent"];
     private static readonly string[] Scenarios = ["y2010/EnglandZimbabwe", "y2011/Laptop", "y2010/ItexvsCypress", "y2011/Grocery", "y2011/IS_BT_Acquisition"];
 
     public static TheoryData<string, string> AgentsOnScenarios()
@@ -52,6 +52,8 @@ public class AnacAgentTests
     [InlineData("hardheaded")]
     [InlineData("nicetitfortat")]
     [InlineData("atlas3")]
+    [InlineData("parsagent")]
+    [InlineData("iamhaggler2011")]
     public void Run_OtherSeed_RandomisedAgentsDiffer(string agent)
     {
         // Each of these draws random numbers (AgentK's acceptance, PonPoko's sample and pattern, Agreeable's roulette
@@ -64,6 +66,7 @@ public class AnacAgentTests
     [InlineData("ponpokoagent")]
     [InlineData("agreeableagent2018")]
     [InlineData("atlas3")]
+    [InlineData("parsagent")]
     public void Run_ThreePartyAnacScenario_Valid(string agent)
     {
         foreach (var names in new[] { new[] { agent, agent, agent }, [agent, "boulware", "conceder"], ["conceder", "linear", agent] })

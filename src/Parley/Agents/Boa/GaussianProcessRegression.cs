@@ -1,0 +1,423 @@
+namespace Parley.Agents.Boa;
+
+/// <summary>
+/// A prior over one log hyperparameter of <see cref="GaussianProcessRegression"/>, as gp4j's <c>BasicPrior</c>: a normal
+/// prior on the log value with mean log(<paramref name="Mean"/>) and standard deviation
+/// <paramref name="StandardDeviation"/>, sampled at <paramref name="SampleCount"/> evenly spaced log values within two
+/// standard deviations (one sample: the mean); the Bayesian Monte Carlo kernel over the samples has width
+/// <paramref name="WidthScaler"/> × the sample spacing.
+/// </summary>
+public sealed record HyperparameterPrior(int SampleCount, double Mean, double StandardDeviation, double WidthScaler = 0.25)
+{
+    /// <summary>log(<see cref="Mean"/>).</summary>
+    public double LogMean => Math.Log(Mean);
+
+    /// <summary>The sampled log values: gp4j's <c>linspace</c> (a running sum of the increment).</summary>
+    public double[] LogSamples()
+    {
+        if (SampleCount == 1) return [LogMean];
+        double min = LogMean - 2 * StandardDeviation, max = LogMean + 2 * StandardDeviation;
+        var samples = new double[SampleCount];
+        double increment = (max - min) / (SampleCount - 1);
+        samples[0] = min;
+        samples[^1] = max;
+        for (int i = 1; i < SampleCount - 1; i++) samples[i] = samples[i - 1] + increment;
+        return samples;
+    }
+
+    /// <summary>The width of the Gaussian kernel over the samples.</summary>
+    public double Width
+    {
+        get
+        {
+            if (SampleCount == 1) return WidthScaler;
+            var s = LogSamples();
+            return WidthScaler * (s.Max() - s.Min()) / (SampleCount - 1);
+        }
+    }
+}
+
+/// <summary>
+/// Gaussian-process regression of a one-dimensional function with a Matérn 3/2 covariance plus independent noise,
+/// k(x, x') = σ²(1 + √3 r/ℓ) exp(−√3 r/ℓ) + σn² [x = x'], whose hyperparameters (length scale ℓ, signal σ, noise σn)
+/// are marginalised by Bayesian Monte Carlo over a grid of samples from their log-normal priors (Osborne; Rasmussen and
+/// Ghahramani): each sample's Gaussian process is weighted by its likelihood through the BMC quadrature weights, and the
+/// prediction is the mixture's mean and variance. After gp4j (<c>GaussianProcessRegressionBMC</c> with
+/// <c>SumCovarianceFunction(Matern3CovarianceFunction, NoiseCovarianceFunction)</c>), the library of IAMhaggler.
+/// <para>
+/// The training inputs are a prefix of a fixed <b>grid</b> and the predictions are at fixed <b>test points</b>, both given
+/// at construction: every part that depends only on the inputs (per hyperparameter sample the Cholesky factor of the
+/// grid's covariance — whose leading blocks are the factors of its prefixes —, the train–test covariances, the
+/// predictive variance for every prefix) is computed once, so a fit costs only what depends on the outputs. The object
+/// is immutable and thread-safe; the per-fit state lives in a <see cref="Workspace"/>.
+/// </para>
+/// </summary>
+public sealed class GaussianProcessRegression
+{
+    private readonly double[] _grid, _test;
+    private readonly int _samples;
+    private readonly double[] _lengthScale, _signalVariance, _noiseVariance;
+    private readonly double[][] _chol;          // per sample: the grid's Cholesky factor, row-major n×n (lower)
+    private readonly double[][] _logDetPrefix;  // per sample: Σ_{i<k} 2 log L_ii, for k = 0..n
+    private readonly double[][] _crossCov;      // per sample: k(grid_i, test_j), row-major n×T
+    private readonly double[][] _variance;      // per sample: predictive variance with the first k grid points, (n+1)×T
+    private readonly double[] _bmc;             // gp4j's KS⁻¹·NS·KS⁻¹ (as gp4j computes it), samples × samples, row-major
+    private readonly double[][] _cholT;         // per sample: the factor's transpose, row-major (for back substitution)
+
+    /// <summary>Builds the regression for inputs on (a prefix of) <paramref name="grid"/>, predicting at <paramref name="testPoints"/>.</summary>
+    public GaussianProcessRegression(HyperparameterPrior lengthScale, HyperparameterPrior signal, HyperparameterPrior noise,
+        IReadOnlyList<double> grid, IReadOnlyList<double> testPoints)
+    {
+        ArgumentNullException.ThrowIfNull(lengthScale);
+        ArgumentNullException.ThrowIfNull(signal);
+        ArgumentNullException.ThrowIfNull(noise);
+        ArgumentNullException.ThrowIfNull(grid);
+        ArgumentNullException.ThrowIfNull(testPoints);
+        _grid = [.. grid];
+        _test = [.. testPoints];
+        HyperparameterPrior[] priors = [lengthScale, signal, noise];
+        var logSamples = priors.Select(p => p.LogSamples()).ToArray();
+        _samples = logSamples.Aggregate(1, (n, s) => n * s.Length);
+        _lengthScale = new double[_samples];
+        _signalVariance = new double[_samples];
+        _noiseVariance = new double[_samples];
+        int index = 0;
+        // gp4j's allCombinations: the first prior outermost, the last fastest (the order of its Kronecker product).
+        foreach (double l in logSamples[0])
+            foreach (double s in logSamples[1])
+                foreach (double e in logSamples[2])
+                {
+                    _lengthScale[index] = Math.Exp(l);
+                    _signalVariance[index] = Math.Exp(2 * s);
+                    _noiseVariance[index] = Math.Exp(2 * e);
+                    index++;
+                }
+        var bmc = BmcMatrix(priors);
+        _bmc = new double[_samples * _samples];
+        for (int a = 0; a < _samples; a++)
+            for (int b = 0; b < _samples; b++) _bmc[a * _samples + b] = bmc[a, b];
+        int n = _grid.Length, t = _test.Length;
+        _chol = new double[_samples][];
+        _cholT = new double[_samples][];
+        _logDetPrefix = new double[_samples][];
+        _crossCov = new double[_samples][];
+        _variance = new double[_samples][];
+        for (int h = 0; h < _samples; h++)
+        {
+            var k = new double[n * n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                    k[i * n + j] = Matern(h, _grid[i], _grid[j]) + (i == j ? _noiseVariance[h] : 0);
+            _chol[h] = Cholesky(k, n);
+            _cholT[h] = new double[n * n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++) _cholT[h][j * n + i] = _chol[h][i * n + j];
+            _logDetPrefix[h] = new double[n + 1];
+            for (int i = 0; i < n; i++) _logDetPrefix[h][i + 1] = _logDetPrefix[h][i] + 2 * Math.Log(_chol[h][i * n + i]);
+            var cross = new double[n * t];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < t; j++) cross[i * t + j] = Matern(h, _grid[i], _test[j]);
+            _crossCov[h] = cross;
+            // v = L⁻¹ K*, row by row; the variance with the first k points is prior − Σ_{i<k} v_ij².
+            var v = new double[n * t];
+            var variance = new double[(n + 1) * t];
+            double prior = _signalVariance[h] + _noiseVariance[h];
+            for (int j = 0; j < t; j++) variance[j] = prior;
+            var l = _chol[h];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < t; j++)
+                {
+                    double sum = cross[i * t + j];
+                    for (int m = 0; m < i; m++) sum -= l[i * n + m] * v[m * t + j];
+                    double vij = sum / l[i * n + i];
+                    v[i * t + j] = vij;
+                    variance[(i + 1) * t + j] = variance[i * t + j] - vij * vij;
+                }
+            _variance[h] = variance;
+        }
+    }
+
+    /// <summary>Number of hyperparameter samples (the mixture's components).</summary>
+    public int SampleCount => _samples;
+
+    /// <summary>The training grid.</summary>
+    public IReadOnlyList<double> Grid => _grid;
+
+    /// <summary>The test points.</summary>
+    public IReadOnlyList<double> TestPoints => _test;
+
+    /// <summary>Per-fit scratch and results; one per user (not thread-safe), reusable across fits.</summary>
+    public sealed class Workspace
+    {
+        internal Workspace(int samples, int grid, int tests)
+        {
+            LogLikelihood = new double[samples];
+            Weights = new double[samples];
+            Alpha = new double[samples * grid];
+            Z = new double[samples * grid];
+            Fit = new double[samples];
+            Likelihood = new double[samples];
+            Y = new double[grid];
+            ComponentMean = new double[tests];
+            Active = new bool[samples];
+        }
+
+        /// <summary>Each sample's log marginal likelihood at the last fit.</summary>
+        public double[] LogLikelihood { get; }
+
+        /// <summary>Each sample's BMC weight at the last fit (they sum to 1; some may be negative).</summary>
+        public double[] Weights { get; }
+
+        internal double[] Alpha { get; }
+        internal double[] Z { get; }            // per sample L⁻¹y, which grows with y (forward substitution)
+        internal double[] Fit { get; }          // per sample Σ z²
+        internal double[] Likelihood { get; }
+        internal double[] Y { get; }
+        internal double[] ComponentMean { get; }
+        internal bool[] Active { get; }         // the components whose weight counts
+        internal int Count { get; set; }
+    }
+
+    /// <summary>A workspace for this regression.</summary>
+    public Workspace CreateWorkspace() => new(_samples, _grid.Length, _test.Length);
+
+    /// <summary>
+    /// Components whose weight is below this fraction of the largest weight are left out of the prediction (their
+    /// contribution is below the rounding of the others).
+    /// </summary>
+    public const double NegligibleWeight = 1e-13;
+
+    /// <summary>
+    /// Fits the outputs <paramref name="y"/> at the first y.Length grid points: per sample, the log likelihood
+    /// −½yᵀK⁻¹y − ½log|K| − (n/2)log 2π; the mixture weights from the likelihoods (scaled by the largest) through the BMC
+    /// matrix, normalised to sum 1; α = K⁻¹y for the components that count. When <paramref name="y"/> extends the outputs
+    /// of the previous fit, only the new points' part of L⁻¹y is computed.
+    /// </summary>
+    public void Fit(ReadOnlySpan<double> y, Workspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        int k = y.Length, n = _grid.Length;
+        if (k > n) throw new ArgumentOutOfRangeException(nameof(y), k, $"at most {n} outputs (the grid's size)");
+        int known = Math.Min(workspace.Count, k);
+        for (int i = 0; i < known; i++)
+            if (workspace.Y[i] != y[i]) { known = i; break; }
+        y.CopyTo(workspace.Y);
+        workspace.Count = k;
+        double max = double.NegativeInfinity;
+        for (int h = 0; h < _samples; h++)
+        {
+            var l = _chol[h];
+            var z = workspace.Z.AsSpan(h * n, n);
+            double fit = 0;
+            for (int i = 0; i < known; i++) fit += z[i] * z[i];
+            for (int i = known; i < k; i++)
+            {
+                int row = i * n;
+                z[i] = (y[i] - Dot(l.AsSpan(row, i), z[..i])) / l[row + i];
+                fit += z[i] * z[i];
+            }
+            double logLikelihood = -0.5 * fit - 0.5 * _logDetPrefix[h][k] - 0.5 * k * Math.Log(2 * Math.PI);
+            workspace.LogLikelihood[h] = logLikelihood;
+            if (logLikelihood > max) max = logLikelihood;
+        }
+        var likelihood = workspace.Likelihood;
+        for (int b = 0; b < _samples; b++) likelihood[b] = Math.Exp(workspace.LogLikelihood[b] - max);
+        var weights = workspace.Weights;
+        double total = 0, largest = 0;
+        for (int a = 0; a < _samples; a++)
+        {
+            double sum = Dot(_bmc.AsSpan(a * _samples, _samples), likelihood);
+            weights[a] = sum;
+            total += sum;
+        }
+        for (int a = 0; a < _samples; a++)
+        {
+            weights[a] /= total;
+            largest = Math.Max(largest, Math.Abs(weights[a]));
+        }
+        for (int h = 0; h < _samples; h++)
+        {
+            bool active = Math.Abs(weights[h]) >= NegligibleWeight * largest;
+            workspace.Active[h] = active;
+            if (!active) continue;
+            var u = _cholT[h];
+            var z = workspace.Z.AsSpan(h * n, n);
+            var alpha = workspace.Alpha.AsSpan(h * n, n);
+            for (int i = k - 1; i >= 0; i--)
+            {
+                int row = i * n;
+                alpha[i] = (z[i] - Dot(u.AsSpan(row + i + 1, k - i - 1), alpha.Slice(i + 1, k - i - 1))) / u[row + i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The mixture's predictive mean and variance at test points <paramref name="from"/> … T − 1 after the last
+    /// <see cref="Fit"/>: Σ w_h m_h and Σ w_h (v_h + m_h²) − mean² (gp4j's marginalisation); entries before
+    /// <paramref name="from"/> are left as they are.
+    /// </summary>
+    public void Predict(Workspace workspace, int from, Span<double> mean, Span<double> variance)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        int n = _grid.Length, t = _test.Length, k = workspace.Count;
+        if (mean.Length < t || variance.Length < t) throw new ArgumentException($"mean and variance need {t} entries");
+        for (int j = from; j < t; j++) mean[j] = variance[j] = 0;
+        var componentMean = workspace.ComponentMean;
+        for (int h = 0; h < _samples; h++)
+        {
+            if (!workspace.Active[h]) continue;
+            double w = workspace.Weights[h];
+            var alpha = workspace.Alpha.AsSpan(h * n, n);
+            var cross = _crossCov[h];
+            var component = componentMean.AsSpan(from, t - from);
+            component.Clear();
+            for (int i = 0; i < k; i++) AddScaled(component, cross.AsSpan(i * t + from, t - from), alpha[i]);
+            var v = _variance[h].AsSpan(k * t + from, t - from);
+            var meanPart = mean[from..t];
+            var variancePart = variance[from..t];
+            for (int j = 0; j < component.Length; j++)
+            {
+                double m = component[j];
+                meanPart[j] += w * m;
+                variancePart[j] += w * (v[j] + m * m);
+            }
+        }
+        for (int j = from; j < t; j++) variance[j] -= mean[j] * mean[j];
+    }
+
+    /// <summary>Σ a_i b_i, vectorised.</summary>
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double sum = 0;
+        int j = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && a.Length >= 2 * System.Numerics.Vector<double>.Count)
+        {
+            var va = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(a);
+            var vb = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(b[..a.Length]);
+            var acc = System.Numerics.Vector<double>.Zero;
+            for (int v = 0; v < va.Length; v++) acc += va[v] * vb[v];
+            sum = System.Numerics.Vector.Sum(acc);
+            j = va.Length * System.Numerics.Vector<double>.Count;
+        }
+        for (; j < a.Length; j++) sum += a[j] * b[j];
+        return sum;
+    }
+
+    /// <summary>destination += a · source, vectorised.</summary>
+    private static void AddScaled(Span<double> destination, ReadOnlySpan<double> source, double a)
+    {
+        int j = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && destination.Length >= System.Numerics.Vector<double>.Count)
+        {
+            var scale = new System.Numerics.Vector<double>(a);
+            var d = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(destination);
+            var s = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(source);
+            for (int v = 0; v < d.Length; v++) d[v] += s[v] * scale;
+            j = d.Length * System.Numerics.Vector<double>.Count;
+        }
+        for (; j < destination.Length; j++) destination[j] += source[j] * a;
+    }
+
+    private double Matern(int h, double x, double x2)
+    {
+        double r = Math.Sqrt(3 * ((x - x2) / _lengthScale[h]) * ((x - x2) / _lengthScale[h]));
+        return _signalVariance[h] * Math.Exp(-r) * (1 + r);
+    }
+
+    /// <summary>The lower Cholesky factor of the symmetric positive definite n×n matrix <paramref name="a"/> (row-major), Jama's algorithm.</summary>
+    public static double[] Cholesky(ReadOnlySpan<double> a, int n)
+    {
+        var l = new double[n * n];
+        for (int j = 0; j < n; j++)
+        {
+            double d = 0;
+            for (int k = 0; k < j; k++)
+            {
+                double s = 0;
+                for (int i = 0; i < k; i++) s += l[k * n + i] * l[j * n + i];
+                s = (a[j * n + k] - s) / l[k * n + k];
+                l[j * n + k] = s;
+                d += s * s;
+            }
+            d = a[j * n + j] - d;
+            l[j * n + j] = Math.Sqrt(Math.Max(d, 0.0));
+        }
+        return l;
+    }
+
+    /// <summary>
+    /// gp4j's BMC matrix: per prior, with KS the Gaussian kernel over its samples and NS the prior's kernel of equation
+    /// 3.8.10, Lᵀ \ (KS⁻¹NS)ᵀ then L \ (L the factor of KS) — so L⁻¹L⁻ᵀ rather than KS⁻¹ on the left, kept as gp4j computes
+    /// it —, and the Kronecker product over the priors.
+    /// </summary>
+    private static double[,] BmcMatrix(HyperparameterPrior[] priors)
+    {
+        double[,] result = { { 1.0 } };
+        foreach (var prior in priors)
+        {
+            var s = prior.LogSamples();
+            int m = s.Length;
+            double width = prior.Width;
+            var ks = new double[m * m];
+            var ns = new double[m * m];
+            double variance = prior.StandardDeviation * prior.StandardDeviation;
+            double lambda = variance + width * width;
+            double precX = lambda - variance * variance / lambda;
+            double precY = 1 / (variance - lambda * lambda / variance);
+            double multConst = 1 / Math.Sqrt(Math.Pow(2 * Math.PI, 2) * lambda * precX);
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < m; j++)
+                {
+                    ks[i * m + j] = NormalPdf(s[i], s[j], width);
+                    double xDev = s[i] - prior.LogMean, yDev = s[j] - prior.LogMean;
+                    ns[i * m + j] = multConst * Math.Exp(-0.5 / precX * (xDev * xDev + yDev * yDev) - precY * xDev * yDev);
+                }
+            var l = Cholesky(ks, m);
+            // X = KS⁻¹ NS by forward and back substitution (gp4j's solveChol), then transposed.
+            var x = (double[])ns.Clone();
+            for (int c = 0; c < m; c++)
+            {
+                for (int k = 0; k < m; k++)
+                {
+                    for (int i = 0; i < k; i++) x[k * m + c] -= x[i * m + c] * l[k * m + i];
+                    x[k * m + c] /= l[k * m + k];
+                }
+                for (int k = m - 1; k >= 0; k--)
+                {
+                    for (int i = k + 1; i < m; i++) x[k * m + c] -= x[i * m + c] * l[i * m + k];
+                    x[k * m + c] /= l[k * m + k];
+                }
+            }
+            var r = new double[m * m];
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < m; j++) r[i * m + j] = x[j * m + i];
+            // r = Lᵀ \ r (upper triangular), then r = L \ r (lower triangular).
+            for (int c = 0; c < m; c++)
+            {
+                for (int k = m - 1; k >= 0; k--)
+                {
+                    double sum = r[k * m + c];
+                    for (int i = k + 1; i < m; i++) sum -= l[i * m + k] * r[i * m + c];
+                    r[k * m + c] = sum / l[k * m + k];
+                }
+                for (int k = 0; k < m; k++)
+                {
+                    double sum = r[k * m + c];
+                    for (int i = 0; i < k; i++) sum -= l[k * m + i] * r[i * m + c];
+                    r[k * m + c] = sum / l[k * m + k];
+                }
+            }
+            int ra = result.GetLength(0);
+            var next = new double[ra * m, ra * m];
+            for (int a = 0; a < ra; a++)
+                for (int b = 0; b < ra; b++)
+                    for (int i = 0; i < m; i++)
+                        for (int j = 0; j < m; j++) next[a * m + i, b * m + j] = result[a, b] * r[i * m + j];
+            result = next;
+        }
+        return result;
+    }
+
+    private static double NormalPdf(double x, double mean, double sd) =>
+        Math.Exp(-Math.Pow((x - mean) / sd, 2) / 2) / (Math.Sqrt(2 * Math.PI) * sd);
+}

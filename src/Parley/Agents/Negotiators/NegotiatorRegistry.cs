@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Parley.Agents.Anac.Y2010;
 using Parley.Agents.Anac.Y2011;
 using Parley.Agents.Anac.Y2012;
+using Parley.Agents.Anac.Y2013;
 using Parley.Agents.Anac.Y2015;
 using Parley.Agents.Anac.Y2017;
 using Parley.Agents.Anac.Y2018;
@@ -36,6 +37,7 @@ public static class NegotiatorRegistry
         (new("micro", "MiCRO: concedes one outcome for each new distinct opponent offer."), Negotiators.Micro),
         (new("agentk", "AgentK (ANAC 2010 winner): target from the estimated maximum utility of the opponent's offers; probabilistic acceptance."), () => new AgentK()),
         (new("agentlg", "AgentLG (ANAC 2012): cycles through a band of its best bids that widens towards what a frequency model says the opponent likes; deterministic."), () => new AgentLG()),
+        (new("thefawkes", "TheFawkes (ANAC 2013 winner): wavelet and spline prediction of the opponent's concession sets its target; a frequency model picks the bid; deterministic; bilateral."), () => new TheFawkes()),
         (new("ponpokoagent", "PonPokoAgent (ANAC 2017 winner): one of five threshold patterns; random sampled bids between the thresholds. Multilateral."), () => new PonPokoAgent()),
         (new("atlas3", "Atlas3 (ANAC 2015 winner): threshold from a game matrix of the final phase; neighbourhood/relative-utility search near it; ends offering the bids all others supported. Multilateral."), () => new Atlas3()),
         (new("agreeableagent2018", "AgreeableAgent2018 (ANAC 2018 winner): late Boulware target; roulette wheel over nearby bids by frequency models. Multilateral."), () => new AgreeableAgent2018()),

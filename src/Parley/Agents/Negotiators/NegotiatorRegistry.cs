@@ -4,6 +4,7 @@ using Parley.Agents.Anac.Y2011;
 using Parley.Agents.Anac.Y2012;
 using Parley.Agents.Anac.Y2013;
 using Parley.Agents.Anac.Y2015;
+using Parley.Agents.Anac.Y2016;
 using Parley.Agents.Anac.Y2017;
 using Parley.Agents.Anac.Y2018;
 using Parley.Parties;
@@ -40,6 +41,7 @@ public static class NegotiatorRegistry
         (new("thefawkes", "TheFawkes (ANAC 2013 winner): wavelet and spline prediction of the opponent's concession sets its target; a frequency model picks the bid; deterministic; bilateral."), () => new TheFawkes()),
         (new("ponpokoagent", "PonPokoAgent (ANAC 2017 winner): one of five threshold patterns; random sampled bids between the thresholds. Multilateral."), () => new PonPokoAgent()),
         (new("atlas3", "Atlas3 (ANAC 2015 winner): threshold from a game matrix of the final phase; neighbourhood/relative-utility search near it; ends offering the bids all others supported. Multilateral."), () => new Atlas3()),
+        (new("caduceus", "Caduceus (ANAC 2016 winner): best bid until 83 % of the time, then a score-weighted vote of expert agents (ParsAgent, Atlas3, …) decides to accept or whose bid to offer. Multilateral."), () => new Caduceus()),
         (new("agreeableagent2018", "AgreeableAgent2018 (ANAC 2018 winner): late Boulware target; roulette wheel over nearby bids by frequency models. Multilateral."), () => new AgreeableAgent2018()),
     ];
 

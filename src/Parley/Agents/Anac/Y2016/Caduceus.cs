@@ -43,7 +43,7 @@ public sealed class Caduceus : GeniusTurnAgent
     public static IReadOnlyList<Expert> OriginalExperts { get; } =
     [
         new("parsagent", 500, () => NegotiatorRegistry.TryCreate("parsagent", out var n) ? n : null),
-        new("randomdance", 10, () => NegotiatorRegistry.TryCreate("randomdance", out var n) ? n : null),
+        new("randomdance", 10, () => new RandomDance()),
         new("kawaii", 5, () => new Kawaii()),
         new("atlas3", 3, () => new Atlas3()),
         new("caduceus2016", 1, () => NegotiatorRegistry.TryCreate("caduceus2016", out var n) ? n : null),

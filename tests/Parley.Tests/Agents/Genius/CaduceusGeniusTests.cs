@@ -18,6 +18,10 @@ public class CaduceusGeniusTests(ITestOutputHelper output)
 {
     private const double UtilityTolerance = 0.02, AgreementTolerance = 0.05;
 
+    // At the table of three GENIUS's own two runs (18 and 36 sessions) differ by up to 0.024 in an agent's mean utility
+    // (Boulware 0.753 and 0.729): the tolerance is that spread, rounded up.
+    private const double ThreePartyUtilityTolerance = 0.03;
+
     private static bool HasParsAgent => NegotiatorRegistry.TryCreate("parsagent", out _);
 
     private bool ParsAgentMissing()
@@ -53,7 +57,7 @@ public class CaduceusGeniusTests(ITestOutputHelper output)
         var means = GeniusThreeParty.Compare("caduceus-threeparty.csv", output.WriteLine);
         foreach (var (agent, g) in means.Genius)
             output.WriteLine($"{agent}: GENIUS {g.Utility:F4} ({g.Agreement:P0}), Parley {means.Parley[agent].Utility:F4} ({means.Parley[agent].Agreement:P0})");
-        GeniusRoundRobin.AssertClose(means, UtilityTolerance, AgreementTolerance);
+        GeniusRoundRobin.AssertClose(means, ThreePartyUtilityTolerance, AgreementTolerance);
         Assert.Contains("Caduceus", means.Genius.Keys);
     }
 }

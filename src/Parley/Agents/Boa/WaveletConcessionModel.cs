@@ -33,12 +33,52 @@ public static class DaubechiesWavelet
     public static void Forward(Span<double> data, Span<double> scratch)
     {
         if (scratch.Length < data.Length) throw new ArgumentException("The scratch buffer is shorter than the data.", nameof(scratch));
+        double s0 = Scales[0], s1 = Scales[1], s2 = Scales[2], s3 = Scales[3], s4 = Scales[4], s5 = Scales[5], s6 = Scales[6], s7 = Scales[7];
+        double c0 = Coefficients[0], c1 = Coefficients[1], c2 = Coefficients[2], c3 = Coefficients[3];
+        double c4 = Coefficients[4], c5 = Coefficients[5], c6 = Coefficients[6], c7 = Coefficients[7];
         for (int h = data.Length; h >= WaveLength; h >>= 1)
         {
             var level = scratch[..h];
             level.Clear();
             int half = h >> 1;
-            for (int i = 0; i < half; i++)
+            // Away from the end no index wraps: the eight products are summed in the original's order, from 0.
+            int plain = Math.Min(half, (h - WaveLength) / 2 + 1);
+            var d = data[..h];
+            int i0 = 0;
+            // Two outputs at a time: four independent sums, each in the original's order.
+            for (; i0 + 1 < plain; i0 += 2)
+            {
+                var x = d.Slice(i0 << 1, WaveLength + 2);
+                double lo = 0, hi = 0, lo2 = 0, hi2 = 0;
+                lo += x[0] * s0; hi += x[0] * c0; lo2 += x[2] * s0; hi2 += x[2] * c0;
+                lo += x[1] * s1; hi += x[1] * c1; lo2 += x[3] * s1; hi2 += x[3] * c1;
+                lo += x[2] * s2; hi += x[2] * c2; lo2 += x[4] * s2; hi2 += x[4] * c2;
+                lo += x[3] * s3; hi += x[3] * c3; lo2 += x[5] * s3; hi2 += x[5] * c3;
+                lo += x[4] * s4; hi += x[4] * c4; lo2 += x[6] * s4; hi2 += x[6] * c4;
+                lo += x[5] * s5; hi += x[5] * c5; lo2 += x[7] * s5; hi2 += x[7] * c5;
+                lo += x[6] * s6; hi += x[6] * c6; lo2 += x[8] * s6; hi2 += x[8] * c6;
+                lo += x[7] * s7; hi += x[7] * c7; lo2 += x[9] * s7; hi2 += x[9] * c7;
+                level[i0] = lo;
+                level[i0 + half] = hi;
+                level[i0 + 1] = lo2;
+                level[i0 + 1 + half] = hi2;
+            }
+            for (int i = i0; i < plain; i++)
+            {
+                var x = d.Slice(i << 1, WaveLength);
+                double lo = 0, hi = 0;
+                lo += x[0] * s0; hi += x[0] * c0;
+                lo += x[1] * s1; hi += x[1] * c1;
+                lo += x[2] * s2; hi += x[2] * c2;
+                lo += x[3] * s3; hi += x[3] * c3;
+                lo += x[4] * s4; hi += x[4] * c4;
+                lo += x[5] * s5; hi += x[5] * c5;
+                lo += x[6] * s6; hi += x[6] * c6;
+                lo += x[7] * s7; hi += x[7] * c7;
+                level[i] = lo;
+                level[i + half] = hi;
+            }
+            for (int i = plain; i < half; i++)
                 for (int j = 0; j < WaveLength; j++)
                 {
                     int k = (i << 1) + j;
@@ -67,6 +107,7 @@ public sealed class SmoothingCubicSpline
     private double[] _x = [], _h = [], _r = [], _u = [], _v = [], _w = [], _q = [];
     private double[] _poly = []; // 4 coefficients (c0 … c3) per polynomial; polynomial i covers the interval before x_i
     private int _m;
+    private double _rho = double.NaN;
 
     /// <summary>Nodes of the current fit.</summary>
     public int Count => _m;
@@ -78,12 +119,22 @@ public sealed class SmoothingCubicSpline
         if (y.Length != m) throw new ArgumentException("x and y differ in length.");
         if (m < 2) throw new ArgumentException("A spline needs at least two nodes.", nameof(x));
         if (!(rho >= 0 && rho <= 1)) throw new ArgumentOutOfRangeException(nameof(rho), rho, "rho must lie in [0, 1].");
-        Ensure(m);
+        // The elimination of the five-diagonal system depends on x and ρ only, not on y: entry j of the previous fit still
+        // holds when x agrees up to index j + 2 (TheFawkes refits with one more node each time).
+        int keep = 0;
+        if (_m > 0 && rho == _rho)
+        {
+            int common = 0, limit = Math.Min(_m, m);
+            while (common < limit && _x[common] == x[common]) common++;
+            keep = Math.Min(Math.Max(0, common - 2), _m - 1);
+        }
+        if (Ensure(m)) keep = 0;
         _m = m;
+        _rho = rho;
         x.CopyTo(_x);
         var h = _h.AsSpan(0, m); var r = _r.AsSpan(0, m); var u = _u.AsSpan(0, m); var v = _v.AsSpan(0, m); var w = _w.AsSpan(0, m);
         var q = _q.AsSpan(0, m + 1);
-        h.Clear(); r.Clear(); u.Clear(); v.Clear(); w.Clear(); q.Clear();
+        h.Clear(); r.Clear(); u[keep..].Clear(); v[keep..].Clear(); w[keep..].Clear(); q.Clear();
         // Unit weights: σ_i = 1 / √w_i = 1, so the original's products with σ are left out (they are exact).
         double mu = rho <= 0 ? 1.0e100 : 2 * (1 - rho) / (3 * rho);
         int n = m - 1;
@@ -95,7 +146,7 @@ public sealed class SmoothingCubicSpline
             r[i] = 3 / h[i];
             q[i] = 3 * (y[i + 1] - y[i]) / h[i] - 3 * (y[i] - y[i - 1]) / h[i - 1];
         }
-        for (int i = 1; i < n; i++)
+        for (int i = Math.Max(1, keep); i < n; i++)
         {
             u[i] = r[i - 1] * r[i - 1] + (r[i - 1] + r[i]) * (r[i - 1] + r[i]) + r[i] * r[i];
             u[i] = mu * u[i] + 2 * (x[i + 1] - x[i - 1]);
@@ -103,7 +154,8 @@ public sealed class SmoothingCubicSpline
             v[i] = mu * v[i] + h[i];
             w[i] = mu * r[i] * r[i + 1];
         }
-        Quincunx(u, v, w, q);
+        Eliminate(u, v, w, keep);
+        Substitute(u, v, w, q);
 
         Array.Clear(_poly, 0, 4 * (m + 1));
         // Left extrapolation (polynomial 0) and the first interval (polynomial 1).
@@ -152,8 +204,19 @@ public sealed class SmoothingCubicSpline
     public double Value(double z)
     {
         if (_m == 0) throw new InvalidOperationException("The spline has not been fitted.");
-        int i = PolynomialIndex(z);
-        double value = Evaluate(i, i == 0 ? z - _x[0] : z - _x[i - 1]);
+        double value;
+        double last = _x[_m - 1];
+        if (z > last)
+        {
+            // Beyond the last node: the tangent line (its cubic and quadratic terms are 0, so Horner's scheme gives this).
+            int k = 4 * _m;
+            value = _poly[k] + (z - last) * _poly[k + 1];
+        }
+        else
+        {
+            int i = PolynomialIndex(z);
+            value = Evaluate(i, i == 0 ? z - _x[0] : z - _x[i - 1]);
+        }
         if (double.IsNaN(value) || value < 0) return 0;
         if (double.IsInfinity(value) || value > 1) return 1;
         return value;
@@ -182,18 +245,30 @@ public sealed class SmoothingCubicSpline
         return i + 1;
     }
 
-    private static void Quincunx(Span<double> u, Span<double> v, Span<double> w, Span<double> q)
+    // The original's Quincunx, in two parts: the elimination (from entry `keep` on; earlier entries are kept from the
+    // previous fit) and the substitutions.
+    private static void Eliminate(Span<double> u, Span<double> v, Span<double> w, int keep)
     {
         int m = u.Length;
-        u[0] = 0;
-        v[1] /= u[1];
-        w[1] /= u[1];
-        for (int j = 2; j < m - 1; j++)
+        int start = keep;
+        if (keep < 2)
+        {
+            u[0] = 0;
+            v[1] /= u[1];
+            w[1] /= u[1];
+            start = 2;
+        }
+        for (int j = start; j < m - 1; j++)
         {
             u[j] = u[j] - u[j - 2] * w[j - 2] * w[j - 2] - u[j - 1] * v[j - 1] * v[j - 1];
             v[j] = (v[j] - u[j - 1] * v[j - 1] * w[j - 1]) / u[j];
             w[j] /= u[j];
         }
+    }
+
+    private static void Substitute(Span<double> u, Span<double> v, Span<double> w, Span<double> q)
+    {
+        int m = u.Length;
         // forward substitution
         q[1] -= v[0] * q[0];
         for (int j = 2; j < m - 1; j++) q[j] = q[j] - v[j - 1] * q[j - 1] - w[j - 2] * q[j - 2];
@@ -203,13 +278,15 @@ public sealed class SmoothingCubicSpline
         for (int j = m - 3; j > 0; j--) q[j] = q[j] - v[j] * q[j + 1] - w[j] * q[j + 2];
     }
 
-    private void Ensure(int m)
+    // Grows the buffers; true when it did (the cached elimination is then gone).
+    private bool Ensure(int m)
     {
-        if (_x.Length >= m) return;
+        if (_x.Length >= m) return false;
         int size = Math.Max(m, 2 * _x.Length);
         _x = new double[size]; _h = new double[size]; _r = new double[size]; _u = new double[size];
         _v = new double[size]; _w = new double[size]; _q = new double[size + 1];
         _poly = new double[4 * (size + 1)];
+        return true;
     }
 }
 

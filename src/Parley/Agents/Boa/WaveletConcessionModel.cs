@@ -134,17 +134,23 @@ public sealed class SmoothingCubicSpline
         x.CopyTo(_x);
         var h = _h.AsSpan(0, m); var r = _r.AsSpan(0, m); var u = _u.AsSpan(0, m); var v = _v.AsSpan(0, m); var w = _w.AsSpan(0, m);
         var q = _q.AsSpan(0, m + 1);
-        h.Clear(); r.Clear(); u[keep..].Clear(); v[keep..].Clear(); w[keep..].Clear(); q.Clear();
+        // h and r depend on x alone: entries below `keep` are the previous fit's.
+        h[keep..].Clear(); r[keep..].Clear(); u[keep..].Clear(); v[keep..].Clear(); w[keep..].Clear(); q.Clear();
         // Unit weights: σ_i = 1 / √w_i = 1, so the original's products with σ are left out (they are exact).
         double mu = rho <= 0 ? 1.0e100 : 2 * (1 - rho) / (3 * rho);
         int n = m - 1;
         h[0] = x[1] - x[0];
         r[0] = 3 / h[0];
-        for (int i = 1; i < n; i++)
+        for (int i = Math.Max(1, keep); i < n; i++)
         {
             h[i] = x[i + 1] - x[i];
             r[i] = 3 / h[i];
-            q[i] = 3 * (y[i + 1] - y[i]) / h[i] - 3 * (y[i] - y[i - 1]) / h[i - 1];
+        }
+        for (int i = 1; i < n; i++)
+        {
+            // a / 1 is a exactly, so unit spacings skip the division.
+            double right = 3 * (y[i + 1] - y[i]), left = 3 * (y[i] - y[i - 1]);
+            q[i] = (h[i] == 1.0 ? right : right / h[i]) - (h[i - 1] == 1.0 ? left : left / h[i - 1]);
         }
         for (int i = Math.Max(1, keep); i < n; i++)
         {

@@ -58,7 +58,7 @@ public sealed class TheFawkes : GeniusTurnAgent, IHasOpponentModel
     private double[][] _terms = [];           // the frequency model's weight · count / max count per issue and value
     private bool _termsStale;
     private int _issues, _seen;
-    private double _reservation, _bestUtility, _discount;
+    private double _reservation, _bestUtility, _discount, _riskAdjustedBest; // u_max·δ^ν
     private int _ownBids, _ownLast;            // own bids made; sorted position of the last one
     private double _ownLastTime;               // the time its bid object was last chosen (GENIUS's BidDetails.setTime)
     private readonly double[] _lastTen = new double[InertiaMemory]; // utilities of the OMS's last ten choices (ring)
@@ -98,6 +98,7 @@ public sealed class TheFawkes : GeniusTurnAgent, IHasOpponentModel
         _bestUtility = _sorted.UtilityAt(0);
         double d = context.Profile.DiscountFactor;
         _discount = d > 0 && d <= 1 ? d : 1; // the original's fix: a factor of 0 means none
+        _riskAdjustedBest = _bestUtility * Math.Pow(_discount, Nu);
         _ownBids = 0;
         _ownLast = -1;
         _ownLastTime = 0;
@@ -273,9 +274,10 @@ public sealed class TheFawkes : GeniusTurnAgent, IHasOpponentModel
 
     /// <summary>The reserved utility function (formula 7): RV + (1 − t^(1/β))(u_max·δ^ν − RV).</summary>
     private double ReservedUtility(double time) =>
-        _reservation + (1 - Math.Pow(time, 1 / Beta)) * (_bestUtility * Math.Pow(_discount, Nu) - _reservation);
+        _reservation + (1 - Math.Pow(time, 1 / Beta)) * (_riskAdjustedBest - _reservation);
 
-    private double Discounted(double utility, double time) => utility * Math.Pow(_discount, time);
+    // utility · δ^t; without discounting δ^t is exactly 1, so the power is skipped.
+    private double Discounted(double utility, double time) => _discount == 1 ? utility : utility * Math.Pow(_discount, time);
 
     /// <summary>AC_TheFawkes (see the class summary: its "last opponent bid" is the opponent's first offer).</summary>
     private bool Acceptable(double time)

@@ -7,7 +7,7 @@ public class NegotiatorRegistryTests
 {
     [Fact]
     public void Available_HasTheDocumentedNames() =>
-        Assert.Equal(["boulware", "linear", "conceder", "boulware-classic", "linear-classic", "conceder-classic", "boulware2010", "linear2010", "conceder2010", "hardliner", "titfortat", "hardheaded", "gahboninho", "nicetitfortat", "iamhaggler2011", "hardheaded-style", "random", "nice", "micro", "agentk", "cuhkagent", "agentlg", "ponpokoagent", "atlas3", "parsagent", "agreeableagent2018"],
+        Assert.Equal(["boulware", "linear", "conceder", "boulware-classic", "linear-classic", "conceder-classic", "boulware2010", "linear2010", "conceder2010", "hardliner", "titfortat", "hardheaded", "gahboninho", "nicetitfortat", "iamhaggler2011", "hardheaded-style", "random", "nice", "micro", "agentk", "cuhkagent", "agentlg", "thefawkes", "ponpokoagent", "atlas3", "parsagent", "caduceus", "agreeableagent2018"],
             NegotiatorRegistry.Available.Select(a => a.Name));
 
     [Theory]

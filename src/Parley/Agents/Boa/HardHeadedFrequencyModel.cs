@@ -140,7 +140,14 @@ public sealed class HardHeadedFrequencyEstimate : IOpponentEstimate
     public double Utility(ReadOnlySpan<int> values)
     {
         double u = 0;
-        for (int i = 0; i < _weights.Length; i++) u += _weights[i] * ((double)_counts[i][values[i]] / _maxCounts[i]);
+        for (int i = 0; i < _weights.Length; i++) u += Term(i, values[i]);
         return u > 1 ? 1 : u;
     }
+
+    /// <summary>
+    /// Value <paramref name="value"/>'s share of the estimated utility: issue <paramref name="issue"/>'s weight · count /
+    /// max count. <see cref="Utility(ReadOnlySpan{int})"/> sums these in issue order, so callers that tabulate them per
+    /// learning step get the same utilities to the bit.
+    /// </summary>
+    public double Term(int issue, int value) => _weights[issue] * ((double)_counts[issue][value] / _maxCounts[issue]);
 }

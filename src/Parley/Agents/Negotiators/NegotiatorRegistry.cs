@@ -2,7 +2,9 @@ using System.Diagnostics.CodeAnalysis;
 using Parley.Agents.Anac.Y2010;
 using Parley.Agents.Anac.Y2011;
 using Parley.Agents.Anac.Y2012;
+using Parley.Agents.Anac.Y2013;
 using Parley.Agents.Anac.Y2015;
+using Parley.Agents.Anac.Y2016;
 using Parley.Agents.Anac.Y2017;
 using Parley.Agents.Anac.Y2018;
 using Parley.Parties;
@@ -39,9 +41,11 @@ public static class NegotiatorRegistry
         (new("agentk", "AgentK (ANAC 2010 winner): target from the estimated maximum utility of the opponent's offers; probabilistic acceptance."), () => new AgentK()),
         (new("cuhkagent", "CUHKAgent (ANAC 2012 winner): adaptive concede-to-time threshold from the discount factor and the opponent's concession; bids the opponent named most; bilateral."), () => new CuhkAgent()),
         (new("agentlg", "AgentLG (ANAC 2012): cycles through a band of its best bids that widens towards what a frequency model says the opponent likes; deterministic."), () => new AgentLG()),
+        (new("thefawkes", "TheFawkes (ANAC 2013 winner): wavelet and spline prediction of the opponent's concession sets its target; a frequency model picks the bid; deterministic; bilateral."), () => new TheFawkes()),
         (new("ponpokoagent", "PonPokoAgent (ANAC 2017 winner): one of five threshold patterns; random sampled bids between the thresholds. Multilateral."), () => new PonPokoAgent()),
         (new("atlas3", "Atlas3 (ANAC 2015 winner): threshold from a game matrix of the final phase; neighbourhood/relative-utility search near it; ends offering the bids all others supported. Multilateral."), () => new Atlas3()),
         (new("parsagent", "ParsAgent (ANAC 2015): Boulware target (e = 0.15) with floor 0.7; bids near accepted bids, the values both opponents name most, or its best bid with its least important issue varied. Multilateral."), () => new ParsAgent()),
+        (new("caduceus", "Caduceus (ANAC 2016 winner): best bid until 83 % of the time, then a score-weighted vote of expert agents (ParsAgent, Atlas3, …) decides to accept or whose bid to offer. Multilateral."), () => new Caduceus()),
         (new("agreeableagent2018", "AgreeableAgent2018 (ANAC 2018 winner): late Boulware target; roulette wheel over nearby bids by frequency models. Multilateral."), () => new AgreeableAgent2018()),
     ];
 

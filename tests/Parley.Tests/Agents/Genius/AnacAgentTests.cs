@@ -12,7 +12,7 @@ namespace Parley.Tests.Agents.Genius;
 /// </summary>
 public class AnacAgentTests
 {
-    private static readonly string[] Agents = ["agentk", "hardheaded", "gahboninho", "nicetitfortat", "iamhaggler2011", "cuhkagent", "agentlg", "ponpokoagent", "agreeableagent2018", "atlas3", "parsagent"];
+    private static readonly string[] Agents = ["agentk", "hardheaded", "gahboninho", "nicetitfortat", "iamhaggler2011", "cuhkagent", "agentlg", "thefawkes", "ponpokoagent", "agreeableagent2018", "atlas3", "parsagent", "caduceus"];
     private static readonly string[] Scenarios = ["y2010/EnglandZimbabwe", "y2011/Laptop", "y2010/ItexvsCypress", "y2011/Grocery", "y2011/IS_BT_Acquisition"];
 
     public static TheoryData<string, string> AgentsOnScenarios()
@@ -67,6 +67,8 @@ public class AnacAgentTests
     [InlineData("agreeableagent2018")]
     [InlineData("atlas3")]
     [InlineData("parsagent")]
+    [InlineData("caduceus")]
+    [InlineData("thefawkes")]
     public void Run_ThreePartyAnacScenario_Valid(string agent)
     {
         foreach (var names in new[] { new[] { agent, agent, agent }, [agent, "boulware", "conceder"], ["conceder", "linear", agent] })

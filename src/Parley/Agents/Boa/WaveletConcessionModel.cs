@@ -1,0 +1,439 @@
+namespace Parley.Agents.Boa;
+
+/// <summary>
+/// The forward discrete wavelet transform GENIUS's BOA framework uses for TheFawkes's opponent model (JWave's
+/// Daubechies wavelet of eight coefficients, normalised by √2, applied to the first h values while h ≥ 8, h halving).
+/// </summary>
+/// <remarks>
+/// As JWave does, each level wraps its filter around the end of the h values it transforms and writes h / 2 (rounded
+/// down) approximations and as many details: at an odd h the last of the h values becomes 0. The arithmetic is in the
+/// original's order, so the coefficients equal GENIUS's to the last bit.
+/// </remarks>
+public static class DaubechiesWavelet
+{
+    private const int WaveLength = 8;
+
+    // The scaling (low-pass) filter h0 … h7 divided by √2, and the wavelet (high-pass) filter h7, −h6, h5, −h4, h3, −h2, h1, −h0.
+    private static readonly double[] Scales = MakeScales();
+    private static readonly double[] Coefficients =
+        [Scales[7], -Scales[6], Scales[5], -Scales[4], Scales[3], -Scales[2], Scales[1], -Scales[0]];
+
+    private static double[] MakeScales()
+    {
+        double[] s = [0.32580343, 1.01094572, 0.8922014, -0.03967503, -0.2645071, 0.0436163, 0.0465036, -0.01498699];
+        const double sqrt2 = 1.4142135623730951;
+        for (int i = 0; i < s.Length; i++) s[i] /= sqrt2;
+        return s;
+    }
+
+    /// <summary>
+    /// The full forward transform of <paramref name="data"/> in place (JWave's <c>forwardWavelet</c>); <paramref name="scratch"/>
+    /// must be at least as long.
+    /// </summary>
+    public static void Forward(Span<double> data, Span<double> scratch)
+    {
+        if (scratch.Length < data.Length) throw new ArgumentException("The scratch buffer is shorter than the data.", nameof(scratch));
+        double s0 = Scales[0], s1 = Scales[1], s2 = Scales[2], s3 = Scales[3], s4 = Scales[4], s5 = Scales[5], s6 = Scales[6], s7 = Scales[7];
+        double c0 = Coefficients[0], c1 = Coefficients[1], c2 = Coefficients[2], c3 = Coefficients[3];
+        double c4 = Coefficients[4], c5 = Coefficients[5], c6 = Coefficients[6], c7 = Coefficients[7];
+        for (int h = data.Length; h >= WaveLength; h >>= 1)
+        {
+            var level = scratch[..h];
+            level.Clear();
+            int half = h >> 1;
+            // Away from the end no index wraps: the eight products are summed in the original's order, from 0.
+            int plain = Math.Min(half, (h - WaveLength) / 2 + 1);
+            var d = data[..h];
+            int i0 = 0;
+            // Two outputs at a time: four independent sums, each in the original's order.
+            for (; i0 + 1 < plain; i0 += 2)
+            {
+                var x = d.Slice(i0 << 1, WaveLength + 2);
+                double lo = 0, hi = 0, lo2 = 0, hi2 = 0;
+                lo += x[0] * s0; hi += x[0] * c0; lo2 += x[2] * s0; hi2 += x[2] * c0;
+                lo += x[1] * s1; hi += x[1] * c1; lo2 += x[3] * s1; hi2 += x[3] * c1;
+                lo += x[2] * s2; hi += x[2] * c2; lo2 += x[4] * s2; hi2 += x[4] * c2;
+                lo += x[3] * s3; hi += x[3] * c3; lo2 += x[5] * s3; hi2 += x[5] * c3;
+                lo += x[4] * s4; hi += x[4] * c4; lo2 += x[6] * s4; hi2 += x[6] * c4;
+                lo += x[5] * s5; hi += x[5] * c5; lo2 += x[7] * s5; hi2 += x[7] * c5;
+                lo += x[6] * s6; hi += x[6] * c6; lo2 += x[8] * s6; hi2 += x[8] * c6;
+                lo += x[7] * s7; hi += x[7] * c7; lo2 += x[9] * s7; hi2 += x[9] * c7;
+                level[i0] = lo;
+                level[i0 + half] = hi;
+                level[i0 + 1] = lo2;
+                level[i0 + 1 + half] = hi2;
+            }
+            for (int i = i0; i < plain; i++)
+            {
+                var x = d.Slice(i << 1, WaveLength);
+                double lo = 0, hi = 0;
+                lo += x[0] * s0; hi += x[0] * c0;
+                lo += x[1] * s1; hi += x[1] * c1;
+                lo += x[2] * s2; hi += x[2] * c2;
+                lo += x[3] * s3; hi += x[3] * c3;
+                lo += x[4] * s4; hi += x[4] * c4;
+                lo += x[5] * s5; hi += x[5] * c5;
+                lo += x[6] * s6; hi += x[6] * c6;
+                lo += x[7] * s7; hi += x[7] * c7;
+                level[i] = lo;
+                level[i + half] = hi;
+            }
+            for (int i = plain; i < half; i++)
+                for (int j = 0; j < WaveLength; j++)
+                {
+                    int k = (i << 1) + j;
+                    while (k >= h) k -= h;
+                    level[i] += data[k] * Scales[j];
+                    level[i + half] += data[k] * Coefficients[j];
+                }
+            level.CopyTo(data);
+        }
+    }
+}
+
+/// <summary>
+/// A cubic smoothing spline through points (x_i, y_i) with unit weights and smoothing parameter ρ (SSJ's
+/// <c>SmoothingCubicSpline</c> as GENIUS's TheFawkes carries it: D.S.G. Pollock's "Smoothing with cubic splines",
+/// a quincunx (five-diagonal) solve, one cubic per interval, and linear extrapolation beyond the last node).
+/// Evaluations are clamped to [0, 1] (NaN counts as 0), as in the original. Fitting reuses its buffers.
+/// </summary>
+/// <remarks>
+/// The original expects the x_i in increasing order but does not check it; TheFawkes feeds it one point too many, an
+/// unsorted (0, 0) at the end, and its behaviour depends on what the solve and the binary search then do. So the fit
+/// and the search are the original's step for step, for any x.
+/// </remarks>
+public sealed class SmoothingCubicSpline
+{
+    private double[] _x = [], _h = [], _r = [], _u = [], _v = [], _w = [], _q = [];
+    private double[] _poly = []; // 4 coefficients (c0 … c3) per polynomial; polynomial i covers the interval before x_i
+    private int _m;
+    private double _rho = double.NaN;
+
+    /// <summary>Nodes of the current fit.</summary>
+    public int Count => _m;
+
+    /// <summary>Fits the spline to the points (<paramref name="x"/>, <paramref name="y"/>) (at least two) with smoothing parameter <paramref name="rho"/>.</summary>
+    public void Fit(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double rho)
+    {
+        int m = x.Length;
+        if (y.Length != m) throw new ArgumentException("x and y differ in length.");
+        if (m < 2) throw new ArgumentException("A spline needs at least two nodes.", nameof(x));
+        if (!(rho >= 0 && rho <= 1)) throw new ArgumentOutOfRangeException(nameof(rho), rho, "rho must lie in [0, 1].");
+        // The elimination of the five-diagonal system depends on x and ρ only, not on y: entry j of the previous fit still
+        // holds when x agrees up to index j + 2 (TheFawkes refits with one more node each time).
+        int keep = 0;
+        if (_m > 0 && rho == _rho)
+        {
+            int common = 0, limit = Math.Min(_m, m);
+            while (common < limit && _x[common] == x[common]) common++;
+            keep = Math.Min(Math.Max(0, common - 2), _m - 1);
+        }
+        if (Ensure(m)) keep = 0;
+        _m = m;
+        _rho = rho;
+        x.CopyTo(_x);
+        var h = _h.AsSpan(0, m); var r = _r.AsSpan(0, m); var u = _u.AsSpan(0, m); var v = _v.AsSpan(0, m); var w = _w.AsSpan(0, m);
+        var q = _q.AsSpan(0, m + 1);
+        // h and r depend on x alone: entries below `keep` are the previous fit's.
+        h[keep..].Clear(); r[keep..].Clear(); u[keep..].Clear(); v[keep..].Clear(); w[keep..].Clear(); q.Clear();
+        // Unit weights: σ_i = 1 / √w_i = 1, so the original's products with σ are left out (they are exact).
+        double mu = rho <= 0 ? 1.0e100 : 2 * (1 - rho) / (3 * rho);
+        int n = m - 1;
+        h[0] = x[1] - x[0];
+        r[0] = 3 / h[0];
+        for (int i = Math.Max(1, keep); i < n; i++)
+        {
+            h[i] = x[i + 1] - x[i];
+            r[i] = 3 / h[i];
+        }
+        for (int i = 1; i < n; i++)
+        {
+            // a / 1 is a exactly, so unit spacings skip the division.
+            double right = 3 * (y[i + 1] - y[i]), left = 3 * (y[i] - y[i - 1]);
+            q[i] = (h[i] == 1.0 ? right : right / h[i]) - (h[i - 1] == 1.0 ? left : left / h[i - 1]);
+        }
+        for (int i = Math.Max(1, keep); i < n; i++)
+        {
+            u[i] = r[i - 1] * r[i - 1] + (r[i - 1] + r[i]) * (r[i - 1] + r[i]) + r[i] * r[i];
+            u[i] = mu * u[i] + 2 * (x[i + 1] - x[i - 1]);
+            v[i] = -(r[i - 1] + r[i]) * r[i] - r[i] * (r[i] + r[i + 1]);
+            v[i] = mu * v[i] + h[i];
+            w[i] = mu * r[i] * r[i + 1];
+        }
+        Eliminate(u, v, w, keep);
+        Substitute(u, v, w, q);
+
+        Array.Clear(_poly, 0, 4 * (m + 1));
+        // Left extrapolation (polynomial 0) and the first interval (polynomial 1).
+        double c0 = y[0] - mu * r[0] * q[1];
+        double dd = y[1] - mu * ((-r[0] - r[1]) * q[1] + r[1] * q[2]);
+        double c1 = (dd - c0) / h[0] - q[1] * h[0] / 3;
+        Set(0, c0, c1, 0, 0);
+        Set(1, c0, c1, 0, q[1] / (3 * h[0]));
+        for (int j = 1; j < n; j++)
+        {
+            double c3 = (q[j + 1] - q[j]) / (3 * h[j]);
+            double c2 = q[j];
+            c1 = (q[j] + q[j - 1]) * h[j - 1] + _poly[4 * j + 1];
+            c0 = r[j - 1] * q[j - 1] + (-r[j - 1] - r[j]) * q[j] + r[j] * q[j + 1];
+            c0 = y[j] - mu * c0;
+            Set(j + 1, c0, c1, c2, c3);
+        }
+        // Right extrapolation: the line tangent to the last cubic at x_n.
+        double end = x[n] - x[n - 1];
+        Set(n + 1, Evaluate(n, end), Derivative(n, end), 0, 0);
+    }
+
+    private void Set(int i, double c0, double c1, double c2, double c3)
+    {
+        _poly[4 * i] = c0; _poly[4 * i + 1] = c1; _poly[4 * i + 2] = c2; _poly[4 * i + 3] = c3;
+    }
+
+    private double Evaluate(int i, double z)
+    {
+        var p = _poly.AsSpan(4 * i, 4);
+        double res = p[3];
+        res = p[2] + z * res;
+        res = p[1] + z * res;
+        return p[0] + z * res;
+    }
+
+    private double Derivative(int i, double z)
+    {
+        var p = _poly.AsSpan(4 * i, 4);
+        double res = p[3] * 3;
+        res = p[2] * 2 + z * res;
+        return p[1] + z * res;
+    }
+
+    /// <summary>The spline at <paramref name="z"/>, clamped to [0, 1] (NaN gives 0, +∞ gives 1).</summary>
+    public double Value(double z)
+    {
+        if (_m == 0) throw new InvalidOperationException("The spline has not been fitted.");
+        double value;
+        double last = _x[_m - 1];
+        if (z > last)
+        {
+            // Beyond the last node: the tangent line (its cubic and quadratic terms are 0, so Horner's scheme gives this).
+            int k = 4 * _m;
+            value = _poly[k] + (z - last) * _poly[k + 1];
+        }
+        else
+        {
+            int i = PolynomialIndex(z);
+            value = Evaluate(i, i == 0 ? z - _x[0] : z - _x[i - 1]);
+        }
+        if (double.IsNaN(value) || value < 0) return 0;
+        if (double.IsInfinity(value) || value > 1) return 1;
+        return value;
+    }
+
+    /// <summary>The original's (slightly modified) binary search for the polynomial that covers <paramref name="z"/>.</summary>
+    private int PolynomialIndex(double z)
+    {
+        int j = _m - 1;
+        if (z > _x[j]) return j + 1;
+        int tmp = 0, i = 0;
+        while (i + 1 != j)
+        {
+            if (z > _x[tmp])
+            {
+                i = tmp;
+                tmp = i + (j - i) / 2;
+            }
+            else
+            {
+                j = tmp;
+                tmp = i + (j - i) / 2;
+            }
+            if (j == 0) i--;
+        }
+        return i + 1;
+    }
+
+    // The original's Quincunx, in two parts: the elimination (from entry `keep` on; earlier entries are kept from the
+    // previous fit) and the substitutions.
+    private static void Eliminate(Span<double> u, Span<double> v, Span<double> w, int keep)
+    {
+        int m = u.Length;
+        int start = keep;
+        if (keep < 2)
+        {
+            u[0] = 0;
+            v[1] /= u[1];
+            w[1] /= u[1];
+            start = 2;
+        }
+        for (int j = start; j < m - 1; j++)
+        {
+            u[j] = u[j] - u[j - 2] * w[j - 2] * w[j - 2] - u[j - 1] * v[j - 1] * v[j - 1];
+            v[j] = (v[j] - u[j - 1] * v[j - 1] * w[j - 1]) / u[j];
+            w[j] /= u[j];
+        }
+    }
+
+    private static void Substitute(Span<double> u, Span<double> v, Span<double> w, Span<double> q)
+    {
+        int m = u.Length;
+        // forward substitution
+        q[1] -= v[0] * q[0];
+        for (int j = 2; j < m - 1; j++) q[j] = q[j] - v[j - 1] * q[j - 1] - w[j - 2] * q[j - 2];
+        for (int j = 1; j < m - 1; j++) q[j] /= u[j];
+        // backward substitution
+        q[m - 1] = 0;
+        for (int j = m - 3; j > 0; j--) q[j] = q[j] - v[j] * q[j + 1] - w[j] * q[j + 2];
+    }
+
+    // Grows the buffers; true when it did (the cached elimination is then gone).
+    private bool Ensure(int m)
+    {
+        if (_x.Length >= m) return false;
+        int size = Math.Max(m, 2 * _x.Length);
+        _x = new double[size]; _h = new double[size]; _r = new double[size]; _u = new double[size];
+        _v = new double[size]; _w = new double[size]; _q = new double[size + 1];
+        _poly = new double[4 * (size + 1)];
+        return true;
+    }
+}
+
+/// <summary>
+/// The concession part of GENIUS's <c>TheFawkes_OM</c> (TheFawkes, ANAC 2013, after OMAC by Chen and Weiss): how much the
+/// opponent's offers will be worth to us later, predicted from how they were worth so far.
+/// <list type="bullet">
+/// <item>χ: the utility to us of the opponent's offers by time index ⌊t · f⌋ (f: the total rounds of a round deadline,
+/// else 100 × the time limit in seconds, "about one bid per 0.01 s"); where several offers share an index the oldest
+/// counts, where none falls χ is 0.</item>
+/// <item>The discrete wavelet transform of χ (<see cref="DaubechiesWavelet"/>) and α, a cubic smoothing spline
+/// (<see cref="SmoothingCubicSpline"/>, ρ = 1e−16) through the decomposition.</item>
+/// <item>ratio_i = α(i) / χ_i (∞ counts as 0, NaN as 1); the estimated received utility at time t is
+/// α(⌊t · f⌋) · (1 + σ(ratio)), σ the population standard deviation.</item>
+/// <item>The largest time between two consecutive offers, which sets the window of TheFawkes's bidding and acceptance.</item>
+/// </list>
+/// Recomputed from the second offer on, after every offer, as in GENIUS.
+/// </summary>
+/// <remarks>
+/// Kept from the original because the predictions depend on it: the spline gets one node too many, an unsorted (0, 0)
+/// after the last index, so every time index above 0 falls beyond the last node and α there is the line tangent to the
+/// last cubic at that extra node; the wavelet works on the whole χ, wrapping its filter around the end.
+/// </remarks>
+public sealed class WaveletConcessionModel
+{
+    /// <summary>The original's smoothing parameter ρ.</summary>
+    public const double Smoothing = 1e-16;
+
+    private readonly SmoothingCubicSpline _alpha = new();
+    private double[] _chi = [], _decomposition = [], _scratch = [], _x = [], _y = [], _ratio = [];
+    private int _length, _offers;
+    private double _lastTime, _maxGap, _ratioDeviation;
+
+    /// <summary>Creates the model for time indices ⌊t · <paramref name="timeIndexFactor"/>⌋.</summary>
+    public WaveletConcessionModel(double timeIndexFactor)
+    {
+        if (!(timeIndexFactor > 0) || double.IsInfinity(timeIndexFactor))
+            throw new ArgumentOutOfRangeException(nameof(timeIndexFactor), timeIndexFactor, "The time index factor must be positive and finite.");
+        TimeIndexFactor = timeIndexFactor;
+    }
+
+    /// <summary>The factor f of the time index ⌊t · f⌋.</summary>
+    public double TimeIndexFactor { get; }
+
+    /// <summary>Offers observed.</summary>
+    public int Offers => _offers;
+
+    /// <summary>The largest time between two consecutive offers so far (0 before the second).</summary>
+    public double MaxTimeGap => _maxGap;
+
+    /// <summary>GENIUS's <c>getMaxOpponentBidTimeDiff</c>: <see cref="MaxTimeGap"/>, at most 0.1.</summary>
+    public double TimeWindow => Math.Min(0.1, _maxGap);
+
+    /// <summary>σ(ratio): the spread of α around χ.</summary>
+    public double RatioDeviation => _ratioDeviation;
+
+    /// <summary>χ over the indices so far.</summary>
+    public ReadOnlySpan<double> Chi => _chi.AsSpan(0, _length);
+
+    /// <summary>The ratios α(i) / χ_i over the indices so far (as the original fixes them).</summary>
+    public ReadOnlySpan<double> Ratio => _ratio.AsSpan(0, _offers >= 2 ? _length : 0);
+
+    /// <summary>α, the smoothing spline over the wavelet decomposition (fitted from the second offer on).</summary>
+    public SmoothingCubicSpline Alpha => _alpha;
+
+    /// <summary>The time index of <paramref name="time"/>: ⌊t · f⌋.</summary>
+    public int TimeIndex(double time) => (int)Math.Floor(time * TimeIndexFactor);
+
+    /// <summary>Forgets everything (a new negotiation).</summary>
+    public void Reset()
+    {
+        Array.Clear(_chi);
+        _length = _offers = 0;
+        _lastTime = _maxGap = _ratioDeviation = 0;
+    }
+
+    /// <summary>Learns from the opponent's next offer: its utility to us and its time.</summary>
+    public void Observe(double utility, double time)
+    {
+        _offers++;
+        if (_offers >= 2 && time - _lastTime > _maxGap) _maxGap = time - _lastTime;
+        _lastTime = time;
+        int index = Math.Max(0, TimeIndex(time));
+        if (index >= _length)
+        {
+            Grow(index + 1);
+            _chi[index] = utility; // indices between stay 0; an index already taken keeps its older offer
+            _length = index + 1;
+        }
+        if (_offers >= 2) Recompute();
+    }
+
+    /// <summary>The estimated received utility at <paramref name="time"/> (TheFawkes's formula 8): α(⌊t · f⌋) · (1 + σ(ratio)).</summary>
+    public double EstimatedUtility(double time) => _alpha.Value(TimeIndex(time)) * (1 + _ratioDeviation);
+
+    private void Recompute()
+    {
+        int n = _length;
+        var decomposition = _decomposition.AsSpan(0, n);
+        Chi.CopyTo(decomposition);
+        DaubechiesWavelet.Forward(decomposition, _scratch);
+        for (int i = 0; i < n; i++)
+        {
+            _x[i] = i;
+            _y[i] = decomposition[i];
+        }
+        _x[n] = 0; // the original's arrays are one longer than the decomposition: a stray node (0, 0)
+        _y[n] = 0;
+        _alpha.Fit(_x.AsSpan(0, n + 1), _y.AsSpan(0, n + 1), Smoothing);
+        double mean = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double ratio = _alpha.Value(i) / _chi[i];
+            if (double.IsInfinity(ratio)) ratio = 0;
+            else if (double.IsNaN(ratio)) ratio = 1;
+            _ratio[i] = ratio;
+            mean += ratio;
+        }
+        double deviation = 0;
+        if (n > 1)
+        {
+            mean /= n;
+            for (int i = 0; i < n; i++)
+            {
+                double delta = _ratio[i] - mean;
+                deviation += delta * delta;
+            }
+            deviation = Math.Sqrt(deviation / n);
+        }
+        _ratioDeviation = deviation;
+    }
+
+    private void Grow(int length)
+    {
+        if (_chi.Length >= length) return;
+        int size = Math.Max(length, Math.Max(16, 2 * _chi.Length));
+        Array.Resize(ref _chi, size);
+        _decomposition = new double[size];
+        _scratch = new double[size];
+        _ratio = new double[size];
+        _x = new double[size + 1];
+        _y = new double[size + 1];
+    }
+}

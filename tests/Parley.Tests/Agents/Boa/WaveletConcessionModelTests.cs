@@ -1,0 +1,66 @@
+using Parley.Agents.Boa;
+
+namespace Parley.Tests.Agents.Boa;
+
+/// <summary>
+/// The parts of TheFawkes's concession model: a refitted spline (which keeps the previous fit's elimination) gives
+/// exactly what a fresh spline gives, and the wavelet transform keeps the energy of a signal (its filters are
+/// orthonormal to the precision of their published coefficients).
+/// </summary>
+public class WaveletConcessionModelTests
+{
+    [Fact]
+    public void Spline_RefittedAsTheFawkesDoes_EqualsAFreshFit()
+    {
+        var random = new Random(5);
+        var reused = new SmoothingCubicSpline();
+        foreach (int n in new[] { 2, 3, 5, 9, 10, 40, 41, 7, 120, 121, 3 })
+        {
+            // TheFawkes's nodes: 0 … n − 1, then a stray (0, 0).
+            var x = new double[n + 1];
+            var y = new double[n + 1];
+            for (int i = 0; i < n; i++) { x[i] = i; y[i] = random.NextDouble(); }
+            reused.Fit(x, y, WaveletConcessionModel.Smoothing);
+            var fresh = new SmoothingCubicSpline();
+            fresh.Fit(x, y, WaveletConcessionModel.Smoothing);
+            for (double z = 0; z <= n + 12; z += 0.5)
+                Assert.Equal(BitConverter.DoubleToInt64Bits(fresh.Value(z)), BitConverter.DoubleToInt64Bits(reused.Value(z)));
+        }
+    }
+
+    [Fact]
+    public void Spline_WithLittleSmoothing_FollowsAStraightLine()
+    {
+        var spline = new SmoothingCubicSpline();
+        double[] x = [0, 1, 2, 3, 4, 5];
+        double[] y = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
+        spline.Fit(x, y, 0.999999);
+        for (int i = 0; i < x.Length; i++) Assert.Equal(y[i], spline.Value(x[i]), 6);
+        Assert.Equal(0.35, spline.Value(2.5), 6);
+    }
+
+    [Fact]
+    public void Wavelet_KeepsTheSignalsEnergy()
+    {
+        var random = new Random(3);
+        var data = new double[64];
+        for (int i = 0; i < data.Length; i++) data[i] = random.NextDouble();
+        double before = data.Sum(d => d * d);
+        DaubechiesWavelet.Forward(data, new double[data.Length]);
+        Assert.InRange(data.Sum(d => d * d) / before, 0.999, 1.001); // the published coefficients have eight digits
+    }
+
+    [Fact]
+    public void Model_TracksTheLargestGapAndTheOldestOfferPerIndex()
+    {
+        var model = new WaveletConcessionModel(11);
+        model.Observe(0.2, 1 / 11.0);
+        model.Observe(0.3, 2 / 11.0);
+        model.Observe(0.4, 4 / 11.0);
+        Assert.Equal(4 / 11.0 - 2 / 11.0, model.MaxTimeGap);
+        Assert.Equal(Math.Min(0.1, model.MaxTimeGap), model.TimeWindow);
+        Assert.Equal(0.4, model.Chi[4]);
+        Assert.Equal(0, model.Chi[3]);
+        Assert.InRange(model.EstimatedUtility(0.5), 0, double.PositiveInfinity);
+    }
+}

@@ -163,6 +163,8 @@ internal sealed class ReportDocument
                 runs.Rows.Add([run.Protocol, run.Seating, run.Seed.ToString(CultureInfo.InvariantCulture), run.Outcome, run.Rounds.ToString(CultureInfo.InvariantCulture),
                     .. run.Utilities.Take(r.Principals.Length).Select(F), run.Note ?? ""]);
             doc._blocks.Add(runs);
+            doc._blocks.Add(new Paragraph($"Comparison of the runs. Distances are to {RunComparison.NashReference(r).Label} (Euclidean, over the principals' utilities); \"conceded\" is each principal's utility for the first text it was asked about (single text) or its own first offer, minus its utility at the end."));
+            doc._blocks.Add(new Bullets([.. r.MediatedRuns.Select(run => $"{run.Protocol} ({run.Seating}): {RunComparison.Summary(r, run)}")]));
         }
         if (!r.Robustness.IsEmpty)
         {

@@ -13,8 +13,9 @@ namespace Parley.Protocols.Shuttle;
 /// entry seen by the addressee); without delay the addressee sees it at once. A message along a missing channel, to a
 /// party that left, or of a kind the sender's role may not send, fails the negotiation, attributed to the sender — never
 /// a silent drop. A principal's offer, conditional concession or acceptance commits it to that package; the principals
-/// agree when all their commitments are the same package. A principal leaving ends the negotiation; a mediator leaving
-/// closes its channels.
+/// agree when all their commitments are the same package and every principal's ratifier approves it; a refusal is
+/// announced to everyone (mediators hear it as that principal's rejection), that principal's commitment lapses and the
+/// talks go on. A principal leaving ends the negotiation; a mediator leaving closes its channels.
 /// </summary>
 internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
 {

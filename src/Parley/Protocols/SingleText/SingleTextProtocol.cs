@@ -11,7 +11,10 @@ namespace Parley.Protocols.SingleText;
 /// Accept, Reject or Veto, naming the issues it objects to most — answers are seen by the mediators only; the protocol
 /// then tallies the answers publicly. The text becomes the agreement when every principal accepts it; otherwise the
 /// mediators revise until the deadline, and a deadline without unanimous acceptance is no agreement (never a partial or
-/// malformed one). A principal leaving ends the negotiation; a mediator leaving hands its rounds to the others.
+/// malformed one). A principal leaving ends the negotiation; a mediator leaving hands its rounds to the others. When
+/// every principal accepts, the principals' ratifiers are asked: a refusal is announced to everyone (a Reject by that
+/// principal, noted "ratification: ...", naming the issues the ratifier objects to), the principal counts as rejecting in
+/// the tally, and the mediators revise from there.
 /// </summary>
 internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
 {

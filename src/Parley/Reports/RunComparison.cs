@@ -58,16 +58,19 @@ public static class RunComparison
         if (!run.Refusals.IsEmpty)
         {
             var first = run.Refusals[0];
-            string who = string.Join(", ", run.Refusals.Select(r => $"{r.Ratifier} ({s.Parties[r.Party].Name})").Distinct());
+            var who = run.Refusals.Select(r => $"{r.Ratifier} ({s.Parties[r.Party].Name})").Distinct().ToList();
+            string subject = who.Count == 1 ? $"The {who[0]}" : $"The ratifiers ({string.Join(", ", who)})";
             parts.Add(run.Refusals.Length == 1
-                ? $"A ratifier turned down a text the negotiators had all accepted: {who}, round {first.Round} ({When(s, first.Time)})."
-                : $"Ratifiers turned down {run.Refusals.Length} texts the negotiators had all accepted: {who}, first in round {first.Round} ({When(s, first.Time)}), last in round {run.Refusals[^1].Round} ({When(s, run.Refusals[^1].Time)}).");
+                ? $"{subject} turned down a text the negotiators had all accepted, in round {first.Round} ({When(s, first.Time)})."
+                : $"{subject} turned down {run.Refusals.Length} texts the negotiators had all accepted, the first in round {first.Round} ({When(s, first.Time)}), the last in round {run.Refusals[^1].Round} ({When(s, run.Refusals[^1].Time)}).");
         }
         else if (s.Parties.Any(p => p.Ratifier is not null)) parts.Add("No ratifier turned down a text.");
         if (DistanceToNash(report, run) is { } distance) parts.Add(F($"Distance to {NashReference(report).Label}: {distance:0.000}."));
         else if (run.Agreement is not null) parts.Add($"No Nash point to compare with ({NashReference(report).Label} does not exist).");
         var moves = run.Concessions.Where(c => c.First is not null && c.Last is not null)
-            .Select(c => F($"{s.Parties[c.Party].Name} {c.First:0.000} → {c.Last:0.000} ({(c.Conceded > 0 ? "conceded" : "gained")} {Math.Abs(c.Conceded!.Value):0.000})")).ToList();
+            .Select(c => Math.Abs(c.Conceded!.Value) < 5e-4
+                ? F($"{s.Parties[c.Party].Name} {c.First:0.000}, unchanged")
+                : F($"{s.Parties[c.Party].Name} {c.First:0.000} → {c.Last:0.000} ({(c.Conceded > 0 ? "conceded" : "gained")} {Math.Abs(c.Conceded!.Value):0.000})")).ToList();
         if (moves.Count > 0)
             parts.Add($"From the {(run.Protocol == "single-text" ? "first text" : "first offers")} to the {(run.Agreement is not null ? "agreement" : "last text on the table")}: {string.Join("; ", moves)}.");
         if (!run.IssueChanges.IsEmpty)

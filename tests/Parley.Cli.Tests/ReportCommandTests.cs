@@ -83,6 +83,32 @@ public class ReportCommandTests
         Assert.Contains("Paris II draft (27 Feb)", text);
     }
 
+    /// <summary>Issue 18 §6: the HTML page embeds its charts (deal space, outside options over time) as images in the page itself.</summary>
+    [Fact]
+    public void Report_Html_AsProcess_EmbedsTheDealSpaceAndOutsideOptionCharts()
+    {
+        using var temp = new TempDir();
+        string file = Path.Combine(temp.Path, "cairo.html");
+        var r = CliRunner.AsProcess("report", "scenarios/cairo-2024.yaml", "--at", "2024-05-07", "--no-runs", "-o", file);
+        Assert.True(r.ExitCode == 0, r.Error);
+        string html = File.ReadAllText(file);
+        var images = System.Text.RegularExpressions.Regex.Matches(html, "<img alt=\"([^\"]*)\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\">");
+        Assert.Equal(2, images.Count);
+        Assert.Contains("deal space", images[0].Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains("outside option along the timeline", images[1].Groups[1].Value, StringComparison.Ordinal);
+        foreach (System.Text.RegularExpressions.Match image in images)
+        {
+            byte[] png = Convert.FromBase64String(image.Groups[2].Value);
+            Assert.True(png.Length > 5_000, "a chart, not an empty picture");
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        }
+        Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal); // self-contained
+        Assert.Contains("<h2>Charts</h2>", html, StringComparison.Ordinal);
+        string md = Path.Combine(temp.Path, "cairo.md");
+        Assert.Equal(0, CliRunner.InProcess("report", Cairo, "--at", "2024-05-07", "--no-runs", "-o", md).ExitCode);
+        Assert.DoesNotContain("data:image", File.ReadAllText(md), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Report_AsProcess_PrintsMarkdown()
     {

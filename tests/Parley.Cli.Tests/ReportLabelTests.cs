@@ -64,6 +64,19 @@ public class ReportLabelTests
             var utilities = run.GetProperty("utilities");
             Assert.Equal(JsonValueKind.Object, utilities.ValueKind);
             Assert.Equal(principals, utilities.EnumerateObject().Select(p => p.Name).ToArray());
+            // Issue 18 §5: what an analyst compares (the keys above are kept).
+            Assert.Equal(JsonValueKind.String, run.GetProperty("endDate").ValueKind);
+            Assert.Equal(JsonValueKind.Array, run.GetProperty("ratifierRefusals").ValueKind);
+            Assert.True(run.GetProperty("distanceToNash").ValueKind is JsonValueKind.Number or JsonValueKind.Null);
+            Assert.StartsWith("the Nash point of the ratified zone", run.GetProperty("nashReference").GetString(), StringComparison.Ordinal);
+            Assert.Equal(principals, run.GetProperty("concessions").EnumerateArray().Select(c => c.GetProperty("party").GetString()).ToArray());
+            Assert.Equal(JsonValueKind.Array, run.GetProperty("issueChanges").ValueKind);
+            string summary = run.GetProperty("summary").GetString()!;
+            Assert.True(summary.StartsWith(run.GetProperty("agreement").ValueKind == JsonValueKind.Null ? "No agreement" : "Agreement in round", StringComparison.Ordinal), summary);
         });
+        // Seed 1: the Nash-seeking mediators reach a text the war cabinet ratifies, after it turned texts down.
+        var nash = runs.Single(r => r.GetProperty("seating").GetString()!.EndsWith(": nash", StringComparison.Ordinal));
+        Assert.NotEqual(JsonValueKind.Null, nash.GetProperty("agreement").ValueKind);
+        Assert.All(nash.GetProperty("ratifierRefusals").EnumerateArray(), x => Assert.Equal("war cabinet and coalition", x.GetProperty("ratifier").GetString()));
     }
 }

@@ -78,7 +78,7 @@ public sealed class ReportCommand(CliIo io) : Command<ReportSettings>
             else
             {
                 var document = ReportDocument.From(report);
-                OutputPath.WriteFile(file, writer => writer.Write(ext == ".md" ? document.ToMarkdown() : document.ToHtml()));
+                OutputPath.WriteFile(file, writer => writer.Write(ext == ".md" ? document.ToMarkdown() : document.WithCharts(report).ToHtml()));
             }
             if (!settings.Json) io.Console.MarkupLineInterpolated($"Report written to {file}");
         }

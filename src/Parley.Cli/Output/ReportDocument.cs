@@ -18,6 +18,7 @@ internal sealed class ReportDocument
     private sealed record Paragraph(string Text) : Block;
     private sealed record Bullets(IReadOnlyList<string> Items) : Block;
     private sealed record Table(string[] Header, List<string[]> Rows) : Block;
+    private sealed record Figure(string Caption, string DataUri) : Block;
 
     private readonly List<Block> _blocks = [];
     private readonly string _title;
@@ -163,6 +164,8 @@ internal sealed class ReportDocument
                 runs.Rows.Add([run.Protocol, run.Seating, run.Seed.ToString(CultureInfo.InvariantCulture), run.Outcome, run.Rounds.ToString(CultureInfo.InvariantCulture),
                     .. run.Utilities.Take(r.Principals.Length).Select(F), run.Note ?? ""]);
             doc._blocks.Add(runs);
+            doc._blocks.Add(new Paragraph($"Comparison of the runs. Distances are to {RunComparison.NashReference(r).Label} (Euclidean, over the principals' utilities); \"conceded\" is each principal's utility for the first text it was asked about (single text) or its own first offer, minus its utility at the end."));
+            doc._blocks.Add(new Bullets([.. r.MediatedRuns.Select(run => $"{run.Protocol} ({run.Seating}): {RunComparison.Summary(r, run)}")]));
         }
         if (!r.Robustness.IsEmpty)
         {
@@ -203,6 +206,23 @@ internal sealed class ReportDocument
 
     private static string Cell(string s) => s.Replace("|", "\\|", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Adds the charts (deal space at the report's date, outside options over the timeline) before the zone section, as
+    /// embedded images: for the HTML page (the Markdown leaves them out).
+    /// </summary>
+    public ReportDocument WithCharts(ScenarioReport r)
+    {
+        var figures = new List<Block> { new Heading("Charts") };
+        if (Parley.Plots.ReportCharts.DealSpace(r) is { } space)
+            figures.Add(new Figure("The deal space at the report's date: each principal's utility for the named packages, the zone's Nash and maximum-welfare packages (and the ratified zone's Nash), the mediated runs' agreements, and each principal's outside option (dashed).", space));
+        if (Parley.Plots.ReportCharts.OutsideOptions(r) is { } timeline)
+            figures.Add(new Figure("Each principal's outside option along the timeline, and the zone's gap (the best package's smallest margin over the outside options: a zone exists where it is at or above 0).", timeline));
+        if (figures.Count == 1) return this;
+        int at = _blocks.FindIndex(b => b is Heading h && h.Text == "Zone of agreement");
+        _blocks.InsertRange(at < 0 ? _blocks.Count : at, figures);
+        return this;
+    }
+
     public string ToHtml()
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
@@ -210,7 +230,7 @@ internal sealed class ReportDocument
         var sb = new StringBuilder();
         sb.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<title>").Append(E(_title)).AppendLine("</title>")
-            .AppendLine("<style>body{font-family:system-ui,sans-serif;max-width:75em;margin:2em auto;padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}th{background:#f3f3f3}</style>")
+            .AppendLine("<style>body{font-family:system-ui,sans-serif;max-width:75em;margin:2em auto;padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:left;vertical-align:top}th{background:#f3f3f3}img{max-width:100%}figure{margin:1em 0}</style>")
             .AppendLine("</head><body>")
             .Append("<h1>").Append(E(_title)).AppendLine("</h1>");
         foreach (var b in _blocks)
@@ -219,6 +239,9 @@ internal sealed class ReportDocument
             {
                 case Heading h: sb.Append("<h2>").Append(E(h.Text)).AppendLine("</h2>"); break;
                 case Paragraph p: sb.Append("<p>").Append(Bold(p.Text)).AppendLine("</p>"); break;
+                case Figure f:
+                    sb.Append("<figure><img alt=\"").Append(E(f.Caption)).Append("\" src=\"").Append(f.DataUri).Append("\"><figcaption>").Append(E(f.Caption)).AppendLine("</figcaption></figure>");
+                    break;
                 case Bullets l:
                     sb.AppendLine("<ul>");
                     foreach (var item in l.Items) sb.Append("<li>").Append(E(item)).AppendLine("</li>");

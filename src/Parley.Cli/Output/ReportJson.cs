@@ -144,6 +144,49 @@ internal static class ReportJson
             for (int k = 0; k < r.Principals.Length && k < run.Utilities.Length; k++) json.WriteNumber(s.Parties[r.Principals[k]].Name, run.Utilities[k]);
             json.WriteEndObject();
             json.WriteString("note", run.Note ?? "");
+            json.WriteNumber("endTime", run.EndTime);
+            if (s.Timeline.DateOf(run.EndTime) is { } end) json.WriteString("endDate", end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            else json.WriteNull("endDate");
+            json.WriteStartArray("ratifierRefusals");
+            foreach (var refusal in run.Refusals)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("round", refusal.Round);
+                json.WriteNumber("time", refusal.Time);
+                if (s.Timeline.DateOf(refusal.Time) is { } rd) json.WriteString("date", rd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                else json.WriteNull("date");
+                json.WriteString("party", s.Parties[refusal.Party].Name);
+                json.WriteString("ratifier", refusal.Ratifier);
+                json.WritePropertyName("package");
+                JsonOutput.WriteOutcome(json, s.Space, refusal.Package.AsSpan());
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            if (RunComparison.DistanceToNash(r, run) is { } distance) json.WriteNumber("distanceToNash", distance);
+            else json.WriteNull("distanceToNash");
+            json.WriteString("nashReference", RunComparison.NashReference(r).Label);
+            json.WriteStartArray("concessions");
+            foreach (var c in run.Concessions)
+            {
+                json.WriteStartObject();
+                json.WriteString("party", s.Parties[c.Party].Name);
+                if (c.First is { } first) json.WriteNumber("first", first); else json.WriteNull("first");
+                if (c.Last is { } last) json.WriteNumber("last", last); else json.WriteNull("last");
+                if (c.Conceded is { } conceded) json.WriteNumber("conceded", conceded); else json.WriteNull("conceded");
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("issueChanges");
+            foreach (var (issue, from, to) in run.IssueChanges)
+            {
+                json.WriteStartObject();
+                json.WriteString("issue", s.Space.Issues[issue].Name);
+                json.WriteString("from", s.Space.Issues[issue].FormatValue(from));
+                json.WriteString("to", s.Space.Issues[issue].FormatValue(to));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteString("summary", RunComparison.Summary(r, run));
             json.WriteEndObject();
         }
         json.WriteEndArray();

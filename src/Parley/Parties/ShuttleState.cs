@@ -58,4 +58,11 @@ public readonly record struct ShuttleState
 
     /// <summary>The agreed package once <see cref="Status"/> is Agreed.</summary>
     public Outcome? Agreement { get; init; }
+
+    /// <summary>
+    /// The principal whose ratifier has just turned down the package every principal committed to (announced next, and
+    /// that principal's commitment withdrawn); null otherwise. The ratifiers are asked when all principals commit to one
+    /// package; the talks go on after a refusal.
+    /// </summary>
+    public int? RatifierRefusing { get; init; }
 }

@@ -32,6 +32,8 @@ public record struct SingleTextState
     private ulong _lastRejects;
     private ulong _lastVetoes;
     private ulong _mediatorsPresent;
+    private ulong _ratifierRejects;
+    private ulong _lastRatifierRejects;
     private NegotiationStatus _status;
     private bool _hasText;
     private bool _hasBasis;
@@ -96,6 +98,15 @@ public record struct SingleTextState
     /// <summary>Principals that vetoed the previous round's text.</summary>
     public ulong LastVetoes { readonly get => _lastVetoes; init => _lastVetoes = value; }
 
+    /// <summary>
+    /// Principals whose ratifier turned down <see cref="Text"/> after every principal's negotiators accepted it (party mask;
+    /// each is also in <see cref="Rejects"/>). The ratifiers are asked when the negotiators all accept; a refusal is public.
+    /// </summary>
+    public ulong RatifierRejects { readonly get => _ratifierRejects; init => _ratifierRejects = value; }
+
+    /// <summary>Principals whose ratifier turned down the previous round's text (see <see cref="RatifierRejects"/>).</summary>
+    public ulong LastRatifierRejects { readonly get => _lastRatifierRejects; init => _lastRatifierRejects = value; }
+
     /// <summary>Mediators still at the table (party mask).</summary>
     public ulong MediatorsPresent { readonly get => _mediatorsPresent; init => _mediatorsPresent = value; }
 
@@ -129,6 +140,15 @@ public record struct SingleTextState
         _phase++;
     }
 
+    /// <summary>The ratifiers of <paramref name="principals"/> turned the text down: their acceptances become rejections.</summary>
+    internal void RatifierRejected(double time, ulong principals)
+    {
+        _time = time;
+        _accepts &= ~principals;
+        _rejects |= principals;
+        _ratifierRejects |= principals;
+    }
+
     /// <summary>The text is agreed.</summary>
     internal void Agree(double time)
     {
@@ -144,9 +164,9 @@ public record struct SingleTextState
         _phase = 0;
         _mediator = mediator;
         (_lastText, _hasLastText, _lastBasis, _hasLastBasis) = (_text, _hasText, _basis, _hasBasis);
-        (_lastAccepts, _lastRejects, _lastVetoes) = (_accepts, _rejects, _vetoes);
+        (_lastAccepts, _lastRejects, _lastVetoes, _lastRatifierRejects) = (_accepts, _rejects, _vetoes, _ratifierRejects);
         (_text, _hasText, _basis, _hasBasis) = (default, false, default, false);
-        (_accepts, _rejects, _vetoes) = (0, 0, 0);
+        (_accepts, _rejects, _vetoes, _ratifierRejects) = (0, 0, 0, 0);
     }
 }
 

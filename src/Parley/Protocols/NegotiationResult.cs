@@ -61,7 +61,12 @@ public sealed record NegotiationResult
     /// <summary>Every action in order.</summary>
     public required Transcript Transcript { get; init; }
 
-    /// <summary>The ratifier (and its principal) that refused the negotiators' agreement, if one did (the status is then <see cref="NegotiationStatus.Ended"/>).</summary>
+    /// <summary>
+    /// The ratifier (and its principal) that refused the negotiators' agreement, if one did and no agreement followed. In
+    /// alternating offers the ratifiers are asked at the end and a refusal ends the negotiation (status
+    /// <see cref="NegotiationStatus.Ended"/>); the mediated protocols ask them each time every principal's negotiators
+    /// accept a text, and the talks go on after a refusal (this names the last one).
+    /// </summary>
     public string? RejectedByRatifier { get; init; }
 
     /// <summary>Wall-clock time the run took (not part of the deterministic record).</summary>

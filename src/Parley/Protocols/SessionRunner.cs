@@ -34,6 +34,10 @@ internal sealed class SessionRunner<TProtocol, TState>
     private readonly bool _presenceEvents;
     private readonly bool _limits;
     private readonly TableInfo _table;
+    private string? _refusedDuringTalks; // the last ratifier that turned down a text every negotiator had accepted
+
+    /// <summary>How a ratifier's verdict is noted in the transcript.</summary>
+    internal const string RatificationNote = "ratification: ";
 
     /// <summary>A runner for one negotiation; <paramref name="recycled"/>, when given, is emptied and recorded into instead of a new transcript (see <see cref="Transcript.Reset"/>).</summary>
     public SessionRunner(Scenario scenario, TProtocol protocol, IReadOnlyList<string> negotiatorNames, SessionOptions options, TimeProvider time, Transcript? recycled = null)
@@ -200,6 +204,9 @@ internal sealed class SessionRunner<TProtocol, TState>
         while (!protocol.IsOver(state) && protocol.TryEmit(state, clock, out var emitted))
         {
             Record(emitted, clock);
+            if (emitted.Action == NegotiationAction.Reject && emitted.Note is { } note && note.StartsWith(RatificationNote, StringComparison.Ordinal)
+                && (uint)emitted.Actor < (uint)_n && _scenario.Parties[emitted.Actor].Ratifier is { } refusing)
+                _refusedDuringTalks = $"{refusing.Name} ({_scenario.Parties[emitted.Actor].Name})";
             protocol.Step(ref state, emitted, clock);
         }
     }
@@ -301,6 +308,9 @@ internal sealed class SessionRunner<TProtocol, TState>
                 status = NegotiationStatus.Ended;
             }
         }
+        // A ratifier that turned down a text during the talks (mediated protocols ask at each unanimous acceptance) and no
+        // agreement after it: the result names the last one.
+        if (agreement is null) rejectedBy ??= _refusedDuringTalks;
         var utilities = ImmutableArray.CreateBuilder<double>(_n);
         var raw = ImmutableArray.CreateBuilder<double>(_n);
         for (int i = 0; i < _n; i++)

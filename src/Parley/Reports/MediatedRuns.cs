@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Parley.Agents;
 using Parley.Agents.Negotiators;
+using Parley.Outcomes;
 using Parley.Scenarios;
 
 namespace Parley.Reports;
@@ -53,9 +54,76 @@ public static class MediatedRuns
                 var crossing = principals.Where(p => p.Profile.RedLines.Crosses(a.AsSpan())).Select(p => p.Name).ToArray();
                 if (crossing.Length > 0) note += $" The agreement crosses a red line of {string.Join(" and ", crossing)}.";
             }
-            runs.Add(new MediatedRun(spec.Protocol, seating, seed, agreement, result.PrincipalUtilities, result.Rounds, outcome, note));
+            var refusals = Refusals(scenario, result);
+            if (agreement is null && refusals.Length > 0)
+                note += $" {refusals.Length} text(s) the negotiators accepted were turned down by a ratifier ({string.Join(", ", refusals.Select(r => r.Ratifier).Distinct())}), the last in round {refusals[^1].Round}.";
+            var (concessions, changes) = Concessions(scenario, spec.Protocol, result);
+            runs.Add(new MediatedRun(spec.Protocol, seating, seed, agreement, result.PrincipalUtilities, result.Rounds, outcome, note)
+            {
+                EndTime = result.EndTime,
+                Refusals = refusals,
+                Concessions = concessions,
+                IssueChanges = changes,
+            });
         }
         return runs.ToImmutable();
+    }
+
+    // Every ratifier verdict in the transcript that turned down a text the negotiators had all accepted (during the talks
+    // in the mediated protocols, at the end in alternating offers).
+    private static ImmutableArray<RatifierRefusal> Refusals(Scenario scenario, Protocols.NegotiationResult result)
+    {
+        var list = ImmutableArray.CreateBuilder<RatifierRefusal>();
+        var values = new int[scenario.Space.IssueCount];
+        foreach (var e in result.Transcript)
+        {
+            if (e.Action != Protocols.NegotiationAction.Reject || e.Entry.Note is not { } n || !n.StartsWith("ratification: ", StringComparison.Ordinal)) continue;
+            if ((uint)e.Party >= (uint)scenario.Parties.Length || scenario.Parties[e.Party].Ratifier is not { } ratifier || e.Outcome is not { } o) continue;
+            scenario.Space.Decode(o, values);
+            list.Add(new RatifierRefusal(e.Round, e.Time, e.Party, ratifier.Name, [.. values]));
+        }
+        return list.ToImmutable();
+    }
+
+    // Each principal's utility for the first text it was asked about (single text) or its own first package (shuttle,
+    // alternating offers), and for the end: the agreement, else the last text or package on the table; and the issues
+    // whose value moved between the first text (or the first principal's first package) and that end.
+    private static (ImmutableArray<Concession>, ImmutableArray<(int, int, int)>) Concessions(Scenario scenario, string protocol, Protocols.NegotiationResult result)
+    {
+        var principals = Enumerable.Range(0, scenario.Parties.Length).Where(i => scenario.Parties[i].Role == PartyRole.Principal).ToArray();
+        var first = new double?[scenario.Parties.Length];
+        Outcome? firstText = null, lastText = null;
+        double[]? lastUtilities = null;
+        bool singleText = protocol == "single-text";
+        foreach (var e in result.Transcript)
+        {
+            if (e.Outcome is not { } o || e.Utilities.Length < scenario.Parties.Length) continue;
+            bool put = singleText
+                ? e.Action == Protocols.NegotiationAction.Propose
+                : e.Action is Protocols.NegotiationAction.Offer or Protocols.NegotiationAction.Concede or Protocols.NegotiationAction.Propose or Protocols.NegotiationAction.Relay;
+            if (!put) continue;
+            firstText ??= o;
+            lastText = o;
+            lastUtilities = e.Utilities.ToArray();
+            foreach (int p in principals)
+            {
+                if (first[p] is not null) continue;
+                if (singleText || (e.Party == p && e.Action is Protocols.NegotiationAction.Offer or Protocols.NegotiationAction.Concede)) first[p] = e.Utilities[p];
+            }
+        }
+        Outcome? end = result.Agreement ?? lastText;
+        var concessions = principals.Select(p => new Concession(p, first[p],
+            result.Agreement is not null ? result.UndiscountedUtilities[p] : lastUtilities?[p])).ToImmutableArray();
+        var changes = ImmutableArray.CreateBuilder<(int, int, int)>();
+        if (firstText is { } f && end is { } last)
+        {
+            var a = new int[scenario.Space.IssueCount];
+            var b = new int[scenario.Space.IssueCount];
+            scenario.Space.Decode(f, a);
+            scenario.Space.Decode(last, b);
+            for (int i = 0; i < a.Length; i++) if (a[i] != b[i]) changes.Add((i, a[i], b[i]));
+        }
+        return (concessions, changes.ToImmutable());
     }
 
     /// <summary>What a run is, in an analyst's words (every run has one).</summary>

@@ -204,7 +204,10 @@ public static class ReportBuilder
             int agreed = r.MediatedRuns.Count(run => run.Agreement is not null);
             list.Add(agreed == 0
                 ? $"None of the {r.MediatedRuns.Length} mediated and baseline runs (seed {r.MediatedRuns[0].Seed}) reaches an agreement by the deadline."
-                : $"{agreed} of the {r.MediatedRuns.Length} mediated and baseline runs (seed {r.MediatedRuns[0].Seed}) reach an agreement: {string.Join(", ", r.MediatedRuns.Where(run => run.Agreement is not null).Select(run => run.Protocol).Distinct())}.");
+                : $"{agreed} of the {r.MediatedRuns.Length} mediated and baseline runs (seed {r.MediatedRuns[0].Seed}) {(agreed == 1 ? "reaches" : "reach")} an agreement: {string.Join("; ", r.MediatedRuns.Where(run => run.Agreement is not null).Select(run => $"{run.Protocol} ({run.Seating.Split("; ")[^1]}), round {run.Rounds}, {RunComparison.When(r.Scenario, run.EndTime)}"))}.");
+            int refused = r.MediatedRuns.Count(run => !run.Refusals.IsEmpty);
+            if (refused > 0)
+                list.Add($"In {refused} of the runs a ratifier turned down a text every principal's negotiators had accepted ({string.Join(", ", r.MediatedRuns.SelectMany(run => run.Refusals).Select(x => $"{x.Ratifier} ({Name(x.Party)})").Distinct())}); the mediators went on from the refusal.");
         }
         var firstOpen = r.Sensitivity.FirstOrDefault(p => p.ZoneExists);
         if (!r.Zone.Exists && firstOpen is not null)

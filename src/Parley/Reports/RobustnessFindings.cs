@@ -30,6 +30,7 @@ internal static class RobustnessFindings
             if (exists) { first = When(scenario.Timeline.DateOf(time), time); break; }
         }
         var findings = Basic(scenario, zone.Exists, sticking.Select(p => p.Issue), first);
+        if (Ratification.Of(scenario, t, calc) is { } ratification) findings["ratifiedZone"] = RatifiedZone(ratification);
         foreach (var package in scenario.Packages)
             Add(findings, scenario, ReportBuilder.Verdict(scenario, calc, package, t));
         return findings;
@@ -40,6 +41,7 @@ internal static class RobustnessFindings
     {
         var first = report.Sensitivity.FirstOrDefault(p => p.ZoneExists);
         var findings = Basic(report.Scenario, report.Zone.Exists, report.StickingPoints.Select(p => p.Issue), first is null ? null : When(first.Date, first.Time));
+        if (report.Ratification is { } ratification) findings["ratifiedZone"] = RatifiedZone(ratification);
         foreach (var verdict in report.Packages) Add(findings, report.Scenario, verdict);
         return findings;
     }
@@ -50,6 +52,10 @@ internal static class RobustnessFindings
         ["stickingPoints"] = string.Join(" > ", stickingIssues.Take(TopStickingPoints).Select(i => s.Space.Issues[i].Name)),
         ["firstZone"] = firstZone ?? "never",
     };
+
+    // Whether a package of the zone passes every ratifier (the ratified zone), with the blocking ratifier when none does.
+    private static string RatifiedZone(RatificationReport r) =>
+        r.RatifiedZoneSize > 0 ? "exists" : r.RejectedByRatifiers > 0 ? "none (a ratifier blocks the negotiators' zone)" : "none";
 
     private static string When(DateOnly? date, double time) =>
         date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? time.ToString("0.###", CultureInfo.InvariantCulture);

@@ -107,7 +107,42 @@ public sealed record OutsideOptionFall(int Party, double Reserved, double? Fall)
 /// <param name="Rounds">Rounds played.</param>
 /// <param name="Outcome">How it ended, in words ("agreement", "deadline", "failure: …").</param>
 /// <param name="Note">A note on what the run is, if needed.</param>
-public sealed record MediatedRun(string Protocol, string Seating, int Seed, ImmutableArray<int>? Agreement, ImmutableArray<double> Utilities, int Rounds, string Outcome, string? Note = null);
+public sealed record MediatedRun(string Protocol, string Seating, int Seed, ImmutableArray<int>? Agreement, ImmutableArray<double> Utilities, int Rounds, string Outcome, string? Note = null)
+{
+    /// <summary>Normalised time at which the run ended (the agreement's time when there is one).</summary>
+    public double EndTime { get; init; }
+
+    /// <summary>The texts (packages) every principal's negotiators accepted and a ratifier turned down, in order.</summary>
+    public ImmutableArray<RatifierRefusal> Refusals { get; init; } = [];
+
+    /// <summary>
+    /// Each principal's concession over the run (principal order): its utility for the first text it was asked about (single
+    /// text) or the first package it put forward (shuttle, alternating offers), and for the agreement or, without one, the
+    /// last text or package on the table.
+    /// </summary>
+    public ImmutableArray<Concession> Concessions { get; init; } = [];
+
+    /// <summary>The issues (slots) whose value differs between that first text and the end: (issue, first value, last value), value indices.</summary>
+    public ImmutableArray<(int Issue, int From, int To)> IssueChanges { get; init; } = [];
+}
+
+/// <summary>A ratifier's refusal, during a run, of a text every principal's negotiators had accepted.</summary>
+/// <param name="Round">1-based round.</param>
+/// <param name="Time">Normalised time.</param>
+/// <param name="Party">The principal whose ratifier refused.</param>
+/// <param name="Ratifier">The ratifier's name.</param>
+/// <param name="Package">The refused text, one value index per issue.</param>
+public sealed record RatifierRefusal(int Round, double Time, int Party, string Ratifier, ImmutableArray<int> Package);
+
+/// <summary>One principal's utility at the start and the end of a run (see <see cref="MediatedRun.Concessions"/>).</summary>
+/// <param name="Party">Principal index.</param>
+/// <param name="First">Its utility for the first text it was asked about, or its own first offer; null when there was none.</param>
+/// <param name="Last">Its utility for the agreement or the last text or package on the table; null when there was none.</param>
+public sealed record Concession(int Party, double? First, double? Last)
+{
+    /// <summary>How much it gave up: First − Last (negative when it gained); null when either is missing.</summary>
+    public double? Conceded => First is { } f && Last is { } l ? f - l : null;
+}
 
 /// <summary>Everything <c>parley report</c> says about a scenario at one time.</summary>
 public sealed record ScenarioReport

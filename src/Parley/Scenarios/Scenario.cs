@@ -142,6 +142,45 @@ public sealed record Scenario(string Name, OutcomeSpace Space, ImmutableArray<Pa
         return !r.Profile.RedLines.Crosses(values) && r.Profile.Discount(r.Profile.Utility.Utility(values), t) >= RatifierReservedValueAt(party, t)!.Value;
     }
 
+    /// <summary>
+    /// The issues party <paramref name="party"/>'s ratifier objects to most in a package (bit mask over issue indices, at
+    /// most two; 0 without a ratifier or beyond 64 issues): those whose change alone would raise its utility most, an issue
+    /// whose value crosses one of its red lines first. What a ratifier says when it turns a text down ("not with this
+    /// clause"), as a principal names its objections.
+    /// </summary>
+    public ulong RatifierObjections(int party, ReadOnlySpan<int> values)
+    {
+        if (Parties[party].Ratifier is not { } r || values.Length > 64) return 0;
+        var utility = r.Profile.Utility;
+        Span<int> work = values.Length <= OutcomeSpace.StackallocLimit ? stackalloc int[values.Length] : new int[values.Length];
+        values.CopyTo(work);
+        double baseline = utility.Utility(work);
+        int first = -1, second = -1;
+        double firstGain = 0, secondGain = 0;
+        for (int i = 0; i < work.Length; i++)
+        {
+            int keep = work[i];
+            double gain = 0;
+            if (r.Profile.RedLines.Crosses(i, keep)) gain = double.PositiveInfinity;
+            else
+            {
+                for (int v = 0; v < Space.Radices[i]; v++)
+                {
+                    if (v == keep || r.Profile.RedLines.Crosses(i, v)) continue;
+                    work[i] = v;
+                    gain = Math.Max(gain, utility.Utility(work) - baseline);
+                }
+                work[i] = keep;
+            }
+            if (gain > firstGain) { second = first; secondGain = firstGain; first = i; firstGain = gain; }
+            else if (gain > secondGain) { second = i; secondGain = gain; }
+        }
+        ulong mask = 0;
+        if (first >= 0) mask |= 1UL << first;
+        if (second >= 0) mask |= 1UL << second;
+        return mask;
+    }
+
     private void CheckEvent(ScenarioEvent e)
     {
         int? party = e switch

@@ -127,4 +127,29 @@ public class CairoReportTests
         Assert.Throws<ArgumentException>(() => ReportBuilder.Build(s, new ReportOptions(new DateOnly(2023, 11, 23), MediatedRuns: false)));
         Assert.Throws<ArgumentException>(() => ReportBuilder.Build(s, new ReportOptions(new DateOnly(2025, 1, 20), MediatedRuns: false)));
     }
+    /// <summary>
+    /// Issue 18 §4: the numbers that decide the findings carry ranges (principals' weights, outside options, the
+    /// cabinet's weights, threshold and beliefs, the events' sizes), and the robustness section labels the calibrated
+    /// finding an input: no ratified zone on 13 Feb 2024 rests on the calibration, the negotiators' verdicts on the 7 Feb
+    /// plan, the May 2024 text and the January 2025 agreement hold over every range.
+    /// </summary>
+    [Fact]
+    public void Robustness_13Feb_TheCalibratedFindingIsAnInput_AndTheRangesCoverTheModellingNumbers()
+    {
+        var s = Cairo.Value;
+        foreach (var party in new[] { "Israel", "Hamas" })
+            foreach (var issue in new[] { "Hostages freed", "Prisoners per hostage", "Life-sentence prisoners", "Troop posture", "Aid trucks per day", "End-of-war commitment", "Return to the north", "Rafah ground operation" })
+                Assert.Contains(s.Assumptions, a => a.What.Contains($"'{party}'", StringComparison.Ordinal) && a.What.Contains($"weight of '{issue}'", StringComparison.Ordinal) && a.High > a.Low);
+        Assert.Equal(3, s.Assumptions.Count(a => a.What.EndsWith("'reservedValue'", StringComparison.Ordinal) && a.CalibratedFor == "ratifiedZone"));
+        Assert.All(s.Timeline.Events.OfType<ReservedValueChange>().Where(e => s.Parties[e.Party].Role == PartyRole.Principal),
+            e => Assert.Contains(s.Assumptions, a => a.What.Contains($"'{e.Name}'", StringComparison.Ordinal)));
+
+        var findings = Robustness.Of(s, new ReportOptions(new DateOnly(2024, 2, 13), MediatedRuns: false), samples: 4);
+        var ratified = findings.Single(f => f.Finding == "ratifiedZone");
+        Assert.StartsWith("none", ratified.Value, StringComparison.Ordinal);
+        Assert.True(ratified.Input);
+        Assert.False(findings.Single(f => f.Finding == "zone").Input);
+        foreach (var name in new[] { "Hamas counter-proposal (7 Feb)", "Egyptian-Qatari text (6 May 2024)", "January 2025 agreement" })
+            Assert.True(findings.Single(f => f.Finding == $"package:{name}").Holds, name);
+    }
 }

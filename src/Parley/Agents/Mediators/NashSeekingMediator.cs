@@ -72,6 +72,17 @@ public sealed class NashSeekingMediator : HillClimbingMediator
     protected override void OnTally(in SingleTextState state)
     {
         RecordAnswers(state);
+        if (state.LastText is { } answered && state.LastVetoes == 0 && state.LastRatifierRejects == 0 && state.LastAccepts != 0 && state.LastRejects != 0
+            && !Pushing && Standing == answered)
+        {
+            // The standing text splits the principals, some accepting and some rejecting it, nobody vetoing: move it toward
+            // those who reject (the one who vetoed most first), on the issues they objected to; the satisfied side pays.
+            _lastUnhappy = state.LastRejects;
+            ResetCursor(Standing);
+            int party = NextTarget() ? _target : -1;
+            ResetCursor(Standing);
+            PushTowardRejecter(state, party);
+        }
         if (_directed is { } directed && state.LastText == directed && Standing == directed && _directedFor >= 0) _credit[_directedFor]++;
         _directed = null;
         _directedFor = -1;

@@ -28,6 +28,10 @@ public sealed class StakedMediator : HillClimbingMediator
     }
 
     /// <inheritdoc />
+    /// <remarks>A text that splits the principals is moved toward the side that rejects it: the mediator wants a deal (α).</remarks>
+    protected override void OnTally(in SingleTextState state) => PushTowardRejecter(state);
+
+    /// <inheritdoc />
     protected override Outcome StartText() => _stake < 1.0 ? Context.Index.Best : base.StartText();
 
     /// <inheritdoc />

@@ -13,8 +13,9 @@ namespace Parley.Protocols.Shuttle;
 /// entry seen by the addressee); without delay the addressee sees it at once. A message along a missing channel, to a
 /// party that left, or of a kind the sender's role may not send, fails the negotiation, attributed to the sender — never
 /// a silent drop. A principal's offer, conditional concession or acceptance commits it to that package; the principals
-/// agree when all their commitments are the same package. A principal leaving ends the negotiation; a mediator leaving
-/// closes its channels.
+/// agree when all their commitments are the same package and every principal's ratifier approves it; a refusal is
+/// announced to everyone (mediators hear it as that principal's rejection), that principal's commitment lapses and the
+/// talks go on. A principal leaving ends the negotiation; a mediator leaving closes its channels.
 /// </summary>
 internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
 {
@@ -24,9 +25,13 @@ internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
     private readonly int[] _principals;
     private readonly OutcomeSpace _space;
     private readonly TextLimits? _limits;
+    private readonly Scenario _scenario;
+    private readonly int[] _ratified; // principals with a ratifier
 
     public ShuttleProtocol(Scenario scenario, IReadOnlyList<IShuttleParty> parties)
     {
+        _scenario = scenario;
+        _ratified = [.. Enumerable.Range(0, scenario.Parties.Length).Where(i => scenario.Parties[i].Role == PartyRole.Principal && scenario.Parties[i].Ratifier is not null)];
         _parties = parties;
         _table = TableInfo.Of(scenario);
         _n = scenario.Parties.Length;
@@ -62,6 +67,21 @@ internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
 
     public bool TryEmit(in ShuttleState state, in SessionClock clock, out Move move)
     {
+        if (state.RatifierRefusing is int refusing && state.Commitments[refusing] is { } refused)
+        {
+            // Two-level ratification during the talks: every principal committed to one package and this principal's
+            // ratifier turned it down. The refusal is announced (with the issues it objects to); the commitment lapses.
+            var values = new int[_space.IssueCount];
+            _space.Decode(refused, values);
+            var ratifier = _scenario.Parties[refusing].Ratifier!;
+            move = new Move
+            {
+                Actor = refusing, Action = NegotiationAction.Reject, Outcome = refused, To = -1, Recipients = Audience.Everyone,
+                Issues = _scenario.RatifierObjections(refusing, values),
+                Note = $"ratification: {ratifier.Name} ({_scenario.Parties[refusing].Name}'s ratifier) rejects the package its negotiators accepted",
+            };
+            return true;
+        }
         foreach (var m in state.InTransit)
         {
             if (m.ArrivalRound > clock.Round) continue;
@@ -130,6 +150,8 @@ internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
 
     private ShuttleState Next(in ShuttleState state, in Move move, in SessionClock clock)
     {
+        if (state.RatifierRefusing is int refusing && move.Action == NegotiationAction.Reject && move.To == -1 && move.Actor == refusing)
+            return state with { RatifierRefusing = null, Commitments = state.Commitments.SetItem(refusing, null) };
         if (move.Action == NegotiationAction.Deliver)
         {
             var list = state.InTransit;
@@ -145,9 +167,23 @@ internal readonly struct ShuttleProtocol : IProtocol<ShuttleState>
         {
             var commitments = s.Commitments.SetItem(move.Actor, package);
             s = s with { Commitments = commitments };
-            if (AllCommitted(commitments, package)) s = s with { Status = NegotiationStatus.Agreed, Agreement = package };
+            if (AllCommitted(commitments, package))
+                s = RatifierRefusing(package, clock.Time) is int refuser
+                    ? s with { RatifierRefusing = refuser }
+                    : s with { Status = NegotiationStatus.Agreed, Agreement = package };
         }
         return s;
+    }
+
+    // The first principal whose ratifier refuses the package at t, or null when all approve (or none has a ratifier).
+    private int? RatifierRefusing(Outcome package, double t)
+    {
+        if (_ratified.Length == 0) return null;
+        var values = new int[_space.IssueCount];
+        _space.Decode(package, values);
+        foreach (int p in _ratified)
+            if (!_scenario.Ratifies(p, values, t)) return p;
+        return null;
     }
 
     private bool AllCommitted(ImmutableArray<Outcome?> commitments, Outcome package)

@@ -11,7 +11,10 @@ namespace Parley.Protocols.SingleText;
 /// Accept, Reject or Veto, naming the issues it objects to most — answers are seen by the mediators only; the protocol
 /// then tallies the answers publicly. The text becomes the agreement when every principal accepts it; otherwise the
 /// mediators revise until the deadline, and a deadline without unanimous acceptance is no agreement (never a partial or
-/// malformed one). A principal leaving ends the negotiation; a mediator leaving hands its rounds to the others.
+/// malformed one). A principal leaving ends the negotiation; a mediator leaving hands its rounds to the others. When
+/// every principal accepts, the principals' ratifiers are asked: a refusal is announced to everyone (a Reject by that
+/// principal, noted "ratification: ...", naming the issues the ratifier objects to), the principal counts as rejecting in
+/// the tally, and the mediators revise from there.
 /// </summary>
 internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
 {
@@ -23,12 +26,18 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
     private readonly ulong _mediatorMask;
     private readonly OutcomeSpace _space;
     private readonly TextLimits? _limits;
+    private readonly Scenario _scenario;
+    private readonly int[] _ratified; // principals with a ratifier
+    private readonly int[] _values;
 
     public SingleTextProtocol(Scenario scenario, IReadOnlyList<IVoter> voters, IReadOnlyList<ITextMediator> mediators)
     {
         int n = scenario.Parties.Length;
         _space = scenario.Space;
         _limits = TextLimits.For(scenario);
+        _scenario = scenario;
+        _ratified = [.. Enumerable.Range(0, n).Where(i => scenario.Parties[i].Role == PartyRole.Principal && scenario.Parties[i].Ratifier is not null)];
+        _values = new int[scenario.Space.IssueCount];
         _mediators = new ITextMediator?[n];
         _voters = new IVoter?[n];
         int principalCount = Negotiation.PrincipalCount(scenario);
@@ -95,12 +104,34 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
             move = default;
             return false;
         }
+        if (_ratified.Length > 0 && state.Text is { } text && (state.Accepts & _allPrincipals) == _allPrincipals && RatifierRefusing(text, clock.Time) is int refusing)
+        {
+            // Two-level ratification during the talks: when every principal's negotiators accept, their ratifiers are
+            // asked; a refusal is announced (with the issues the ratifier objects to) and the mediators go on from it.
+            var ratifier = _scenario.Parties[refusing].Ratifier!;
+            move = new Move
+            {
+                Actor = refusing, Action = NegotiationAction.Reject, Outcome = text, To = -1, Recipients = Audience.Everyone,
+                Issues = _scenario.RatifierObjections(refusing, _values),
+                Note = $"ratification: {ratifier.Name} ({_scenario.Parties[refusing].Name}'s ratifier) rejects the text its negotiators accepted",
+            };
+            return true;
+        }
         move = new Move
         {
             Actor = -1, Action = NegotiationAction.Tally, Outcome = null, To = -1, Recipients = Audience.Everyone,
             Accepts = state.Accepts, Rejects = state.Rejects | state.Vetoes,
         };
         return true;
+    }
+
+    // The first principal whose ratifier refuses the text at t (its values left in _values), or null when all approve.
+    private int? RatifierRefusing(Outcome text, double t)
+    {
+        _space.Decode(text, _values);
+        foreach (int p in _ratified)
+            if (!_scenario.Ratifies(p, _values, t)) return p;
+        return null;
     }
 
     public int Mover(in SingleTextState state) => state.Phase == 0 ? state.Mediator : _principals[state.Phase - 1];
@@ -176,6 +207,9 @@ internal readonly struct SingleTextProtocol : IProtocol<SingleTextState>
                 return;
             case NegotiationAction.Accept:
                 state.Answered(t, Audience.Of(move.Actor), 0, 0);
+                return;
+            case NegotiationAction.Reject when state.Phase > _principals.Length:
+                state.RatifierRejected(t, Audience.Of(move.Actor));
                 return;
             case NegotiationAction.Reject:
                 state.Answered(t, 0, Audience.Of(move.Actor), 0);

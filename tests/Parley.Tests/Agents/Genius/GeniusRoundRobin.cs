@@ -27,11 +27,14 @@ public static class GeniusRoundRobin
     private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Replays every pairing of <paramref name="golden"/> in Parley once per GENIUS session of it (seeds 1, 2, …), so
-    /// both sides weigh each pairing alike, and averages both sides.
+    /// Replays every pairing of <paramref name="golden"/> in Parley once per GENIUS session of it (seeds 1, 2, … in
+    /// every pairing, or with <paramref name="distinctSeeds"/> one seed per session over the whole file, so that an agent
+    /// whose one draw per negotiation shapes it, as PonPokoAgent's pattern, is not held to the same few draws in every
+    /// pairing), so both sides weigh each pairing alike, and averages both sides.
     /// </summary>
-    public static Means Compare(IReadOnlyList<Row> golden, Action<string>? log = null)
+    public static Means Compare(IReadOnlyList<Row> golden, Action<string>? log = null, bool distinctSeeds = false)
     {
+        int sessionsBefore = 0;
         var genius = new Dictionary<string, List<(double Utility, bool Agreed)>>();
         var parley = new Dictionary<string, List<(double Utility, bool Agreed)>>();
         static void Add(Dictionary<string, List<(double, bool)>> into, string agent, double u, bool agreed)
@@ -48,8 +51,9 @@ public static class GeniusRoundRobin
         {
             var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, pairing.Key.Scenario));
             Assert.Equal(Path.GetFileNameWithoutExtension(pairing.First().ProfileA), scenario.Parties[0].Name);
-            for (int seed = 1; seed <= pairing.Count(); seed++)
+            for (int repetition = 1; repetition <= pairing.Count(); repetition++)
             {
+                int seed = distinctSeeds ? sessionsBefore + repetition : repetition;
                 var result = Negotiation.Run(scenario,
                     [NegotiatorRegistry.Create(pairing.Key.AgentA.ToLowerInvariant()), NegotiatorRegistry.Create(pairing.Key.AgentB.ToLowerInvariant())],
                     new SaoOptions { Rounds = 1000, Seed = seed, PerTurnBudget = TimeSpan.FromSeconds(30) });
@@ -59,6 +63,7 @@ public static class GeniusRoundRobin
                 Add(parley, pairing.Key.AgentB, result.UndiscountedUtilities[1], agreed);
                 log?.Invoke($"{pairing.Key.Scenario} {pairing.Key.AgentA}-{pairing.Key.AgentB} seed {seed}: Parley {result.UndiscountedUtilities[0]:F3}/{result.UndiscountedUtilities[1]:F3} in {result.Steps} steps; GENIUS {string.Join(" ", pairing.Select(r => $"{r.UtilityA:F3}/{r.UtilityB:F3}"))}");
             }
+            sessionsBefore += pairing.Count();
         }
         static Dictionary<string, (double, double)> Mean(Dictionary<string, List<(double Utility, bool Agreed)>> d) =>
             d.ToDictionary(kv => kv.Key, kv => (kv.Value.Average(x => x.Utility), kv.Value.Average(x => x.Agreed ? 1.0 : 0.0)));

@@ -166,7 +166,7 @@ public class TournamentScenarioFormatTests
         using var folder = TestPaths.TempFolder();
         string competitors = protocol == "shuttle" ? "[" + string.Join(", ", ShuttleRegistry.Principals.Take(2).Select(p => p.Name)) + "]" : "[boulware, conceder]";
         string file = folder.File("t.yaml", $"""
-            protocol: {"{"}name: {protocol}, rounds: 30, mediators: {mediators}{"}"}
+            protocol: {"{"}name: {protocol}, rounds: 30, turnBudget: 60s, mediators: {mediators}{"}"}
             negotiators: {competitors}
             scenarios:
               - {TournamentFiles.Laptop}
@@ -177,8 +177,10 @@ public class TournamentScenarioFormatTests
         Assert.Equal(4 * 2 + 4, t.Count);
         for (int i = 0; i < t.Count; i++)
         {
+            // A mediator's turn on the 31-million-package Cairo space can overrun the default 1 s budget on a loaded
+            // machine; the budget above keeps this a test of the protocol, not of the machine.
             var r = Parley.Tournaments.Running.NegotiationExecutor.Execute(t, i);
-            Assert.NotEqual(NegotiationStatus.Failed, r.Status);
+            Assert.True(r.Status != NegotiationStatus.Failed, $"negotiation {i} failed: {r.FailureReason}");
             Assert.Equal(2, r.Utilities.Length);
         }
     }

@@ -8,6 +8,9 @@ namespace Parley.Agents.Boa;
 public static class ErrorFunction
 {
     private const double Limit = 6.0;
+
+    /// <summary>At and beyond ± this, <see cref="Erf"/> is exactly ±1.</summary>
+    public const double SaturatesBeyond = Limit;
     private const int PerUnit = 256;
     private static readonly double[] Values, Slopes;
 

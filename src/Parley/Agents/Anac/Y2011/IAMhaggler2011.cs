@@ -250,7 +250,17 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
         double minp = 1.0 - 0.5 * (1 + Erf((UtilitySamples[0] + interval / 2.0 - m) / s));
         double maxp = 1.0 - 0.5 * (1 + Erf((UtilitySamples[^1] - interval / 2.0 - m) / s));
         double sum = 0;
-        for (int y = 0; y < UtilitySampleCount; y++)
+        int first = 0, end = UtilitySampleCount;
+        double range = maxp - minp;
+        if (range != 0 && !double.IsNaN(range))
+        {
+            // Where both band edges lie beyond ±6 standard units the tabulated erf is exactly ±1 at both, so the
+            // level's term is ±0 and adding it leaves the sum unchanged: the levels are decreasing, so these form a
+            // prefix (edges ≥ 6) and a suffix (edges ≤ −6) that are skipped without evaluating erf.
+            while (first < end && (UtilitySamples[first] - interval / 2.0 - m) / s >= ErrorFunction.SaturatesBeyond) first++;
+            while (end > first && (UtilitySamples[end - 1] + interval / 2.0 - m) / s <= -ErrorFunction.SaturatesBeyond) end--;
+        }
+        for (int y = first; y < end; y++)
         {
             double u = UtilitySamples[y];
             double p1 = 1.0 - 0.5 * (1 + Erf((u - interval / 2.0 - m) / s));

@@ -57,6 +57,7 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
     private readonly double[] _columnValue = new double[TimeSampleCount + 1]; // Σ_y P(accept y at t_j) u(y, t_j)
     private readonly int[] _bestRow = new int[TimeSampleCount + 1];           // per column, −1 until computed
     private readonly double[] _discount = new double[TimeSampleCount + 1];
+    private readonly double[] _lowerEdges = new double[UtilitySampleCount], _upperEdges = new double[UtilitySampleCount]; // erf scratch
     private readonly double[] _residuals = new double[TimeSlots];
     private readonly List<double> _slotTimes = [], _slotUtilities = [];
     private bool _havePrediction;
@@ -260,11 +261,20 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
             while (first < end && (UtilitySamples[first] - interval / 2.0 - m) / s >= ErrorFunction.SaturatesBeyond) first++;
             while (end > first && (UtilitySamples[end - 1] + interval / 2.0 - m) / s <= -ErrorFunction.SaturatesBeyond) end--;
         }
+        var lower = _lowerEdges.AsSpan(first, end - first);
+        var upper = _upperEdges.AsSpan(first, end - first);
         for (int y = first; y < end; y++)
         {
             double u = UtilitySamples[y];
-            double p1 = 1.0 - 0.5 * (1 + Erf((u - interval / 2.0 - m) / s));
-            double p2 = 1.0 - 0.5 * (1 + Erf((u + interval / 2.0 - m) / s));
+            lower[y - first] = (u - interval / 2.0 - m) / s;
+            upper[y - first] = (u + interval / 2.0 - m) / s;
+        }
+        ErrorFunction.Erf(lower, lower);
+        ErrorFunction.Erf(upper, upper);
+        for (int y = first; y < end; y++)
+        {
+            double p1 = 1.0 - 0.5 * (1 + lower[y - first]);
+            double p2 = 1.0 - 0.5 * (1 + upper[y - first]);
             sum += (p1 - p2) / (maxp - minp) * (RiskUtility[y] * _discount[j]);
         }
         return sum;

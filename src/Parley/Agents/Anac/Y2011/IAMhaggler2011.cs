@@ -289,9 +289,12 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
         double maxp = 1.0 - 0.5 * (1 + Erf((UtilitySamples[^1] - interval / 2.0 - m) / s));
         int bestRow = 0;
         double bestValue = 0;
+        var erf = _lowerEdges.AsSpan();
+        for (int y = 0; y < UtilitySampleCount; y++) erf[y] = (UtilitySamples[y] - m) / s;
+        ErrorFunction.Erf(erf, erf);
         for (int y = 0; y < UtilitySampleCount; y++)
         {
-            double p = 1.0 - 0.5 * (1 + Erf((UtilitySamples[y] - m) / s));
+            double p = 1.0 - 0.5 * (1 + erf[y]);
             double value = (p - minp) / (maxp - minp) * (RiskUtility[y] * _discount[j]);
             if (value > bestValue) { bestValue = value; bestRow = y; }
         }

@@ -82,3 +82,20 @@ public class ErrorFunctionTests
         Assert.True(double.IsNaN(ErrorFunction.Erf(double.NaN)));
     }
 }
+
+/// <summary>The batched error function against the scalar one, bit for bit.</summary>
+public class ErrorFunctionBatchTests
+{
+    [Fact]
+    public void ErfOfSpan_EqualsScalarErfBitForBit()
+    {
+        var random = new Random(7);
+        var x = new double[10_003];
+        for (int i = 0; i < x.Length; i++) x[i] = (random.NextDouble() - 0.5) * 16;
+        x[5] = 6.0; x[6] = -6.0; x[7] = double.NaN; x[8] = double.PositiveInfinity; x[9] = -5.999999; x[10] = 0; x[11] = -0.0;
+        var batch = new double[x.Length];
+        ErrorFunction.Erf(x, batch);
+        for (int i = 0; i < x.Length; i++)
+            Assert.Equal(BitConverter.DoubleToInt64Bits(ErrorFunction.Erf(x[i])), BitConverter.DoubleToInt64Bits(batch[i]));
+    }
+}

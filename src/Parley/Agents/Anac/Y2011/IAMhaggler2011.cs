@@ -57,6 +57,7 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
     private readonly double[] _columnValue = new double[TimeSampleCount + 1]; // Σ_y P(accept y at t_j) u(y, t_j)
     private readonly int[] _bestRow = new int[TimeSampleCount + 1];           // per column, −1 until computed
     private readonly double[] _discount = new double[TimeSampleCount + 1];
+    private readonly double[] _lowerEdges = new double[UtilitySampleCount], _upperEdges = new double[UtilitySampleCount]; // erf scratch
     private readonly double[] _residuals = new double[TimeSlots];
     private readonly List<double> _slotTimes = [], _slotUtilities = [];
     private bool _havePrediction;
@@ -250,11 +251,30 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
         double minp = 1.0 - 0.5 * (1 + Erf((UtilitySamples[0] + interval / 2.0 - m) / s));
         double maxp = 1.0 - 0.5 * (1 + Erf((UtilitySamples[^1] - interval / 2.0 - m) / s));
         double sum = 0;
-        for (int y = 0; y < UtilitySampleCount; y++)
+        int first = 0, end = UtilitySampleCount;
+        double range = maxp - minp;
+        if (range != 0 && !double.IsNaN(range))
+        {
+            // Where both band edges lie beyond ±6 standard units the tabulated erf is exactly ±1 at both, so the
+            // level's term is ±0 and adding it leaves the sum unchanged: the levels are decreasing, so these form a
+            // prefix (edges ≥ 6) and a suffix (edges ≤ −6) that are skipped without evaluating erf.
+            while (first < end && (UtilitySamples[first] - interval / 2.0 - m) / s >= ErrorFunction.SaturatesBeyond) first++;
+            while (end > first && (UtilitySamples[end - 1] + interval / 2.0 - m) / s <= -ErrorFunction.SaturatesBeyond) end--;
+        }
+        var lower = _lowerEdges.AsSpan(first, end - first);
+        var upper = _upperEdges.AsSpan(first, end - first);
+        for (int y = first; y < end; y++)
         {
             double u = UtilitySamples[y];
-            double p1 = 1.0 - 0.5 * (1 + Erf((u - interval / 2.0 - m) / s));
-            double p2 = 1.0 - 0.5 * (1 + Erf((u + interval / 2.0 - m) / s));
+            lower[y - first] = (u - interval / 2.0 - m) / s;
+            upper[y - first] = (u + interval / 2.0 - m) / s;
+        }
+        ErrorFunction.Erf(lower, lower);
+        ErrorFunction.Erf(upper, upper);
+        for (int y = first; y < end; y++)
+        {
+            double p1 = 1.0 - 0.5 * (1 + lower[y - first]);
+            double p2 = 1.0 - 0.5 * (1 + upper[y - first]);
             sum += (p1 - p2) / (maxp - minp) * (RiskUtility[y] * _discount[j]);
         }
         return sum;
@@ -269,9 +289,12 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
         double maxp = 1.0 - 0.5 * (1 + Erf((UtilitySamples[^1] - interval / 2.0 - m) / s));
         int bestRow = 0;
         double bestValue = 0;
+        var erf = _lowerEdges.AsSpan();
+        for (int y = 0; y < UtilitySampleCount; y++) erf[y] = (UtilitySamples[y] - m) / s;
+        ErrorFunction.Erf(erf, erf);
         for (int y = 0; y < UtilitySampleCount; y++)
         {
-            double p = 1.0 - 0.5 * (1 + Erf((UtilitySamples[y] - m) / s));
+            double p = 1.0 - 0.5 * (1 + erf[y]);
             double value = (p - minp) / (maxp - minp) * (RiskUtility[y] * _discount[j]);
             if (value > bestValue) { bestValue = value; bestRow = y; }
         }

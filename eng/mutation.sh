@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Mutation testing (Stryker.NET, a local dotnet tool: .config/dotnet-tools.json) over the library folders that have a
-# configuration in eng/stryker/: Protocols, Tournaments, Analysis, Scenarios. Documented in docs/testing.md.
+# configuration in eng/stryker/: Protocols, Tournaments, Analysis, Scenarios, Reports. Documented in docs/testing.md.
 #
 #   eng/mutation.sh [RANGE | all | NAME...] [-- STRYKER ARGS...]
 #
 #   RANGE        a git range (default: origin/main...HEAD, or HEAD~1..HEAD without origin/main); runs only the
 #                configurations whose folder (src/Parley/<Folder>/) has a changed file in that range
 #   all          every configuration
-#   NAME...      the named configurations (protocols, tournaments, analysis, scenarios)
+#   NAME...      the named configurations (protocols, tournaments, analysis, scenarios, reports)
 #   STRYKER ARGS passed on to dotnet stryker, e.g. --mutate "**/Protocols/Shuttle/*.cs" or --break-at 85
 #
 # Configurations run one after the other, never two at once, each with one test process (concurrency 1). Reports go to
@@ -15,8 +15,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-declare -A folders=([protocols]=Protocols [tournaments]=Tournaments [analysis]=Analysis [scenarios]=Scenarios)
-order=(protocols tournaments analysis scenarios)
+declare -A folders=([protocols]=Protocols [tournaments]=Tournaments [analysis]=Analysis [scenarios]=Scenarios [reports]=Reports)
+order=(protocols tournaments analysis scenarios reports)
 
 selection=()
 extra=()
@@ -45,7 +45,7 @@ else
     if grep -q "^src/Parley/${folders[$name]}/" <<<"$changed"; then run+=("$name"); fi
   done
   if [ ${#run[@]} -eq 0 ]; then
-    echo "no change under src/Parley/{Protocols,Tournaments,Analysis,Scenarios}/ in $range: nothing to mutate"
+    echo "no change under src/Parley/{Protocols,Tournaments,Analysis,Scenarios,Reports}/ in $range: nothing to mutate"
     exit 0
   fi
   echo "changed in $range: ${run[*]}"

@@ -81,4 +81,71 @@ public sealed class StaircaseTests
             }
         }, iter: 400);
     }
+
+    [Fact]
+    public void FilterUnordered_EveryVectorCounted_SmallestIdKept_EqualsBruteForce()
+    {
+        // Coarse grids make equal vectors (ties) and equal first utilities (groups) common; many levels make long staircases.
+        Gen.Select(Gen.Int[1, 250], Gen.Int[1, 40], Gen.Int).Sample((n, levels, seed) =>
+        {
+            var rows = RandomSpaces.GridRows(2, n, levels, seed);
+            var stairs = new Staircase();
+            stairs.FilterUnordered(rows[0], rows[1], Enumerable.Range(0, n).ToArray());
+            var (expected, _) = BruteForce.Frontier(rows);
+            Assert.Equal(expected.Count, stairs.Count);
+            for (int k = 0; k < stairs.Count; k++)
+            {
+                double u0 = stairs.U0[k], u1 = stairs.U1[k];
+                Assert.Contains(BruteForce.Key([u0, u1]), expected);
+                var same = Enumerable.Range(0, n).Where(o => rows[0][o] == u0 && rows[1][o] == u1).ToList();
+                Assert.Equal(same.Min(), stairs.Ids[k]);
+                Assert.Equal(same.Count, stairs.Ties[k]);
+                if (k > 0) Assert.True(u0 < stairs.U0[k - 1] && u1 > stairs.U1[k - 1], $"point {k} does not step down and up");
+            }
+            Assert.Equal(stairs.U1[^1], stairs.Best);
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Offer_EqualFirstUtilities_GroupKeepsTheLargestSecondAndCountsOnlyItsEquals()
+    {
+        var stairs = new Staircase();
+        Assert.Equal(double.NegativeInfinity, stairs.Best);
+        stairs.Offer(0.9, 0.1, 7);
+        stairs.Offer(0.9, 0.3, 9);  // better second utility: the group's point, ties restart at 1
+        stairs.Offer(0.9, 0.3, 4);  // a tie with a smaller id
+        stairs.Offer(0.9, 0.2, 1);  // worse: neither kept nor counted
+        stairs.Offer(0.5, 0.3, 2);  // dominated by (0.9, 0.3): equal second utility is not better
+        stairs.Offer(0.4, 0.8, 5);
+        stairs.Offer(0.4, 0.8, 6);
+        stairs.Finish();
+        Assert.Equal([0.9, 0.4], stairs.U0.ToArray());
+        Assert.Equal([0.3, 0.8], stairs.U1.ToArray());
+        Assert.Equal([4L, 5L], stairs.Ids.ToArray());
+        Assert.Equal([2L, 2L], stairs.Ties.ToArray());
+        Assert.Equal(0.8, stairs.Best);
+    }
+
+    [Fact]
+    public void Reset_AfterAFeed_EvenAnUnfinishedOne_StartsEmpty()
+    {
+        var stairs = new Staircase();
+        for (int i = 0; i < 40; i++) stairs.Offer(1.0 - i / 100.0, 0.5 + i / 100.0, i); // 40 points: the buffers grow
+        stairs.Finish();
+        Assert.Equal(40, stairs.Count);
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)i), stairs.Ids.ToArray());
+
+        stairs.Reset();
+        Assert.Equal(0, stairs.Count);
+        Assert.Equal(double.NegativeInfinity, stairs.Best);
+        stairs.Offer(0.3, 0.2, 100); // second utilities below the last feed's are kept: nothing of it remains
+        stairs.Offer(0.2, 0.4, 101);
+        stairs.Reset();              // unfinished: its open group is dropped too
+        stairs.Offer(0.6, 0.1, 200);
+        stairs.Finish();
+        Assert.Equal([0.6], stairs.U0.ToArray());
+        Assert.Equal([0.1], stairs.U1.ToArray());
+        Assert.Equal([200L], stairs.Ids.ToArray());
+        Assert.Equal([1L], stairs.Ties.ToArray());
+    }
 }

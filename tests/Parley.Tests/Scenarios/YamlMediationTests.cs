@@ -163,6 +163,71 @@ public class YamlMediationTests
     }
 
     [Fact]
+    public void Read_EventPushingAReservedValueOutOnlyAtTheEndOfItsRamp_IsRefused()
+    {
+        // Q's curve rises to 0.5 at t = 0.5 and falls to 0 at t = 1; +0.9 ramped over t = 0.5..0.8 gives 0.5, 1.1 and 0.9
+        // at t = 0.5, 0.8 and 1: only the end of the ramp is outside [0, 1].
+        string yaml = Base.Replace("reservedValue: 0.3", "reservedValue: [{t: 0, value: 0.2}, {t: 0.5, value: 0.5}, {t: 1, value: 0}]", StringComparison.Ordinal)
+            .Replace("change: -0.2, rampDays: 2.6", "change: 0.9, ramp: 0.3", StringComparison.Ordinal);
+        var e = Assert.Throws<ScenarioFormatException>(() => YamlScenarioReader.Read("ramp.yaml", yaml));
+        Assert.Contains("event 'pressure' brings the reserved value of 'Q' to 1.1 by ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("change: -0.3")] // to 0 exactly
+    [InlineData("change: 0.7")]  // to 1 (up to rounding)
+    public void Read_EventTakingAReservedValueToABoundOfZeroOne_IsAccepted(string change)
+    {
+        string yaml = Base.Replace("change: -0.2, rampDays: 2.6", change, StringComparison.Ordinal);
+        var s = YamlScenarioReader.Read("bound.yaml", yaml);
+        double end = s.Parties[1].Profile.ReservedValue.At(1) + s.Timeline.ReservedValueShift(1, 1);
+        Assert.InRange(end, -1e-9, 1 + 1e-9);
+    }
+
+    [Fact]
+    public void Read_SecondEventPushingTheReservedValueOut_IsTheOneNamed()
+    {
+        // 0.3 − 0.2 (pressure, fine on its own) − 0.2 (collapse) = −0.1.
+        string yaml = Base.Replace("rampDays: 2.6}\n", "rampDays: 2.6}\n  - {t: 0.7, name: collapse, type: reservedValue, party: Q, change: -0.2}\n", StringComparison.Ordinal);
+        Assert.NotEqual(Base, yaml);
+        var e = Assert.Throws<ScenarioFormatException>(() => YamlScenarioReader.Read("two.yaml", yaml));
+        Assert.Contains("event 'collapse' brings the reserved value of 'Q' to -0.1", e.Message, StringComparison.Ordinal);
+    }
+
+    private const string QRatifier = """
+            ratifier:
+              name: Q board
+              reservedValue: 0.4
+              utility:
+                weights: {A: 0.5, N: 0.5}
+                issues:
+                  A: {values: {a0: 1, a1: 0.5, a2: 0}}
+                  N: {slope: -0.1, offset: 1}
+
+        """;
+
+    [Fact]
+    public void Read_EventPushingARatifiersReservedValueOut_IsRefusedNamingTheRatifier()
+    {
+        // Q's own reserved value (0.3) could take +0.6; its ratifier's (0.4) cannot.
+        string yaml = Base.Replace("  - name: M\n", QRatifier.Replace("\r", "") + "  - name: M\n", StringComparison.Ordinal)
+            .Replace("  - {date: 2024-02-15, name: follow-up, type: milestone}", "  - {t: 0.2, name: board hardens, type: reservedValue, party: Q, ratifier: true, change: 0.65}", StringComparison.Ordinal);
+        Assert.DoesNotContain("follow-up", yaml);
+        var e = Assert.Throws<ScenarioFormatException>(() => YamlScenarioReader.Read("rat.yaml", yaml));
+        Assert.Contains("event 'board hardens' brings the reserved value of the ratifier of 'Q' to 1.05", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EventMovingARatifiersReservedValueWithinZeroOne_IsAccepted_AndMovesOnlyTheRatifier()
+    {
+        string yaml = Base.Replace("  - name: M\n", QRatifier.Replace("\r", "") + "  - name: M\n", StringComparison.Ordinal)
+            .Replace("  - {date: 2024-02-15, name: follow-up, type: milestone}", "  - {t: 0.2, name: board softens, type: reservedValue, party: Q, ratifier: true, change: -0.4}", StringComparison.Ordinal);
+        var s = YamlScenarioReader.Read("rat.yaml", yaml);
+        Assert.Equal(-0.4, s.Timeline.RatifierShift(1, 0.3), 12);
+        Assert.Equal(0.0, s.Timeline.ReservedValueShift(1, 0.3), 12);
+    }
+
+    [Fact]
     public void Read_StakeOnAPrincipal_IsRefused()
     {
         string yaml = Base.Replace("  - name: Q\n", "  - name: Q\n    stake: 0.5\n");

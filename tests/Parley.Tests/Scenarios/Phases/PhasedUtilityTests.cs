@@ -138,6 +138,26 @@ public class PhasedUtilityTests
         // A: phase 1 v0 (1), phase 2 deferred, expecting v0 (1): 0.5·0.5·1 + 0.5·(0.8·0.5·1 + 0.2·0.2) + I1 min → 0.25 + 0.22
         Assert.Equal(0.5 * (0.5 * 1 + 0.5 * 0) + 0.5 * (0.8 * (0.5 * 1 + 0.5 * 0) + 0.2 * 0.2), s.Parties[0].Profile.Utility.Utility([0, 2, 0]), 12);
     }
+
+    [Fact]
+    public void Compile_PhasingThatDoesNotFitTheStructure_IsRefused()
+    {
+        var spec = new PhasedScenarios.Spec(2,
+            [new("I0", false, 2, true, [false, true]), new("I1", true, 2, false, [false])],
+            [new("A", [0.5, 0.5], [[1, 0], [0, 1]], [0.5, 0.5], [1, 0.8], 0.2, new() { [(0, 1)] = [(0, 1.0)] }),
+             new("B", [0.5, 0.5], [[0, 1], [1, 0]], [0.5, 0.5], [1, 1], 0.2, new() { [(0, 1)] = [(1, 1.0)] })]);
+        var s = YamlScenarioReader.Read("phased.yaml", PhasedScenarios.Yaml(spec));
+        var structure = s.Phasing!.Structure;
+        var a = s.Parties[0].Profile.Utility;
+        var phasing = s.Phasing.Parties[0];
+        Assert.Equal(a.Utility([0, 2, 0]), PhasedUtility.Compile(structure, phasing).Utility([0, 2, 0]), 12);
+        Assert.Throws<ArgumentException>(() => PhasedUtility.Compile(structure, phasing with { PhaseWeights = [1.0] }));
+        Assert.Throws<ArgumentException>(() => PhasedUtility.Compile(structure, phasing with { CarriedOut = [1.0, 1.0, 1.0] }));
+        Assert.Throws<ArgumentException>(() => PhasedUtility.Compile(structure, phasing with { Expectations = System.Collections.Immutable.ImmutableDictionary<int, SlotExpectation>.Empty }));
+        // A utility over the slot space (3 slots) rather than the issues (2).
+        var overSlots = (Parley.Preferences.LinearAdditiveUtility)a;
+        Assert.Throws<ArgumentException>(() => PhasedUtility.Compile(structure, phasing with { Utility = overSlots }));
+    }
 }
 
 /// <summary>The worked example of docs/scenario-format.md (Phases) loads and gives the numbers the text derives.</summary>

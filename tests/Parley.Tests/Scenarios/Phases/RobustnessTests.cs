@@ -95,8 +95,52 @@ public class RobustnessTests
         for (var d = s.Timeline.Start!.Value; d <= s.Timeline.Deadline!.Value; d = d.AddDays(3))
         {
             var options = new ReportOptions(d, MediatedRuns: false);
-            Assert.Equal(RobustnessFindings.FromReport(ReportBuilder.Build(s, options)), RobustnessFindings.Of(s, options));
+            var report = ReportBuilder.Build(s, options);
+            Assert.Equal(FindingsReadOff(report), RobustnessFindings.Of(s, options));
+            Assert.Equal(FindingsReadOff(report), RobustnessFindings.FromReport(report));
         }
+    }
+
+    /// <summary>
+    /// The findings of a report, read off its fields here (not by <see cref="RobustnessFindings"/>): "exists"/"none", the
+    /// top three sticking points, the date (or t) of the first point of the timeline with a zone or "never", and each
+    /// package's answers.
+    /// </summary>
+    private static Dictionary<string, string> FindingsReadOff(ScenarioReport report)
+    {
+        var first = report.Sensitivity.Where(p => p.ZoneExists).Select(p => p.Date is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : p.Time.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+        var findings = new Dictionary<string, string>
+        {
+            ["zone"] = report.Zone.Exists ? "exists" : "none",
+            ["stickingPoints"] = string.Join(" > ", report.StickingPoints.Take(3).Select(p => report.Scenario.Space.Issues[p.Issue].Name)),
+            ["firstZone"] = first ?? "never",
+        };
+        foreach (var v in report.Packages)
+            findings["package:" + v.Package.Name] = string.Join(", ", v.Answers.Select(a => report.Scenario.Parties[a.Party].Name + (a.Accepts ? " accepts" : " rejects")));
+        return findings;
+    }
+
+    [Fact]
+    public void FastFindings_OfTheSmallScenarioWithAHigherOutsideOption_SayWhatItsReportsShow()
+    {
+        // A's outside option starts high and falls from 10 January: no zone at first, one from 13 January.
+        string yaml = Small.Replace("{value: 0.55, range: [0.3, 0.8]", "{value: 0.85, range: [0.3, 0.9]", StringComparison.Ordinal)
+            .Replace("{value: -0.1, range: [-0.2, 0]}", "{value: -0.2, range: [-0.2, 0]}", StringComparison.Ordinal);
+        var s = YamlScenarioReader.Read("small-high.yaml", yaml);
+        var seen = new HashSet<string>();
+        for (var d = s.Timeline.Start!.Value; d <= s.Timeline.Deadline!.Value; d = d.AddDays(2))
+        {
+            var options = new ReportOptions(d, MediatedRuns: false);
+            var f = RobustnessFindings.Of(s, options);
+            Assert.Equal(FindingsReadOff(ReportBuilder.Build(s, options)), f);
+            foreach (var (key, value) in f) seen.Add($"{key}={value}");
+        }
+        Assert.Contains("zone=none", seen);
+        Assert.Contains("zone=exists", seen);
+        Assert.Contains("firstZone=2024-01-13", seen);
+        Assert.Contains("package:A's ask=A accepts, B rejects", seen);
+        Assert.Contains("package:split=A rejects, B accepts", seen);
     }
 
     [Fact]
@@ -106,7 +150,9 @@ public class RobustnessTests
             string yaml = PhasedScenarios.Yaml(spec).Replace("reservedValue: 0.25", $"reservedValue: {reserved.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
             var s = YamlScenarioReader.Read("random.yaml", yaml);
             var options = new ReportOptions(Time: t, MediatedRuns: false);
-            Assert.Equal(RobustnessFindings.FromReport(ReportBuilder.Build(s, options)), RobustnessFindings.Of(s, options));
+            var report = ReportBuilder.Build(s, options);
+            Assert.Equal(RobustnessFindings.FromReport(report), RobustnessFindings.Of(s, options));
+            Assert.Equal(FindingsReadOff(report), RobustnessFindings.Of(s, options));
         }, iter: 40);
 
     [Fact]

@@ -105,7 +105,11 @@ public static class DaubechiesWavelet
 public sealed class SmoothingCubicSpline
 {
     private double[] _x = [], _h = [], _r = [], _u = [], _v = [], _w = [], _q = [];
-    private double[] _poly = []; // 4 coefficients (c0 … c3) per polynomial; polynomial i covers the interval before x_i
+    // Polynomial i covers the interval before x_i. Only the linear coefficients (a running sum over all intervals) are
+    // kept for every polynomial; the other coefficients are computed when a polynomial is evaluated, by the original's
+    // formulas from the fit's q, r, h and y (so they are the same to the last bit).
+    private double[] _c1 = [], _y = [];
+    private double _firstC0, _tangentC0, _tangentC1, _mu;
     private int _m;
     private double _rho = double.NaN;
 
@@ -163,47 +167,84 @@ public sealed class SmoothingCubicSpline
         Eliminate(u, v, w, keep);
         Substitute(u, v, w, q);
 
-        Array.Clear(_poly, 0, 4 * (m + 1));
-        // Left extrapolation (polynomial 0) and the first interval (polynomial 1).
+        y.CopyTo(_y);
+        _mu = mu;
+        // Left extrapolation (polynomial 0) and the first interval (polynomial 1) share c0 and c1.
         double c0 = y[0] - mu * r[0] * q[1];
         double dd = y[1] - mu * ((-r[0] - r[1]) * q[1] + r[1] * q[2]);
         double c1 = (dd - c0) / h[0] - q[1] * h[0] / 3;
-        Set(0, c0, c1, 0, 0);
-        Set(1, c0, c1, 0, q[1] / (3 * h[0]));
+        _firstC0 = c0;
+        var linear = _c1.AsSpan(0, n + 1);
+        linear[0] = c1;
+        linear[1] = c1;
         for (int j = 1; j < n; j++)
         {
-            double c3 = (q[j + 1] - q[j]) / (3 * h[j]);
-            double c2 = q[j];
-            c1 = (q[j] + q[j - 1]) * h[j - 1] + _poly[4 * j + 1];
-            c0 = r[j - 1] * q[j - 1] + (-r[j - 1] - r[j]) * q[j] + r[j] * q[j + 1];
-            c0 = y[j] - mu * c0;
-            Set(j + 1, c0, c1, c2, c3);
+            c1 = (q[j] + q[j - 1]) * h[j - 1] + c1;
+            linear[j + 1] = c1;
         }
         // Right extrapolation: the line tangent to the last cubic at x_n.
         double end = x[n] - x[n - 1];
-        Set(n + 1, Evaluate(n, end), Derivative(n, end), 0, 0);
+        _tangentC0 = Evaluate(n, end);
+        _tangentC1 = Derivative(n, end);
     }
 
-    private void Set(int i, double c0, double c1, double c2, double c3)
+    // The original's coefficients c0, c2, c3 of polynomial i (c1 is stored).
+    private void Coefficients(int i, out double c0, out double c2, out double c3)
     {
-        _poly[4 * i] = c0; _poly[4 * i + 1] = c1; _poly[4 * i + 2] = c2; _poly[4 * i + 3] = c3;
+        if (i <= 1)
+        {
+            c0 = _firstC0;
+            c2 = 0;
+            c3 = i == 0 ? 0 : _q[1] / (3 * _h[0]);
+            return;
+        }
+        int j = i - 1;
+        var q = _q; var r = _r;
+        c3 = (q[j + 1] - q[j]) / (3 * _h[j]);
+        c2 = q[j];
+        c0 = r[j - 1] * q[j - 1] + (-r[j - 1] - r[j]) * q[j] + r[j] * q[j + 1];
+        c0 = _y[j] - _mu * c0;
     }
 
     private double Evaluate(int i, double z)
     {
-        var p = _poly.AsSpan(4 * i, 4);
-        double res = p[3];
-        res = p[2] + z * res;
-        res = p[1] + z * res;
-        return p[0] + z * res;
+        Coefficients(i, out double c0, out double c2, out double c3);
+        double res = c3;
+        res = c2 + z * res;
+        res = _c1[i] + z * res;
+        return c0 + z * res;
     }
 
     private double Derivative(int i, double z)
     {
-        var p = _poly.AsSpan(4 * i, 4);
-        double res = p[3] * 3;
-        res = p[2] * 2 + z * res;
-        return p[1] + z * res;
+        Coefficients(i, out _, out double c2, out double c3);
+        double res = c3 * 3;
+        res = c2 * 2 + z * res;
+        return _c1[i] + z * res;
+    }
+
+    /// <summary>
+    /// The spline at 0, 1, …, <c>values.Length</c> − 1, each as <see cref="Value"/> gives it, into <paramref name="values"/>.
+    /// </summary>
+    public void ValuesAtIndices(Span<double> values)
+    {
+        if (_m == 0) throw new InvalidOperationException("The spline has not been fitted.");
+        double last = _x[_m - 1];
+        double t0 = _tangentC0, t1 = _tangentC1;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double z = i;
+            double value;
+            if (z > last) value = t0 + (z - last) * t1;
+            else
+            {
+                int p = PolynomialIndex(z);
+                value = Evaluate(p, p == 0 ? z - _x[0] : z - _x[p - 1]);
+            }
+            if (double.IsNaN(value) || value < 0) value = 0;
+            else if (double.IsInfinity(value) || value > 1) value = 1;
+            values[i] = value;
+        }
     }
 
     /// <summary>The spline at <paramref name="z"/>, clamped to [0, 1] (NaN gives 0, +∞ gives 1).</summary>
@@ -215,8 +256,7 @@ public sealed class SmoothingCubicSpline
         if (z > last)
         {
             // Beyond the last node: the tangent line (its cubic and quadratic terms are 0, so Horner's scheme gives this).
-            int k = 4 * _m;
-            value = _poly[k] + (z - last) * _poly[k + 1];
+            value = _tangentC0 + (z - last) * _tangentC1;
         }
         else
         {
@@ -291,7 +331,7 @@ public sealed class SmoothingCubicSpline
         int size = Math.Max(m, 2 * _x.Length);
         _x = new double[size]; _h = new double[size]; _r = new double[size]; _u = new double[size];
         _v = new double[size]; _w = new double[size]; _q = new double[size + 1];
-        _poly = new double[4 * (size + 1)];
+        _c1 = new double[size + 1]; _y = new double[size];
         return true;
     }
 }
@@ -376,13 +416,16 @@ public sealed class WaveletConcessionModel
         if (_offers >= 2 && time - _lastTime > _maxGap) _maxGap = time - _lastTime;
         _lastTime = time;
         int index = Math.Max(0, TimeIndex(time));
+        bool changed = false;
         if (index >= _length)
         {
             Grow(index + 1);
             _chi[index] = utility; // indices between stay 0; an index already taken keeps its older offer
             _length = index + 1;
+            changed = true;
         }
-        if (_offers >= 2) Recompute();
+        // The refit depends on χ alone: when χ did not change (an index already taken), it would give the same α and σ.
+        if (_offers == 2 || (_offers > 2 && changed)) Recompute();
     }
 
     /// <summary>The estimated received utility at <paramref name="time"/> (TheFawkes's formula 8): α(⌊t · f⌋) · (1 + σ(ratio)).</summary>
@@ -402,10 +445,12 @@ public sealed class WaveletConcessionModel
         _x[n] = 0; // the original's arrays are one longer than the decomposition: a stray node (0, 0)
         _y[n] = 0;
         _alpha.Fit(_x.AsSpan(0, n + 1), _y.AsSpan(0, n + 1), Smoothing);
+        var alpha = _ratio.AsSpan(0, n);
+        _alpha.ValuesAtIndices(alpha);
         double mean = 0;
         for (int i = 0; i < n; i++)
         {
-            double ratio = _alpha.Value(i) / _chi[i];
+            double ratio = alpha[i] / _chi[i];
             if (double.IsInfinity(ratio)) ratio = 0;
             else if (double.IsNaN(ratio)) ratio = 1;
             _ratio[i] = ratio;

@@ -18,6 +18,12 @@ public static class DaubechiesWavelet
     private static readonly double[] Coefficients =
         [Scales[7], -Scales[6], Scales[5], -Scales[4], Scales[3], -Scales[2], Scales[1], -Scales[0]];
 
+    /// <summary>The scaling (low-pass) filter, divided by √2.</summary>
+    internal static ReadOnlySpan<double> ScalingFilter => Scales;
+
+    /// <summary>The wavelet (high-pass) filter.</summary>
+    internal static ReadOnlySpan<double> WaveletFilter => Coefficients;
+
     private static double[] MakeScales()
     {
         double[] s = [0.32580343, 1.01094572, 0.8922014, -0.03967503, -0.2645071, 0.0436163, 0.0465036, -0.01498699];
@@ -87,6 +93,113 @@ public static class DaubechiesWavelet
                     level[i + half] += data[k] * Coefficients[j];
                 }
             level.CopyTo(data);
+        }
+    }
+}
+
+/// <summary>
+/// <see cref="DaubechiesWavelet.Forward"/> of a signal that only grows at its end (TheFawkes's χ), recomputed after each
+/// growth with the same result to the last bit, but in time O(n) copies plus O(log n) filter sums instead of O(n) sums.
+/// </summary>
+/// <remarks>
+/// Level k transforms the first h_k values (h_0 = n, h_{k+1} = ⌊h_k / 2⌋) into ⌊h_k / 2⌋ approximations and as many
+/// details. An output whose eight inputs do not wrap around the end and are themselves such outputs of the level before
+/// (or values of the signal, at level 0) no longer changes when the signal grows: it is kept, and only the few outputs
+/// near the end of each level are computed again (the same sums in the same order as the whole transform).
+/// </remarks>
+public sealed class GrowingDaubechiesTransform
+{
+    private const int WaveLength = 8;
+    private readonly List<double[]> _approximations = [], _details = [];
+    private readonly List<int> _stable = [];
+
+    /// <summary>Forgets the kept outputs (the signal starts again).</summary>
+    public void Reset()
+    {
+        for (int k = 0; k < _stable.Count; k++) _stable[k] = 0;
+    }
+
+    /// <summary>
+    /// Writes the transform of <paramref name="signal"/> into <paramref name="result"/> (as long). The signal must extend
+    /// the one of the previous call (the same values, more at the end) unless <see cref="Reset"/> was called between.
+    /// </summary>
+    public void Forward(ReadOnlySpan<double> signal, Span<double> result)
+    {
+        int n = signal.Length;
+        if (result.Length != n) throw new ArgumentException("The result differs in length from the signal.", nameof(result));
+        if (n < WaveLength)
+        {
+            signal.CopyTo(result);
+            return;
+        }
+        int levels = 0;
+        int stableInputs = n; // inputs of level 0 that no longer change: the whole signal
+        for (int h = n; h >= WaveLength; h >>= 1, levels++)
+        {
+            int half = h >> 1;
+            if (levels == _approximations.Count)
+            {
+                _approximations.Add(new double[Math.Max(half, 8)]);
+                _details.Add(new double[Math.Max(half, 8)]);
+                _stable.Add(0);
+            }
+            if (_approximations[levels].Length < half)
+            {
+                var a = _approximations[levels]; var d = _details[levels];
+                Array.Resize(ref a, Math.Max(half, 2 * a.Length));
+                Array.Resize(ref d, a.Length);
+                _approximations[levels] = a; _details[levels] = d;
+            }
+            ReadOnlySpan<double> input = levels == 0 ? signal : _approximations[levels - 1].AsSpan(0, h);
+            Level(input, _approximations[levels].AsSpan(0, half), _details[levels].AsSpan(0, half), _stable[levels]);
+            int stable = stableInputs >= WaveLength ? (stableInputs - WaveLength) / 2 + 1 : 0;
+            _stable[levels] = stable;
+            stableInputs = stable;
+        }
+        // The layout of the in-place transform: the last approximations first, then the details of each level from the
+        // last to the first, each level of odd length leaving a 0 at its end.
+        int hLast = n >> levels;
+        _approximations[levels - 1].AsSpan(0, hLast).CopyTo(result);
+        int hk = n;
+        for (int k = 0; k < levels; k++, hk >>= 1)
+        {
+            int half = hk >> 1;
+            _details[k].AsSpan(0, half).CopyTo(result.Slice(half, half));
+            if ((hk & 1) == 1) result[hk - 1] = 0;
+        }
+    }
+
+    // Outputs from `from` on of one level over the h inputs: each sum from 0 over the eight products in the original's order.
+    private static void Level(ReadOnlySpan<double> input, Span<double> approximations, Span<double> details, int from)
+    {
+        var s = DaubechiesWavelet.ScalingFilter;
+        var c = DaubechiesWavelet.WaveletFilter;
+        int h = input.Length, half = h >> 1;
+        int plain = Math.Min(half, (h - WaveLength) / 2 + 1);
+        for (int i = from; i < half; i++)
+        {
+            double lo = 0, hi = 0;
+            if (i < plain)
+            {
+                var x = input.Slice(i << 1, WaveLength);
+                for (int j = 0; j < WaveLength; j++)
+                {
+                    lo += x[j] * s[j];
+                    hi += x[j] * c[j];
+                }
+            }
+            else
+            {
+                for (int j = 0; j < WaveLength; j++)
+                {
+                    int k = (i << 1) + j;
+                    while (k >= h) k -= h;
+                    lo += input[k] * s[j];
+                    hi += input[k] * c[j];
+                }
+            }
+            approximations[i] = lo;
+            details[i] = hi;
         }
     }
 }
@@ -362,7 +475,9 @@ public sealed class WaveletConcessionModel
     public const double Smoothing = 1e-16;
 
     private readonly SmoothingCubicSpline _alpha = new();
-    private double[] _chi = [], _decomposition = [], _scratch = [], _x = [], _y = [], _ratio = [];
+    private readonly GrowingDaubechiesTransform _wavelet = new();
+    private double[] _chi = [], _x = [], _y = [], _ratio = [];
+    private int _xFilled;
     private int _length, _offers;
     private double _lastTime, _maxGap, _ratioDeviation;
 
@@ -405,6 +520,7 @@ public sealed class WaveletConcessionModel
     public void Reset()
     {
         Array.Clear(_chi);
+        _wavelet.Reset();
         _length = _offers = 0;
         _lastTime = _maxGap = _ratioDeviation = 0;
     }
@@ -434,14 +550,10 @@ public sealed class WaveletConcessionModel
     private void Recompute()
     {
         int n = _length;
-        var decomposition = _decomposition.AsSpan(0, n);
-        Chi.CopyTo(decomposition);
-        DaubechiesWavelet.Forward(decomposition, _scratch);
-        for (int i = 0; i < n; i++)
-        {
-            _x[i] = i;
-            _y[i] = decomposition[i];
-        }
+        // χ only grows at its end (an index once written keeps its value), so the transform keeps what no longer changes.
+        _wavelet.Forward(Chi, _y.AsSpan(0, n));
+        for (int i = _xFilled; i < n; i++) _x[i] = i;
+        _xFilled = n;
         _x[n] = 0; // the original's arrays are one longer than the decomposition: a stray node (0, 0)
         _y[n] = 0;
         _alpha.Fit(_x.AsSpan(0, n + 1), _y.AsSpan(0, n + 1), Smoothing);
@@ -475,10 +587,9 @@ public sealed class WaveletConcessionModel
         if (_chi.Length >= length) return;
         int size = Math.Max(length, Math.Max(16, 2 * _chi.Length));
         Array.Resize(ref _chi, size);
-        _decomposition = new double[size];
-        _scratch = new double[size];
         _ratio = new double[size];
         _x = new double[size + 1];
+        _xFilled = 0;
         _y = new double[size + 1];
     }
 }

@@ -263,11 +263,16 @@ public sealed class SmoothingCubicSpline
             h[i] = x[i + 1] - x[i];
             r[i] = 3 / h[i];
         }
+        // q_i = 3(y_{i+1} − y_i) / h_i − 3(y_i − y_{i−1}) / h_{i−1}: the second term is the first of the step before,
+        // the same operations on the same values, so it is carried over. a / 1 is a exactly: unit spacings skip the division.
+        double previous = 3 * (y[1] - y[0]);
+        if (h[0] != 1.0) previous /= h[0];
         for (int i = 1; i < n; i++)
         {
-            // a / 1 is a exactly, so unit spacings skip the division.
-            double right = 3 * (y[i + 1] - y[i]), left = 3 * (y[i] - y[i - 1]);
-            q[i] = (h[i] == 1.0 ? right : right / h[i]) - (h[i - 1] == 1.0 ? left : left / h[i - 1]);
+            double right = 3 * (y[i + 1] - y[i]);
+            if (h[i] != 1.0) right /= h[i];
+            q[i] = right - previous;
+            previous = right;
         }
         for (int i = Math.Max(1, keep); i < n; i++)
         {

@@ -18,6 +18,12 @@ public static class DaubechiesWavelet
     private static readonly double[] Coefficients =
         [Scales[7], -Scales[6], Scales[5], -Scales[4], Scales[3], -Scales[2], Scales[1], -Scales[0]];
 
+    /// <summary>The scaling (low-pass) filter, divided by √2.</summary>
+    internal static ReadOnlySpan<double> ScalingFilter => Scales;
+
+    /// <summary>The wavelet (high-pass) filter.</summary>
+    internal static ReadOnlySpan<double> WaveletFilter => Coefficients;
+
     private static double[] MakeScales()
     {
         double[] s = [0.32580343, 1.01094572, 0.8922014, -0.03967503, -0.2645071, 0.0436163, 0.0465036, -0.01498699];
@@ -92,6 +98,113 @@ public static class DaubechiesWavelet
 }
 
 /// <summary>
+/// <see cref="DaubechiesWavelet.Forward"/> of a signal that only grows at its end (TheFawkes's χ), recomputed after each
+/// growth with the same result to the last bit, but in time O(n) copies plus O(log n) filter sums instead of O(n) sums.
+/// </summary>
+/// <remarks>
+/// Level k transforms the first h_k values (h_0 = n, h_{k+1} = ⌊h_k / 2⌋) into ⌊h_k / 2⌋ approximations and as many
+/// details. An output whose eight inputs do not wrap around the end and are themselves such outputs of the level before
+/// (or values of the signal, at level 0) no longer changes when the signal grows: it is kept, and only the few outputs
+/// near the end of each level are computed again (the same sums in the same order as the whole transform).
+/// </remarks>
+public sealed class GrowingDaubechiesTransform
+{
+    private const int WaveLength = 8;
+    private readonly List<double[]> _approximations = [], _details = [];
+    private readonly List<int> _stable = [];
+
+    /// <summary>Forgets the kept outputs (the signal starts again).</summary>
+    public void Reset()
+    {
+        for (int k = 0; k < _stable.Count; k++) _stable[k] = 0;
+    }
+
+    /// <summary>
+    /// Writes the transform of <paramref name="signal"/> into <paramref name="result"/> (as long). The signal must extend
+    /// the one of the previous call (the same values, more at the end) unless <see cref="Reset"/> was called between.
+    /// </summary>
+    public void Forward(ReadOnlySpan<double> signal, Span<double> result)
+    {
+        int n = signal.Length;
+        if (result.Length != n) throw new ArgumentException("The result differs in length from the signal.", nameof(result));
+        if (n < WaveLength)
+        {
+            signal.CopyTo(result);
+            return;
+        }
+        int levels = 0;
+        int stableInputs = n; // inputs of level 0 that no longer change: the whole signal
+        for (int h = n; h >= WaveLength; h >>= 1, levels++)
+        {
+            int half = h >> 1;
+            if (levels == _approximations.Count)
+            {
+                _approximations.Add(new double[Math.Max(half, 8)]);
+                _details.Add(new double[Math.Max(half, 8)]);
+                _stable.Add(0);
+            }
+            if (_approximations[levels].Length < half)
+            {
+                var a = _approximations[levels]; var d = _details[levels];
+                Array.Resize(ref a, Math.Max(half, 2 * a.Length));
+                Array.Resize(ref d, a.Length);
+                _approximations[levels] = a; _details[levels] = d;
+            }
+            ReadOnlySpan<double> input = levels == 0 ? signal : _approximations[levels - 1].AsSpan(0, h);
+            Level(input, _approximations[levels].AsSpan(0, half), _details[levels].AsSpan(0, half), _stable[levels]);
+            int stable = stableInputs >= WaveLength ? (stableInputs - WaveLength) / 2 + 1 : 0;
+            _stable[levels] = stable;
+            stableInputs = stable;
+        }
+        // The layout of the in-place transform: the last approximations first, then the details of each level from the
+        // last to the first, each level of odd length leaving a 0 at its end.
+        int hLast = n >> levels;
+        _approximations[levels - 1].AsSpan(0, hLast).CopyTo(result);
+        int hk = n;
+        for (int k = 0; k < levels; k++, hk >>= 1)
+        {
+            int half = hk >> 1;
+            _details[k].AsSpan(0, half).CopyTo(result.Slice(half, half));
+            if ((hk & 1) == 1) result[hk - 1] = 0;
+        }
+    }
+
+    // Outputs from `from` on of one level over the h inputs: each sum from 0 over the eight products in the original's order.
+    private static void Level(ReadOnlySpan<double> input, Span<double> approximations, Span<double> details, int from)
+    {
+        var s = DaubechiesWavelet.ScalingFilter;
+        var c = DaubechiesWavelet.WaveletFilter;
+        int h = input.Length, half = h >> 1;
+        int plain = Math.Min(half, (h - WaveLength) / 2 + 1);
+        for (int i = from; i < half; i++)
+        {
+            double lo = 0, hi = 0;
+            if (i < plain)
+            {
+                var x = input.Slice(i << 1, WaveLength);
+                for (int j = 0; j < WaveLength; j++)
+                {
+                    lo += x[j] * s[j];
+                    hi += x[j] * c[j];
+                }
+            }
+            else
+            {
+                for (int j = 0; j < WaveLength; j++)
+                {
+                    int k = (i << 1) + j;
+                    while (k >= h) k -= h;
+                    lo += input[k] * s[j];
+                    hi += input[k] * c[j];
+                }
+            }
+            approximations[i] = lo;
+            details[i] = hi;
+        }
+    }
+}
+
+/// <summary>
 /// A cubic smoothing spline through points (x_i, y_i) with unit weights and smoothing parameter ρ (SSJ's
 /// <c>SmoothingCubicSpline</c> as GENIUS's TheFawkes carries it: D.S.G. Pollock's "Smoothing with cubic splines",
 /// a quincunx (five-diagonal) solve, one cubic per interval, and linear extrapolation beyond the last node).
@@ -105,7 +218,11 @@ public static class DaubechiesWavelet
 public sealed class SmoothingCubicSpline
 {
     private double[] _x = [], _h = [], _r = [], _u = [], _v = [], _w = [], _q = [];
-    private double[] _poly = []; // 4 coefficients (c0 … c3) per polynomial; polynomial i covers the interval before x_i
+    // Polynomial i covers the interval before x_i. Only the linear coefficients (a running sum over all intervals) are
+    // kept for every polynomial; the other coefficients are computed when a polynomial is evaluated, by the original's
+    // formulas from the fit's q, r, h and y (so they are the same to the last bit).
+    private double[] _c1 = [], _y = [];
+    private double _firstC0, _tangentC0, _tangentC1, _mu;
     private int _m;
     private double _rho = double.NaN;
 
@@ -146,11 +263,16 @@ public sealed class SmoothingCubicSpline
             h[i] = x[i + 1] - x[i];
             r[i] = 3 / h[i];
         }
+        // q_i = 3(y_{i+1} − y_i) / h_i − 3(y_i − y_{i−1}) / h_{i−1}: the second term is the first of the step before,
+        // the same operations on the same values, so it is carried over. a / 1 is a exactly: unit spacings skip the division.
+        double previous = 3 * (y[1] - y[0]);
+        if (h[0] != 1.0) previous /= h[0];
         for (int i = 1; i < n; i++)
         {
-            // a / 1 is a exactly, so unit spacings skip the division.
-            double right = 3 * (y[i + 1] - y[i]), left = 3 * (y[i] - y[i - 1]);
-            q[i] = (h[i] == 1.0 ? right : right / h[i]) - (h[i - 1] == 1.0 ? left : left / h[i - 1]);
+            double right = 3 * (y[i + 1] - y[i]);
+            if (h[i] != 1.0) right /= h[i];
+            q[i] = right - previous;
+            previous = right;
         }
         for (int i = Math.Max(1, keep); i < n; i++)
         {
@@ -163,47 +285,84 @@ public sealed class SmoothingCubicSpline
         Eliminate(u, v, w, keep);
         Substitute(u, v, w, q);
 
-        Array.Clear(_poly, 0, 4 * (m + 1));
-        // Left extrapolation (polynomial 0) and the first interval (polynomial 1).
+        y.CopyTo(_y);
+        _mu = mu;
+        // Left extrapolation (polynomial 0) and the first interval (polynomial 1) share c0 and c1.
         double c0 = y[0] - mu * r[0] * q[1];
         double dd = y[1] - mu * ((-r[0] - r[1]) * q[1] + r[1] * q[2]);
         double c1 = (dd - c0) / h[0] - q[1] * h[0] / 3;
-        Set(0, c0, c1, 0, 0);
-        Set(1, c0, c1, 0, q[1] / (3 * h[0]));
+        _firstC0 = c0;
+        var linear = _c1.AsSpan(0, n + 1);
+        linear[0] = c1;
+        linear[1] = c1;
         for (int j = 1; j < n; j++)
         {
-            double c3 = (q[j + 1] - q[j]) / (3 * h[j]);
-            double c2 = q[j];
-            c1 = (q[j] + q[j - 1]) * h[j - 1] + _poly[4 * j + 1];
-            c0 = r[j - 1] * q[j - 1] + (-r[j - 1] - r[j]) * q[j] + r[j] * q[j + 1];
-            c0 = y[j] - mu * c0;
-            Set(j + 1, c0, c1, c2, c3);
+            c1 = (q[j] + q[j - 1]) * h[j - 1] + c1;
+            linear[j + 1] = c1;
         }
         // Right extrapolation: the line tangent to the last cubic at x_n.
         double end = x[n] - x[n - 1];
-        Set(n + 1, Evaluate(n, end), Derivative(n, end), 0, 0);
+        _tangentC0 = Evaluate(n, end);
+        _tangentC1 = Derivative(n, end);
     }
 
-    private void Set(int i, double c0, double c1, double c2, double c3)
+    // The original's coefficients c0, c2, c3 of polynomial i (c1 is stored).
+    private void Coefficients(int i, out double c0, out double c2, out double c3)
     {
-        _poly[4 * i] = c0; _poly[4 * i + 1] = c1; _poly[4 * i + 2] = c2; _poly[4 * i + 3] = c3;
+        if (i <= 1)
+        {
+            c0 = _firstC0;
+            c2 = 0;
+            c3 = i == 0 ? 0 : _q[1] / (3 * _h[0]);
+            return;
+        }
+        int j = i - 1;
+        var q = _q; var r = _r;
+        c3 = (q[j + 1] - q[j]) / (3 * _h[j]);
+        c2 = q[j];
+        c0 = r[j - 1] * q[j - 1] + (-r[j - 1] - r[j]) * q[j] + r[j] * q[j + 1];
+        c0 = _y[j] - _mu * c0;
     }
 
     private double Evaluate(int i, double z)
     {
-        var p = _poly.AsSpan(4 * i, 4);
-        double res = p[3];
-        res = p[2] + z * res;
-        res = p[1] + z * res;
-        return p[0] + z * res;
+        Coefficients(i, out double c0, out double c2, out double c3);
+        double res = c3;
+        res = c2 + z * res;
+        res = _c1[i] + z * res;
+        return c0 + z * res;
     }
 
     private double Derivative(int i, double z)
     {
-        var p = _poly.AsSpan(4 * i, 4);
-        double res = p[3] * 3;
-        res = p[2] * 2 + z * res;
-        return p[1] + z * res;
+        Coefficients(i, out _, out double c2, out double c3);
+        double res = c3 * 3;
+        res = c2 * 2 + z * res;
+        return _c1[i] + z * res;
+    }
+
+    /// <summary>
+    /// The spline at 0, 1, …, <c>values.Length</c> − 1, each as <see cref="Value"/> gives it, into <paramref name="values"/>.
+    /// </summary>
+    public void ValuesAtIndices(Span<double> values)
+    {
+        if (_m == 0) throw new InvalidOperationException("The spline has not been fitted.");
+        double last = _x[_m - 1];
+        double t0 = _tangentC0, t1 = _tangentC1;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double z = i;
+            double value;
+            if (z > last) value = t0 + (z - last) * t1;
+            else
+            {
+                int p = PolynomialIndex(z);
+                value = Evaluate(p, p == 0 ? z - _x[0] : z - _x[p - 1]);
+            }
+            if (double.IsNaN(value) || value < 0) value = 0;
+            else if (double.IsInfinity(value) || value > 1) value = 1;
+            values[i] = value;
+        }
     }
 
     /// <summary>The spline at <paramref name="z"/>, clamped to [0, 1] (NaN gives 0, +∞ gives 1).</summary>
@@ -215,8 +374,7 @@ public sealed class SmoothingCubicSpline
         if (z > last)
         {
             // Beyond the last node: the tangent line (its cubic and quadratic terms are 0, so Horner's scheme gives this).
-            int k = 4 * _m;
-            value = _poly[k] + (z - last) * _poly[k + 1];
+            value = _tangentC0 + (z - last) * _tangentC1;
         }
         else
         {
@@ -291,7 +449,7 @@ public sealed class SmoothingCubicSpline
         int size = Math.Max(m, 2 * _x.Length);
         _x = new double[size]; _h = new double[size]; _r = new double[size]; _u = new double[size];
         _v = new double[size]; _w = new double[size]; _q = new double[size + 1];
-        _poly = new double[4 * (size + 1)];
+        _c1 = new double[size + 1]; _y = new double[size];
         return true;
     }
 }
@@ -322,7 +480,9 @@ public sealed class WaveletConcessionModel
     public const double Smoothing = 1e-16;
 
     private readonly SmoothingCubicSpline _alpha = new();
-    private double[] _chi = [], _decomposition = [], _scratch = [], _x = [], _y = [], _ratio = [];
+    private readonly GrowingDaubechiesTransform _wavelet = new();
+    private double[] _chi = [], _x = [], _y = [], _ratio = [];
+    private int _xFilled;
     private int _length, _offers;
     private double _lastTime, _maxGap, _ratioDeviation;
 
@@ -365,6 +525,7 @@ public sealed class WaveletConcessionModel
     public void Reset()
     {
         Array.Clear(_chi);
+        _wavelet.Reset();
         _length = _offers = 0;
         _lastTime = _maxGap = _ratioDeviation = 0;
     }
@@ -376,13 +537,16 @@ public sealed class WaveletConcessionModel
         if (_offers >= 2 && time - _lastTime > _maxGap) _maxGap = time - _lastTime;
         _lastTime = time;
         int index = Math.Max(0, TimeIndex(time));
+        bool changed = false;
         if (index >= _length)
         {
             Grow(index + 1);
             _chi[index] = utility; // indices between stay 0; an index already taken keeps its older offer
             _length = index + 1;
+            changed = true;
         }
-        if (_offers >= 2) Recompute();
+        // The refit depends on χ alone: when χ did not change (an index already taken), it would give the same α and σ.
+        if (_offers == 2 || (_offers > 2 && changed)) Recompute();
     }
 
     /// <summary>The estimated received utility at <paramref name="time"/> (TheFawkes's formula 8): α(⌊t · f⌋) · (1 + σ(ratio)).</summary>
@@ -391,21 +555,19 @@ public sealed class WaveletConcessionModel
     private void Recompute()
     {
         int n = _length;
-        var decomposition = _decomposition.AsSpan(0, n);
-        Chi.CopyTo(decomposition);
-        DaubechiesWavelet.Forward(decomposition, _scratch);
-        for (int i = 0; i < n; i++)
-        {
-            _x[i] = i;
-            _y[i] = decomposition[i];
-        }
+        // χ only grows at its end (an index once written keeps its value), so the transform keeps what no longer changes.
+        _wavelet.Forward(Chi, _y.AsSpan(0, n));
+        for (int i = _xFilled; i < n; i++) _x[i] = i;
+        _xFilled = n;
         _x[n] = 0; // the original's arrays are one longer than the decomposition: a stray node (0, 0)
         _y[n] = 0;
         _alpha.Fit(_x.AsSpan(0, n + 1), _y.AsSpan(0, n + 1), Smoothing);
+        var alpha = _ratio.AsSpan(0, n);
+        _alpha.ValuesAtIndices(alpha);
         double mean = 0;
         for (int i = 0; i < n; i++)
         {
-            double ratio = _alpha.Value(i) / _chi[i];
+            double ratio = alpha[i] / _chi[i];
             if (double.IsInfinity(ratio)) ratio = 0;
             else if (double.IsNaN(ratio)) ratio = 1;
             _ratio[i] = ratio;
@@ -430,10 +592,9 @@ public sealed class WaveletConcessionModel
         if (_chi.Length >= length) return;
         int size = Math.Max(length, Math.Max(16, 2 * _chi.Length));
         Array.Resize(ref _chi, size);
-        _decomposition = new double[size];
-        _scratch = new double[size];
         _ratio = new double[size];
         _x = new double[size + 1];
+        _xFilled = 0;
         _y = new double[size + 1];
     }
 }

@@ -29,6 +29,31 @@ public class WaveletConcessionModelTests
     }
 
     [Fact]
+    public void GrowingTransform_EqualsTheWholeTransform_AfterEveryGrowth()
+    {
+        var random = new Random(11);
+        var growing = new GrowingDaubechiesTransform();
+        foreach (int total in new[] { 300, 37, 1030 })
+        {
+            growing.Reset();
+            var signal = new List<double>();
+            while (signal.Count < total)
+            {
+                // As χ grows: one value, sometimes after a run of zeros (indices no offer fell on).
+                int zeros = random.Next(4) == 0 ? random.Next(1, 5) : 0;
+                for (int z = 0; z < zeros; z++) signal.Add(0);
+                signal.Add(random.NextDouble());
+                var expected = signal.ToArray();
+                DaubechiesWavelet.Forward(expected, new double[expected.Length]);
+                var actual = new double[signal.Count];
+                growing.Forward(signal.ToArray(), actual);
+                for (int k = 0; k < expected.Length; k++)
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(expected[k]), BitConverter.DoubleToInt64Bits(actual[k]));
+            }
+        }
+    }
+
+    [Fact]
     public void Spline_WithLittleSmoothing_FollowsAStraightLine()
     {
         var spline = new SmoothingCubicSpline();

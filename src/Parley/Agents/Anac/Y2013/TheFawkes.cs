@@ -57,6 +57,9 @@ public sealed class TheFawkes : GeniusTurnAgent, IHasOpponentModel
     private readonly BidHistory _opponentBids = new();
     private double[][] _terms = [];           // the frequency model's weight · count / max count per issue and value
     private bool _termsStale;
+    // The last scan of ChooseForOpponent (valid while the terms stay): the acceptance condition asks for the next bid
+    // again in the same turn, usually over the same positions.
+    private int _scanFirst = -1, _scanEnd = -1, _scanBest, _scanSecond;
     private int _issues, _seen;
     private double _reservation, _bestUtility, _discount, _riskAdjustedBest; // u_max·δ^ν
     private int _ownBids, _ownLast;            // own bids made; sorted position of the last one
@@ -89,6 +92,7 @@ public sealed class TheFawkes : GeniusTurnAgent, IHasOpponentModel
         _model = new HardHeadedFrequencyEstimate(space, LearningCoefficient);
         _terms = [.. space.Issues.Select(i => new double[i.ValueCount])];
         _termsStale = true;
+        _scanFirst = _scanEnd = -1;
         double factor = GeniusTime.TotalRounds(context) is int total ? total
             : context.Options.TimeLimit is { } limit ? 100 * limit.TotalSeconds : 1000;
         _concession = new WaveletConcessionModel(factor);
@@ -188,6 +192,26 @@ public sealed class TheFawkes : GeniusTurnAgent, IHasOpponentModel
     private int ChooseForOpponent(int first, int end)
     {
         RefreshTerms();
+        var (best, second) = first == _scanFirst && end == _scanEnd ? (_scanBest, _scanSecond) : Scan(first, end);
+        double bestUtility = _sorted.UtilityAt(best);
+        bool allEqual = true;
+        for (int i = 0; i < _lastTenCount; i++)
+            if (_lastTen[i] != bestUtility) allEqual = false;
+        int chosen = best;
+        if (allEqual)
+        {
+            _secondBestCount++;
+            if (end - first > 1) chosen = second;
+        }
+        _lastTen[_lastTenNext] = _sorted.UtilityAt(chosen);
+        _lastTenNext = (_lastTenNext + 1) % InertiaMemory;
+        if (_lastTenCount < InertiaMemory) _lastTenCount++;
+        return chosen;
+    }
+
+    // The best and second-best positions of [first, end) for the opponent (the first of equals).
+    private (int Best, int Second) Scan(int first, int end)
+    {
         var values = _tables.Values;
         int n = _issues, best = -1, second = -1;
         double bestValue = double.NegativeInfinity, secondValue = double.NegativeInfinity;
@@ -207,26 +231,15 @@ public sealed class TheFawkes : GeniusTurnAgent, IHasOpponentModel
                 second = p; secondValue = u;
             }
         }
-        double bestUtility = _sorted.UtilityAt(best);
-        bool allEqual = true;
-        for (int i = 0; i < _lastTenCount; i++)
-            if (_lastTen[i] != bestUtility) allEqual = false;
-        int chosen = best;
-        if (allEqual)
-        {
-            _secondBestCount++;
-            if (end - first > 1) chosen = second;
-        }
-        _lastTen[_lastTenNext] = _sorted.UtilityAt(chosen);
-        _lastTenNext = (_lastTenNext + 1) % InertiaMemory;
-        if (_lastTenCount < InertiaMemory) _lastTenCount++;
-        return chosen;
+        (_scanFirst, _scanEnd, _scanBest, _scanSecond) = (first, end, best, second);
+        return (best, second);
     }
 
     private void RefreshTerms()
     {
         if (!_termsStale) return;
         _termsStale = false;
+        _scanFirst = _scanEnd = -1;
         for (int i = 0; i < _terms.Length; i++)
             for (int v = 0; v < _terms[i].Length; v++) _terms[i][v] = _model.Term(i, v);
     }

@@ -38,6 +38,7 @@ public sealed class Caduceus2016 : GeniusTurnAgent
 {
     private const double BestOfferShare = 0.83, SelfReservationFloor = 0.75, AcceptMargin = 0.2, SameAsBestPrecision = 0.1;
     private const double PointScale = 10; // "expand the space"
+    private const long BidSpaceLimit = 1 << 22; // points kept (the original's bidSpace) up to this many numbers; else computed per scan
 
     /// <summary>An opponent's profile: its modelled (sane) utility space and its previous offer.</summary>
     private sealed class OpponentProfile(int party, int[] radices)
@@ -57,10 +58,11 @@ public sealed class Caduceus2016 : GeniusTurnAgent
     private double[][] _myValues = [];
     private int[][] _nameIds = [];      // per issue and value: the value's name, case-insensitively, as an id
     private int[] _values = [], _best = [], _nash = [], _odometer = [], _nearest = [];
+    private double[]? _bidSpace;
     private double[] _maxPoint = [], _nashPoint = [], _concession = [], _point = [];
     private Outcome _bestBid;
     private Outcome? _previousBid;
-    private double _selfReservation, _discount, _bestOfferUntil;
+    private double _myFirstUtility, _selfReservation, _discount, _bestOfferUntil;
     private bool _rounds;
     private int _seen;
 
@@ -93,7 +95,8 @@ public sealed class Caduceus2016 : GeniusTurnAgent
                 _nameIds[i][v] = id;
             }
         }
-        Normalize(_myWeights, _myValues);
+        _myFirstUtility = Normalize(_myWeights, _myValues); // the original renormalises it every turn: no change beyond rounding
+        _bidSpace = null;
         _values = new int[n];
         _best = new int[n];
         _nash = new int[n];
@@ -184,8 +187,7 @@ public sealed class Caduceus2016 : GeniusTurnAgent
     /// </summary>
     private bool NashBidIsFirst()
     {
-        double product = 1.0;
-        product *= Normalize(_myWeights, _myValues);
+        double product = _myFirstUtility;
         foreach (var p in _profiles) product *= Normalize(p.Weights, p.Values);
         return product > 0;
     }
@@ -219,8 +221,8 @@ public sealed class Caduceus2016 : GeniusTurnAgent
     {
         if (nashIsFirst) Array.Clear(_nash);
         else _best.CopyTo(_nash, 0);
-        VectorizeBid(_best, _maxPoint);
-        VectorizeBid(_nash, _nashPoint);
+        VectorizeBid(_best, _maxPoint, 0);
+        VectorizeBid(_nash, _nashPoint, 0);
         int n = _maxPoint.Length;
         double norm = Math.Sqrt(Square(_nashPoint[n - 1] - _maxPoint[n - 1])); // the original's norm keeps only the last term
         bool finite = true;
@@ -232,47 +234,76 @@ public sealed class Caduceus2016 : GeniusTurnAgent
         Array.Clear(_nearest);
         if (!finite) return _space.Encode(_nearest); // every distance is NaN or infinite: the first outcome stays
         // getBidCloseToConcessionPoint over GENIUS's enumeration order (issue 0 fastest), as Parley's outcome indices.
-        Array.Clear(_odometer);
-        VectorizeBid(_odometer, _point);
-        double minDistance = Distance(_point);
         long count = _space.Count;
-        for (long index = 1; index < count; index++)
+        if (_bidSpace is null && count * n <= BidSpaceLimit) _bidSpace = VectorizeAll(count);
+        double minDistance = double.NaN;
+        long nearest = 0;
+        Array.Clear(_odometer);
+        for (long index = 0; index < count; index++)
         {
-            for (int i = 0; i < n && ++_odometer[i] == _radices[i]; i++) _odometer[i] = 0;
-            VectorizeBid(_odometer, _point);
-            double d = Distance(_point);
-            if (d < minDistance && !SameAsBest(_point))
+            double[] point;
+            int offset;
+            if (_bidSpace is { } all) { point = all; offset = (int)(index * n); }
+            else
+            {
+                if (index > 0) for (int i = 0; i < n && ++_odometer[i] == _radices[i]; i++) _odometer[i] = 0;
+                VectorizeBid(_odometer, _point, 0);
+                point = _point;
+                offset = 0;
+            }
+            double d = Distance(point, offset);
+            if (index == 0) minDistance = d; // the first outcome stays unless another is strictly nearer
+            else if (d < minDistance && !SameAsBest(point, offset))
             {
                 minDistance = d;
-                _odometer.CopyTo(_nearest, 0);
+                nearest = index;
             }
+        }
+        for (int i = 0; i < n; i++)
+        {
+            (nearest, long value) = Math.DivRem(nearest, (long)_radices[i]);
+            _nearest[i] = (int)value;
         }
         return _space.Encode(_nearest);
     }
 
+    /// <summary>The original's <c>bidSpace</c>: every outcome's point, in outcome-index order (computed once: the own space does not change).</summary>
+    private double[] VectorizeAll(long count)
+    {
+        int n = _radices.Length;
+        var all = new double[count * n];
+        Array.Clear(_odometer);
+        for (long index = 0; index < count; index++)
+        {
+            if (index > 0) for (int i = 0; i < n && ++_odometer[i] == _radices[i]; i++) _odometer[i] = 0;
+            VectorizeBid(_odometer, all, (int)(index * n));
+        }
+        return all;
+    }
+
     /// <summary>The original's <c>vectorizeBid</c>: per issue weight × value in the own normalised space, normalised to sum 1, times 10.</summary>
-    private void VectorizeBid(int[] bid, double[] point)
+    private void VectorizeBid(int[] bid, double[] point, int offset)
     {
         double sum = 0;
         for (int i = 0; i < bid.Length; i++)
         {
-            point[i] = _myWeights[i] * _myValues[i][bid[i]];
-            sum += point[i];
+            point[offset + i] = _myWeights[i] * _myValues[i][bid[i]];
+            sum += point[offset + i];
         }
-        for (int i = 0; i < bid.Length; i++) point[i] = point[i] / sum * PointScale;
+        for (int i = 0; i < bid.Length; i++) point[offset + i] = point[offset + i] / sum * PointScale;
     }
 
-    private double Distance(double[] point)
+    private double Distance(double[] point, int offset)
     {
         double distance = 0;
-        for (int i = 0; i < point.Length; i++) distance += Square(_concession[i] - point[i]);
+        for (int i = 0; i < _concession.Length; i++) distance += Square(_concession[i] - point[offset + i]);
         return Math.Sqrt(distance);
     }
 
     /// <summary>The original's <c>UtilFunctions.equals</c> with the best bid's point: no component more than 0.1 above it.</summary>
-    private bool SameAsBest(double[] point)
+    private bool SameAsBest(double[] point, int offset)
     {
-        for (int i = 0; i < point.Length; i++) if (point[i] - _maxPoint[i] > SameAsBestPrecision) return false;
+        for (int i = 0; i < _maxPoint.Length; i++) if (point[offset + i] - _maxPoint[i] > SameAsBestPrecision) return false;
         return true;
     }
 

@@ -236,7 +236,7 @@ public sealed class Caduceus2016 : GeniusTurnAgent
         // getBidCloseToConcessionPoint over GENIUS's enumeration order (issue 0 fastest), as Parley's outcome indices.
         long count = _space.Count;
         if (_bidSpace is null && count * n <= BidSpaceLimit) _bidSpace = VectorizeAll(count);
-        double minDistance = double.NaN;
+        double minDistance = double.NaN, minSquares = double.NaN;
         long nearest = 0;
         Array.Clear(_odometer);
         for (long index = 0; index < count; index++)
@@ -251,11 +251,13 @@ public sealed class Caduceus2016 : GeniusTurnAgent
                 point = _point;
                 offset = 0;
             }
-            double d = Distance(point, offset);
-            if (index == 0) minDistance = d; // the first outcome stays unless another is strictly nearer
+            // A partial sum of squares above the nearest's cannot give a strictly smaller distance: stop early (exact).
+            double squares = SquaredDistance(point, offset, index == 0 ? double.PositiveInfinity : minSquares);
+            double d = Math.Sqrt(squares);
+            if (index == 0) (minDistance, minSquares) = (d, squares); // the first outcome stays unless another is strictly nearer
             else if (d < minDistance && !SameAsBest(point, offset))
             {
-                minDistance = d;
+                (minDistance, minSquares) = (d, squares);
                 nearest = index;
             }
         }
@@ -293,11 +295,12 @@ public sealed class Caduceus2016 : GeniusTurnAgent
         for (int i = 0; i < bid.Length; i++) point[offset + i] = point[offset + i] / sum * PointScale;
     }
 
-    private double Distance(double[] point, int offset)
+    /// <summary>The squared distance from the concession point, or a partial sum once it exceeds <paramref name="bound"/>.</summary>
+    private double SquaredDistance(double[] point, int offset, double bound)
     {
         double distance = 0;
-        for (int i = 0; i < _concession.Length; i++) distance += Square(_concession[i] - point[offset + i]);
-        return Math.Sqrt(distance);
+        for (int i = 0; i < _concession.Length && !(distance > bound); i++) distance += Square(_concession[i] - point[offset + i]);
+        return distance;
     }
 
     /// <summary>The original's <c>UtilFunctions.equals</c> with the best bid's point: no component more than 0.1 above it.</summary>

@@ -22,7 +22,7 @@ public class NegotiatorConformanceTests
     public void Run_EveryPair_ValidAndIndividuallyRational(string first, string second)
     {
         var s = TestScenarios.Opposed(reserved: 0.2);
-        var result = Negotiation.Run(s, [NegotiatorRegistry.Create(first), NegotiatorRegistry.Create(second)], new SaoOptions { Rounds = 60, Seed = 5 });
+        var result = Negotiation.Run(s, [NegotiatorRegistry.Create(first), NegotiatorRegistry.Create(second)], new SaoOptions { Rounds = 60, Seed = 5, PerTurnBudget = TimeSpan.FromSeconds(30) });
         Assert.Null(result.Failure);
         Assert.All(result.Utilities, u => Assert.InRange(u, 0.0, 1.0));
         foreach (var e in result.Transcript)
@@ -54,8 +54,8 @@ public class NegotiatorConformanceTests
     {
         var s = TestScenarios.Opposed(parties: 3);
         var negotiators = new[] { NegotiatorRegistry.Create(name), Negotiators.Linear(), Negotiators.Conceder() };
-        var first = Negotiation.Run(s, negotiators, new SaoOptions { Rounds = 100, Seed = 3 });
-        var again = Negotiation.Run(s, negotiators, new SaoOptions { Rounds = 100, Seed = 3 });
+        var first = Negotiation.Run(s, negotiators, new SaoOptions { Rounds = 100, Seed = 3, PerTurnBudget = TimeSpan.FromSeconds(30) });
+        var again = Negotiation.Run(s, negotiators, new SaoOptions { Rounds = 100, Seed = 3, PerTurnBudget = TimeSpan.FromSeconds(30) });
         Assert.Null(first.Failure);
         Assert.Equal(first.Agreement, again.Agreement);
         Assert.Equal(first.Steps, again.Steps);

@@ -17,7 +17,7 @@ public class Atlas3Tests
     {
         var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, scenarioName));
         var atlas = new Atlas3();
-        var result = Negotiation.Run(scenario, [atlas, opponent], new SaoOptions { Rounds = Rounds, Seed = seed });
+        var result = Negotiation.Run(scenario, [atlas, opponent], new SaoOptions { Rounds = Rounds, Seed = seed, PerTurnBudget = TimeSpan.FromSeconds(30) });
         Assert.Null(result.Failure);
         return (result, atlas);
     }

@@ -21,7 +21,7 @@ public class IAMhaggler2011Tests
     {
         var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, name));
         var agent = new IAMhaggler2011();
-        var result = Negotiation.Run(scenario, [NegotiatorRegistry.Create("boulware"), agent], new SaoOptions { Rounds = Rounds, Seed = 4 });
+        var result = Negotiation.Run(scenario, [NegotiatorRegistry.Create("boulware"), agent], new SaoOptions { Rounds = Rounds, Seed = 4, PerTurnBudget = TimeSpan.FromSeconds(30) });
         Assert.Null(result.Failure);
         var index = UtilityIndex.For(scenario.Parties[1].Profile.Utility);
         // The opponent's offers IAMhaggler answered (all but the first), by GENIUS time of IAMhaggler's turn (round r: (r + 1)/(R + 1)).
@@ -41,7 +41,7 @@ public class IAMhaggler2011Tests
     public void FirstBid_IsTheBestBid_AndAcceptsOnlyBy102PercentRules()
     {
         var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, "y2011/Laptop"));
-        var result = Negotiation.Run(scenario, [new IAMhaggler2011(), NegotiatorRegistry.Create("conceder")], new SaoOptions { Rounds = Rounds, Seed = 1 });
+        var result = Negotiation.Run(scenario, [new IAMhaggler2011(), NegotiatorRegistry.Create("conceder")], new SaoOptions { Rounds = Rounds, Seed = 1, PerTurnBudget = TimeSpan.FromSeconds(30) });
         Assert.Null(result.Failure);
         var index = UtilityIndex.For(scenario.Parties[0].Profile.Utility);
         var first = result.Transcript.First(e => e.Party == 0);
@@ -60,7 +60,7 @@ public class IAMhaggler2011Tests
     {
         var scenario = GeniusScenarioReader.ReadFolder(Path.Combine(TestPaths.AnacScenarios, "y2010/EnglandZimbabwe"));
         var agent = new IAMhaggler2011();
-        var result = Negotiation.Run(scenario, [NegotiatorRegistry.Create("hardliner"), agent], new SaoOptions { Rounds = 720, Seed = 1 });
+        var result = Negotiation.Run(scenario, [NegotiatorRegistry.Create("hardliner"), agent], new SaoOptions { Rounds = 720, Seed = 1, PerTurnBudget = TimeSpan.FromSeconds(30) });
         Assert.Null(result.Failure);
         int lastTurnRound = result.Transcript.Last(e => e.Party == 1).Round;
         Assert.Equal((int)Math.Floor((lastTurnRound + 1) / 721.0 * 36), agent.SlotTimes.Count); // a data point per finished slot

@@ -26,7 +26,7 @@ public class ParsAgentTests
         var scenario = Load(name);
         Assert.Equal(e == 0.2, scenario.Parties[0].Profile.DiscountFactor < 1);
         var agent = new ParsAgent();
-        var result = Negotiation.Run(scenario, [agent, NegotiatorRegistry.Create("conceder")], new SaoOptions { Rounds = Rounds, Seed = 3 });
+        var result = Negotiation.Run(scenario, [agent, NegotiatorRegistry.Create("conceder")], new SaoOptions { Rounds = Rounds, Seed = 3, PerTurnBudget = TimeSpan.FromSeconds(30) });
         Assert.Null(result.Failure);
         double delta = 1.0 / (Rounds + 1);
         foreach (double t in new[] { delta, 0.3, 0.8, 0.9, 0.95, 1.0 })
@@ -48,7 +48,7 @@ public class ParsAgentTests
             var parties = seat == 0
                 ? new[] { new ParsAgent(), NegotiatorRegistry.Create(opponent) }
                 : [NegotiatorRegistry.Create(opponent), new ParsAgent()];
-            var result = Negotiation.Run(scenario, parties, new SaoOptions { Rounds = Rounds, Seed = 5 });
+            var result = Negotiation.Run(scenario, parties, new SaoOptions { Rounds = Rounds, Seed = 5, PerTurnBudget = TimeSpan.FromSeconds(30) });
             Assert.Null(result.Failure);
             var utility = scenario.Parties[seat].Profile.Utility;
             var space = utility.Space;
@@ -78,7 +78,7 @@ public class ParsAgentTests
     {
         var scenario = Load("y2015/group2-dinner");
         var result = Negotiation.Run(scenario, [NegotiatorRegistry.Create("conceder"), new ParsAgent(), NegotiatorRegistry.Create("conceder")],
-            new SaoOptions { Rounds = Rounds, Seed = 2 });
+            new SaoOptions { Rounds = Rounds, Seed = 2, PerTurnBudget = TimeSpan.FromSeconds(30) });
         Assert.Null(result.Failure);
         Assert.Equal(NegotiationStatus.Agreed, result.Status);
         Assert.True(result.UndiscountedUtilities[1] > 0.7);

@@ -46,7 +46,7 @@ public sealed class Caduceus : GeniusTurnAgent
         new("randomdance", 10, () => new RandomDance()),
         new("kawaii", 5, () => new Kawaii()),
         new("atlas3", 3, () => new Atlas3()),
-        new("caduceus2016", 1, () => NegotiatorRegistry.TryCreate("caduceus2016", out var n) ? n : null),
+        new("caduceus2016", 1, () => new Caduceus2016()),
     ];
 
     private readonly Expert[] _portfolio;

@@ -142,8 +142,7 @@ public sealed class NegotiatorContext
         Space.Decode(Index.Best, best);
         var utility = Profile.Utility;
         double baseline = utility.Utility(values);
-        int first = -1, second = -1;
-        double firstGain = 0, secondGain = 0;
+        var objected = new ObjectedIssues();
         for (int i = 0; i < n; i++)
         {
             int keep = values[i];
@@ -156,13 +155,9 @@ public sealed class NegotiatorContext
                 gain = utility.Utility(values) - baseline;
                 values[i] = keep;
             }
-            if (gain > firstGain) { second = first; secondGain = firstGain; first = i; firstGain = gain; }
-            else if (gain > secondGain) { second = i; secondGain = gain; }
+            objected.Consider(i, gain);
         }
-        ulong mask = 0;
-        if (first >= 0) mask |= 1UL << first;
-        if (second >= 0) mask |= 1UL << second;
-        return mask;
+        return objected.Mask;
     }
 
     /// <summary>As <see cref="IsAllowed(Outcome, double)"/> for one value index per issue.</summary>

@@ -155,8 +155,7 @@ public sealed record Scenario(string Name, OutcomeSpace Space, ImmutableArray<Pa
         Span<int> work = values.Length <= OutcomeSpace.StackallocLimit ? stackalloc int[values.Length] : new int[values.Length];
         values.CopyTo(work);
         double baseline = utility.Utility(work);
-        int first = -1, second = -1;
-        double firstGain = 0, secondGain = 0;
+        var objected = new ObjectedIssues();
         for (int i = 0; i < work.Length; i++)
         {
             int keep = work[i];
@@ -172,13 +171,9 @@ public sealed record Scenario(string Name, OutcomeSpace Space, ImmutableArray<Pa
                 }
                 work[i] = keep;
             }
-            if (gain > firstGain) { second = first; secondGain = firstGain; first = i; firstGain = gain; }
-            else if (gain > secondGain) { second = i; secondGain = gain; }
+            objected.Consider(i, gain);
         }
-        ulong mask = 0;
-        if (first >= 0) mask |= 1UL << first;
-        if (second >= 0) mask |= 1UL << second;
-        return mask;
+        return objected.Mask;
     }
 
     private void CheckEvent(ScenarioEvent e)

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Parley.Agents.Boa;
 
 /// <summary>
@@ -232,6 +234,24 @@ public sealed class SmoothingCubicSpline
     /// <summary>Fits the spline to the points (<paramref name="x"/>, <paramref name="y"/>) (at least two) with smoothing parameter <paramref name="rho"/>.</summary>
     public void Fit(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double rho)
     {
+        int common = 0;
+        if (_m > 0)
+        {
+            int limit = Math.Min(_m, x.Length);
+            while (common < limit && _x[common] == x[common]) common++;
+        }
+        Fit(x, y, rho, common, copyFrom: 0);
+    }
+
+    /// <summary>
+    /// <see cref="Fit(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> when the caller knows that the first
+    /// <paramref name="unchanged"/> nodes equal the previous fit's (TheFawkes's nodes 0, 1, … only grow), bit for bit.
+    /// </summary>
+    internal void Fit(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double rho, int unchanged) => Fit(x, y, rho, unchanged, unchanged);
+
+    // The nodes before `unchanged` equal the previous fit's (==); those before `copyFrom` are its bit for bit.
+    private void Fit(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double rho, int unchanged, int copyFrom)
+    {
         int m = x.Length;
         if (y.Length != m) throw new ArgumentException("x and y differ in length.");
         if (m < 2) throw new ArgumentException("A spline needs at least two nodes.", nameof(x));
@@ -239,20 +259,16 @@ public sealed class SmoothingCubicSpline
         // The elimination of the five-diagonal system depends on x and ρ only, not on y: entry j of the previous fit still
         // holds when x agrees up to index j + 2 (TheFawkes refits with one more node each time).
         int keep = 0;
-        if (_m > 0 && rho == _rho)
-        {
-            int common = 0, limit = Math.Min(_m, m);
-            while (common < limit && _x[common] == x[common]) common++;
-            keep = Math.Min(Math.Max(0, common - 2), _m - 1);
-        }
-        if (Ensure(m)) keep = 0;
+        if (_m > 0 && rho == _rho) keep = Math.Min(Math.Max(0, Math.Min(unchanged, m) - 2), _m - 1);
+        if (Ensure(m)) keep = copyFrom = 0;
+        copyFrom = Math.Clamp(copyFrom, 0, Math.Min(m, _m));
         _m = m;
         _rho = rho;
-        x.CopyTo(_x);
+        x[copyFrom..].CopyTo(_x.AsSpan(copyFrom));
+        y.CopyTo(_y);
         var h = _h.AsSpan(0, m); var r = _r.AsSpan(0, m); var u = _u.AsSpan(0, m); var v = _v.AsSpan(0, m); var w = _w.AsSpan(0, m);
-        var q = _q.AsSpan(0, m + 1);
-        // h and r depend on x alone: entries below `keep` are the previous fit's.
-        h[keep..].Clear(); r[keep..].Clear(); u[keep..].Clear(); v[keep..].Clear(); w[keep..].Clear(); q.Clear();
+        // h, r, u, v and w depend on x alone: entries below `keep` are the previous fit's.
+        h[keep..].Clear(); r[keep..].Clear(); u[keep..].Clear(); v[keep..].Clear(); w[keep..].Clear();
         // Unit weights: σ_i = 1 / √w_i = 1, so the original's products with σ are left out (they are exact).
         double mu = rho <= 0 ? 1.0e100 : 2 * (1 - rho) / (3 * rho);
         int n = m - 1;
@@ -263,17 +279,6 @@ public sealed class SmoothingCubicSpline
             h[i] = x[i + 1] - x[i];
             r[i] = 3 / h[i];
         }
-        // q_i = 3(y_{i+1} − y_i) / h_i − 3(y_i − y_{i−1}) / h_{i−1}: the second term is the first of the step before,
-        // the same operations on the same values, so it is carried over. a / 1 is a exactly: unit spacings skip the division.
-        double previous = 3 * (y[1] - y[0]);
-        if (h[0] != 1.0) previous /= h[0];
-        for (int i = 1; i < n; i++)
-        {
-            double right = 3 * (y[i + 1] - y[i]);
-            if (h[i] != 1.0) right /= h[i];
-            q[i] = right - previous;
-            previous = right;
-        }
         for (int i = Math.Max(1, keep); i < n; i++)
         {
             u[i] = r[i - 1] * r[i - 1] + (r[i - 1] + r[i]) * (r[i - 1] + r[i]) + r[i] * r[i];
@@ -283,9 +288,9 @@ public sealed class SmoothingCubicSpline
             w[i] = mu * r[i] * r[i + 1];
         }
         Eliminate(u, v, w, keep);
-        Substitute(u, v, w, q);
+        var q = _q.AsSpan(0, m + 1);
+        Solve(y, h, u, v, w, q);
 
-        y.CopyTo(_y);
         _mu = mu;
         // Left extrapolation (polynomial 0) and the first interval (polynomial 1) share c0 and c1.
         double c0 = y[0] - mu * r[0] * q[1];
@@ -295,16 +300,29 @@ public sealed class SmoothingCubicSpline
         var linear = _c1.AsSpan(0, n + 1);
         linear[0] = c1;
         linear[1] = c1;
-        for (int j = 1; j < n; j++)
+        // c1 of polynomial j + 1 = (q_j + q_{j−1}) h_{j−1} + c1 of polynomial j: q_{j−1} and the sum stay in registers.
+        double qBefore = q[0];
+        var qs = q[1..n];
+        var hs = h[..(n - 1)];
+        var cs = linear[2..(n + 1)];
+        for (int j = 0; j < qs.Length && j < hs.Length && j < cs.Length; j++)
         {
-            c1 = (q[j] + q[j - 1]) * h[j - 1] + c1;
-            linear[j + 1] = c1;
+            double qj = qs[j];
+            c1 = (qj + qBefore) * hs[j] + c1;
+            cs[j] = c1;
+            qBefore = qj;
         }
         // Right extrapolation: the line tangent to the last cubic at x_n.
         double end = x[n] - x[n - 1];
         _tangentC0 = Evaluate(n, end);
         _tangentC1 = Derivative(n, end);
     }
+
+    /// <summary>The last node (beyond it the spline is its tangent line there).</summary>
+    internal double LastNode => _x[_m - 1];
+
+    /// <summary>The tangent line beyond the last node: value c0 + (z − last node) · c1.</summary>
+    internal (double C0, double C1) Tangent => (_tangentC0, _tangentC1);
 
     // The original's coefficients c0, c2, c3 of polynomial i (c1 is stored).
     private void Coefficients(int i, out double c0, out double c2, out double c3)
@@ -339,30 +357,6 @@ public sealed class SmoothingCubicSpline
         double res = c3 * 3;
         res = c2 * 2 + z * res;
         return _c1[i] + z * res;
-    }
-
-    /// <summary>
-    /// The spline at 0, 1, …, <c>values.Length</c> − 1, each as <see cref="Value"/> gives it, into <paramref name="values"/>.
-    /// </summary>
-    public void ValuesAtIndices(Span<double> values)
-    {
-        if (_m == 0) throw new InvalidOperationException("The spline has not been fitted.");
-        double last = _x[_m - 1];
-        double t0 = _tangentC0, t1 = _tangentC1;
-        for (int i = 0; i < values.Length; i++)
-        {
-            double z = i;
-            double value;
-            if (z > last) value = t0 + (z - last) * t1;
-            else
-            {
-                int p = PolynomialIndex(z);
-                value = Evaluate(p, p == 0 ? z - _x[0] : z - _x[p - 1]);
-            }
-            if (double.IsNaN(value) || value < 0) value = 0;
-            else if (double.IsInfinity(value) || value > 1) value = 1;
-            values[i] = value;
-        }
     }
 
     /// <summary>The spline at <paramref name="z"/>, clamped to [0, 1] (NaN gives 0, +∞ gives 1).</summary>
@@ -430,16 +424,52 @@ public sealed class SmoothingCubicSpline
         }
     }
 
-    private static void Substitute(Span<double> u, Span<double> v, Span<double> w, Span<double> q)
+    // The original's right-hand side q_i = 3(y_{i+1} − y_i) / h_i − 3(y_i − y_{i−1}) / h_{i−1}, its forward substitution
+    // and division by u, fused into one pass, then its backward substitution: the same operations in the same order, the
+    // running values kept in registers. The second term of q_i is the first of q_{i−1} (the same operations on the same
+    // values), so it is carried over; a / 1 is a exactly, so unit spacings skip the division.
+    private static void Solve(ReadOnlySpan<double> y, ReadOnlySpan<double> h, ReadOnlySpan<double> u, ReadOnlySpan<double> v,
+        ReadOnlySpan<double> w, Span<double> q)
     {
         int m = u.Length;
-        // forward substitution
-        q[1] -= v[0] * q[0];
-        for (int j = 2; j < m - 1; j++) q[j] = q[j] - v[j - 1] * q[j - 1] - w[j - 2] * q[j - 2];
-        for (int j = 1; j < m - 1; j++) q[j] /= u[j];
-        // backward substitution
+        q[0] = 0;
         q[m - 1] = 0;
-        for (int j = m - 3; j > 0; j--) q[j] = q[j] - v[j] * q[j + 1] - w[j] * q[j + 2];
+        q[m] = 0;
+        if (m < 3) return; // q_1 = q_{m−1} = 0
+        double previous = 3 * (y[1] - y[0]);
+        if (h[0] != 1.0) previous /= h[0];
+        double right = 3 * (y[2] - y[1]);
+        if (h[1] != 1.0) right /= h[1];
+        double z2 = 0; // q_0 of the forward substitution
+        double z1 = right - previous - v[0] * z2;
+        q[1] = z1 / u[1];
+        previous = right;
+        // j = 2 … m − 2, as offsets k = j − 2 into slices the loop condition bounds.
+        int count = m - 3;
+        var yj = y.Slice(2, count + 1); // y_j … y_{m−1}
+        var hj = h.Slice(2, count); var uj = u.Slice(2, count); var vj = v.Slice(1, count); var wj = w[..count];
+        var qj = q.Slice(2, count);
+        for (int k = 0; k < count && k + 1 < yj.Length && k < hj.Length && k < uj.Length && k < vj.Length && k < wj.Length && k < qj.Length; k++)
+        {
+            right = 3 * (yj[k + 1] - yj[k]);
+            double hk = hj[k];
+            if (hk != 1.0) right /= hk;
+            double z = right - previous - vj[k] * z1 - wj[k] * z2;
+            previous = right;
+            qj[k] = z / uj[k];
+            z2 = z1;
+            z1 = z;
+        }
+        // backward substitution: q_j −= v_j q_{j+1} + w_j q_{j+2} (in that order), j = m − 3 … 1
+        double b2 = 0, b1 = q[m - 2];
+        var qb = q[1..(m - 2)]; var vb = v[1..(m - 2)]; var wb = w[1..(m - 2)];
+        for (int k = qb.Length - 1; k >= 0 && k < vb.Length && k < wb.Length; k--)
+        {
+            double t = qb[k] - vb[k] * b1 - wb[k] * b2;
+            qb[k] = t;
+            b2 = b1;
+            b1 = t;
+        }
     }
 
     // Grows the buffers; true when it did (the cached elimination is then gone).
@@ -483,6 +513,7 @@ public sealed class WaveletConcessionModel
     private readonly GrowingDaubechiesTransform _wavelet = new();
     private double[] _chi = [], _x = [], _y = [], _ratio = [];
     private int _xFilled;
+    private int _fitted = -1; // the n of the spline's last fit (its nodes 0 … n − 1 and the stray 0)
     private int _length, _offers;
     private double _lastTime, _maxGap, _ratioDeviation;
 
@@ -561,30 +592,73 @@ public sealed class WaveletConcessionModel
         _xFilled = n;
         _x[n] = 0; // the original's arrays are one longer than the decomposition: a stray node (0, 0)
         _y[n] = 0;
-        _alpha.Fit(_x.AsSpan(0, n + 1), _y.AsSpan(0, n + 1), Smoothing);
-        var alpha = _ratio.AsSpan(0, n);
-        _alpha.ValuesAtIndices(alpha);
-        double mean = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double ratio = alpha[i] / _chi[i];
-            if (double.IsInfinity(ratio)) ratio = 0;
-            else if (double.IsNaN(ratio)) ratio = 1;
-            _ratio[i] = ratio;
-            mean += ratio;
-        }
+        // The previous fit's nodes were 0 … p − 1 and the stray 0: the first min(p, n) agree (all of them when p = n).
+        int unchanged = _fitted < 0 ? 0 : _fitted == n ? n + 1 : Math.Min(_fitted, n);
+        _alpha.Fit(_x.AsSpan(0, n + 1), _y.AsSpan(0, n + 1), Smoothing, unchanged);
+        _fitted = n;
+        // ratio_i = α(i) / χ_i; α beyond the last node (every i > 0 here) is the tangent line, clamped as Value clamps it.
+        double mean = RatiosAndSum(_alpha, _chi.AsSpan(0, n), _ratio.AsSpan(0, n));
         double deviation = 0;
         if (n > 1)
         {
             mean /= n;
-            for (int i = 0; i < n; i++)
+            foreach (double ratio in _ratio.AsSpan(0, n))
             {
-                double delta = _ratio[i] - mean;
+                double delta = ratio - mean;
                 deviation += delta * delta;
             }
             deviation = Math.Sqrt(deviation / n);
         }
         _ratioDeviation = deviation;
+    }
+
+    // Writes ratio_i = α(i) / χ_i (∞ as 0, NaN as 1) and returns their sum, added in order. Beyond the last node the
+    // ratios are computed four at a time: the same IEEE operations per lane as the scalar code (no fused multiply-add).
+    private static double RatiosAndSum(SmoothingCubicSpline alpha, ReadOnlySpan<double> chi, Span<double> ratios)
+    {
+        int n = chi.Length;
+        double last = alpha.LastNode;
+        var (t0, t1) = alpha.Tangent;
+        double sum = 0;
+        int i = 0;
+        for (; i < n && !(i > last); i++) sum += Store(ratios, i, alpha.Value(i) / chi[i]);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var c0 = Vector256.Create(t0); var c1 = Vector256.Create(t1); var x0 = Vector256.Create(last);
+            var zero = Vector256<double>.Zero; var one = Vector256.Create(1.0); var infinity = Vector256.Create(double.PositiveInfinity);
+            var z = Vector256.Create(i, i + 1.0, i + 2.0, i + 3.0);
+            var four = Vector256.Create(4.0);
+            for (; i + 4 <= n; i += 4, z += four)
+            {
+                var a = c0 + (z - x0) * c1;
+                a = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(a, zero), a, zero); // NaN and −∞ give 0
+                a = Vector256.ConditionalSelect(Vector256.GreaterThan(a, one), one, a);
+                var ratio = a / Vector256.Create(chi.Slice(i, 4));
+                ratio = Vector256.ConditionalSelect(Vector256.Equals(Vector256.Abs(ratio), infinity), zero, ratio);
+                ratio = Vector256.ConditionalSelect(Vector256.Equals(ratio, ratio), ratio, one);
+                ratio.CopyTo(ratios.Slice(i, 4));
+                sum += ratio.GetElement(0);
+                sum += ratio.GetElement(1);
+                sum += ratio.GetElement(2);
+                sum += ratio.GetElement(3);
+            }
+        }
+        for (; i < n; i++)
+        {
+            double a = t0 + (i - last) * t1;
+            if (!(a >= 0)) a = 0; // NaN and −∞ too
+            else if (a > 1) a = 1;
+            sum += Store(ratios, i, a / chi[i]);
+        }
+        return sum;
+    }
+
+    private static double Store(Span<double> ratios, int i, double ratio)
+    {
+        if (double.IsInfinity(ratio)) ratio = 0;
+        else if (double.IsNaN(ratio)) ratio = 1;
+        ratios[i] = ratio;
+        return ratio;
     }
 
     private void Grow(int length)

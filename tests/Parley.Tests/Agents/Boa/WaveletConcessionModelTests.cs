@@ -1,3 +1,4 @@
+using CsCheck;
 using Parley.Agents.Boa;
 
 namespace Parley.Tests.Agents.Boa;
@@ -74,6 +75,42 @@ public class WaveletConcessionModelTests
         DaubechiesWavelet.Forward(data, new double[data.Length]);
         Assert.InRange(data.Sum(d => d * d) / before, 0.999, 1.001); // the published coefficients have eight digits
     }
+
+    [Fact]
+    public void Model_EqualsTheStepForStepPort_AfterEveryOffer()
+    {
+        // Offers as TheFawkes sees them: one per round of a round deadline (factor = the rounds), or at any time of a
+        // time limit (factor = 100 per second, so χ has runs of zeros); utilities that are sometimes 0, 1 or repeated.
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            bool rounds = random.Next(2) == 0;
+            double factor = rounds ? random.Next(2, 1200) : 100 * (0.05 + 20 * random.NextDouble());
+            var fast = new WaveletConcessionModel(factor);
+            var reference = new ReferenceConcessionModel(factor);
+            double time = 0, utility = random.NextDouble();
+            int offers = random.Next(1, 300);
+            for (int k = 0; k < offers && time <= 1; k++)
+            {
+                if (rounds) time = (k + random.Next(2)) / factor * (random.Next(10) == 0 ? 2 : 1);
+                else time += random.NextDouble() * (random.Next(4) == 0 ? 0.02 : 0.004);
+                utility = random.Next(6) switch { 0 => 0, 1 => 1, 2 => utility, _ => random.NextDouble() };
+                fast.Observe(utility, time);
+                reference.Observe(utility, time);
+                AssertSame(reference.MaxTimeGap, fast.MaxTimeGap);
+                AssertSame(reference.RatioDeviation, fast.RatioDeviation);
+                Assert.Equal(reference.Ratio.Length, fast.Ratio.Length);
+                for (int i = 0; i < fast.Ratio.Length; i++) AssertSame(reference.Ratio[i], fast.Ratio[i]);
+                if (k == 0) continue;
+                double window = fast.TimeWindow;
+                for (int j = 0; j <= 10; j++) AssertSame(reference.EstimatedUtility(time + j * window), fast.EstimatedUtility(time + j * window));
+                for (double z = -1; z <= 3; z += 0.25) AssertSame(reference.Alpha.Value(z), fast.Alpha.Value(z));
+            }
+        }, iter: 60);
+    }
+
+    private static void AssertSame(double expected, double actual) =>
+        Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(actual));
 
     [Fact]
     public void Model_TracksTheLargestGapAndTheOldestOfferPerIndex()

@@ -62,6 +62,10 @@ public sealed class TheFawkes : GeniusTurnAgent, IHasOpponentModel
     private int _scanFirst = -1, _scanEnd = -1, _scanBest, _scanSecond;
     private int _issues, _seen;
     private double _reservation, _bestUtility, _discount, _riskAdjustedBest; // u_max·δ^ν
+    private double _earlyReserved;             // R(t) while 1 − t^(1/β) is exactly 1: RV + (u_max·δ^ν − RV)
+    // The last search over the next ten windows (valid while no offer arrived and the time is the same).
+    private bool _estimateStale = true;
+    private double _estimateAt, _estimatedTime, _estimatedUtility;
     private int _ownBids, _ownLast;            // own bids made; sorted position of the last one
     private double _ownLastTime;               // the time its bid object was last chosen (GENIUS's BidDetails.setTime)
     private readonly double[] _lastTen = new double[InertiaMemory]; // utilities of the OMS's last ten choices (ring)
@@ -103,6 +107,8 @@ public sealed class TheFawkes : GeniusTurnAgent, IHasOpponentModel
         double d = context.Profile.DiscountFactor;
         _discount = d > 0 && d <= 1 ? d : 1; // the original's fix: a factor of 0 means none
         _riskAdjustedBest = _bestUtility * Math.Pow(_discount, Nu);
+        _earlyReserved = _reservation + 1.0 * (_riskAdjustedBest - _reservation);
+        _estimateStale = true;
         _ownBids = 0;
         _ownLast = -1;
         _ownLastTime = 0;
@@ -143,6 +149,7 @@ public sealed class TheFawkes : GeniusTurnAgent, IHasOpponentModel
             _model.Observe(offer);
             _concession.Observe(utility, time);
             _termsStale = true;
+            _estimateStale = true;
         }
     }
 
@@ -247,17 +254,42 @@ public sealed class TheFawkes : GeniusTurnAgent, IHasOpponentModel
     /// <summary>The target utility: formulas 9–14 of the paper over the next ten windows.</summary>
     private double TargetUtility(double currentTime)
     {
+        // The search over the next ten windows depends on the time and the opponent model only: the acceptance
+        // condition's second ask in the same turn finds the same estimate.
+        if (_estimateStale || currentTime != _estimateAt)
+        {
+            (_estimatedTime, _estimatedUtility) = EstimateOverWindows(currentTime);
+            _estimateAt = currentTime;
+            _estimateStale = false;
+        }
+        double estimatedTime = _estimatedTime, estimatedUtility = _estimatedUtility;
+        if (estimatedUtility == -1) return ReservedUtility(currentTime); // formula 14-1
+        double previousUtility = _sorted.UtilityAt(_ownLast);
+        double factor = (currentTime - estimatedTime) / (_ownLastTime - estimatedTime);
+        return estimatedUtility + (previousUtility - estimatedUtility) * factor; // formula 14-2
+    }
+
+    // Formulas 9–13: the optimistic time and estimate where the discounted estimate most exceeds the discounted reserved
+    // utility, else the pessimistic one where they are closest (if ρ⁻¹ times it exceeds it), else (−1, −1).
+    private (double Time, double Utility) EstimateOverWindows(double currentTime)
+    {
         // Java's Double.MIN_VALUE is the smallest positive double (C#'s double.Epsilon), not the most negative one.
         const double javaMinValue = double.Epsilon;
         double maxDiff = javaMinValue, minDiff = double.MaxValue;
         double optimisticTime = 0, optimisticUtility = 0, pessimisticTime = 0, pessimisticUtility = 0;
+        // δ^t and R(t) at the pessimistic time (at t = 0 when none is found: δ^0 = 1).
+        double pessimisticDiscount = 1, pessimisticReserved = ReservedUtility(0);
         double window = _concession.TimeWindow;
         for (double time = currentTime; time < Math.Min(currentTime + window * 10, 1); time += window)
         {
-            double reserved = Discounted(ReservedUtility(time), time);
+            // utility · δ^t, δ^t computed once for both (the same value each time); without discounting it is exactly 1.
+            double discount = DiscountAt(time);
+            double reservedUtility = ReservedUtility(time);
+            double reserved = reservedUtility * discount;
             double estimated = _concession.EstimatedUtility(time);
-            double diff = Discounted(estimated, time) - reserved;
-            if (Discounted(estimated, time) >= reserved && diff > maxDiff)
+            double discountedEstimate = estimated * discount;
+            double diff = discountedEstimate - reserved;
+            if (discountedEstimate >= reserved && diff > maxDiff)
             {
                 maxDiff = diff;
                 optimisticTime = time;
@@ -268,29 +300,22 @@ public sealed class TheFawkes : GeniusTurnAgent, IHasOpponentModel
                 minDiff = Math.Abs(diff);
                 pessimisticTime = time;
                 pessimisticUtility = estimated;
+                pessimisticDiscount = discount;
+                pessimisticReserved = reservedUtility;
             }
         }
-        double estimatedTime, estimatedUtility;
-        if (maxDiff == javaMinValue)
-        {
-            double xsi = Math.Pow(Rho, -1) * Discounted(pessimisticUtility, pessimisticTime)
-                / Discounted(ReservedUtility(pessimisticTime), pessimisticTime);
-            (estimatedTime, estimatedUtility) = xsi > 1 ? (pessimisticTime, pessimisticUtility) : (-1, -1);
-        }
-        else (estimatedTime, estimatedUtility) = (optimisticTime, optimisticUtility);
-
-        if (estimatedUtility == -1) return ReservedUtility(currentTime); // formula 14-1
-        double previousUtility = _sorted.UtilityAt(_ownLast);
-        double factor = (currentTime - estimatedTime) / (_ownLastTime - estimatedTime);
-        return estimatedUtility + (previousUtility - estimatedUtility) * factor; // formula 14-2
+        if (maxDiff != javaMinValue) return (optimisticTime, optimisticUtility);
+        double xsi = Math.Pow(Rho, -1) * (pessimisticUtility * pessimisticDiscount) / (pessimisticReserved * pessimisticDiscount);
+        return xsi > 1 ? (pessimisticTime, pessimisticUtility) : (-1, -1);
     }
 
     /// <summary>The reserved utility function (formula 7): RV + (1 − t^(1/β))(u_max·δ^ν − RV).</summary>
-    private double ReservedUtility(double time) =>
-        _reservation + (1 - Math.Pow(time, 1 / Beta)) * (_riskAdjustedBest - _reservation);
+    /// (Below t = 0.92, t^500 &lt; 10^−18 and 1 − t^500 is exactly 1, so the power is skipped: the same value.)
+    private double ReservedUtility(double time) => time >= 0 && time < 0.92 ? _earlyReserved
+        : _reservation + (1 - Math.Pow(time, 1 / Beta)) * (_riskAdjustedBest - _reservation);
 
-    // utility · δ^t; without discounting δ^t is exactly 1, so the power is skipped.
-    private double Discounted(double utility, double time) => _discount == 1 ? utility : utility * Math.Pow(_discount, time);
+    // δ^t; without discounting exactly 1 (utility · 1 is utility), so the power is skipped.
+    private double DiscountAt(double time) => _discount == 1 ? 1 : Math.Pow(_discount, time);
 
     /// <summary>AC_TheFawkes (see the class summary: its "last opponent bid" is the opponent's first offer).</summary>
     private bool Acceptable(double time)

@@ -118,12 +118,9 @@ public abstract class ShuttlePrincipal : IShuttleParty
         double t = state.Time;
         (int From, Outcome Package, NegotiationAction Kind)? best = null;
         double bestUtility = double.NegativeInfinity;
-        var newMessages = _inbox!.New().ToList();
-        foreach (var m in newMessages)
-            if (m.From == context.PartyIndex && m.Kind == NegotiationAction.Reject) HearRefusal(m.Package, m.Issues);
-        double target = TargetUtility(t);
-        foreach (var m in newMessages)
+        foreach (var m in _inbox!.New())
         {
+            if (m.From == context.PartyIndex && m.Kind == NegotiationAction.Reject) HearRefusal(m.Package, m.Issues);
             if (m.Kind is NegotiationAction.Reject or NegotiationAction.Object) continue;
             LastReceived = m.Package;
             double u = context.Utility(m.Package);
@@ -133,6 +130,8 @@ public abstract class ShuttlePrincipal : IShuttleParty
                 best = (m.From, m.Package, m.Kind);
             }
         }
+        // After the messages: a refusal among them raises the target (its floor).
+        double target = TargetUtility(t);
         if (best is { } b && context.IsAllowed(b.Package, t) && bestUtility >= target && Reachable(b.From))
         {
             _committed = b.Package;

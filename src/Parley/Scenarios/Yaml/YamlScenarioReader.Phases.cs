@@ -201,6 +201,7 @@ public static partial class YamlScenarioReader
             var valueNode = doc.Optional(m, "value");
             var distNode = doc.Optional(m, "distribution");
             if ((valueNode is null) == (distNode is null)) throw doc.Error(m, $"{what} expectation on '{issueName}' needs exactly one of 'value' or 'distribution'");
+            int restIndex = -1;
             if (valueNode is not null) outcomes.Add((ValueIndex(doc, valueNode, issue, $"{what} expectation"), 1.0));
             else
             {
@@ -229,10 +230,11 @@ public static partial class YamlScenarioReader
                     if (total > 1 + 1e-9) throw doc.Error(restNode, $"{what} expectation on '{issueName}': the other probabilities sum to {total}, leaving no 'rest'; expected them to sum to at most 1");
                     outcomes[rest] = (outcomes[rest].Item1, Math.Max(0, 1 - total));
                     total = 1;
+                    restIndex = rest;
                 }
                 if (Math.Abs(total - 1) > 1e-9) throw doc.Error(distNode!, $"{what} expectation on '{issueName}' has probabilities summing to {total}; expected 1");
             }
-            var expectation = new SlotExpectation(outcomes.ToImmutable());
+            var expectation = new SlotExpectation(outcomes.ToImmutable()) { Rest = restIndex };
             foreach (int s in slots)
                 if (!into.TryAdd(s, expectation)) throw doc.Error(m, $"{what} states two expectations for slot '{structure.Space.Issues[s].Name}'");
         }

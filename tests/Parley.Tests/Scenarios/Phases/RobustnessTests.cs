@@ -209,6 +209,14 @@ public class RobustnessTests
         // Every value of its range is read (the rest follows), so robustness varies it instead of skipping refused variants.
         Assert.Equal([0.5, 0.5], Z(YamlScenarioReader.Read("rest.yaml", text.Replace("lo: {value: 0.9,", "lo: {value: 0.5,", StringComparison.Ordinal))));
         Assert.Equal([1, 0], Z(YamlScenarioReader.Read("rest.yaml", text.Replace("lo: {value: 0.9,", "lo: {value: 1,", StringComparison.Ordinal))));
+        // convert writes it back as 'rest', so a converted scenario varies it the same way.
+        string written = YamlScenarioWriter.Write(s);
+        Assert.Contains("rest", written, StringComparison.Ordinal);
+        var copy = YamlScenarioReader.Read("copy.yaml", written);
+        Assert.Equal(Described(s), Described(copy));
+        Assert.Equal(Z(s), Z(copy));
+        var options = new ReportOptions(new DateOnly(2024, 1, 20), MediatedRuns: false);
+        Assert.Equal(Text(Robustness.Of(s, options, samples: 4)), Text(Robustness.Of(copy, options, samples: 4)));
         var twoRests = Assert.Throws<ScenarioFormatException>(() => YamlScenarioReader.Read("rest.yaml", Small.Replace(Plain, "- {issue: z, distribution: {lo: rest, hi: rest}}", StringComparison.Ordinal)));
         Assert.Contains("two values with probability 'rest'", twoRests.Message, StringComparison.Ordinal);
         var over = Assert.Throws<ScenarioFormatException>(() => YamlScenarioReader.Read("rest.yaml", Small.Replace("- {issue: x, phase: second, value: \"1\"}", "- {issue: x, phase: second, distribution: {\"1\": 0.7, \"2\": 0.6, \"3\": rest}}", StringComparison.Ordinal)));

@@ -57,6 +57,7 @@ public abstract class ShuttlePrincipal : IShuttleParty
         _lastSent = null;
         _lastSentRound = -1;
         _floor = double.NegativeInfinity;
+        RatifierObjected = 0;
         LastReceived = null;
     }
 
@@ -77,6 +78,9 @@ public abstract class ShuttlePrincipal : IShuttleParty
     /// stop offering or accepting what the ratifier already refused and ask for more where it objected.
     /// </summary>
     public double RatifierFloor => _floor;
+
+    /// <summary>The issues its ratifier objected to in any refusal so far (a bit per issue; 0 before any refusal).</summary>
+    protected ulong RatifierObjected { get; private set; }
 
     // Raises the floor after the ratifier refused `package`, objecting to `objected` (a bit per issue).
     private void HearRefusal(Outcome package, ulong objected)
@@ -105,6 +109,7 @@ public abstract class ShuttlePrincipal : IShuttleParty
             }
         if (double.IsPositiveInfinity(step)) step = 1e-9;
         _floor = Math.Max(_floor, u + step);
+        RatifierObjected |= objected;
         if (_committed == package) _committed = null;
     }
 
@@ -251,8 +256,13 @@ public sealed class LeastImportantFirstPrincipal : ShuttlePrincipal
         double target = TargetUtility(t);
         var utility = context.Profile.Utility;
         ulong conceded = 0;
-        foreach (int i in _order)
+        // The issues its ratifier objected to are conceded last: first every other issue in order of importance.
+        ulong objected = RatifierObjected;
+        for (int k = 0; k < 2 * _order.Length; k++)
         {
+            int i = _order[k % _order.Length];
+            bool late = i < 64 && (objected & (1UL << i)) != 0;
+            if (late != (k >= _order.Length)) continue;
             if (values[i] == asked[i]) continue;
             int keep = values[i];
             values[i] = asked[i];

@@ -50,6 +50,93 @@ public class PhasedCliTests
         Assert.DoesNotContain("## What rests on assumptions", CliRunner.InProcess("report", Contract, "--no-runs").Out);
     }
 
+    /// <summary>A small dated, phased scenario with a staked mediator whose numbers carry ranges (issue 18 §4).</summary>
+    private const string WithMediator = """
+        name: robustness with a mediator
+        dates: {start: 2024-01-01, deadline: 2024-01-31}
+        phases:
+          - {name: first, days: 10}
+          - {name: second, days: 20}
+        issues:
+          - {name: x, type: integer, min: 0, max: 4, phased: true, deferrable: [second]}
+          - {name: y, type: discrete, values: [a, b, c]}
+        parties:
+          - name: A
+            reservedValue: {value: 0.45, range: [0.3, 0.6]}
+            utility:
+              weights: {x: {value: 0.6, range: [0.4, 0.8]}, y: 0.4}
+              issues:
+                x: {slope: 0.25, offset: 0}
+                y: {values: {a: 0, b: {value: 0.5, range: [0.4, 0.6]}, c: 1}}
+            phases:
+              expects:
+                - {issue: x, phase: second, distribution: {"3": {value: 0.8, range: [0.5, 1]}, "2": rest}}
+          - name: B
+            reservedValue: {value: 0.45, range: [0.3, 0.6]}
+            utility:
+              weights: {x: 0.5, y: 0.5}
+              issues:
+                x: {slope: -0.25, offset: 1}
+                y: {values: {a: 1, b: 0.5, c: 0}}
+            phases:
+              expects:
+                - {issue: x, phase: second, value: "1"}
+          - name: M
+            role: mediator
+            stake: {value: 0.5, range: [0.3, 0.7], source: "[M]"}
+            reservedValue: {value: 0.3, range: [0.2, 0.4]}
+            utility:
+              weights: {x: {value: 0.4, range: [0.3, 0.5]}, y: 0.6}
+              issues:
+                x: {slope: 0.1, offset: 0.5}
+                y: {values: {a: 0.5, b: 1, c: 0}}
+            phases:
+              expects:
+                - {issue: x, phase: second, value: "2"}
+        """;
+
+    [Fact]
+    public void ReportRobustness_VariesTheMediatorsNumbersForTheRunsOnly_AndGivesEachDependenceItsRange()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"parley-robust-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, WithMediator);
+        try
+        {
+            var withRuns = CliRunner.InProcess("report", file, "--at", "2024-01-20", "--robustness", "--json");
+            Assert.True(withRuns.ExitCode == 0, withRuns.Error);
+            using var doc = JsonDocument.Parse(withRuns.Out);
+            var findings = doc.RootElement.GetProperty("robustness").EnumerateArray().ToList();
+            var runs = findings.Where(f => f.GetProperty("finding").GetString()!.StartsWith("run:", StringComparison.Ordinal)).ToList();
+            Assert.Equal(6, runs.Count);
+            Assert.Contains(runs, f => f.GetProperty("finding").GetString() == "run:single-text, conceder-classic, staked");
+            foreach (var f in findings)
+            {
+                var depends = f.GetProperty("dependsOn").EnumerateArray().Select(d => d.GetString()!).ToList();
+                var ranges = f.GetProperty("ranges").EnumerateArray().ToList();
+                Assert.Equal(depends.Count, ranges.Count);
+                bool run = runs.Contains(f);
+                // The mediator's numbers decide only the runs' findings; the runs' findings only they decide.
+                Assert.All(depends, d => Assert.Equal(run, d.StartsWith("party 'M'", StringComparison.Ordinal) || (run && d == "joint")));
+                for (int k = 0; k < depends.Count; k++)
+                    if (ranges[k].ValueKind == JsonValueKind.Array) Assert.True(ranges[k][0].GetDouble() <= ranges[k][1].GetDouble());
+            }
+
+            var noRuns = CliRunner.InProcess("report", file, "--at", "2024-01-20", "--robustness", "--no-runs", "--json");
+            Assert.True(noRuns.ExitCode == 0, noRuns.Error);
+            using var plain = JsonDocument.Parse(noRuns.Out);
+            Assert.DoesNotContain(plain.RootElement.GetProperty("robustness").EnumerateArray(), f => f.GetProperty("finding").GetString()!.StartsWith("run:", StringComparison.Ordinal));
+
+            var markdown = CliRunner.InProcess("report", file, "--at", "2024-01-20", "--robustness");
+            Assert.True(markdown.ExitCode == 0, markdown.Error);
+            Assert.Contains("3 of the 8 assumptions are the mediators' numbers", markdown.Out, StringComparison.Ordinal);
+            Assert.Contains("| run:shuttle, conceder, bridging |", markdown.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void ReportJson_PhasedExample_DeferringThePensionOpensAZoneTheSettledVersionLacks()
     {

@@ -65,7 +65,7 @@ public sealed class ReportCommand(CliIo io) : Command<ReportSettings>
         try
         {
             report = ReportBuilder.Build(scenario, new ReportOptions(date, time, settings.Seed, !settings.NoRuns));
-            if (settings.Robustness) report = report with { Robustness = Parley.Reports.Robustness.Of(scenario, new ReportOptions(date, time, settings.Seed, false), seed: settings.Seed) };
+            if (settings.Robustness) report = report with { Robustness = Parley.Reports.Robustness.Of(scenario, new ReportOptions(date, time, settings.Seed, !settings.NoRuns), seed: settings.Seed) };
         }
         catch (ArgumentException e)
         {

@@ -170,10 +170,16 @@ internal sealed class ReportDocument
         if (!r.Robustness.IsEmpty)
         {
             doc._blocks.Add(new Heading("What rests on assumptions"));
-            doc._blocks.Add(new Paragraph("Each finding with every marked assumption varied over its range (one at a time, then jointly by seeded sampling). \"Input\": an assumption was calibrated to produce the finding, so it is not a finding of the model. \"Holds over\": the range of the first assumption it depends on over which it still holds."));
+            doc._blocks.Add(new Paragraph("Each finding with every marked assumption varied over its range (one at a time over a 5-point grid, then jointly by seeded sampling). \"Input\": an assumption was calibrated to produce the finding, so it is not a finding of the model. \"Depends on\": each assumption whose variation alone changes the finding, with the range of its values around the scenario's over which the finding still holds; \"holds over\" repeats it for the first."));
+            int mediators = s.Assumptions.Count(a => Robustness.IsMediators(s, a));
+            if (mediators > 0)
+                doc._blocks.Add(new Paragraph(r.Robustness.Any(f => f.Finding.StartsWith("run:", StringComparison.Ordinal))
+                    ? $"{mediators} of the {s.Assumptions.Length} assumptions are the mediators' numbers. No finding but the mediated runs' reads them, so they are varied for the runs (\"run:\"), with the report's seed: each mediator's stake alone at both ends of its range, then every mediator number together ({Robustness.RunSamples} seeded samples). The principals' and ratifiers' numbers are held for the runs (each of their variations would need every run again)."
+                    : $"{mediators} of the {s.Assumptions.Length} assumptions are the mediators' numbers. No finding above reads them (they enter only the mediated runs; a report with runs varies them for the runs' outcomes)."));
             var robust = new Table(["finding", "value", "holds", "input", "depends on", "holds over"], []);
             foreach (var f in r.Robustness)
-                robust.Rows.Add([f.Finding, f.Value, f.Holds ? "yes" : "no", f.Input ? "yes (calibrated)" : "no", f.DependsOn.IsEmpty ? "no assumption changes it" : string.Join("; ", f.DependsOn),
+                robust.Rows.Add([f.Finding, f.Value, f.Holds ? "yes" : "no", f.Input ? "yes (calibrated)" : "no",
+                    f.DependsOn.IsEmpty ? "no assumption changes it" : string.Join("; ", f.DependsOn.Select((d, k) => k < f.Ranges.Length && f.Ranges[k] is { } dr ? $"{d} ({F(dr.Low)} – {F(dr.High)})" : d)),
                     f.Range is { } range ? $"{F(range.Low)} – {F(range.High)}" : ""]);
             doc._blocks.Add(robust);
         }

@@ -38,6 +38,19 @@ internal static class ReportPhasesJson
                 json.WriteStartArray("dependsOn");
                 foreach (var d in f.DependsOn) json.WriteStringValue(d);
                 json.WriteEndArray();
+                json.WriteStartArray("ranges");
+                foreach (var dependsRange in f.Ranges)
+                {
+                    if (dependsRange is { } r0)
+                    {
+                        json.WriteStartArray();
+                        json.WriteNumberValue(r0.Low);
+                        json.WriteNumberValue(r0.High);
+                        json.WriteEndArray();
+                    }
+                    else json.WriteNullValue();
+                }
+                json.WriteEndArray();
                 if (f.Range is { } range)
                 {
                     json.WriteStartArray("range");

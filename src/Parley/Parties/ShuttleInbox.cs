@@ -40,6 +40,14 @@ public sealed class ShuttleInbox
                 yield return new ReceivedMessage(e.Party, NegotiationAction.Reject, refused, e.Issues, e.Round, e.Time);
                 continue;
             }
+            if (e.To == -1 && e.Party == me && e.Action == NegotiationAction.Reject && e.Outcome is { } mine && e.Note is { } own
+                && own.StartsWith("ratification: ", StringComparison.Ordinal) && _context.Table.Roles[me] == Scenarios.PartyRole.Principal)
+            {
+                // Its own ratifier's refusal of the package its negotiators committed to: the principal hears it as a
+                // rejection from itself (From = its own index), with the issues the ratifier objects to.
+                yield return new ReceivedMessage(me, NegotiationAction.Reject, mine, e.Issues, e.Round, e.Time);
+                continue;
+            }
             if (e.To != me || e.Party == me || e.Outcome is not { } package) continue;
             if (e.Action == NegotiationAction.Deliver)
             {

@@ -13,4 +13,12 @@ namespace Parley.Scenarios;
 /// <param name="Start">Character offset of the assumption in the file's text.</param>
 /// <param name="End">Character offset just after it.</param>
 /// <param name="Line">Its line in the file.</param>
-public sealed record Assumption(string What, double Value, double Low, double High, string? Source, string? CalibratedFor, int Start, int End, long Line);
+public sealed record Assumption(string What, double Value, double Low, double High, string? Source, string? CalibratedFor, int Start, int End, long Line)
+{
+    /// <summary>
+    /// The party whose number it is (a ratifier's numbers belong to its principal; an event's <c>change</c> to the
+    /// party it moves), or null for a number of the scenario as a whole. <c>report --robustness</c> varies a mediator's
+    /// numbers only for the mediated runs: no other finding reads them.
+    /// </summary>
+    public string? Party { get; init; }
+}

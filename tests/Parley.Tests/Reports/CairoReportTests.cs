@@ -144,7 +144,56 @@ public class CairoReportTests
         Assert.All(s.Timeline.Events.OfType<ReservedValueChange>().Where(e => s.Parties[e.Party].Role == PartyRole.Principal),
             e => Assert.Contains(s.Assumptions, a => a.What.Contains($"'{e.Name}'", StringComparison.Ordinal)));
 
-        var findings = Robustness.Of(s, new ReportOptions(new DateOnly(2024, 2, 13), MediatedRuns: false), samples: 4);
+        // Issue 18 §4, the rest: every score between a value's best and worst (the brief gives orderings only), every
+        // probability of an expectation of later talks, and the mediators' numbers carry ranges too.
+        foreach (var party in s.Parties)
+        {
+            var utility = (Parley.Preferences.LinearAdditiveUtility)s.Phasing!.Parties[s.Parties.IndexOf(party)].Utility;
+            var issues = s.Phasing.Structure.Issues;
+            for (int i = 0; i < issues.Length; i++)
+                if (issues[i].Issue is Parley.Outcomes.DiscreteIssue d)
+                    for (int v = 0; v < d.Values.Count; v++)
+                    {
+                        double score = utility.Evaluators[i].Score(d, v);
+                        if (score is > 0 and < 1)
+                            Assert.Contains(s.Assumptions, a => a.What == $"party '{party.Name}' evaluation of '{d.Name}' score of '{d.Values[v]}'" && a.Low < score && score < a.High);
+                    }
+            if (party.Role == PartyRole.Mediator)
+            {
+                Assert.Contains(s.Assumptions, a => a.What == $"party '{party.Name}' 'stake'" && a.High > a.Low);
+                Assert.Contains(s.Assumptions, a => a.What == $"party '{party.Name}' 'reservedValue'" && a.High > a.Low);
+                Assert.Equal(issues.Length, s.Assumptions.Count(a => a.Party == party.Name && a.What.Contains("weight of", StringComparison.Ordinal)));
+            }
+        }
+        Assert.Equal(6, s.Assumptions.Count(a => a.What.Contains("expectation of", StringComparison.Ordinal) && a.Party == "Israel"));
+        Assert.Equal(3, s.Assumptions.Count(a => a.What.Contains("expectation of", StringComparison.Ordinal) && a.Party == "Hamas"));
+        Assert.All(s.Timeline.Events.OfType<ReservedValueChange>(), e => Assert.Contains(s.Assumptions, a => a.What.Contains($"'{e.Name}'", StringComparison.Ordinal) && a.Party == Name(e.Party)));
+        // The mediators' numbers are read by no finding but the runs': all of them at the low end at once leaves every other finding as it was.
+        var options = new ReportOptions(new DateOnly(2024, 2, 13), MediatedRuns: true);
+        var text = s.SourceText!;
+        var lowered = new System.Text.StringBuilder(text);
+        foreach (var a in s.Assumptions.Where(a => Robustness.IsMediators(s, a)).OrderByDescending(a => a.Start))
+            lowered.Remove(a.Start, a.End - a.Start).Insert(a.Start, a.Low.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        var mediatorsLow = Parley.Scenarios.Yaml.YamlScenarioReader.Read("cairo-low.yaml", lowered.ToString());
+        Assert.Equal(RobustnessFindings.Of(s, options with { MediatedRuns = false }), RobustnessFindings.Of(mediatorsLow, options with { MediatedRuns = false }));
+
+        var findings = Robustness.Of(s, options, 4, 0, RobustnessFindings.Of, runSamples: 2);
+        // The findings other than the runs' depend on no mediator number; the runs' on nothing else.
+        var mediatorNumbers = s.Assumptions.Where(a => Robustness.IsMediators(s, a)).Select(a => a.What).ToHashSet();
+        Assert.All(findings.Where(f => !f.Finding.StartsWith("run:", StringComparison.Ordinal)), f => Assert.DoesNotContain(f.DependsOn, mediatorNumbers.Contains));
+        var runs = findings.Where(f => f.Finding.StartsWith("run:", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(MediatedRuns.Default.Count, runs.Length);
+        Assert.All(runs, f => Assert.All(f.DependsOn, d => Assert.True(d == Robustness.Joint || mediatorNumbers.Contains(d), d)));
+        Assert.All(findings, f => Assert.Equal(f.DependsOn.Length, f.Ranges.Length));
+        Assert.Equal("agreement", runs.Single(f => f.Finding == "run:single-text, conceder-classic, staked").Value);
+        // Each dependence carries the range over which the finding holds, around the scenario's value.
+        foreach (var f in findings)
+            for (int k = 0; k < f.DependsOn.Length; k++)
+                if (f.Ranges[k] is { } range)
+                {
+                    var a = s.Assumptions.First(x => x.What == f.DependsOn[k]);
+                    Assert.InRange(a.Value, range.Low, range.High);
+                }
         var ratified = findings.Single(f => f.Finding == "ratifiedZone");
         Assert.StartsWith("none", ratified.Value, StringComparison.Ordinal);
         Assert.True(ratified.Input);

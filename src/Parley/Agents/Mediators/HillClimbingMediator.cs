@@ -444,6 +444,11 @@ public class HillClimbingMediator : ITextMediator
         _pushNext = 0;
     }
 
-    /// <summary>Called with each round's tally after the standing text is updated (for mediators that learn more from it).</summary>
-    protected virtual void OnTally(in SingleTextState state) { }
+    /// <summary>
+    /// Called with each round's tally after the standing text is updated (for mediators that learn more from it).
+    /// Default: a mediator with a stake of its own moves a text that splits the principals toward the side that rejects
+    /// it (<see cref="PushTowardRejecter"/>), as the staked and Nash-seeking mediators do; a neutral one (α = 1) does
+    /// nothing here, so the hill climber's figures on the ANAC scenarios are unchanged.
+    /// </summary>
+    protected virtual void OnTally(in SingleTextState state) => PushTowardRejecter(state);
 }

@@ -22,6 +22,7 @@ public abstract class ShuttlePrincipal : IShuttleParty
     private Outcome? _committed;
     private Outcome? _lastSent;
     private int _lastSentRound = -1;
+    private double _floor = double.NegativeInfinity;
 
     /// <summary>Creates a principal with concession exponent <paramref name="exponent"/> (e ≥ 0).</summary>
     protected ShuttlePrincipal(double exponent)
@@ -55,14 +56,61 @@ public abstract class ShuttlePrincipal : IShuttleParty
         _committed = null;
         _lastSent = null;
         _lastSentRound = -1;
+        _floor = double.NegativeInfinity;
+        RatifierObjected = 0;
         LastReceived = null;
     }
 
-    /// <summary>The target utility at normalised time <paramref name="t"/>.</summary>
+    /// <summary>
+    /// The target utility at normalised time <paramref name="t"/>: it concedes with time, but never to a package no better
+    /// for this principal than one its own ratifier turned down (<see cref="RatifierFloor"/>).
+    /// </summary>
     public double TargetUtility(double t)
     {
         var (min, max) = TimeDependentBidding.Range(Context, t);
-        return TimeDependentBidding.Target(t, Exponent, min, max);
+        return Math.Max(TimeDependentBidding.Target(t, Exponent, min, max), Math.Min(_floor, max));
+    }
+
+    /// <summary>
+    /// After its ratifier turned down a package its negotiators committed to: this principal's utility for that package
+    /// plus the smallest gain one of the ratifier's objected issues can give it (one value better for it there), the least
+    /// the ratifier's objection asks for; −∞ before any refusal. The target never falls below it, so the negotiators
+    /// stop offering or accepting what the ratifier already refused and ask for more where it objected.
+    /// </summary>
+    public double RatifierFloor => _floor;
+
+    /// <summary>The issues its ratifier objected to in any refusal so far (a bit per issue; 0 before any refusal).</summary>
+    protected ulong RatifierObjected { get; private set; }
+
+    // Raises the floor after the ratifier refused `package`, objecting to `objected` (a bit per issue).
+    private void HearRefusal(Outcome package, ulong objected)
+    {
+        var context = Context;
+        var space = context.Space;
+        var utility = context.Profile.Utility;
+        var values = new int[space.IssueCount];
+        space.Decode(package, values);
+        double u = utility.Utility(values);
+        double step = double.PositiveInfinity;
+        for (int pass = 0; pass < 2 && double.IsPositiveInfinity(step); pass++)
+            for (int i = 0; i < values.Length; i++)
+            {
+                // The objected issues first; when none of them can be improved for this principal, any issue.
+                if (pass == 0 && (i >= 64 || (objected & (1UL << i)) == 0)) continue;
+                int keep = values[i];
+                for (int v = 0; v < space.Radices[i]; v++)
+                {
+                    if (v == keep) continue;
+                    values[i] = v;
+                    double gain = utility.Utility(values) - u;
+                    if (gain > 1e-12 && gain < step) step = gain;
+                }
+                values[i] = keep;
+            }
+        if (double.IsPositiveInfinity(step)) step = 1e-9;
+        _floor = Math.Max(_floor, u + step);
+        RatifierObjected |= objected;
+        if (_committed == package) _committed = null;
     }
 
     /// <summary>The package to put forward at time <paramref name="t"/> (it need not be allowed; the caller makes it so), and the issues it concedes.</summary>
@@ -73,11 +121,11 @@ public abstract class ShuttlePrincipal : IShuttleParty
     {
         var context = Context;
         double t = state.Time;
-        double target = TargetUtility(t);
         (int From, Outcome Package, NegotiationAction Kind)? best = null;
         double bestUtility = double.NegativeInfinity;
         foreach (var m in _inbox!.New())
         {
+            if (m.From == context.PartyIndex && m.Kind == NegotiationAction.Reject) HearRefusal(m.Package, m.Issues);
             if (m.Kind is NegotiationAction.Reject or NegotiationAction.Object) continue;
             LastReceived = m.Package;
             double u = context.Utility(m.Package);
@@ -87,6 +135,8 @@ public abstract class ShuttlePrincipal : IShuttleParty
                 best = (m.From, m.Package, m.Kind);
             }
         }
+        // After the messages: a refusal among them raises the target (its floor).
+        double target = TargetUtility(t);
         if (best is { } b && context.IsAllowed(b.Package, t) && bestUtility >= target && Reachable(b.From))
         {
             _committed = b.Package;
@@ -206,8 +256,13 @@ public sealed class LeastImportantFirstPrincipal : ShuttlePrincipal
         double target = TargetUtility(t);
         var utility = context.Profile.Utility;
         ulong conceded = 0;
-        foreach (int i in _order)
+        // The issues its ratifier objected to are conceded last: first every other issue in order of importance.
+        ulong objected = RatifierObjected;
+        for (int k = 0; k < 2 * _order.Length; k++)
         {
+            int i = _order[k % _order.Length];
+            bool late = i < 64 && (objected & (1UL << i)) != 0;
+            if (late != (k >= _order.Length)) continue;
             if (values[i] == asked[i]) continue;
             int keep = values[i];
             values[i] = asked[i];

@@ -10,6 +10,9 @@ namespace Parley.Scenarios.Phases;
 /// <param name="Outcomes">(value index of the issue, probability) pairs; probabilities sum to 1.</param>
 public sealed record SlotExpectation(ImmutableArray<(int Value, double Probability)> Outcomes)
 {
+    /// <summary>The index in <see cref="Outcomes"/> of the value written <c>rest</c> (1 minus the others), or −1; the writer writes it back so.</summary>
+    public int Rest { get; init; } = -1;
+
     /// <summary>The party's expected score for the slot: Σ p(v) · score(v) under <paramref name="evaluator"/>.</summary>
     public double ExpectedScore(Outcomes.Issue issue, IssueEvaluator evaluator)
     {

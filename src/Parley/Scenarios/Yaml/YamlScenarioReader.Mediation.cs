@@ -29,11 +29,15 @@ public static partial class YamlScenarioReader
             var events = new List<ScenarioEvent>();
             var nodes = new Dictionary<ScenarioEvent, YamlNode>(ReferenceEqualityComparer.Instance);
             foreach (var node in doc.Seq(eventsNode, "'events'"))
+            {
+                int assumptionsBefore = doc.Assumptions.Count;
                 foreach (var e in ReadEvent(doc, doc.Map(node, "an event"), scenario, timeline))
                 {
                     events.Add(e);
                     nodes[e] = node;
+                    if (e is ReservedValueChange c) OwnAssumptions(doc, assumptionsBefore, scenario.Parties[c.Party].Name);
                 }
+            }
             timeline = new Timeline(events, start, deadline);
             CheckShiftedReservedValues(doc, scenario, timeline, nodes);
         }

@@ -201,21 +201,40 @@ public static partial class YamlScenarioReader
             var valueNode = doc.Optional(m, "value");
             var distNode = doc.Optional(m, "distribution");
             if ((valueNode is null) == (distNode is null)) throw doc.Error(m, $"{what} expectation on '{issueName}' needs exactly one of 'value' or 'distribution'");
+            int restIndex = -1;
             if (valueNode is not null) outcomes.Add((ValueIndex(doc, valueNode, issue, $"{what} expectation"), 1.0));
             else
             {
                 double total = 0;
+                // One value may take 'rest': 1 minus the others, so that a probability can carry a range ({value, range})
+                // and the distribution still sums to 1 when robustness varies it.
+                int rest = -1;
+                YamlNode? restNode = null;
                 foreach (var (k, v) in doc.Map(distNode!, $"{what} expectation 'distribution' (a map from value to probability)").Children)
                 {
                     int value = ValueIndex(doc, k, issue, $"{what} expectation");
-                    double p = doc.Double(v, $"{what} probability");
+                    if (v is YamlScalarNode { Value: "rest" })
+                    {
+                        if (restNode is not null) throw doc.Error(v, $"{what} expectation on '{issueName}' has two values with probability 'rest'; expected at most one");
+                        (rest, restNode) = (outcomes.Count, v);
+                        outcomes.Add((value, 0));
+                        continue;
+                    }
+                    double p = doc.Double(v, $"{what} expectation of '{issueName}' probability of '{doc.String(k, "a value")}'");
                     if (p is < 0 or > 1) throw doc.Error(v, $"{what} probability {p}; expected one in [0, 1]");
                     outcomes.Add((value, p));
                     total += p;
                 }
+                if (restNode is not null)
+                {
+                    if (total > 1 + 1e-9) throw doc.Error(restNode, $"{what} expectation on '{issueName}': the other probabilities sum to {total}, leaving no 'rest'; expected them to sum to at most 1");
+                    outcomes[rest] = (outcomes[rest].Item1, Math.Max(0, 1 - total));
+                    total = 1;
+                    restIndex = rest;
+                }
                 if (Math.Abs(total - 1) > 1e-9) throw doc.Error(distNode!, $"{what} expectation on '{issueName}' has probabilities summing to {total}; expected 1");
             }
-            var expectation = new SlotExpectation(outcomes.ToImmutable());
+            var expectation = new SlotExpectation(outcomes.ToImmutable()) { Rest = restIndex };
             foreach (int s in slots)
                 if (!into.TryAdd(s, expectation)) throw doc.Error(m, $"{what} states two expectations for slot '{structure.Space.Issues[s].Name}'");
         }

@@ -71,7 +71,9 @@ public static partial class YamlScenarioReader
         var phasings = ImmutableArray.CreateBuilder<PartyPhasing>();
         foreach (var node in partiesNode)
         {
+            int assumptionsBefore = doc.Assumptions.Count;
             var (party, phasing) = ReadParty(doc, doc.Map(node, "a party"), space, warnings, phaseStructure);
+            OwnAssumptions(doc, assumptionsBefore, party.Name);
             parties.Add(party);
             if (phasing is not null) phasings.Add(phasing);
         }
@@ -91,6 +93,12 @@ public static partial class YamlScenarioReader
         return doc.Assumptions.Count == 0 ? read : read with { Assumptions = [.. doc.Assumptions], SourceText = text };
     }
 
+
+    // The assumptions read since index 'from' are numbers of 'party' (its own, its ratifier's, or an event's change of them).
+    private static void OwnAssumptions(Doc doc, int from, string party)
+    {
+        for (int k = from; k < doc.Assumptions.Count; k++) doc.Assumptions[k] = doc.Assumptions[k] with { Party = party };
+    }
 
     private static Issue ReadIssue(Doc doc, YamlMappingNode map)
     {

@@ -52,7 +52,11 @@ public static partial class YamlScenarioWriter
             else
             {
                 var dist = new YamlMappingNode();
-                foreach (var (v, p) in expectation.Outcomes) dist.Add(Str(issue.FormatValue(v)), Num(p));
+                for (int k = 0; k < expectation.Outcomes.Length; k++)
+                {
+                    var (v, p) = expectation.Outcomes[k];
+                    dist.Add(Str(issue.FormatValue(v)), k == expectation.Rest ? Str("rest") : Num(p));
+                }
                 item.Add("distribution", dist);
             }
             expects.Add(item);

@@ -193,4 +193,33 @@ public class RobustnessTests
         Assert.Equal(8, copy.Assumptions.Length);
         Assert.Equal(Described(s), Described(copy));
     }
+    [Fact]
+    public void ExpectationProbability_WithRest_IsAnAssumptionOfItsParty_AndTheDistributionStillSumsToOne()
+    {
+        const string Plain = "- {issue: z, distribution: {lo: 0.9, hi: 0.1}}";
+        string text = Small.Replace(Plain, "- {issue: z, distribution: {lo: {value: 0.9, range: [0.5, 1], source: \"[M]\"}, hi: rest}}", StringComparison.Ordinal);
+        Assert.NotEqual(Small, text);
+        var s = YamlScenarioReader.Read("rest.yaml", text);
+        var probability = Assert.Single(s.Assumptions, a => a.What == "party 'B' expectation of 'z' probability of 'lo'");
+        Assert.Equal("B", probability.Party);
+        Assert.Equal("A", s.Assumptions.Single(a => a.What.StartsWith("event 'pressure'", StringComparison.Ordinal)).Party);
+        Assert.All(s.Assumptions, a => Assert.NotNull(a.Party));
+        static double[] Z(Scenario scenario) => [.. scenario.Phasing!.Parties[1].Expectations.Values.Single(e => e.Outcomes.Length == 2).Outcomes.Select(o => o.Probability)];
+        Assert.Equal([0.9, 1 - 0.9], Z(s));
+        // Every value of its range is read (the rest follows), so robustness varies it instead of skipping refused variants.
+        Assert.Equal([0.5, 0.5], Z(YamlScenarioReader.Read("rest.yaml", text.Replace("lo: {value: 0.9,", "lo: {value: 0.5,", StringComparison.Ordinal))));
+        Assert.Equal([1, 0], Z(YamlScenarioReader.Read("rest.yaml", text.Replace("lo: {value: 0.9,", "lo: {value: 1,", StringComparison.Ordinal))));
+        // convert writes it back as 'rest', so a converted scenario varies it the same way.
+        string written = YamlScenarioWriter.Write(s);
+        Assert.Contains("rest", written, StringComparison.Ordinal);
+        var copy = YamlScenarioReader.Read("copy.yaml", written);
+        Assert.Equal(Described(s), Described(copy));
+        Assert.Equal(Z(s), Z(copy));
+        var options = new ReportOptions(new DateOnly(2024, 1, 20), MediatedRuns: false);
+        Assert.Equal(Text(Robustness.Of(s, options, samples: 4)), Text(Robustness.Of(copy, options, samples: 4)));
+        var twoRests = Assert.Throws<ScenarioFormatException>(() => YamlScenarioReader.Read("rest.yaml", Small.Replace(Plain, "- {issue: z, distribution: {lo: rest, hi: rest}}", StringComparison.Ordinal)));
+        Assert.Contains("two values with probability 'rest'", twoRests.Message, StringComparison.Ordinal);
+        var over = Assert.Throws<ScenarioFormatException>(() => YamlScenarioReader.Read("rest.yaml", Small.Replace("- {issue: x, phase: second, value: \"1\"}", "- {issue: x, phase: second, distribution: {\"1\": 0.7, \"2\": 0.6, \"3\": rest}}", StringComparison.Ordinal)));
+        Assert.Contains("leaving no 'rest'", over.Message, StringComparison.Ordinal);
+    }
 }

@@ -127,7 +127,7 @@ public readonly record struct OpponentModelAccuracy(double? Pearson, double? Ken
             }
             i = j;
         }
-        long swaps = MergeSortCountingSwaps(xs, buffer, 0, n);
+        long swaps = SortCountingInversions(xs, buffer, n);
         long tiedX = TiedPairs(xs.AsSpan(0, n));
         double denominator = Math.Sqrt((double)(pairs - tiedX) * (pairs - tiedY));
         if (!(denominator > 0)) return null;
@@ -161,13 +161,15 @@ public readonly record struct OpponentModelAccuracy(double? Pearson, double? Ken
         return (t_kendallValues, t_kendallBuffer!);
     }
 
-    // Sorts values[from, to) ascending and returns the number of strictly inverted pairs (short ranges by insertion,
-    // whose moves are those pairs).
-    private static long MergeSortCountingSwaps(double[] values, double[] buffer, int from, int to)
+    // Sorts values[0, n) ascending and returns the number of strictly inverted pairs: runs of 16 by insertion (its
+    // moves are those pairs), then bottom-up merges between values and buffer, each counting the pairs it uncrosses.
+    private static long SortCountingInversions(double[] values, double[] buffer, int n)
     {
-        if (to - from <= 16)
+        const int Run = 16;
+        long swaps = 0;
+        for (int from = 0; from < n; from += Run)
         {
-            long moves = 0;
+            int to = Math.Min(from + Run, n);
             for (int i = from + 1; i < to; i++)
             {
                 double v = values[i];
@@ -176,24 +178,34 @@ public readonly record struct OpponentModelAccuracy(double? Pearson, double? Ken
                 {
                     values[j + 1] = values[j];
                     j--;
-                    moves++;
+                    swaps++;
                 }
                 values[j + 1] = v;
             }
-            return moves;
         }
-        int mid = (from + to) >>> 1;
-        long swaps = MergeSortCountingSwaps(values, buffer, from, mid) + MergeSortCountingSwaps(values, buffer, mid, to);
-        if (!(values[mid] < values[mid - 1])) return swaps; // already in order: no pair across the halves is inverted
-        int a = from, b = mid, k = from;
-        while (a < mid && b < to)
+        double[] source = values, target = buffer;
+        for (int width = Run; width < n; width *= 2)
         {
-            if (values[b] < values[a]) { swaps += mid - a; buffer[k++] = values[b++]; }
-            else buffer[k++] = values[a++];
+            for (int from = 0; from < n; from += 2 * width)
+            {
+                int mid = Math.Min(from + width, n), to = Math.Min(from + 2 * width, n);
+                if (mid == to || !(source[mid] < source[mid - 1]))
+                {
+                    Array.Copy(source, from, target, from, to - from); // in order already: no pair across is inverted
+                    continue;
+                }
+                int a = from, b = mid, k = from;
+                while (a < mid && b < to)
+                {
+                    if (source[b] < source[a]) { swaps += mid - a; target[k++] = source[b++]; }
+                    else target[k++] = source[a++];
+                }
+                while (a < mid) target[k++] = source[a++];
+                while (b < to) target[k++] = source[b++];
+            }
+            (source, target) = (target, source);
         }
-        while (a < mid) buffer[k++] = values[a++];
-        while (b < to) buffer[k++] = values[b++];
-        Array.Copy(buffer, from, values, from, to - from);
+        if (!ReferenceEquals(source, values)) Array.Copy(source, values, n);
         return swaps;
     }
 

@@ -52,7 +52,7 @@ public class OpponentModelAccuracyTests
 
     [Fact]
     public void KendallTauB_MatchesThePairCountDefinition() =>
-        Gen.Int[0, 4].Array[2, 40].SelectMany(x => Gen.Int[0, 4].Array[x.Length].Select(y => (x, y))).Sample(pair =>
+        Gen.Int[0, 4].Array[2, 200].SelectMany(x => Gen.Int[0, 4].Array[x.Length].Select(y => (x, y))).Sample(pair =>
         {
             var (x, y) = pair;
             long concordant = 0, discordant = 0, tiesX = 0, tiesY = 0;

@@ -51,6 +51,7 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
     private int _topSize, _topCount;
     private ScalableBayesianEstimate? _topEstimate;
     private int _nashAt = -1;
+    private int[]? _valuesByRank;
     private double? _rawNash;
 
     /// <inheritdoc />
@@ -76,6 +77,7 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
         _otherValues = new int[context.Space.IssueCount];
         _valueHashes = SortedOutcomeSpace.JavaValueHashes(context.Space);
         _nashAt = -1;
+        _valuesByRank = null;
         _rawNash = null;
     }
 
@@ -180,19 +182,43 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
         double best = -1;
         long bestAt = -1;
         double? nash = null;
+        var table = ValuesByRank();
+        int n = _values.Length;
         for (int r = index.Count - 1; r >= 0; r--)
         {
             double mine = index.UtilityAt(r);
             if (best > 0 && mine - reserved < best) break;
             var outcome = index.OutcomeAt(r);
-            space.Decode(outcome, _values);
-            double product = (mine - reserved) * estimate.Utility(_values);
+            ReadOnlySpan<int> values = _values;
+            if (table is not null) values = table.AsSpan(r * n, n);
+            else space.Decode(outcome, _values);
+            double product = (mine - reserved) * estimate.Utility(values);
             long at = (long)outcome.LowIndex;
             if (product > best || (product == best && bestAt >= 0 && at < bestAt)) { best = product; bestAt = at; nash = mine; }
         }
         _nashAt = estimate.Offers;
         _rawNash = nash;
         return nash;
+    }
+
+    // Every outcome's value indices, rank by rank of the utility index (issue count per rank), for spaces of at most
+    // MaxTabulated outcomes: built once per utility function and shared, it spares a decoding per outcome rated.
+    private const int MaxTabulated = 1 << 16;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Parley.Preferences.UtilityIndex, int[]> RankValues = new();
+
+    private int[]? ValuesByRank()
+    {
+        var context = Context;
+        var index = context.Index;
+        if (!index.IsExact || index.Count > MaxTabulated) return null;
+        return _valuesByRank ??= RankValues.GetValue(index, i =>
+        {
+            var space = context.Space;
+            int n = space.IssueCount;
+            var table = new int[i.Count * n];
+            for (int r = 0; r < i.Count; r++) space.Decode(i.OutcomeAt(r), table.AsSpan(r * n, n));
+            return table;
+        });
     }
 
     // The bids: every outcome with utility in [0.98·target, max], max from target + 0.05 up by 0.01 until two are found
@@ -223,7 +249,13 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
     {
         var index = Context.Index;
         BeginTop(to - from);
-        for (int r = from; r < to; r++) Consider(index.OutcomeAt(r));
+        if (ValuesByRank() is { } table)
+        {
+            int n = _values.Length;
+            for (int r = from; r < to; r++) Consider(index.OutcomeAt(r), table.AsSpan(r * n, n));
+        }
+        else
+            for (int r = from; r < to; r++) Consider(index.OutcomeAt(r));
         return PickTop();
     }
 
@@ -255,9 +287,13 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
     // Rates a bid (every bid is rated: a rating can mark the estimate crashed) and keeps it when among the top.
     private void Consider(Outcome bid)
     {
-        var space = Context.Space;
-        space.Decode(bid, _values);
-        double u = _topEstimate!.Utility(_values);
+        Context.Space.Decode(bid, _values);
+        Consider(bid, _values);
+    }
+
+    private void Consider(Outcome bid, ReadOnlySpan<int> values)
+    {
+        double u = _topEstimate!.Utility(values);
         int hash = 0;
         bool hashed = false;
         int pos = _topCount;
@@ -266,7 +302,7 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
             int c = u.CompareTo(_topUtility[pos - 1]); // utility descending
             if (c == 0)
             {
-                if (!hashed) { hash = SortedOutcomeSpace.JavaBidDetailsHash(_valueHashes, _values, u, 0.0); hashed = true; }
+                if (!hashed) { hash = SortedOutcomeSpace.JavaBidDetailsHash(_valueHashes, values, u, 0.0); hashed = true; }
                 c = TopHash(pos - 1).CompareTo(hash);  // then hash ascending
                 if (c == 0) c = _topBid[pos - 1].CompareTo(bid); // then enumeration order
             }
@@ -314,7 +350,7 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
         if (offered >= U(planned)) return true;
         if (time < 0.98) return false;
         double timeLeft = 1 - time;
-        int recent = _opponentHistory.Count(b => InWindow(b, 0, 1, time - timeLeft, time));
+        int recent = CountInWindow(time - timeLeft, time);
         if (recent > (IsDomainBig ? 40 : 10)) return false;
         double window = timeLeft;
         int better = 0;
@@ -327,11 +363,19 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
         return offered > (1 - allMiss) * average;
     }
 
+    // The opponent's offers of utility in (0, 1] made in (minT, maxT].
+    private int CountInWindow(double minT, double maxT)
+    {
+        int count = 0;
+        foreach (var b in _opponentHistory) if (InWindow(b, 0, 1, minT, maxT)) count++;
+        return count;
+    }
+
     private void MakeAcceptAction(double time)
     {
         double offered = _opponentHistory[^1].MyUtility;
         double timeLeft = 1 - time;
-        int expectedBids = _opponentHistory.Count(b => InWindow(b, 0, 1, time - timeLeft, time));
+        int expectedBids = CountInWindow(time - timeLeft, time);
         var best = _opponentBest;
         if (expectedBids > 1 && best.MyUtility > offered && _offeredOpponentBestBid <= 3)
         {

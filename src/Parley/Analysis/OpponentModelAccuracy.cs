@@ -77,70 +77,191 @@ public readonly record struct OpponentModelAccuracy(double? Pearson, double? Ken
         int n = x.Length;
         if (n < 2) return null;
         for (int i = 0; i < n; i++) if (double.IsNaN(x[i]) || double.IsNaN(y[i])) return null;
-        var xs = x.ToArray();
-        var ys = y.ToArray();
-        var order = Enumerable.Range(0, n).ToArray();
-        Array.Sort(order, (a, b) => xs[a] != xs[b] ? xs[a].CompareTo(xs[b]) : ys[a].CompareTo(ys[b]));
-        long pairs = (long)n * (n - 1) / 2, tiedX = 0, tiedXY = 0;
+        return KendallTauB(x, y, Ascending(y));
+    }
+
+    /// <summary>The positions 0 … n − 1 of <paramref name="values"/> (no NaN) by ascending value, ties in any order.</summary>
+    internal static int[] Ascending(ReadOnlySpan<double> values)
+    {
+        var keys = values.ToArray();
+        var order = new int[keys.Length];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(keys, order);
+        return order;
+    }
+
+    /// <summary>The positions of the finite values by descending value, ties in any order.</summary>
+    internal static int[] FiniteDescending(ReadOnlySpan<double> values)
+    {
+        int finite = 0;
+        foreach (double v in values) if (double.IsFinite(v)) finite++;
+        var keys = new double[finite];
+        var order = new int[finite];
+        for (int i = 0, k = 0; i < values.Length; i++)
+            if (double.IsFinite(values[i])) { keys[k] = -values[i]; order[k++] = i; }
+        Array.Sort(keys, order);
+        return order;
+    }
+
+    // τ-b from the pair counts, which any exact counting gives alike: the outcomes are taken by ascending y
+    // (yAscending, y without NaN), x sorted within each run of equal y, and the discordant pairs are then the strict
+    // inversions of x (Knight's algorithm with the roles of x and y exchanged; τ-b is symmetric).
+    internal static double? KendallTauB(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int[] yAscending)
+    {
+        int n = x.Length;
+        if (n < 2) return null;
+        for (int i = 0; i < n; i++) if (double.IsNaN(x[i])) return null;
+        var (xs, buffer) = KendallScratch(n);
+        for (int i = 0; i < n; i++) xs[i] = x[yAscending[i]];
+        long pairs = (long)n * (n - 1) / 2, tiedY = 0, tiedXY = 0;
         for (int i = 0; i < n;)
         {
-            int j = i;
-            while (j < n && xs[order[j]] == xs[order[i]]) j++;
-            tiedX += (long)(j - i) * (j - i - 1) / 2;
-            for (int k = i; k < j;)
+            double yi = y[yAscending[i]];
+            int j = i + 1;
+            while (j < n && y[yAscending[j]] == yi) j++;
+            if (j - i > 1)
             {
-                int m = k;
-                while (m < j && ys[order[m]] == ys[order[k]]) m++;
-                tiedXY += (long)(m - k) * (m - k - 1) / 2;
-                k = m;
+                tiedY += (long)(j - i) * (j - i - 1) / 2;
+                Array.Sort(xs, i, j - i);
+                tiedXY += TiedPairs(xs.AsSpan(i, j - i));
             }
             i = j;
         }
-        var sortedY = new double[n];
-        for (int i = 0; i < n; i++) sortedY[i] = ys[order[i]];
-        long swaps = MergeSortCountingSwaps(sortedY, new double[n], 0, n);
-        long tiedY = 0;
-        for (int i = 0; i < n;)
-        {
-            int j = i;
-            while (j < n && sortedY[j] == sortedY[i]) j++;
-            tiedY += (long)(j - i) * (j - i - 1) / 2;
-            i = j;
-        }
+        long swaps = SortCountingInversions(xs, buffer, n);
+        long tiedX = TiedPairs(xs.AsSpan(0, n));
         double denominator = Math.Sqrt((double)(pairs - tiedX) * (pairs - tiedY));
         if (!(denominator > 0)) return null;
         double numerator = (double)pairs - tiedX - tiedY + tiedXY - 2.0 * swaps;
         return Math.Clamp(numerator / denominator, -1.0, 1.0);
     }
 
-    // Sorts values[from, to) ascending and returns the number of strictly inverted pairs.
-    private static long MergeSortCountingSwaps(double[] values, double[] buffer, int from, int to)
+    // Pairs of equal values in a sorted run.
+    private static long TiedPairs(ReadOnlySpan<double> sorted)
     {
-        if (to - from < 2) return 0;
-        int mid = (from + to) >>> 1;
-        long swaps = MergeSortCountingSwaps(values, buffer, from, mid) + MergeSortCountingSwaps(values, buffer, mid, to);
-        int i = from, j = mid, k = from;
-        while (i < mid && j < to)
+        long tied = 0;
+        for (int i = 0; i < sorted.Length;)
         {
-            if (values[j] < values[i]) { swaps += mid - i; buffer[k++] = values[j++]; }
-            else buffer[k++] = values[i++];
+            int j = i + 1;
+            while (j < sorted.Length && sorted[j] == sorted[i]) j++;
+            tied += (long)(j - i) * (j - i - 1) / 2;
+            i = j;
         }
-        while (i < mid) buffer[k++] = values[i++];
-        while (j < to) buffer[k++] = values[j++];
-        Array.Copy(buffer, from, values, from, to - from);
+        return tied;
+    }
+
+    [ThreadStatic] private static double[]? t_kendallValues, t_kendallBuffer;
+
+    private static (double[] Values, double[] Buffer) KendallScratch(int n)
+    {
+        if (t_kendallValues is null || t_kendallValues.Length < n)
+        {
+            t_kendallValues = new double[n];
+            t_kendallBuffer = new double[n];
+        }
+        return (t_kendallValues, t_kendallBuffer!);
+    }
+
+    // Sorts values[0, n) ascending and returns the number of strictly inverted pairs: runs of 16 by insertion (its
+    // moves are those pairs), then bottom-up merges between values and buffer, each counting the pairs it uncrosses.
+    private static long SortCountingInversions(double[] values, double[] buffer, int n)
+    {
+        const int Run = 16;
+        long swaps = 0;
+        for (int from = 0; from < n; from += Run)
+        {
+            int to = Math.Min(from + Run, n);
+            for (int i = from + 1; i < to; i++)
+            {
+                double v = values[i];
+                int j = i - 1;
+                while (j >= from && values[j] > v)
+                {
+                    values[j + 1] = values[j];
+                    j--;
+                    swaps++;
+                }
+                values[j + 1] = v;
+            }
+        }
+        double[] source = values, target = buffer;
+        for (int width = Run; width < n; width *= 2)
+        {
+            for (int from = 0; from < n; from += 2 * width)
+            {
+                int mid = Math.Min(from + width, n), to = Math.Min(from + 2 * width, n);
+                if (mid == to || !(source[mid] < source[mid - 1]))
+                {
+                    Array.Copy(source, from, target, from, to - from); // in order already: no pair across is inverted
+                    continue;
+                }
+                int a = from, b = mid, k = from;
+                while (a < mid && b < to)
+                {
+                    if (source[b] < source[a]) { swaps += mid - a; target[k++] = source[b++]; }
+                    else target[k++] = source[a++];
+                }
+                while (a < mid) target[k++] = source[a++];
+                while (b < to) target[k++] = source[b++];
+            }
+            (source, target) = (target, source);
+        }
+        if (!ReferenceEquals(source, values)) Array.Copy(source, values, n);
         return swaps;
     }
 
     private static double? FrontierError(ReadOnlySpan<double> own, ReadOnlySpan<double> modelled, ReadOnlySpan<double> actual)
     {
-        var truth = FrontierPoints(own, actual, own, actual);
-        var estimate = FrontierPoints(own, modelled, own, actual);
+        var byOwn = FiniteDescending(own);
+        return FrontierError(FrontierPoints(byOwn, own, actual, actual)!, byOwn, own, modelled, actual);
+    }
+
+    // The error against a true frontier already found; ownDescending: the positions of finite own utility, best first.
+    internal static double? FrontierError(List<(double A, double B)> truth, int[] ownDescending, ReadOnlySpan<double> own, ReadOnlySpan<double> modelled, ReadOnlySpan<double> actual)
+    {
+        var estimate = FrontierPoints(ownDescending, own, modelled, actual) ?? FrontierPointsBySort(own, modelled, own, actual);
         if (truth.Count == 0 || estimate.Count == 0) return null;
         return (MeanNearest(truth, estimate) + MeanNearest(estimate, truth)) / 2;
     }
 
-    // The distinct true points (own, actual) of the outcomes Pareto-optimal under (a, b).
-    private static List<(double A, double B)> FrontierPoints(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> own, ReadOnlySpan<double> actual)
+    // The distinct true points (own, actual) of the outcomes Pareto-optimal under (own, b), in descending own utility:
+    // per run of equal own utility (ownDescending), the outcomes of highest finite b, when it beats every b of higher own
+    // utility. Null when such a run ends in two different true points: their order is then the general sort's
+    // (FrontierPointsBySort), which the distances are summed in.
+    internal static List<(double A, double B)>? FrontierPoints(int[] ownDescending, ReadOnlySpan<double> own, ReadOnlySpan<double> b, ReadOnlySpan<double> actual)
+    {
+        var result = new List<(double A, double B)>();
+        double bestBefore = double.NegativeInfinity; // best b among outcomes with a strictly higher own utility
+        int n = ownDescending.Length;
+        for (int k = 0; k < n;)
+        {
+            double a = own[ownDescending[k]];
+            int end = k + 1;
+            while (end < n && own[ownDescending[end]] == a) end++;
+            int first = -1;
+            bool split = false;
+            double groupBest = double.NegativeInfinity;
+            for (int m = k; m < end; m++)
+            {
+                int i = ownDescending[m];
+                double v = b[i];
+                if (!double.IsFinite(v)) continue;
+                if (first < 0 || v > groupBest) { groupBest = v; first = i; split = false; }
+                else if (v == groupBest && !actual[i].Equals(actual[first])) split = true;
+            }
+            k = end;
+            if (first < 0) continue; // no outcome of this own utility is rated
+            if (groupBest > bestBefore)
+            {
+                if (split) return null;
+                result.Add((own[first], actual[first]));
+            }
+            bestBefore = Math.Max(bestBefore, groupBest);
+        }
+        return result;
+    }
+
+    // The same points by a sort of the outcomes on (a, b) descending, distinct points in the order the sort leaves them.
+    internal static List<(double A, double B)> FrontierPointsBySort(ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> own, ReadOnlySpan<double> actual)
     {
         var aa = a.ToArray();
         var bb = b.ToArray();

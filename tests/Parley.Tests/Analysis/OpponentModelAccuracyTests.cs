@@ -52,7 +52,7 @@ public class OpponentModelAccuracyTests
 
     [Fact]
     public void KendallTauB_MatchesThePairCountDefinition() =>
-        Gen.Int[0, 4].Array[2, 40].SelectMany(x => Gen.Int[0, 4].Array[x.Length].Select(y => (x, y))).Sample(pair =>
+        Gen.Int[0, 4].Array[2, 200].SelectMany(x => Gen.Int[0, 4].Array[x.Length].Select(y => (x, y))).Sample(pair =>
         {
             var (x, y) = pair;
             long concordant = 0, discordant = 0, tiesX = 0, tiesY = 0;
@@ -169,4 +169,28 @@ public class OpponentModelAccuracyTests
         Assert.Equal(expected, OpponentModelAccuracy.Measure(model, Opponent, Own).ParetoError!.Value, 12);
         Assert.Null(OpponentModelAccuracy.Measure(Enumerable.Repeat(double.NaN, Own.Length).ToArray(), Opponent, Own).ParetoError);
     }
+
+    [Fact]
+    public void FrontierPoints_ByRunsOfOwnUtility_AreTheSortedScansPointsInItsOrder_OrLeaveItTheTie() =>
+        // Coarse levels (and the odd NaN) make every kind of tie common.
+        Gen.Int[1, 60].SelectMany(n => Gen.Select(Gen.Int[0, 5].Array[n], Gen.Int[0, 4].Array[n], Gen.Int[0, 5].Array[n])).Sample((own, actual, model) =>
+        {
+            double[] o = [.. own.Select(v => v == 5 ? double.NaN : v / 4.0)], a = [.. actual.Select(v => v / 4.0)], b = [.. model.Select(v => v == 5 ? double.NaN : v / 4.0)];
+            var byRuns = OpponentModelAccuracy.FrontierPoints(OpponentModelAccuracy.FiniteDescending(o), o, b, a);
+            var bySort = OpponentModelAccuracy.FrontierPointsBySort(o, b, o, a);
+            if (byRuns is not null) Assert.Equal(bySort, byRuns);
+            Assert.NotNull(OpponentModelAccuracy.FrontierPoints(OpponentModelAccuracy.FiniteDescending(o), o, a, a));
+        });
+
+    [Fact]
+    public void Reference_MeasuresAsMeasureDoes() =>
+        Gen.Int[1, 60].SelectMany(n => Gen.Select(Gen.Int[0, 4].Array[n], Gen.Int[0, 4].Array[n], Gen.Int[0, 5].Array[n])).Sample((own, opponent, model) =>
+        {
+            double[] o = [.. own.Select(v => v / 4.0)], a = [.. opponent.Select(v => v / 4.0)], m = [.. model.Select(v => v == 5 ? double.NaN : v / 4.0)];
+            var reference = OpponentModelReference.Of([], [o, a]);
+            Assert.Equal(OpponentModelAccuracy.Measure(m, a, o), reference.Measure(0, 1, m));
+            Assert.Equal(OpponentModelAccuracy.Measure(o, o, a), reference.Measure(1, 0, o));
+            var three = OpponentModelReference.Of([], [o, a, m]);
+            Assert.Equal(OpponentModelAccuracy.Measure(m, a, []), three.Measure(0, 1, m));
+        });
 }

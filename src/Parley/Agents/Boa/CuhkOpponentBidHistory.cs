@@ -39,6 +39,7 @@ public sealed class CuhkOpponentBidHistory : IOpponentEstimate
     private readonly OutcomeSpace _space;
     private readonly int[][] _slotOf;   // per issue: value index → statistics slot
     private readonly int[][] _counts;
+    private int _largestCounts = -1;   // Σ of each issue's largest count, for Utility; −1 when the counts have changed since
     private readonly int[] _values;
     private readonly List<Outcome> _distinct = [];
     private readonly Dictionary<Outcome, int> _offered = [];
@@ -98,6 +99,7 @@ public sealed class CuhkOpponentBidHistory : IOpponentEstimate
         if (_distinct.Count > MaximumBidsStored) return;
         _space.Decode(offer, _values);
         for (int i = 0; i < _values.Length; i++) _counts[i][_slotOf[i][_values[i]]]++;
+        _largestCounts = -1;
     }
 
     /// <summary>GENIUS's <c>getConcessionDegree</c>: in [0, 1], higher for an opponent that keeps making new offers.</summary>
@@ -153,8 +155,13 @@ public sealed class CuhkOpponentBidHistory : IOpponentEstimate
     /// <summary>Σ counts of the outcome's values over Σ of each issue's largest count (0 before any offer).</summary>
     public double Utility(Outcome outcome)
     {
-        int max = 0;
-        foreach (var c in _counts) max += c.Length == 0 ? 0 : c.Max();
+        int max = _largestCounts;
+        if (max < 0)
+        {
+            max = 0;
+            foreach (var c in _counts) max += c.Length == 0 ? 0 : c.Max();
+            _largestCounts = max;
+        }
         return max == 0 ? 0 : (double)Frequency(outcome) / max;
     }
 }

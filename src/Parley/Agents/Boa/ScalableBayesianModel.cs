@@ -38,14 +38,18 @@ public sealed class ScalableBayesianEstimate : IOpponentEstimate
     private const double Sigma = 0.25, ConcessionStep = 0.003;
 
     private readonly OutcomeSpace _space;
-    private readonly double[][] _weightProbability;              // [issue][j]
+    private double[][] _weightProbability;                       // [issue][j]
+    private double[][] _nextWeightProbability;                   // the update's output, swapped in at its end
     private readonly double[][][] _evaluations;                  // [issue][hypothesis][value], normalised
-    private readonly double[][] _evaluationProbability;          // [issue][hypothesis]
+    private double[][] _evaluationProbability;                   // [issue][hypothesis]
+    private double[][] _nextEvaluationProbability;
     private readonly double[] _expectedWeights;
     private readonly double[][] _expectedEvaluation;             // [issue][value]
     private readonly double[][] _terms;                          // [issue][value]: E[w]·E[eval], the additive terms
     private readonly HashSet<Outcome> _seen = [];
     private readonly int[] _values;
+    private readonly double[] _offerWeight, _offerEvaluation, _offerTerm; // per issue, for the offer being learned from
+    private readonly double[] _likelihood;                       // per hypothesis of one issue
     private double _previousBidUtility = 1;
     private double _min, _max;
 
@@ -58,6 +62,12 @@ public sealed class ScalableBayesianEstimate : IOpponentEstimate
         int n = space.IssueCount;
         _values = new int[n];
         _weightProbability = new double[n][];
+        _nextWeightProbability = new double[n][];
+        _nextEvaluationProbability = new double[n][];
+        _offerWeight = new double[n];
+        _offerEvaluation = new double[n];
+        _offerTerm = new double[n];
+        int hypotheses = WeightHypotheses;
         _evaluations = new double[n][][];
         _evaluationProbability = new double[n][];
         _expectedWeights = new double[n];
@@ -77,10 +87,14 @@ public sealed class ScalableBayesianEstimate : IOpponentEstimate
             _weightProbability[i] = prior;
             _evaluations[i] = EvaluatorHypotheses(space.Radices[i]);
             _evaluationProbability[i] = new double[_evaluations[i].Length];
+            _nextWeightProbability[i] = new double[WeightHypotheses];
+            _nextEvaluationProbability[i] = new double[_evaluations[i].Length];
+            hypotheses = Math.Max(hypotheses, _evaluations[i].Length);
             Array.Fill(_evaluationProbability[i], 1.0 / _evaluations[i].Length);
             _expectedEvaluation[i] = new double[space.Radices[i]];
             _terms[i] = new double[space.Radices[i]];
         }
+        _likelihood = new double[hypotheses];
         Refresh();
     }
 
@@ -149,14 +163,26 @@ public sealed class ScalableBayesianEstimate : IOpponentEstimate
         return w;
     }
 
-    // Σ over the other issues of E[w]·E[eval] of the offer, as GENIUS's getPartialUtility.
+    // E[w]·E[eval] of the offer per issue, for the partial utilities below; each update reads the probabilities before
+    // it (it writes new ones only at its end), so these are computed once per update.
+    private void OfferTerms()
+    {
+        for (int j = 0; j < _values.Length; j++)
+        {
+            _offerWeight[j] = CurrentExpectedWeight(j);
+            _offerEvaluation[j] = ExpectedEvaluation(j);
+            _offerTerm[j] = _offerWeight[j] * _offerEvaluation[j];
+        }
+    }
+
+    // Σ over the other issues of E[w]·E[eval] of the offer, in issue order, as GENIUS's getPartialUtility.
     private double PartialUtility(int without)
     {
         double u = 0;
-        for (int j = 0; j < _values.Length; j++)
+        for (int j = 0; j < _offerTerm.Length; j++)
         {
             if (j == without) continue;
-            u += CurrentExpectedWeight(j) * ExpectedEvaluation(j);
+            u += _offerTerm[j];
         }
         return u;
     }
@@ -164,33 +190,43 @@ public sealed class ScalableBayesianEstimate : IOpponentEstimate
     private void UpdateWeights()
     {
         int n = _values.Length;
-        var updated = new double[n][];
+        OfferTerms();
         for (int j = 0; j < n; j++)
         {
-            double evaluation = ExpectedEvaluation(j), partial = PartialUtility(j), norm = 0;
+            double evaluation = _offerEvaluation[j], partial = PartialUtility(j), norm = 0;
             var p = _weightProbability[j];
-            for (int i = 0; i < p.Length; i++) norm += p[i] * Likelihood(WeightOf(i) * evaluation + partial);
-            updated[j] = new double[p.Length];
-            for (int i = 0; i < p.Length; i++) updated[j][i] = p[i] * Likelihood(WeightOf(i) * evaluation + partial) / norm;
+            var likelihood = _likelihood;
+            for (int i = 0; i < p.Length; i++)
+            {
+                likelihood[i] = Likelihood(WeightOf(i) * evaluation + partial);
+                norm += p[i] * likelihood[i];
+            }
+            var updated = _nextWeightProbability[j];
+            for (int i = 0; i < p.Length; i++) updated[i] = p[i] * likelihood[i] / norm;
         }
-        for (int j = 0; j < n; j++) _weightProbability[j] = updated[j];
+        (_weightProbability, _nextWeightProbability) = (_nextWeightProbability, _weightProbability);
     }
 
     private void UpdateEvaluators()
     {
         int n = _values.Length;
-        var updated = new double[n][];
+        OfferTerms();
         for (int i = 0; i < n; i++)
         {
-            double partial = PartialUtility(i), weight = CurrentExpectedWeight(i), norm = 0;
+            double partial = PartialUtility(i), weight = _offerWeight[i], norm = 0;
             var p = _evaluationProbability[i];
             var hyps = _evaluations[i];
+            var likelihood = _likelihood;
             int v = _values[i];
-            for (int h = 0; h < hyps.Length; h++) norm += p[h] * Likelihood(partial + weight * hyps[h][v]);
-            updated[i] = new double[hyps.Length];
-            for (int h = 0; h < hyps.Length; h++) updated[i][h] = p[h] * Likelihood(partial + weight * hyps[h][v]) / norm;
+            for (int h = 0; h < hyps.Length; h++)
+            {
+                likelihood[h] = Likelihood(partial + weight * hyps[h][v]);
+                norm += p[h] * likelihood[h];
+            }
+            var updated = _nextEvaluationProbability[i];
+            for (int h = 0; h < hyps.Length; h++) updated[h] = p[h] * likelihood[h] / norm;
         }
-        for (int i = 0; i < n; i++) _evaluationProbability[i] = updated[i];
+        (_evaluationProbability, _nextEvaluationProbability) = (_nextEvaluationProbability, _evaluationProbability);
     }
 
     // Expected weights and evaluation tables, and GENIUS's findMinMaxUtility (min from 1, max from 0). An additive sum's

@@ -212,12 +212,19 @@ public sealed class SortedOutcomeSpace
     /// Java's <c>BidDetails.hashCode()</c> for a bid of utility <paramref name="utility"/> and time <paramref name="time"/> (GENIUS's sorted space uses −1): the bid's hash (the
     /// sum of its values' hashes: a discrete value's string hash, 0 for an integer value) mixed with the two doubles' bits.
     /// </summary>
-    internal static int JavaBidDetailsHash(OutcomeSpace space, ReadOnlySpan<int> values, double utility, double time = -1.0)
+    internal static int JavaBidDetailsHash(OutcomeSpace space, ReadOnlySpan<int> values, double utility, double time = -1.0) =>
+        JavaBidDetailsHash(JavaValueHashes(space), values, utility, time);
+
+    /// <summary>Java's hash of each discrete value's name, per issue (empty for other issues), computed once per space and shared.</summary>
+    internal static int[][] JavaValueHashes(OutcomeSpace space) =>
+        ValueHashes.GetValue(space, static s => [.. s.Issues.Select(i => i is DiscreteIssue d ? d.Values.Select(JavaOrder.StringHash).ToArray() : [])]);
+
+    /// <summary>As <see cref="JavaBidDetailsHash(OutcomeSpace, ReadOnlySpan{int}, double, double)"/> with the space's <see cref="JavaValueHashes"/> already looked up.</summary>
+    internal static int JavaBidDetailsHash(int[][] hashes, ReadOnlySpan<int> values, double utility, double time = -1.0)
     {
         unchecked
         {
             int bid = 0;
-            var hashes = ValueHashes.GetValue(space, static s => [.. s.Issues.Select(i => i is DiscreteIssue d ? d.Values.Select(JavaOrder.StringHash).ToArray() : [])]);
             for (int i = 0; i < values.Length; i++)
                 if (hashes[i].Length > 0) bid += hashes[i][values[i]];
             int result = 31 + bid;

@@ -53,18 +53,19 @@ public static class NegotiationExecutor
     internal static ImmutableArray<ModelAccuracyRecord> ModelAccuracies(Parley.Scenarios.Scenario table, object[] seats)
     {
         List<ModelAccuracyRecord>? result = null;
-        int[] principals = [.. Enumerable.Range(0, table.Parties.Length).Where(i => table.Parties[i].Role == Parley.Scenarios.PartyRole.Principal)];
-        Outcome[]? sample = null;
-        double[][]? truth = null;
-        for (int seat = 0; seat < seats.Length && seat < principals.Length; seat++)
+        OpponentModelReference? reference = null;
+        double[]? modelled = null;
+        for (int seat = 0; seat < seats.Length; seat++)
         {
             if (seats[seat] is not Parley.Agents.Negotiators.IHasOpponentModel { OpponentModel: { } model }) continue;
             if (!table.Space.IsEnumerable || !table.Space.IsDiscrete) return [];
-            sample ??= OpponentModelAccuracy.Sample(table.Space);
-            truth ??= [.. principals.Select(p => { var index = UtilityIndex.For(table.Parties[p].Profile.Utility); return sample.Select(index.Utility).ToArray(); })];
+            reference ??= References.GetValue(table, static t => OpponentModelReference.For(t));
+            var principals = reference.Principals;
+            if (seat >= principals.Length) break;
+            var sample = reference.Sample;
+            modelled ??= new double[sample.Length];
             try
             {
-                var modelled = new double[sample.Length];
                 double pearson = 0, kendall = 0;
                 int pearsons = 0, kendalls = 0;
                 double? frontier = null;
@@ -72,7 +73,7 @@ public static class NegotiationExecutor
                 {
                     if (other == seat) continue;
                     for (int k = 0; k < sample.Length; k++) modelled[k] = model.PredictUtility(principals[other], sample[k]);
-                    var accuracy = OpponentModelAccuracy.Measure(modelled, truth[other], principals.Length == 2 ? truth[seat] : []);
+                    var accuracy = reference.Measure(seat, other, modelled);
                     if (accuracy.Pearson is { } p) { pearson += p; pearsons++; }
                     if (accuracy.Kendall is { } t) { kendall += t; kendalls++; }
                     frontier = accuracy.ParetoError;
@@ -86,6 +87,9 @@ public static class NegotiationExecutor
         }
         return result is null ? [] : [.. result];
     }
+
+    // The sample, true utilities and true frontiers of each table, built at its first measured negotiation.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Parley.Scenarios.Scenario, OpponentModelReference> References = new();
 
     /// <summary>A failed record for <paramref name="planned"/>: every seat gets its reserved value at time <paramref name="time"/>, discounted.</summary>
     public static NegotiationRecord Failed(PreparedTournament tournament, PlannedNegotiation planned, string kind, int? seat, string reason, double time = 0)

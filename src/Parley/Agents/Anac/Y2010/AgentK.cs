@@ -25,8 +25,9 @@ public sealed class AgentK : INegotiator
 {
     private const double Tremor = 2.0;
     private NegotiatorContext? _context;
-    private readonly Dictionary<Outcome, double> _offered = [];
-    private readonly List<Outcome> _aboveTarget = [];
+    private readonly Dictionary<Outcome, int> _offered = [];   // the opponent's distinct offers: position in the arrays below
+    private double[] _offeredUtilities = [];                    // their utilities and outcomes, in the order first offered
+    private Outcome[] _offeredOutcomes = [];
     private int[] _values = [];
     private double _target, _bidTarget, _sum, _sum2;
     private int _count;
@@ -63,11 +64,19 @@ public sealed class AgentK : INegotiator
         var context = Context;
         var random = context.Random;
         Outcome bid;
-        _aboveTarget.Clear();
-        foreach (var (outcome, utility) in _offered)
-            if (utility > _target) _aboveTarget.Add(outcome);
-        if (_aboveTarget.Count > 0)
-            bid = _aboveTarget[(int)Math.Floor(random.NextDouble() * _aboveTarget.Count)];
+        // The opponent's distinct offers above the target, in the order first offered (the original's map iteration):
+        // counted, then the one drawn found, over flat arrays.
+        var utilities = _offeredUtilities;
+        int offered = _offered.Count, above = 0;
+        double target = _target;
+        for (int i = 0; i < offered; i++) if (utilities[i] > target) above++;
+        if (above > 0)
+        {
+            int pick = (int)Math.Floor(random.NextDouble() * above), i = 0;
+            for (; ; i++)
+                if (utilities[i] > target && pick-- == 0) break;
+            bid = _offeredOutcomes[i];
+        }
         else
         {
             bid = SearchBid(context, random);
@@ -131,7 +140,17 @@ public sealed class AgentK : INegotiator
     {
         var context = Context;
         double offered = context.Index.Utility(offer);
-        _offered[offer] = offered;
+        if (_offered.TryAdd(offer, _offered.Count))
+        {
+            int at = _offered.Count - 1;
+            if (at == _offeredUtilities.Length)
+            {
+                Array.Resize(ref _offeredUtilities, Math.Max(64, 2 * at));
+                Array.Resize(ref _offeredOutcomes, _offeredUtilities.Length);
+            }
+            _offeredUtilities[at] = offered;
+            _offeredOutcomes[at] = offer;
+        }
         _sum += offered;
         _sum2 += offered * offered;
         _count++;

@@ -38,7 +38,10 @@ public sealed class HardHeaded : GeniusTurnAgent, IHasOpponentModel
     private IReadOnlyDictionary<Outcome, int> _position = new Dictionary<Outcome, int>();
     private readonly List<(double Key, Outcome Bid)> _myBids = [];
     private (double Key, Outcome Bid) _opponentBestEntry;
-    private readonly LinkedList<(double Key, Outcome Bid)> _pendingQueue = new();
+    private (double Key, Outcome Bid)[] _queue = new (double, Outcome)[8]; // the pending bids: [_queueStart, _queueStart + _queueCount)
+    private int _queueStart, _queueCount;
+    private double[] _ratings = [];     // FillQueue's scratch: the opponent model's rating of each new bid left
+    private int[] _left = [];           // and its list position
     private Outcome? _opponentBest, _opponentLast;
     private int _opponentBids;
     private double _discount, _maxUtil, _lowestYet;
@@ -61,7 +64,7 @@ public sealed class HardHeaded : GeniusTurnAgent, IHasOpponentModel
         _maxUtil = context.Index.Utility(_bids[^1]);
         _lowestYet = 1;
         _firstRound = true;
-        _pendingQueue.Clear();
+        _queueStart = _queueCount = 0;
         _myBids.Clear();
         _opponentBest = _opponentLast = null;
         _opponentBids = 0;
@@ -141,71 +144,98 @@ public sealed class HardHeaded : GeniusTurnAgent, IHasOpponentModel
         var utility = context.Index;
         ReceiveOffers();
         double p = Target(GeniusTime.Of(context, state));
-        var queue = _pendingQueue;
         if (_firstRound)
         {
             _firstRound = false;
-            queue.AddLast((_keys[^1], _bids[^1]));
+            QueueLast((_keys[^1], _bids[^1]));
         }
-        else if (queue.Count == 0)
+        else if (_queueCount == 0)
         {
+            _queueStart = 0;
             FillQueue(p);
         }
-        if (_opponentLast is { } last && (utility.Utility(last) > _lowestYet || utility.Utility(queue.First!.Value.Bid) <= utility.Utility(last)))
+        var entry = _queue[_queueStart];
+        if (_opponentLast is { } last && (utility.Utility(last) > _lowestYet || utility.Utility(entry.Bid) <= utility.Utility(last)))
         {
             Accepting = true;
-            Bid = queue.First!.Value.Bid;
+            Bid = entry.Bid;
             return;
         }
         Accepting = false;
-        var entry = queue.First!.Value;
-        queue.RemoveFirst();
+        _queueStart++;
+        _queueCount--;
         _myBids.Add(entry);
         if (entry.Key < _lowestYet) _lowestYet = utility.Utility(entry.Bid);
         Bid = entry.Bid;
     }
 
+    // The original gathers the new bids in a map by key: either one of its earlier bids (the next key is below p) or the
+    // next key and those within the tolerance below it that stay at least p, which are the list positions
+    // [from, lower], ascending. Up to four are queued in ascending key order; more, and the five the opponent model
+    // rates highest are, each pick scanning from the lowest key for a rating above that of the highest key left (ratings
+    // do not change while the queue fills, so each bid is rated once).
     private void FillQueue(double p)
     {
         var context = Context;
-        var newBids = new SortedList<double, Outcome>();
         int lower = Math.Max(0, Lower(_myBids[^1].Key)); // the original fails at the bottom of the list
-        var newBid = (Key: _keys[lower], Bid: _bids[lower]);
-        newBids[newBid.Key] = newBid.Bid;
-        if (newBid.Key < p)
+        if (_keys[lower] < p)
         {
             int indexer = (int)Math.Floor(_myBids.Count * context.Random.NextDouble());
-            newBids.Remove(newBid.Key);
-            newBids[_myBids[indexer].Key] = _myBids[indexer].Bid;
-        }
-        double firstUtil = newBid.Key;
-        int add = Lower(firstUtil);
-        while (add >= 0 && firstUtil - _keys[add] < Tolerance && _keys[add] >= p)
-        {
-            newBids[_keys[add]] = _bids[add];
-            add--;
-        }
-        if (newBids.Count <= TopSelectedBids)
-        {
-            foreach (var kv in newBids) _pendingQueue.AddLast((kv.Key, kv.Value));
+            QueueLast(_myBids[indexer]);
         }
         else
         {
-            for (int added = 0; added <= TopSelectedBids; added++)
+            double firstUtil = _keys[lower];
+            int from = lower;
+            while (from > 0 && firstUtil - _keys[from - 1] < Tolerance && _keys[from - 1] >= p) from--;
+            int count = lower - from + 1;
+            if (count <= TopSelectedBids)
             {
-                int best = newBids.Count - 1;
-                double bestValue = OpponentUtility(newBids.Values[best]);
-                for (int i = 0; i < newBids.Count; i++)
+                for (int k = from; k <= lower; k++) QueueLast((_keys[k], _bids[k]));
+            }
+            else
+            {
+                if (_ratings.Length < count) { _ratings = new double[count]; _left = new int[count]; }
+                var estimate = _model.Estimate(_opponent);
+                for (int i = 0; i < count; i++)
                 {
-                    double u = OpponentUtility(newBids.Values[i]);
-                    if (u > bestValue) { best = i; bestValue = u; }
+                    _left[i] = from + i;
+                    _ratings[i] = estimate.Utility(_bids[from + i]);
                 }
-                _pendingQueue.AddLast((newBids.Keys[best], newBids.Values[best]));
-                newBids.RemoveAt(best);
+                for (int added = 0; added <= TopSelectedBids; added++)
+                {
+                    int best = count - 1;
+                    double bestValue = _ratings[best];
+                    for (int i = 0; i < count; i++)
+                        if (_ratings[i] > bestValue) { best = i; bestValue = _ratings[i]; }
+                    int position = _left[best];
+                    QueueLast((_keys[position], _bids[position]));
+                    count--;
+                    Array.Copy(_left, best + 1, _left, best, count - best);
+                    Array.Copy(_ratings, best + 1, _ratings, best, count - best);
+                }
             }
         }
-        if (_opponentBest is not null && _pendingQueue.First!.Value.Key < _opponentBestEntry.Key)
-            _pendingQueue.AddFirst(_opponentBestEntry);
+        if (_opponentBest is not null && _queue[_queueStart].Key < _opponentBestEntry.Key)
+            QueueFirst(_opponentBestEntry);
+    }
+
+    private void QueueLast((double Key, Outcome Bid) entry)
+    {
+        if (_queueStart + _queueCount == _queue.Length) Array.Resize(ref _queue, _queue.Length * 2);
+        _queue[_queueStart + _queueCount++] = entry;
+    }
+
+    private void QueueFirst((double Key, Outcome Bid) entry)
+    {
+        if (_queueStart == 0)
+        {
+            if (_queueCount == _queue.Length) Array.Resize(ref _queue, _queue.Length * 2);
+            Array.Copy(_queue, 0, _queue, 1, _queueCount);
+            _queueStart = 1;
+        }
+        _queue[--_queueStart] = entry;
+        _queueCount++;
     }
 
     /// <summary>Position of the largest key strictly below <paramref name="key"/> (TreeMap.lowerEntry), or −1.</summary>
@@ -233,7 +263,4 @@ public sealed class HardHeaded : GeniusTurnAgent, IHasOpponentModel
             _opponentBestEntry = (_keys[position], _bids[position]);
         }
     }
-
-    /// <summary>The opponent model's utility (GENIUS's <c>oppUtility.getUtility</c>).</summary>
-    private double OpponentUtility(Outcome outcome) => _model.Estimate(_opponent).Utility(outcome);
 }

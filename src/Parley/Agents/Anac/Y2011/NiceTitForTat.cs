@@ -41,9 +41,17 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
     private long _domainSize;
     private double _myNashUtility, _initialGap;
     private Outcome _openingBid;
-    private int[] _values = [];
-    private double[]? _ownUtilities;
+    private int[] _values = [], _otherValues = [];
+    private int[][] _valueHashes = [];
+    private const int MaxTop = 20;
+    private readonly Outcome[] _topBid = new Outcome[MaxTop];  // the best bids for the opponent so far, best first
+    private readonly double[] _topUtility = new double[MaxTop];
+    private readonly int[] _topHash = new int[MaxTop];
+    private readonly bool[] _topHashed = new bool[MaxTop];
+    private int _topSize, _topCount;
+    private ScalableBayesianEstimate? _topEstimate;
     private int _nashAt = -1;
+    private int[]? _valuesByRank;
     private double? _rawNash;
 
     /// <inheritdoc />
@@ -66,8 +74,10 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
         _myNashUtility = _initialGap = 0;
         _openingBid = SortedOutcomeSpace.For(context.Index).FirstBest;
         _values = new int[context.Space.IssueCount];
-        _ownUtilities = null;
+        _otherValues = new int[context.Space.IssueCount];
+        _valueHashes = SortedOutcomeSpace.JavaValueHashes(context.Space);
         _nashAt = -1;
+        _valuesByRank = null;
         _rawNash = null;
     }
 
@@ -127,7 +137,7 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
         _initialGap = 1 - minimumOfFirstBids;
         double gapToNash = Math.Max(0, target - _myNashUtility);
         target -= Bonus(time) * gapToNash;
-        return MakeAppropriate(BestBidForOpponent(BidsOfUtility(target)));
+        return MakeAppropriate(BestBidForOpponent(target));
     }
 
     // The original's BidHistory.filterBetween: utility in (minU, maxU], time in (minT, maxT].
@@ -155,67 +165,178 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
 
     // Own utility at the outcome of highest Nash product (own utility − reserved value)·(modelled opponent utility), the
     // first in enumeration order (first issue fastest, as Parley's index); recomputed only when the model has learned.
+    // The outcomes are visited from the best for itself down, and the scan stops once the own utility minus the reserved
+    // value is below a positive best product: the modelled utility is in [0, 1] (the additive sum lies between the
+    // sums of the issues' extremes, taken in the same order, and floating-point addition and division are monotone), so
+    // no outcome further down can reach it. Ties go to the lowest outcome index, as the first in enumeration order would.
+    // The model rates NaN either every outcome or none (its extremes are then NaN or equal), so the outcomes skipped
+    // would not have marked it crashed either.
     private double? RawNashUtility()
     {
         var estimate = _model.Estimate(_opponent);
         if (_nashAt == estimate.Offers && !estimate.Crashed) return _rawNash;
         var context = Context;
-        _ownUtilities ??= [.. Enumerable.Range(0, (int)_domainSize).Select(i => U(new Outcome((UInt128)i)))];
+        var index = context.Index;
+        var space = context.Space;
         double reserved = context.Profile.ReservedValue.At(0);
         double best = -1;
+        long bestAt = -1;
         double? nash = null;
-        var radices = context.Space.Radices;
-        Array.Clear(_values);
-        for (int i = 0; i < _ownUtilities.Length; i++)
+        var table = ValuesByRank();
+        int n = _values.Length;
+        for (int r = index.Count - 1; r >= 0; r--)
         {
-            double mine = _ownUtilities[i];
-            double product = (mine - reserved) * estimate.Utility(_values);
-            if (product > best) { best = product; nash = mine; }
-            for (int k = 0; k < _values.Length && ++_values[k] == radices[k]; k++) _values[k] = 0;
+            double mine = index.UtilityAt(r);
+            if (best > 0 && mine - reserved < best) break;
+            var outcome = index.OutcomeAt(r);
+            ReadOnlySpan<int> values = _values;
+            if (table is not null) values = table.AsSpan(r * n, n);
+            else space.Decode(outcome, _values);
+            double product = (mine - reserved) * estimate.Utility(values);
+            long at = (long)outcome.LowIndex;
+            if (product > best || (product == best && bestAt >= 0 && at < bestAt)) { best = product; bestAt = at; nash = mine; }
         }
         _nashAt = estimate.Offers;
         _rawNash = nash;
         return nash;
     }
 
-    // Every outcome with utility in [0.98·target, max], max from target + 0.05 up by 0.01 until two are found (one once
-    // max ≥ 1); in big domains only the first two in enumeration order.
-    private List<Outcome> BidsOfUtility(double target)
+    // Every outcome's value indices, rank by rank of the utility index (issue count per rank), for spaces of at most
+    // MaxTabulated outcomes: built once per utility function and shared, it spares a decoding per outcome rated.
+    private const int MaxTabulated = 1 << 16;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Parley.Preferences.UtilityIndex, int[]> RankValues = new();
+
+    private int[]? ValuesByRank()
+    {
+        var context = Context;
+        var index = context.Index;
+        if (!index.IsExact || index.Count > MaxTabulated) return null;
+        return _valuesByRank ??= RankValues.GetValue(index, i =>
+        {
+            var space = context.Space;
+            int n = space.IssueCount;
+            var table = new int[i.Count * n];
+            for (int r = 0; r < i.Count; r++) space.Decode(i.OutcomeAt(r), table.AsSpan(r * n, n));
+            return table;
+        });
+    }
+
+    // The bids: every outcome with utility in [0.98·target, max], max from target + 0.05 up by 0.01 until two are found
+    // (one once max ≥ 1); in big domains only the first two in enumeration order; none: the opening bid. Of them, the top
+    // n (3 to 20: a tenth of the bids) by the model's utility for the opponent — ties in GENIUS's order, by the Java hash
+    // of the BidDetails, then in enumeration order — and one of them at random. The bids are index ranks [from, to),
+    // never listed: only the top n are kept, in a small buffer, by the same total order a stable sort would give them.
+    private Outcome BestBidForOpponent(double target)
     {
         if (target > 1) target = 1;
         double min = target * 0.98, max = target + 0.04;
         var index = Context.Index;
-        var bids = new List<Outcome>();
+        int from = index.RankAtLeast(min), to = from, count = index.Count;
         do
         {
             max += 0.01;
-            bids.Clear();
-            for (int r = index.RankAtLeast(min); r < index.Count && index.UtilityAt(r) <= max; r++) bids.Add(index.OutcomeAt(r));
-            bids.Sort();
-            if (IsDomainBig && bids.Count > 2) bids.RemoveRange(2, bids.Count - 2);
-            if (bids.Count > 1 || (max >= 1 && bids.Count > 0)) return bids;
+            while (to < count && index.UtilityAt(to) <= max) to++;
+            int bids = to - from;
+            if (IsDomainBig && bids > 2) return BestOfFirstTwo(from, to);
+            if (bids > 1 || (max >= 1 && bids > 0)) return BestOf(from, to);
         } while (max <= 1);
-        return [_openingBid];
+        BeginTop(1);
+        Consider(_openingBid);
+        return PickTop();
     }
 
-    // The top n (3 to 20: a tenth of the bids) by the model's utility for the opponent — ties in GENIUS's order, by the
-    // Java hash of the BidDetails — and one of them at random.
-    private Outcome BestBidForOpponent(List<Outcome> bids)
+    private Outcome BestOf(int from, int to)
     {
-        var estimate = _model.Estimate(_opponent);
-        var space = Context.Space;
-        var rated = new List<(Outcome Bid, double Utility, int Hash)>(bids.Count);
-        foreach (var b in bids)
+        var index = Context.Index;
+        BeginTop(to - from);
+        if (ValuesByRank() is { } table)
         {
-            space.Decode(b, _values);
-            double u = estimate.Utility(_values);
-            rated.Add((b, u, SortedOutcomeSpace.JavaBidDetailsHash(space, _values, u, 0.0)));
+            int n = _values.Length;
+            for (int r = from; r < to; r++) Consider(index.OutcomeAt(r), table.AsSpan(r * n, n));
         }
-        var sorted = rated.Select((x, i) => (x, i)).OrderByDescending(p => p.x.Utility).ThenBy(p => p.x.Hash).ThenBy(p => p.i).Select(p => p.x).ToList();
-        int n = Math.Clamp((int)Math.Floor(bids.Count / 10.0 + 0.5), 3, 20);
-        int top = Math.Min(n, sorted.Count);
-        return sorted[Context.Random.Next(top)].Bid;
+        else
+            for (int r = from; r < to; r++) Consider(index.OutcomeAt(r));
+        return PickTop();
     }
+
+    // Big domains: the two first bids in enumeration order.
+    private Outcome BestOfFirstTwo(int from, int to)
+    {
+        var index = Context.Index;
+        Outcome first = index.OutcomeAt(from), second = index.OutcomeAt(from + 1);
+        if (second < first) (first, second) = (second, first);
+        for (int r = from + 2; r < to; r++)
+        {
+            var o = index.OutcomeAt(r);
+            if (o < first) (first, second) = (o, first);
+            else if (o < second) second = o;
+        }
+        BeginTop(2);
+        Consider(first);
+        Consider(second);
+        return PickTop();
+    }
+
+    private void BeginTop(int bids)
+    {
+        _topSize = Math.Min(Math.Clamp((int)Math.Floor(bids / 10.0 + 0.5), 3, 20), bids);
+        _topCount = 0;
+        _topEstimate = _model.Estimate(_opponent);
+    }
+
+    // Rates a bid (every bid is rated: a rating can mark the estimate crashed) and keeps it when among the top.
+    private void Consider(Outcome bid)
+    {
+        Context.Space.Decode(bid, _values);
+        Consider(bid, _values);
+    }
+
+    private void Consider(Outcome bid, ReadOnlySpan<int> values)
+    {
+        double u = _topEstimate!.Utility(values);
+        int hash = 0;
+        bool hashed = false;
+        int pos = _topCount;
+        while (pos > 0)
+        {
+            int c = u.CompareTo(_topUtility[pos - 1]); // utility descending
+            if (c == 0)
+            {
+                if (!hashed) { hash = SortedOutcomeSpace.JavaBidDetailsHash(_valueHashes, values, u, 0.0); hashed = true; }
+                c = TopHash(pos - 1).CompareTo(hash);  // then hash ascending
+                if (c == 0) c = _topBid[pos - 1].CompareTo(bid); // then enumeration order
+            }
+            if (c <= 0) break;
+            pos--;
+        }
+        if (pos >= _topSize) return;
+        int last = Math.Min(_topCount, _topSize - 1);
+        for (int k = last; k > pos; k--)
+        {
+            _topBid[k] = _topBid[k - 1];
+            _topUtility[k] = _topUtility[k - 1];
+            _topHash[k] = _topHash[k - 1];
+            _topHashed[k] = _topHashed[k - 1];
+        }
+        _topBid[pos] = bid;
+        _topUtility[pos] = u;
+        _topHash[pos] = hash;
+        _topHashed[pos] = hashed;
+        if (_topCount < _topSize) _topCount++;
+    }
+
+    private int TopHash(int k)
+    {
+        if (!_topHashed[k])
+        {
+            Context.Space.Decode(_topBid[k], _otherValues);
+            _topHash[k] = SortedOutcomeSpace.JavaBidDetailsHash(_valueHashes, _otherValues, _topUtility[k], 0.0);
+            _topHashed[k] = true;
+        }
+        return _topHash[k];
+    }
+
+    private Outcome PickTop() => _topBid[Context.Random.Next(_topCount)];
 
     private Outcome MakeAppropriate(Outcome planned)
     {
@@ -229,7 +350,7 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
         if (offered >= U(planned)) return true;
         if (time < 0.98) return false;
         double timeLeft = 1 - time;
-        int recent = _opponentHistory.Count(b => InWindow(b, 0, 1, time - timeLeft, time));
+        int recent = CountInWindow(time - timeLeft, time);
         if (recent > (IsDomainBig ? 40 : 10)) return false;
         double window = timeLeft;
         int better = 0;
@@ -242,11 +363,19 @@ public sealed class NiceTitForTat : GeniusTurnAgent, IHasOpponentModel
         return offered > (1 - allMiss) * average;
     }
 
+    // The opponent's offers of utility in (0, 1] made in (minT, maxT].
+    private int CountInWindow(double minT, double maxT)
+    {
+        int count = 0;
+        foreach (var b in _opponentHistory) if (InWindow(b, 0, 1, minT, maxT)) count++;
+        return count;
+    }
+
     private void MakeAcceptAction(double time)
     {
         double offered = _opponentHistory[^1].MyUtility;
         double timeLeft = 1 - time;
-        int expectedBids = _opponentHistory.Count(b => InWindow(b, 0, 1, time - timeLeft, time));
+        int expectedBids = CountInWindow(time - timeLeft, time);
         var best = _opponentBest;
         if (expectedBids > 1 && best.MyUtility > offered && _offeredOpponentBestBid <= 3)
         {

@@ -33,6 +33,7 @@ public sealed class AgentLG : GeniusTurnAgent, IHasOpponentModel
     private readonly List<Outcome> _opponentBids = [];
     private readonly HashSet<Outcome> _opponentBidSet = [];
     private int[][] _counts = [];
+    private int[] _maxCounts = [];   // per issue, its largest count (counts only grow)
     private int[] _values = [];
     private Outcome _maxForMe, _maxLastOpponentBid, _myBest;
     private Outcome? _myLast;
@@ -56,6 +57,7 @@ public sealed class AgentLG : GeniusTurnAgent, IHasOpponentModel
         _opponentBids.Clear();
         _opponentBidSet.Clear();
         _counts = [.. context.Space.Issues.Select(i => new int[i.ValueCount])];
+        _maxCounts = new int[_counts.Length];
         _values = new int[context.Space.IssueCount];
         _myBest = SortedOutcomeSpace.For(context.Index).FirstBest;
         _myLast = null;
@@ -186,9 +188,8 @@ public sealed class AgentLG : GeniusTurnAgent, IHasOpponentModel
         double sum = 0;
         for (int i = 0; i < _counts.Length; i++)
         {
-            int max = 0;
-            foreach (int c in _counts[i]) max = Math.Max(max, c);
-            if (_counts[i][_values[i]] > 0) sum += (double)_counts[i][_values[i]] / max;
+            int count = _counts[i][_values[i]];
+            if (count > 0) sum += (double)count / _maxCounts[i];
         }
         return sum;
     }
@@ -246,7 +247,8 @@ public sealed class AgentLG : GeniusTurnAgent, IHasOpponentModel
             _opponentBids.Add(offer);
             _opponentBidSet.Add(offer);
             context.Space.Decode(offer, _values);
-            for (int i = 0; i < _values.Length; i++) _counts[i][_values[i]]++;
+            for (int i = 0; i < _values.Length; i++)
+                if (++_counts[i][_values[i]] > _maxCounts[i]) _maxCounts[i] = _counts[i][_values[i]];
             if (_opponentBids.Count == 1 || U(_maxForMe) < U(offer)) _maxForMe = offer;
         }
     }

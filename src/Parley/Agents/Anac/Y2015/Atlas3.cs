@@ -62,6 +62,9 @@ public sealed class Atlas3 : INegotiator
     private int _decidedStep = -1;
     private SaoResponse _decidedResponse;
     private Outcome _decidedBid;
+    private double[][]? _scores;                // per issue the weighted scores of a tabulated linear additive utility
+    private int[] _values = [], _baseBid = [], _bid = [], _current = [];
+    private Targets _targets = new(0);
 
     /// <inheritdoc />
     public string Name => "Atlas3";
@@ -96,6 +99,12 @@ public sealed class Atlas3 : INegotiator
         _timeScale = 0;
         _offeredBid = null;
         _decidedStep = -1;
+        _scores = ScoreTables(_utility);
+        _values = new int[n];
+        _baseBid = new int[n];
+        _bid = new int[n];
+        _current = new int[n];
+        _targets = new Targets(n);
         InitMaxBid(context.ReservedValue(0));
         _relativeUtility = new double[n][];
         var probe = (int[])_maxBid.Clone();
@@ -105,7 +114,7 @@ public sealed class Atlas3 : INegotiator
             for (int v = 0; v < _relativeUtility[i].Length; v++)
             {
                 probe[i] = v;
-                _relativeUtility[i][v] = _utility.Utility(probe) - _maxBidUtility;
+                _relativeUtility[i][v] = Utility(probe) - _maxBidUtility;
             }
             probe[i] = _maxBid[i];
         }
@@ -200,7 +209,7 @@ public sealed class Atlas3 : INegotiator
                 _offeredBid = offer;
                 double u = context.Utility(offer);
                 if (u > _bou) _bou = u;
-                var values = new int[context.Space.IssueCount];
+                var values = _values;
                 context.Space.Decode(offer, values);
                 for (int i = 0; i < values.Length; i++) { counts[i][values[i]]++; _allFrequency[i][values[i]]++; }
             }
@@ -232,16 +241,37 @@ public sealed class Atlas3 : INegotiator
 
     private Outcome SearchBid(double threshold)
     {
-        var context = Context;
-        var space = context.Space;
-        var random = context.Random;
-        var baseBid = new int[space.IssueCount];
-        for (int i = 0; i < baseBid.Length; i++) baseBid[i] = random.Next(space.Issues[i].ValueCount);
-        var bid = NeighbourhoodSearch(baseBid, threshold);
-        if (_utility!.Utility(bid) < threshold) bid = AppropriateSearch(baseBid, threshold);
-        if (_utility.Utility(bid) < threshold) bid = (int[])_maxBid.Clone();
+        var random = Context.Random;
+        var baseBid = _baseBid;
+        for (int i = 0; i < baseBid.Length; i++) baseBid[i] = random.Next(_valueOrder[i].Length);
+        var bid = _bid;
+        NeighbourhoodSearch(baseBid, threshold, bid);
+        if (Utility(bid) < threshold) AppropriateSearch(baseBid, threshold, bid);
+        if (Utility(bid) < threshold) Array.Copy(_maxBid, bid, bid.Length);
         ConvertByFrequency(bid);
-        return space.Encode(bid);
+        return Context.Space.Encode(bid);
+    }
+
+    /// <summary>The utility of a bid: the profile's, summed as <see cref="LinearAdditiveUtility"/> sums its tables when it has them.</summary>
+    private double Utility(int[] bid)
+    {
+        if (_scores is not { } scores) return _utility!.Utility(bid);
+        double sum = 0;
+        for (int i = 0; i < scores.Length; i++) sum += scores[i][bid[i]];
+        return sum > 1.0 ? 1.0 : sum;
+    }
+
+    /// <summary>The weighted score tables of a linear additive utility whose every issue is tabulated (its own sum reads them), else null.</summary>
+    private static double[][]? ScoreTables(UtilityFunction utility)
+    {
+        if (utility is not LinearAdditiveUtility additive) return null;
+        var tables = new double[utility.Space.IssueCount][];
+        for (int i = 0; i < tables.Length; i++)
+        {
+            if (!additive.IsTabulated(i)) return null;
+            tables[i] = additive.WeightedScores(i).ToArray();
+        }
+        return tables;
     }
 
     private void UpdateMaxBid(int[] bid, double utility)
@@ -251,23 +281,26 @@ public sealed class Atlas3 : INegotiator
         _maxBidUtility = utility;
     }
 
-    /// <summary>The least good one-issue changes of <paramref name="baseBid"/> still at or above the threshold; one at random.</summary>
-    private int[] NeighbourhoodSearch(int[] baseBid, double threshold)
+    /// <summary>Writes into <paramref name="result"/> one of the least good one-issue changes of <paramref name="baseBid"/> still at or above the threshold, drawn at random (else the base bid).</summary>
+    private void NeighbourhoodSearch(int[] baseBid, double threshold, int[] result)
     {
-        var targets = new Targets(baseBid.Length);
-        var current = (int[])baseBid.Clone();
+        var targets = _targets;
+        targets.Clear();
+        var random = Context.Random;
+        var current = _current;
+        Array.Copy(baseBid, current, current.Length);
         for (int i = 0; i < current.Length; i++)
         {
             for (int v = 0; v < _valueOrder[i].Length; v++)
             {
                 current[i] = v;
-                double u = _utility!.Utility(current);
+                double u = Utility(current);
                 UpdateMaxBid(current, u);
-                targets.Collect(current, u, threshold, Context.Random);
+                targets.Collect(current, u, threshold, random);
             }
             current[i] = baseBid[i];
         }
-        return targets.Count == 0 ? (int[])baseBid.Clone() : targets.Chosen;
+        Array.Copy(targets.Count == 0 ? baseBid : targets.Chosen, result, result.Length);
     }
 
     /// <summary>
@@ -281,6 +314,8 @@ public sealed class Atlas3 : INegotiator
         public int Count { get; private set; }
         private double _utility;
 
+        public void Clear() => Count = 0;
+
         public void Collect(int[] bid, double u, double threshold, Random random)
         {
             if (u < threshold) return;
@@ -289,28 +324,28 @@ public sealed class Atlas3 : INegotiator
         }
     }
 
-    private int[] AppropriateSearch(int[] baseBid, double threshold)
+    /// <summary>From <paramref name="baseBid"/>, the relative-utility search or annealing, into <paramref name="bid"/>.</summary>
+    private void AppropriateSearch(int[] baseBid, double threshold, int[] bid)
     {
-        var bid = (int[])baseBid.Clone();
+        Array.Copy(baseBid, bid, bid.Length);
         if (_linear)
         {
-            bid = RelativeUtilitySearch(threshold);
-            if (_utility!.Utility(bid) < threshold) _linear = false; // from now on, the search for non-linear spaces
+            RelativeUtilitySearch(threshold, bid);
+            if (Utility(bid) < threshold) _linear = false; // from now on, the search for non-linear spaces
         }
         if (!_linear)
         {
             var found = SimulatedAnnealing(bid, threshold);
-            double u = _utility!.Utility(found);
-            if (u <= 1.0 && u >= threshold) bid = found;
+            double u = Utility(found);
+            if (u <= 1.0 && u >= threshold && found != bid) Array.Copy(found, bid, bid.Length);
         }
-        return bid;
     }
 
     /// <summary>From the best bid, each issue (random order) takes the first value (random order) whose relative loss keeps the sum above threshold − 1.</summary>
-    private int[] RelativeUtilitySearch(double threshold)
+    private void RelativeUtilitySearch(double threshold, int[] bid)
     {
         var random = Context.Random;
-        var bid = (int[])_maxBid.Clone();
+        Array.Copy(_maxBid, bid, bid.Length);
         double d = threshold - 1.0, concessionSum = 0.0;
         random.Shuffle(_issueOrder);
         foreach (int i in _issueOrder)
@@ -329,34 +364,42 @@ public sealed class Atlas3 : INegotiator
                 }
             }
         }
-        return bid;
     }
 
-    /// <summary>Simulated annealing towards utility = threshold; the least good bids at or above it, one at random (else the start).</summary>
+    /// <summary>
+    /// Simulated annealing towards utility = threshold; the least good bids at or above it, one at random: the
+    /// collected bid, or <paramref name="baseBid"/> itself (unchanged) when none (or when not collecting).
+    /// </summary>
     private int[] SimulatedAnnealing(int[] baseBid, double threshold, bool collect = true)
     {
         var random = Context.Random;
-        var current = (int[])baseBid.Clone();
-        double currentUtility = _utility!.Utility(current);
-        var next = new int[current.Length];
-        var targets = new Targets(current.Length);
+        var current = _current;
+        Array.Copy(baseBid, current, current.Length);
+        double currentUtility = Utility(current);
+        var targets = _targets;
+        targets.Clear();
         for (double temperature = StartTemperature; temperature > EndTemperature; temperature *= Cool)
         {
-            Array.Copy(current, next, current.Length);
-            int issue = random.Next(next.Length);
-            next[issue] = random.Next(_valueOrder[issue].Length);
-            double nextUtility = _utility.Utility(next);
-            UpdateMaxBid(next, nextUtility);
+            // The next bid is the current one with one issue changed: changed in place, and changed back if refused.
+            int issue = random.Next(current.Length);
+            int old = current[issue];
+            current[issue] = random.Next(_valueOrder[issue].Length);
+            double nextUtility = Utility(current);
+            UpdateMaxBid(current, nextUtility);
             double newCost = Math.Abs(threshold - nextUtility), currentCost = Math.Abs(threshold - currentUtility);
-            if (newCost < currentCost || Math.Exp(-Math.Abs(newCost - currentCost) / temperature) > random.NextDouble())
-            {
-                Array.Copy(next, current, next.Length);
+            if (newCost < currentCost || Accepts(-Math.Abs(newCost - currentCost) / temperature, random.NextDouble()))
                 currentUtility = nextUtility;
-            }
+            else current[issue] = old;
             if (collect) targets.Collect(current, currentUtility, threshold, random);
         }
-        return targets.Count == 0 ? (int[])baseBid.Clone() : targets.Chosen;
+        return targets.Count == 0 ? baseBid : targets.Chosen;
     }
+
+    /// <summary>
+    /// The annealing's Math.Exp(<paramref name="x"/>) &gt; <paramref name="draw"/>, without the exponential where its
+    /// answer is certain: for x &lt; −28, e^x &lt; 7·10⁻¹³, below any draw of at least 10⁻¹² (exact).
+    /// </summary>
+    private static bool Accepts(double x, double draw) => (x >= -28 || draw < 1e-12) && Math.Exp(x) > draw;
 
     /// <summary>The initial search for the best bid: simulated annealing towards 1 from a random bid, once per issue at most.</summary>
     private void InitMaxBid(double reservedValue)
@@ -364,14 +407,15 @@ public sealed class Atlas3 : INegotiator
         var space = Context.Space;
         var random = Context.Random;
         _maxBid = new int[space.IssueCount];
-        for (int i = 0; i < _maxBid.Length; i++) _maxBid[i] = random.Next(space.Issues[i].ValueCount);
-        _maxBidUtility = _utility!.Utility(_maxBid);
+        for (int i = 0; i < _maxBid.Length; i++) _maxBid[i] = random.Next(_valueOrder[i].Length);
+        _maxBidUtility = Utility(_maxBid);
         for (int k = 0; k < space.IssueCount; k++)
         {
             // The original repeats while the best bid is below the reserved value; bounded here, as its search can
             // never exceed the best outcome.
             int tries = 0;
-            do SimulatedAnnealing((int[])_maxBid.Clone(), 1.0, collect: false); // only its updates of the best bid count
+            // Only its updates of the best bid count; it starts from a copy of the best bid, taken before any update.
+            do SimulatedAnnealing(_maxBid, 1.0, collect: false);
             while (_maxBidUtility < reservedValue && ++tries < 100 && _maxBidUtility < Context.Index.MaxUtility);
             if (_maxBidUtility == 1.0) break;
         }
@@ -382,12 +426,12 @@ public sealed class Atlas3 : INegotiator
     {
         var random = Context.Random;
         random.Shuffle(_issueOrder);
-        double u = _utility!.Utility(bid);
+        double u = Utility(bid);
         foreach (int i in _issueOrder)
         {
             int old = bid[i];
             bid[i] = MostFrequentValue(i, random);
-            double next = _utility.Utility(bid);
+            double next = Utility(bid);
             if (next >= u) u = next;
             else bid[i] = old;
         }

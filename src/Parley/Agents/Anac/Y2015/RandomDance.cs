@@ -42,7 +42,9 @@ public sealed class RandomDance : INegotiator
     private PlayerData? _my;
     private PlayerData[] _drawn = [], _targetDrawn = [];             // this decision's model per party (index as _parties); the target's
     private double[] _weights = [];
-    private int[] _bid = [], _values = [];
+    private int[] _bid = [], _values = [], _radices = [], _offsets = [];
+    private double[] _others = [], _mine = [];                       // per (issue, value): the others' weighted sum; its own model's value
+    private readonly Dictionary<int, OfferedBids> _offeredBy = [];  // per party, the distinct bids its models counted
     private Outcome? _olderBid;
     private double _olderTime, _discount, _reservation;
     private int _seen, _decidedStep = -1;
@@ -71,6 +73,12 @@ public sealed class RandomDance : INegotiator
         _decidedStep = -1;
         _bid = new int[context.Space.IssueCount];
         _values = new int[context.Space.IssueCount];
+        _radices = context.Space.Radices.ToArray();
+        _offsets = new int[_radices.Length + 1];
+        for (int i = 0; i < _radices.Length; i++) _offsets[i + 1] = _offsets[i] + _radices[i];
+        _others = new double[_offsets[^1]];
+        _mine = new double[_offsets[^1]];
+        _offeredBy.Clear();
         double d = context.Profile.DiscountFactor;
         _discount = d > 0 && d <= 1 ? d : 1;
         _reservation = context.ReservedValue(0);
@@ -174,7 +182,8 @@ public sealed class RandomDance : INegotiator
         for (int i = 0; i < NumberOfRandomTargetCheck; i++)
         {
             for (int k = 0; k < _parties.Count; k++) _targetDrawn[k] = _data[_parties[k]][random.Next(Dertas.Length)];
-            JointBid(_targetDrawn, 1.0, 1.0, random);
+            TabulateModels(_targetDrawn, othersWeight: 1.0);
+            JointBid(1.0, random);
             max = Math.Max(max, Context.Profile.Utility.Utility(_bid));
         }
         double target = 1.0 - (1.0 - max) * Math.Pow(time, _discount);
@@ -189,33 +198,52 @@ public sealed class RandomDance : INegotiator
         for (int k = 0; k < _parties.Count; k++) sum += _weights[k];
         for (int k = 0; k < _parties.Count; k++) _weights[k] /= sum;
         var utility = Context.Profile.Utility;
+        TabulateModels(_drawn, othersWeight: double.NaN);
         for (double w = 0; w < 9.999; w += 0.01)
         {
-            JointBid(_drawn, w / (1.0 - w), double.NaN, random);
+            JointBid(w / (1.0 - w), random);
             if (utility.Utility(_bid) > target) return Context.Space.Encode(_bid);
         }
         return SortedOutcomeSpace.For(Context.Index).FirstBest;
     }
 
     /// <summary>
-    /// SearchBidWithWeights: each issue the value with the largest weighted sum of the parties' models (own model with
-    /// <paramref name="myWeight"/>; the others with <paramref name="othersWeight"/>, or their weights when NaN). The
-    /// original starts from a random bid whose values are all replaced; the draw is kept.
+    /// Tabulates, per issue and value, the others' weighted sum of <paramref name="models"/> (with
+    /// <paramref name="othersWeight"/>, or their weights when NaN) summed in party order from 0 as the original does, and
+    /// its own model's value: <see cref="JointBid"/> then adds its own term, the original's last addition.
     /// </summary>
-    private void JointBid(PlayerData[] models, double myWeight, double othersWeight, Random random)
+    private void TabulateModels(PlayerData[] models, double othersWeight)
     {
-        var space = Context.Space;
-        for (int i = 0; i < _bid.Length; i++) _bid[i] = random.Next(space.Issues[i].ValueCount);
-        for (int i = 0; i < _bid.Length; i++)
+        for (int i = 0; i < _radices.Length; i++)
         {
-            double max = -1;
-            int best = _bid[i];
-            for (int v = 0; v < space.Issues[i].ValueCount; v++)
+            int offset = _offsets[i];
+            for (int v = 0; v < _radices[i]; v++)
             {
                 double value = 0;
                 for (int k = 0; k < _parties.Count; k++)
                     value += models[k].Value(i, v) * (double.IsNaN(othersWeight) ? _weights[k] : othersWeight);
-                value += _my!.Value(i, v) * myWeight;
+                _others[offset + v] = value;
+                _mine[offset + v] = _my!.Value(i, v);
+            }
+        }
+    }
+
+    /// <summary>
+    /// SearchBidWithWeights over the models tabulated by <see cref="TabulateModels"/>: each issue the value with the
+    /// largest weighted sum (own model with <paramref name="myWeight"/>). The original starts from a random bid whose
+    /// values are all replaced (unless no sum exceeds −1); the draw is kept.
+    /// </summary>
+    private void JointBid(double myWeight, Random random)
+    {
+        var radices = _radices;
+        for (int i = 0; i < _bid.Length; i++) _bid[i] = random.Next(radices[i]);
+        for (int i = 0; i < _bid.Length; i++)
+        {
+            double max = -1;
+            int best = _bid[i], offset = _offsets[i];
+            for (int v = 0; v < radices[i]; v++)
+            {
+                double value = _others[offset + v] + _mine[offset + v] * myWeight;
                 if (value > max) { max = value; best = v; }
             }
             _bid[i] = best;
@@ -235,14 +263,16 @@ public sealed class RandomDance : INegotiator
             if (!_data.TryGetValue(entry.Party, out var models))
             {
                 _data[entry.Party] = models = [.. Dertas.Select(d => new PlayerData(context.Space, d))];
+                _offeredBy[entry.Party] = new OfferedBids(context.Space);
                 _parties.Add(entry.Party);
             }
             if (offer) _olderBid = entry.Outcome;
             _olderBidOf[entry.Party] = _olderBid;
-            if (_olderBid is { } bid)
+            // Each of the three models counts a bid once (the original keeps a history per model; theirs are always equal).
+            if (_olderBid is { } bid && _offeredBy[entry.Party].Add(bid))
             {
                 context.Space.Decode(bid, _values);
-                foreach (var m in models) m.AddBid(bid, _values);
+                foreach (var m in models) m.AddBid(_values);
             }
         }
     }
@@ -276,7 +306,6 @@ public sealed class RandomDance : INegotiator
         public readonly double[][] Counts;
         public readonly double[] Weights, Max, Adder;
         private readonly double _derta;
-        private readonly HashSet<Outcome> _history = [];
 
         public PlayerData(OutcomeSpace space, double derta)
         {
@@ -300,9 +329,9 @@ public sealed class RandomDance : INegotiator
             return u;
         }
 
-        public void AddBid(Outcome bid, ReadOnlySpan<int> values)
+        /// <summary>Counts a bid not counted before.</summary>
+        public void AddBid(ReadOnlySpan<int> values)
         {
-            if (!_history.Add(bid)) return;
             double countSum = 0;
             for (int i = 0; i < values.Length; i++)
             {
@@ -312,6 +341,24 @@ public sealed class RandomDance : INegotiator
                 countSum += Max[i];
             }
             for (int i = 0; i < values.Length; i++) Weights[i] = Max[i] / countSum;
+        }
+    }
+
+    /// <summary>The distinct bids heard from one party: a flag per outcome index in a small space, else a set.</summary>
+    private sealed class OfferedBids(OutcomeSpace space)
+    {
+        private const long FlagLimit = 1 << 16;
+        private readonly bool[]? _flags = space.IsEnumerable && space.Count <= FlagLimit ? new bool[space.Count] : null;
+        private readonly HashSet<Outcome> _set = [];
+
+        /// <summary>True when <paramref name="bid"/> had not been heard before.</summary>
+        public bool Add(Outcome bid)
+        {
+            if (_flags is null || !bid.IsIndex) return _set.Add(bid);
+            ref bool seen = ref _flags[(int)bid.LowIndex];
+            if (seen) return false;
+            seen = true;
+            return true;
         }
     }
 }

@@ -247,7 +247,7 @@ public sealed class Atlas3 : INegotiator
         var bid = _bid;
         NeighbourhoodSearch(baseBid, threshold, bid);
         if (Utility(bid) < threshold) AppropriateSearch(baseBid, threshold, bid);
-        if (Utility(bid) < threshold) Array.Copy(_maxBid, bid, bid.Length);
+        if (Utility(bid) < threshold) _maxBid.AsSpan().CopyTo(bid);
         ConvertByFrequency(bid);
         return Context.Space.Encode(bid);
     }
@@ -277,7 +277,7 @@ public sealed class Atlas3 : INegotiator
     private void UpdateMaxBid(int[] bid, double utility)
     {
         if (utility < _maxBidUtility) return;
-        Array.Copy(bid, _maxBid, bid.Length);
+        bid.AsSpan().CopyTo(_maxBid);
         _maxBidUtility = utility;
     }
 
@@ -288,7 +288,7 @@ public sealed class Atlas3 : INegotiator
         targets.Clear();
         var random = Context.Random;
         var current = _current;
-        Array.Copy(baseBid, current, current.Length);
+        baseBid.AsSpan().CopyTo(current);
         for (int i = 0; i < current.Length; i++)
         {
             for (int v = 0; v < _valueOrder[i].Length; v++)
@@ -300,7 +300,7 @@ public sealed class Atlas3 : INegotiator
             }
             current[i] = baseBid[i];
         }
-        Array.Copy(targets.Count == 0 ? baseBid : targets.Chosen, result, result.Length);
+        (targets.Count == 0 ? baseBid : targets.Chosen).AsSpan().CopyTo(result);
     }
 
     /// <summary>
@@ -319,15 +319,15 @@ public sealed class Atlas3 : INegotiator
         public void Collect(int[] bid, double u, double threshold, Random random)
         {
             if (u < threshold) return;
-            if (Count == 0 || u < _utility) { Count = 1; _utility = u; Array.Copy(bid, Chosen, bid.Length); }
-            else if (u == _utility && random.Next(++Count) == 0) Array.Copy(bid, Chosen, bid.Length);
+            if (Count == 0 || u < _utility) { Count = 1; _utility = u; bid.AsSpan().CopyTo(Chosen); }
+            else if (u == _utility && random.Next(++Count) == 0) bid.AsSpan().CopyTo(Chosen);
         }
     }
 
     /// <summary>From <paramref name="baseBid"/>, the relative-utility search or annealing, into <paramref name="bid"/>.</summary>
     private void AppropriateSearch(int[] baseBid, double threshold, int[] bid)
     {
-        Array.Copy(baseBid, bid, bid.Length);
+        baseBid.AsSpan().CopyTo(bid);
         if (_linear)
         {
             RelativeUtilitySearch(threshold, bid);
@@ -337,7 +337,7 @@ public sealed class Atlas3 : INegotiator
         {
             var found = SimulatedAnnealing(bid, threshold);
             double u = Utility(found);
-            if (u <= 1.0 && u >= threshold && found != bid) Array.Copy(found, bid, bid.Length);
+            if (u <= 1.0 && u >= threshold && found != bid) found.AsSpan().CopyTo(bid);
         }
     }
 
@@ -345,7 +345,7 @@ public sealed class Atlas3 : INegotiator
     private void RelativeUtilitySearch(double threshold, int[] bid)
     {
         var random = Context.Random;
-        Array.Copy(_maxBid, bid, bid.Length);
+        _maxBid.AsSpan().CopyTo(bid);
         double d = threshold - 1.0, concessionSum = 0.0;
         random.Shuffle(_issueOrder);
         foreach (int i in _issueOrder)
@@ -374,7 +374,7 @@ public sealed class Atlas3 : INegotiator
     {
         var random = Context.Random;
         var current = _current;
-        Array.Copy(baseBid, current, current.Length);
+        baseBid.AsSpan().CopyTo(current);
         double currentUtility = Utility(current);
         var targets = _targets;
         targets.Clear();
@@ -396,10 +396,20 @@ public sealed class Atlas3 : INegotiator
     }
 
     /// <summary>
-    /// The annealing's Math.Exp(<paramref name="x"/>) &gt; <paramref name="draw"/>, without the exponential where its
-    /// answer is certain: for x &lt; −28, e^x &lt; 7·10⁻¹³, below any draw of at least 10⁻¹² (exact).
+    /// The annealing's <c>Math.Exp(x) &gt; draw</c> for x ≤ 0, without the exponential where bounds decide it (exact):
+    /// with y = −x ≥ 0, 1 − y + y²/2 − y³/6 ≤ e^−y ≤ 1 / (1 + y + y²/2); the margins of 10⁻⁹ exceed every rounding of the
+    /// bounds and of Math.Exp, so only a draw within them of the exponential needs it.
     /// </summary>
-    private static bool Accepts(double x, double draw) => (x >= -28 || draw < 1e-12) && Math.Exp(x) > draw;
+    private static bool Accepts(double x, double draw)
+    {
+        double y = -x;
+        if (y >= 0)
+        {
+            if (draw * (1 + y * (1 + y * 0.5)) > 1 + 1e-9) return false;
+            if (1 - y * (1 - y * (0.5 - y / 6)) > draw + 1e-9) return true;
+        }
+        return Math.Exp(x) > draw;
+    }
 
     /// <summary>The initial search for the best bid: simulated annealing towards 1 from a random bid, once per issue at most.</summary>
     private void InitMaxBid(double reservedValue)

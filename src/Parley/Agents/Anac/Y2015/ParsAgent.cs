@@ -136,7 +136,7 @@ public sealed class ParsAgent : GeniusTurnAgent
         space.Decode(SortedOutcomeSpace.For(context.Index).FirstBest, _bestBid); // getMaxUtilityBid
         _values = new int[n];
         _bestBidWith = new double[n][];
-        Array.Copy(_bestBid, _values, n);
+        _bestBid.AsSpan().CopyTo(_values);
         for (int i = 0; i < n; i++)
         {
             _bestBidWith[i] = new double[space.Issues[i].ValueCount];
@@ -271,7 +271,7 @@ public sealed class ParsAgent : GeniusTurnAgent
             if (issue < 0) continue; // the Java fails on issue number 0 before drawing
             foreach (var accepted in _acceptedBids)
             {
-                Array.Copy(accepted.Values, _values, _values.Length);
+                accepted.Values.AsSpan().CopyTo(_values);
                 _values[issue] = random.Next(space.Issues[issue].ValueCount);
                 double u = _utility!.Utility(_values);
                 if (u > target && u > best)
@@ -344,7 +344,7 @@ public sealed class ParsAgent : GeniusTurnAgent
             for (int v = 0; v < with.Length; v++)
                 if (with[v] > target && k-- == 0) { value = v; break; }
         }
-        Array.Copy(_bestBid, _values, _values.Length);
+        _bestBid.AsSpan().CopyTo(_values);
         _values[issue] = value;
         return Context.Space.Encode(_values);
     }

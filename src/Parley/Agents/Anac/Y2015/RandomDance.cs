@@ -1,6 +1,7 @@
 using Parley.Agents.Boa;
 using Parley.Outcomes;
 using Parley.Parties;
+using Parley.Preferences;
 
 namespace Parley.Agents.Anac.Y2015;
 
@@ -198,9 +199,17 @@ public sealed class RandomDance : INegotiator
         for (int k = 0; k < _parties.Count; k++) sum += _weights[k];
         for (int k = 0; k < _parties.Count; k++) _weights[k] /= sum;
         var utility = Context.Profile.Utility;
-        TabulateModels(_drawn, othersWeight: double.NaN);
+        // A linear additive utility is capped at 1: with a target of 1 or more no joint bid can be worth more, so only
+        // the joint bids' random draws are made (the original makes them, and searches in vain).
+        bool reachable = !(target >= 1.0 && utility is LinearAdditiveUtility);
+        if (reachable) TabulateModels(_drawn, othersWeight: double.NaN);
         for (double w = 0; w < 9.999; w += 0.01)
         {
+            if (!reachable)
+            {
+                for (int i = 0; i < _radices.Length; i++) random.Next(_radices[i]);
+                continue;
+            }
             JointBid(w / (1.0 - w), random);
             if (utility.Utility(_bid) > target) return Context.Space.Encode(_bid);
         }

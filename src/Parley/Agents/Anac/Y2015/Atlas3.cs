@@ -55,7 +55,7 @@ public sealed class Atlas3 : INegotiator
     private double _bou, _mpbu;
     private readonly List<Outcome> _popularBids = [];
     private readonly List<double> _popularUtilities = [];
-    private readonly HashSet<Outcome> _popularSet = [];
+    private DistinctOutcomes _popularSet = null!;
     private int _supporters, _concessionIndex, _ownTurns, _seen;
     private double _timeScale;
     private Outcome? _offeredBid;
@@ -94,7 +94,7 @@ public sealed class Atlas3 : INegotiator
         _bou = _mpbu = 0;
         _popularBids.Clear();
         _popularUtilities.Clear();
-        _popularSet.Clear();
+        _popularSet = new DistinctOutcomes(space);
         _supporters = _concessionIndex = _ownTurns = _seen = 0;
         _timeScale = 0;
         _offeredBid = null;
@@ -231,8 +231,14 @@ public sealed class Atlas3 : INegotiator
         if (!_popularSet.Add(bid)) return;
         double u = Context.Utility(bid);
         _mpbu = Math.Max(_mpbu, u);
-        int at = _popularUtilities.Count;
-        while (at > 0 && _popularUtilities[at - 1] < u) at--;
+        // After the last bid worth at least u (the list descends): found by bisection.
+        int at = 0, end = _popularUtilities.Count;
+        while (at < end)
+        {
+            int middle = (at + end) >>> 1;
+            if (_popularUtilities[middle] < u) end = middle;
+            else at = middle + 1;
+        }
         _popularBids.Insert(at, bid);
         _popularUtilities.Insert(at, u);
     }

@@ -45,7 +45,8 @@ public sealed class RandomDance : INegotiator
     private double[] _weights = [];
     private int[] _bid = [], _values = [], _radices = [], _offsets = [];
     private double[] _others = [], _mine = [];                       // per (issue, value): the others' weighted sum; its own model's value
-    private readonly Dictionary<int, OfferedBids> _offeredBy = [];  // per party, the distinct bids its models counted
+    private int[] _contenders = [], _contenderCount = [];            // per issue, the values no earlier value dominates (from _offsets)
+    private readonly Dictionary<int, DistinctOutcomes> _offeredBy = [];  // per party, the distinct bids its models counted
     private Outcome? _olderBid;
     private double _olderTime, _discount, _reservation;
     private int _seen, _decidedStep = -1;
@@ -79,6 +80,8 @@ public sealed class RandomDance : INegotiator
         for (int i = 0; i < _radices.Length; i++) _offsets[i + 1] = _offsets[i] + _radices[i];
         _others = new double[_offsets[^1]];
         _mine = new double[_offsets[^1]];
+        _contenders = new int[_offsets[^1]];
+        _contenderCount = new int[_radices.Length];
         _offeredBy.Clear();
         double d = context.Profile.DiscountFactor;
         _discount = d > 0 && d <= 1 ? d : 1;
@@ -234,6 +237,20 @@ public sealed class RandomDance : INegotiator
                 _others[offset + v] = value;
                 _mine[offset + v] = _my!.Value(i, v);
             }
+            // A value that an earlier one matches or beats on both tables never wins for an own weight m >= 0:
+            // rounding is monotone, so the earlier value's sum is at least as large and the scan keeps the first.
+            int count = 0;
+            for (int v = 0; v < _radices[i]; v++)
+            {
+                bool dominated = false;
+                for (int k = 0; k < count && !dominated; k++)
+                {
+                    int u = _contenders[offset + k];
+                    dominated = _others[offset + u] >= _others[offset + v] && _mine[offset + u] >= _mine[offset + v];
+                }
+                if (!dominated) _contenders[offset + count++] = v;
+            }
+            _contenderCount[i] = count;
         }
     }
 
@@ -246,6 +263,22 @@ public sealed class RandomDance : INegotiator
     {
         var radices = _radices;
         for (int i = 0; i < _bid.Length; i++) _bid[i] = random.Next(radices[i]);
+        if (double.IsFinite(myWeight) && myWeight >= 0)
+        {
+            for (int i = 0; i < _bid.Length; i++)
+            {
+                double max = -1;
+                int best = _bid[i], offset = _offsets[i];
+                for (int k = 0; k < _contenderCount[i]; k++)
+                {
+                    int v = _contenders[offset + k];
+                    double value = _others[offset + v] + _mine[offset + v] * myWeight;
+                    if (value > max) { max = value; best = v; }
+                }
+                _bid[i] = best;
+            }
+            return;
+        }
         for (int i = 0; i < _bid.Length; i++)
         {
             double max = -1;
@@ -272,7 +305,7 @@ public sealed class RandomDance : INegotiator
             if (!_data.TryGetValue(entry.Party, out var models))
             {
                 _data[entry.Party] = models = [.. Dertas.Select(d => new PlayerData(context.Space, d))];
-                _offeredBy[entry.Party] = new OfferedBids(context.Space);
+                _offeredBy[entry.Party] = new DistinctOutcomes(context.Space);
                 _parties.Add(entry.Party);
             }
             if (offer) _olderBid = entry.Outcome;
@@ -350,24 +383,6 @@ public sealed class RandomDance : INegotiator
                 countSum += Max[i];
             }
             for (int i = 0; i < values.Length; i++) Weights[i] = Max[i] / countSum;
-        }
-    }
-
-    /// <summary>The distinct bids heard from one party: a flag per outcome index in a small space, else a set.</summary>
-    private sealed class OfferedBids(OutcomeSpace space)
-    {
-        private const long FlagLimit = 1 << 16;
-        private readonly bool[]? _flags = space.IsEnumerable && space.Count <= FlagLimit ? new bool[space.Count] : null;
-        private readonly HashSet<Outcome> _set = [];
-
-        /// <summary>True when <paramref name="bid"/> had not been heard before.</summary>
-        public bool Add(Outcome bid)
-        {
-            if (_flags is null || !bid.IsIndex) return _set.Add(bid);
-            ref bool seen = ref _flags[(int)bid.LowIndex];
-            if (seen) return false;
-            seen = true;
-            return true;
         }
     }
 }

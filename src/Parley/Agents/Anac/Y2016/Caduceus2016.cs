@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parley.Agents.Boa;
 using Parley.Outcomes;
 using Parley.Parties;
@@ -58,6 +59,14 @@ public sealed class Caduceus2016 : GeniusTurnAgent
     private double[][] _myValues = [];
     private int[][] _nameIds = [];      // per issue and value: the value's name, case-insensitively, as an id
     private int[] _values = [], _best = [], _nash = [], _odometer = [], _nearest = [];
+    /// <summary>
+    /// What depends only on the own profile (its points and the slab of candidates), computed once per utility function
+    /// and shared read-only by every negotiation that uses it (with the best bid it was made for).
+    /// </summary>
+    private sealed record OwnPoints(Outcome Best, double[] BidSpace, int[] Order, double[] Keys, int Component);
+    private static readonly ConditionalWeakTable<LinearAdditiveUtility, OwnPoints> PointsCache = new();
+
+    private LinearAdditiveUtility _additive = null!;
     private double[]? _bidSpace;
     private int[]? _slabOrder;          // the outcomes that may be offered (finite points, not the best bid's), by one component
     private double[] _slabKeys = [];    // that component of each, ascending
@@ -78,6 +87,7 @@ public sealed class Caduceus2016 : GeniusTurnAgent
         if (!context.Space.IsDiscrete || context.Profile.Utility is not LinearAdditiveUtility additive)
             throw new ArgumentException("caduceus2016 needs a linear additive profile over discrete issues.");
         _space = context.Space;
+        _additive = additive;
         _sorted = SortedOutcomeSpace.For(context.Index);
         int n = _space.IssueCount;
         _radices = _space.Radices.ToArray();
@@ -240,11 +250,10 @@ public sealed class Caduceus2016 : GeniusTurnAgent
         if (!finite) return _space.Encode(_nearest); // every distance is NaN or infinite: the first outcome stays
         // getBidCloseToConcessionPoint over GENIUS's enumeration order (issue 0 fastest), as Parley's outcome indices.
         long count = _space.Count;
-        if (_bidSpace is null && count * n <= BidSpaceLimit) _bidSpace = VectorizeAll(count);
+        if (_bidSpace is null && count * n <= BidSpaceLimit) LoadPoints(count);
         if (_bidSpace is { } bidSpace)
         {
-            _slabOrder ??= BuildSlab(bidSpace, count);
-            nearest = NearestInSlab(bidSpace, _slabOrder);
+            nearest = NearestInSlab(bidSpace, _slabOrder!);
             goto Decode;
         }
         double minDistance = double.NaN, minSquares = double.NaN;
@@ -278,6 +287,19 @@ public sealed class Caduceus2016 : GeniusTurnAgent
             _nearest[i] = (int)value;
         }
         return _space.Encode(_nearest);
+    }
+
+    /// <summary>Every outcome's point and the slab of candidates: from the cache when made for this profile and best bid, else computed (and cached).</summary>
+    private void LoadPoints(long count)
+    {
+        if (PointsCache.TryGetValue(_additive, out var cached) && cached.Best == _bestBid)
+        {
+            (_bidSpace, _slabOrder, _slabKeys, _slabComponent) = (cached.BidSpace, cached.Order, cached.Keys, cached.Component);
+            return;
+        }
+        _bidSpace = VectorizeAll(count);
+        _slabOrder = BuildSlab(_bidSpace, count);
+        PointsCache.AddOrUpdate(_additive, new OwnPoints(_bestBid, _bidSpace, _slabOrder, _slabKeys, _slabComponent));
     }
 
     /// <summary>

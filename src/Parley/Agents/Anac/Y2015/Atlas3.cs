@@ -55,7 +55,7 @@ public sealed class Atlas3 : INegotiator
     private double _bou, _mpbu;
     private readonly List<Outcome> _popularBids = [];
     private readonly List<double> _popularUtilities = [];
-    private DistinctOutcomes _popularSet = null!;
+    private DistinctOutcomes? _popularSet;
     private int _supporters, _concessionIndex, _ownTurns, _seen;
     private double _timeScale;
     private Outcome? _offeredBid;
@@ -65,6 +65,7 @@ public sealed class Atlas3 : INegotiator
     private double[][]? _scores;                // per issue the weighted scores of a tabulated linear additive utility
     private int[] _values = [], _baseBid = [], _bid = [], _current = [];
     private Targets _targets = new(0);
+    private bool _searchedMaxBid;
 
     /// <inheritdoc />
     public string Name => "Atlas3";
@@ -94,7 +95,7 @@ public sealed class Atlas3 : INegotiator
         _bou = _mpbu = 0;
         _popularBids.Clear();
         _popularUtilities.Clear();
-        _popularSet = new DistinctOutcomes(space);
+        _popularSet = null;
         _supporters = _concessionIndex = _ownTurns = _seen = 0;
         _timeScale = 0;
         _offeredBid = null;
@@ -105,12 +106,26 @@ public sealed class Atlas3 : INegotiator
         _bid = new int[n];
         _current = new int[n];
         _targets = new Targets(n);
+        _searchedMaxBid = false;
+    }
+
+    /// <summary>
+    /// The original's start-up search for its best bid (and the relative utilities around it), made at the first
+    /// decision: its random source is its own (nothing else draws from it before), so this is the same search, and a
+    /// negotiation that ends before Atlas3 decides (as Caduceus's expert, asked only late) skips it.
+    /// </summary>
+    private void SearchMaxBid()
+    {
+        _searchedMaxBid = true;
+        var context = Context;
+        var space = context.Space;
+        int n = space.IssueCount;
         InitMaxBid(context.ReservedValue(0));
         _relativeUtility = new double[n][];
         var probe = (int[])_maxBid.Clone();
         for (int i = 0; i < n; i++)
         {
-            _relativeUtility[i] = new double[space.Issues[i].ValueCount];
+            _relativeUtility[i] = new double[_valueOrder[i].Length];
             for (int v = 0; v < _relativeUtility[i].Length; v++)
             {
                 probe[i] = v;
@@ -156,6 +171,7 @@ public sealed class Atlas3 : INegotiator
     {
         if (_decidedStep == state.Step) return;
         _decidedStep = state.Step;
+        if (!_searchedMaxBid) SearchMaxBid();
         var context = Context;
         Observe(state.PartyCount);
         double t = GeniusTime.Of(context, state);
@@ -228,6 +244,7 @@ public sealed class Atlas3 : INegotiator
     /// <summary>Adds a bid to the popular list once, keeping it sorted best first (stable: after bids as good).</summary>
     private void AddPopularBid(Outcome bid)
     {
+        _popularSet ??= new DistinctOutcomes(Context.Space);
         if (!_popularSet.Add(bid)) return;
         double u = Context.Utility(bid);
         _mpbu = Math.Max(_mpbu, u);

@@ -37,8 +37,8 @@ public sealed class RandomDance : INegotiator
 
     private NegotiatorContext? _context;
     private readonly List<int> _parties = [];                       // other parties, in the order first heard
-    private readonly Dictionary<int, PlayerData[]> _data = [];      // three models per party
-    private readonly Dictionary<int, Outcome?> _olderBidOf = [];    // per party, the last offer heard when it acted
+    private readonly List<Player> _players = [];                    // as _parties
+    private Player?[] _byParty = [];                                 // by party index
     private readonly List<int> _nash = [];
     private PlayerData? _my;
     private PlayerData[] _drawn = [], _targetDrawn = [];             // this decision's model per party (index as _parties); the target's
@@ -46,7 +46,6 @@ public sealed class RandomDance : INegotiator
     private int[] _bid = [], _values = [], _radices = [], _offsets = [];
     private double[] _others = [], _mine = [];                       // per (issue, value): the others' weighted sum; its own model's value
     private int[] _contenders = [], _contenderCount = [];            // per issue, the values no earlier value dominates (from _offsets)
-    private readonly Dictionary<int, DistinctOutcomes> _offeredBy = [];  // per party, the distinct bids its models counted
     private Outcome? _olderBid;
     private double _olderTime, _discount, _reservation;
     private int _seen, _decidedStep = -1;
@@ -65,8 +64,8 @@ public sealed class RandomDance : INegotiator
         if (!context.Space.IsDiscrete) throw new ArgumentException("RandomDance needs discrete issues.");
         _context = context;
         _parties.Clear();
-        _data.Clear();
-        _olderBidOf.Clear();
+        _players.Clear();
+        _byParty = new Player?[context.PartyCount];
         _nash.Clear();
         _my = null;
         _olderBid = null;
@@ -82,7 +81,6 @@ public sealed class RandomDance : INegotiator
         _mine = new double[_offsets[^1]];
         _contenders = new int[_offsets[^1]];
         _contenderCount = new int[_radices.Length];
-        _offeredBy.Clear();
         double d = context.Profile.DiscountFactor;
         _discount = d > 0 && d <= 1 ? d : 1;
         _reservation = context.ReservedValue(0);
@@ -113,14 +111,15 @@ public sealed class RandomDance : INegotiator
 
         // This decision's model of each party.
         if (_drawn.Length < _parties.Count) { _drawn = new PlayerData[_parties.Count]; _targetDrawn = new PlayerData[_parties.Count]; }
-        for (int k = 0; k < _parties.Count; k++) _drawn[k] = _data[_parties[k]][random.Next(Dertas.Length)];
+        for (int k = 0; k < _parties.Count; k++) _drawn[k] = _players[k].Models[random.Next(Dertas.Length)];
 
         // The party whose last offer everyone else likes most joins the Nash list.
         double maxValue = -999;
         int maxPlayer = -1;
-        foreach (int party in _parties)
+        for (int p = 0; p < _parties.Count; p++)
         {
-            if (_olderBidOf[party] is not { } older) continue;
+            int party = _parties[p];
+            if (_players[p].OlderBid is not { } older) continue;
             context.Space.Decode(older, _values);
             double utility = _my.Utility(_values);
             for (int k = 0; k < _parties.Count; k++)
@@ -185,7 +184,7 @@ public sealed class RandomDance : INegotiator
         double max = 0;
         for (int i = 0; i < NumberOfRandomTargetCheck; i++)
         {
-            for (int k = 0; k < _parties.Count; k++) _targetDrawn[k] = _data[_parties[k]][random.Next(Dertas.Length)];
+            for (int k = 0; k < _parties.Count; k++) _targetDrawn[k] = _players[k].Models[random.Next(Dertas.Length)];
             TabulateModels(_targetDrawn, othersWeight: 1.0);
             JointBid(1.0, random);
             max = Math.Max(max, Context.Profile.Utility.Utility(_bid));
@@ -302,19 +301,20 @@ public sealed class RandomDance : INegotiator
             if (entry.Party == context.PartyIndex) continue;
             bool offer = entry.Action == Protocols.NegotiationAction.Offer;
             if (!offer && entry.Action != Protocols.NegotiationAction.Accept) continue;
-            if (!_data.TryGetValue(entry.Party, out var models))
+            if (entry.Party >= _byParty.Length) Array.Resize(ref _byParty, entry.Party + 1);
+            if (_byParty[entry.Party] is not { } player)
             {
-                _data[entry.Party] = models = [.. Dertas.Select(d => new PlayerData(context.Space, d))];
-                _offeredBy[entry.Party] = new DistinctOutcomes(context.Space);
+                _byParty[entry.Party] = player = new Player([.. Dertas.Select(d => new PlayerData(context.Space, d))], new DistinctOutcomes(context.Space));
                 _parties.Add(entry.Party);
+                _players.Add(player);
             }
             if (offer) _olderBid = entry.Outcome;
-            _olderBidOf[entry.Party] = _olderBid;
+            player.OlderBid = _olderBid;
             // Each of the three models counts a bid once (the original keeps a history per model; theirs are always equal).
-            if (_olderBid is { } bid && _offeredBy[entry.Party].Add(bid))
+            if (_olderBid is { } bid && player.Offered.Add(bid))
             {
                 context.Space.Decode(bid, _values);
-                foreach (var m in models) m.AddBid(_values);
+                foreach (var m in player.Models) m.AddBid(_values);
             }
         }
     }
@@ -340,6 +340,14 @@ public sealed class RandomDance : INegotiator
             data.Weights[i] = 1.0 / (1.0 - min);
         }
         return data;
+    }
+
+    /// <summary>What RandomDance knows of one other party: its three models, the last offer heard when it acted, the distinct bids counted.</summary>
+    private sealed class Player(PlayerData[] models, DistinctOutcomes offered)
+    {
+        public PlayerData[] Models { get; } = models;
+        public DistinctOutcomes Offered { get; } = offered;
+        public Outcome? OlderBid { get; set; }
     }
 
     /// <summary>One frequency model: per issue value counts (incremented by a factor <c>derta</c> each time), the largest count, a weight.</summary>

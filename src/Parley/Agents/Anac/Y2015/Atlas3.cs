@@ -180,7 +180,8 @@ public sealed class Atlas3 : INegotiator
         double rv = context.ReservedValue(t);
         _decidedResponse = SaoResponse.Reject;
         double offeredUtility = _offeredBid is { } o ? context.Utility(o) : 0;
-        if (t > 1.0 - _timeScale * (_popularBids.Count + 1))
+        bool finalPhase = t > 1.0 - _timeScale * (_popularBids.Count + 1);
+        if (finalPhase)
         {
             // Final offer phase: walk back through the popular bids, best first.
             if (_concessionIndex < _popularBids.Count)
@@ -195,13 +196,14 @@ public sealed class Atlas3 : INegotiator
             }
             else if (offeredUtility >= rv && _offeredBid is not null) { _decidedResponse = SaoResponse.Accept; _decidedBid = _offeredBid.Value; return; }
         }
-        else if (_offeredBid is not null)
+        double threshold = Threshold(t, state.PartyCount); // the same value wherever the original recomputes it this turn
+        if (!finalPhase && _offeredBid is not null)
         {
-            if (offeredUtility >= Threshold(t, state.PartyCount)) { _decidedResponse = SaoResponse.Accept; _decidedBid = _offeredBid.Value; return; }
+            if (offeredUtility >= threshold) { _decidedResponse = SaoResponse.Accept; _decidedBid = _offeredBid.Value; return; }
             double df = Profile.NormaliseDiscount(context.Profile.DiscountFactor);
-            if (rv * Math.Pow(df, t) >= Threshold(t, state.PartyCount)) { _decidedResponse = SaoResponse.WalkAway; _decidedBid = _offeredBid.Value; return; }
+            if (rv * Math.Pow(df, t) >= threshold) { _decidedResponse = SaoResponse.WalkAway; _decidedBid = _offeredBid.Value; return; }
         }
-        _decidedBid = SearchBid(Threshold(t, state.PartyCount));
+        _decidedBid = SearchBid(threshold);
     }
 
     /// <summary>Reads the actions of the other parties since the last turn, as the original's <c>receiveMessage</c>.</summary>

@@ -27,8 +27,7 @@ public static class JavaOrder
     {
         ArgumentNullException.ThrowIfNull(keysInInsertionOrder);
         int n = keysInInsertionOrder.Count;
-        int capacity = 16;
-        while (n > capacity * 3 / 4) capacity *= 2;
+        int capacity = HashMapCapacity(n);
         var order = Enumerable.Range(0, n)
             .OrderBy(i => Bucket(StringHash(keysInInsertionOrder[i]), capacity))
             .ThenBy(i => i)
@@ -38,5 +37,14 @@ public static class JavaOrder
         return positions;
     }
 
-    private static int Bucket(int h, int capacity) => (h ^ (int)((uint)h >> 16)) & (capacity - 1);
+    /// <summary>The table size of a default Java HashMap after <paramref name="count"/> insertions (16, doubled past a load of 3/4).</summary>
+    internal static int HashMapCapacity(int count)
+    {
+        int capacity = 16;
+        while (count > capacity * 3 / 4) capacity *= 2;
+        return capacity;
+    }
+
+    /// <summary>A Java HashMap's bucket of hash <paramref name="h"/> (spread by its high half) in a table of <paramref name="capacity"/>.</summary>
+    internal static int Bucket(int h, int capacity) => (h ^ (int)((uint)h >> 16)) & (capacity - 1);
 }

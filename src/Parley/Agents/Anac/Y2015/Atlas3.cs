@@ -55,13 +55,17 @@ public sealed class Atlas3 : INegotiator
     private double _bou, _mpbu;
     private readonly List<Outcome> _popularBids = [];
     private readonly List<double> _popularUtilities = [];
-    private readonly HashSet<Outcome> _popularSet = [];
+    private DistinctOutcomes? _popularSet;
     private int _supporters, _concessionIndex, _ownTurns, _seen;
     private double _timeScale;
     private Outcome? _offeredBid;
     private int _decidedStep = -1;
     private SaoResponse _decidedResponse;
     private Outcome _decidedBid;
+    private double[][]? _scores;                // per issue the weighted scores of a tabulated linear additive utility
+    private int[] _values = [], _baseBid = [], _bid = [], _current = [];
+    private Targets _targets = new(0);
+    private bool _searchedMaxBid;
 
     /// <inheritdoc />
     public string Name => "Atlas3";
@@ -91,21 +95,41 @@ public sealed class Atlas3 : INegotiator
         _bou = _mpbu = 0;
         _popularBids.Clear();
         _popularUtilities.Clear();
-        _popularSet.Clear();
+        _popularSet = null;
         _supporters = _concessionIndex = _ownTurns = _seen = 0;
         _timeScale = 0;
         _offeredBid = null;
         _decidedStep = -1;
+        _scores = ScoreTables(_utility);
+        _values = new int[n];
+        _baseBid = new int[n];
+        _bid = new int[n];
+        _current = new int[n];
+        _targets = new Targets(n);
+        _searchedMaxBid = false;
+    }
+
+    /// <summary>
+    /// The original's start-up search for its best bid (and the relative utilities around it), made at the first
+    /// decision: its random source is its own (nothing else draws from it before), so this is the same search, and a
+    /// negotiation that ends before Atlas3 decides (as Caduceus's expert, asked only late) skips it.
+    /// </summary>
+    private void SearchMaxBid()
+    {
+        _searchedMaxBid = true;
+        var context = Context;
+        var space = context.Space;
+        int n = space.IssueCount;
         InitMaxBid(context.ReservedValue(0));
         _relativeUtility = new double[n][];
         var probe = (int[])_maxBid.Clone();
         for (int i = 0; i < n; i++)
         {
-            _relativeUtility[i] = new double[space.Issues[i].ValueCount];
+            _relativeUtility[i] = new double[_valueOrder[i].Length];
             for (int v = 0; v < _relativeUtility[i].Length; v++)
             {
                 probe[i] = v;
-                _relativeUtility[i][v] = _utility.Utility(probe) - _maxBidUtility;
+                _relativeUtility[i][v] = Utility(probe) - _maxBidUtility;
             }
             probe[i] = _maxBid[i];
         }
@@ -147,6 +171,7 @@ public sealed class Atlas3 : INegotiator
     {
         if (_decidedStep == state.Step) return;
         _decidedStep = state.Step;
+        if (!_searchedMaxBid) SearchMaxBid();
         var context = Context;
         Observe(state.PartyCount);
         double t = GeniusTime.Of(context, state);
@@ -155,7 +180,8 @@ public sealed class Atlas3 : INegotiator
         double rv = context.ReservedValue(t);
         _decidedResponse = SaoResponse.Reject;
         double offeredUtility = _offeredBid is { } o ? context.Utility(o) : 0;
-        if (t > 1.0 - _timeScale * (_popularBids.Count + 1))
+        bool finalPhase = t > 1.0 - _timeScale * (_popularBids.Count + 1);
+        if (finalPhase)
         {
             // Final offer phase: walk back through the popular bids, best first.
             if (_concessionIndex < _popularBids.Count)
@@ -170,13 +196,14 @@ public sealed class Atlas3 : INegotiator
             }
             else if (offeredUtility >= rv && _offeredBid is not null) { _decidedResponse = SaoResponse.Accept; _decidedBid = _offeredBid.Value; return; }
         }
-        else if (_offeredBid is not null)
+        double threshold = Threshold(t, state.PartyCount); // the same value wherever the original recomputes it this turn
+        if (!finalPhase && _offeredBid is not null)
         {
-            if (offeredUtility >= Threshold(t, state.PartyCount)) { _decidedResponse = SaoResponse.Accept; _decidedBid = _offeredBid.Value; return; }
+            if (offeredUtility >= threshold) { _decidedResponse = SaoResponse.Accept; _decidedBid = _offeredBid.Value; return; }
             double df = Profile.NormaliseDiscount(context.Profile.DiscountFactor);
-            if (rv * Math.Pow(df, t) >= Threshold(t, state.PartyCount)) { _decidedResponse = SaoResponse.WalkAway; _decidedBid = _offeredBid.Value; return; }
+            if (rv * Math.Pow(df, t) >= threshold) { _decidedResponse = SaoResponse.WalkAway; _decidedBid = _offeredBid.Value; return; }
         }
-        _decidedBid = SearchBid(Threshold(t, state.PartyCount));
+        _decidedBid = SearchBid(threshold);
     }
 
     /// <summary>Reads the actions of the other parties since the last turn, as the original's <c>receiveMessage</c>.</summary>
@@ -200,7 +227,7 @@ public sealed class Atlas3 : INegotiator
                 _offeredBid = offer;
                 double u = context.Utility(offer);
                 if (u > _bou) _bou = u;
-                var values = new int[context.Space.IssueCount];
+                var values = _values;
                 context.Space.Decode(offer, values);
                 for (int i = 0; i < values.Length; i++) { counts[i][values[i]]++; _allFrequency[i][values[i]]++; }
             }
@@ -219,11 +246,18 @@ public sealed class Atlas3 : INegotiator
     /// <summary>Adds a bid to the popular list once, keeping it sorted best first (stable: after bids as good).</summary>
     private void AddPopularBid(Outcome bid)
     {
+        _popularSet ??= new DistinctOutcomes(Context.Space);
         if (!_popularSet.Add(bid)) return;
         double u = Context.Utility(bid);
         _mpbu = Math.Max(_mpbu, u);
-        int at = _popularUtilities.Count;
-        while (at > 0 && _popularUtilities[at - 1] < u) at--;
+        // After the last bid worth at least u (the list descends): found by bisection.
+        int at = 0, end = _popularUtilities.Count;
+        while (at < end)
+        {
+            int middle = (at + end) >>> 1;
+            if (_popularUtilities[middle] < u) end = middle;
+            else at = middle + 1;
+        }
         _popularBids.Insert(at, bid);
         _popularUtilities.Insert(at, u);
     }
@@ -232,42 +266,66 @@ public sealed class Atlas3 : INegotiator
 
     private Outcome SearchBid(double threshold)
     {
-        var context = Context;
-        var space = context.Space;
-        var random = context.Random;
-        var baseBid = new int[space.IssueCount];
-        for (int i = 0; i < baseBid.Length; i++) baseBid[i] = random.Next(space.Issues[i].ValueCount);
-        var bid = NeighbourhoodSearch(baseBid, threshold);
-        if (_utility!.Utility(bid) < threshold) bid = AppropriateSearch(baseBid, threshold);
-        if (_utility.Utility(bid) < threshold) bid = (int[])_maxBid.Clone();
+        var random = Context.Random;
+        var baseBid = _baseBid;
+        for (int i = 0; i < baseBid.Length; i++) baseBid[i] = random.Next(_valueOrder[i].Length);
+        var bid = _bid;
+        NeighbourhoodSearch(baseBid, threshold, bid);
+        if (Utility(bid) < threshold) AppropriateSearch(baseBid, threshold, bid);
+        if (Utility(bid) < threshold) _maxBid.AsSpan().CopyTo(bid);
         ConvertByFrequency(bid);
-        return space.Encode(bid);
+        return Context.Space.Encode(bid);
+    }
+
+    /// <summary>The utility of a bid: the profile's, summed as <see cref="LinearAdditiveUtility"/> sums its tables when it has them.</summary>
+    private double Utility(int[] bid)
+    {
+        if (_scores is not { } scores) return _utility!.Utility(bid);
+        double sum = 0;
+        for (int i = 0; i < scores.Length; i++) sum += scores[i][bid[i]];
+        return sum > 1.0 ? 1.0 : sum;
+    }
+
+    /// <summary>The weighted score tables of a linear additive utility whose every issue is tabulated (its own sum reads them), else null.</summary>
+    private static double[][]? ScoreTables(UtilityFunction utility)
+    {
+        if (utility is not LinearAdditiveUtility additive) return null;
+        var tables = new double[utility.Space.IssueCount][];
+        for (int i = 0; i < tables.Length; i++)
+        {
+            if (!additive.IsTabulated(i)) return null;
+            tables[i] = additive.WeightedScores(i).ToArray();
+        }
+        return tables;
     }
 
     private void UpdateMaxBid(int[] bid, double utility)
     {
         if (utility < _maxBidUtility) return;
-        Array.Copy(bid, _maxBid, bid.Length);
+        bid.AsSpan().CopyTo(_maxBid);
         _maxBidUtility = utility;
     }
 
-    /// <summary>The least good one-issue changes of <paramref name="baseBid"/> still at or above the threshold; one at random.</summary>
-    private int[] NeighbourhoodSearch(int[] baseBid, double threshold)
+    /// <summary>Writes into <paramref name="result"/> one of the least good one-issue changes of <paramref name="baseBid"/> still at or above the threshold, drawn at random (else the base bid).</summary>
+    private void NeighbourhoodSearch(int[] baseBid, double threshold, int[] result)
     {
-        var targets = new Targets(baseBid.Length);
-        var current = (int[])baseBid.Clone();
+        var targets = _targets;
+        targets.Clear();
+        var random = Context.Random;
+        var current = _current;
+        baseBid.AsSpan().CopyTo(current);
         for (int i = 0; i < current.Length; i++)
         {
             for (int v = 0; v < _valueOrder[i].Length; v++)
             {
                 current[i] = v;
-                double u = _utility!.Utility(current);
+                double u = Utility(current);
                 UpdateMaxBid(current, u);
-                targets.Collect(current, u, threshold, Context.Random);
+                targets.Collect(current, u, threshold, random);
             }
             current[i] = baseBid[i];
         }
-        return targets.Count == 0 ? (int[])baseBid.Clone() : targets.Chosen;
+        (targets.Count == 0 ? baseBid : targets.Chosen).AsSpan().CopyTo(result);
     }
 
     /// <summary>
@@ -281,36 +339,38 @@ public sealed class Atlas3 : INegotiator
         public int Count { get; private set; }
         private double _utility;
 
+        public void Clear() => Count = 0;
+
         public void Collect(int[] bid, double u, double threshold, Random random)
         {
             if (u < threshold) return;
-            if (Count == 0 || u < _utility) { Count = 1; _utility = u; Array.Copy(bid, Chosen, bid.Length); }
-            else if (u == _utility && random.Next(++Count) == 0) Array.Copy(bid, Chosen, bid.Length);
+            if (Count == 0 || u < _utility) { Count = 1; _utility = u; bid.AsSpan().CopyTo(Chosen); }
+            else if (u == _utility && random.Next(++Count) == 0) bid.AsSpan().CopyTo(Chosen);
         }
     }
 
-    private int[] AppropriateSearch(int[] baseBid, double threshold)
+    /// <summary>From <paramref name="baseBid"/>, the relative-utility search or annealing, into <paramref name="bid"/>.</summary>
+    private void AppropriateSearch(int[] baseBid, double threshold, int[] bid)
     {
-        var bid = (int[])baseBid.Clone();
+        baseBid.AsSpan().CopyTo(bid);
         if (_linear)
         {
-            bid = RelativeUtilitySearch(threshold);
-            if (_utility!.Utility(bid) < threshold) _linear = false; // from now on, the search for non-linear spaces
+            RelativeUtilitySearch(threshold, bid);
+            if (Utility(bid) < threshold) _linear = false; // from now on, the search for non-linear spaces
         }
         if (!_linear)
         {
             var found = SimulatedAnnealing(bid, threshold);
-            double u = _utility!.Utility(found);
-            if (u <= 1.0 && u >= threshold) bid = found;
+            double u = Utility(found);
+            if (u <= 1.0 && u >= threshold && found != bid) found.AsSpan().CopyTo(bid);
         }
-        return bid;
     }
 
     /// <summary>From the best bid, each issue (random order) takes the first value (random order) whose relative loss keeps the sum above threshold − 1.</summary>
-    private int[] RelativeUtilitySearch(double threshold)
+    private void RelativeUtilitySearch(double threshold, int[] bid)
     {
         var random = Context.Random;
-        var bid = (int[])_maxBid.Clone();
+        _maxBid.AsSpan().CopyTo(bid);
         double d = threshold - 1.0, concessionSum = 0.0;
         random.Shuffle(_issueOrder);
         foreach (int i in _issueOrder)
@@ -329,33 +389,51 @@ public sealed class Atlas3 : INegotiator
                 }
             }
         }
-        return bid;
     }
 
-    /// <summary>Simulated annealing towards utility = threshold; the least good bids at or above it, one at random (else the start).</summary>
+    /// <summary>
+    /// Simulated annealing towards utility = threshold; the least good bids at or above it, one at random: the
+    /// collected bid, or <paramref name="baseBid"/> itself (unchanged) when none (or when not collecting).
+    /// </summary>
     private int[] SimulatedAnnealing(int[] baseBid, double threshold, bool collect = true)
     {
         var random = Context.Random;
-        var current = (int[])baseBid.Clone();
-        double currentUtility = _utility!.Utility(current);
-        var next = new int[current.Length];
-        var targets = new Targets(current.Length);
+        var current = _current;
+        baseBid.AsSpan().CopyTo(current);
+        double currentUtility = Utility(current);
+        var targets = _targets;
+        targets.Clear();
         for (double temperature = StartTemperature; temperature > EndTemperature; temperature *= Cool)
         {
-            Array.Copy(current, next, current.Length);
-            int issue = random.Next(next.Length);
-            next[issue] = random.Next(_valueOrder[issue].Length);
-            double nextUtility = _utility.Utility(next);
-            UpdateMaxBid(next, nextUtility);
+            // The next bid is the current one with one issue changed: changed in place, and changed back if refused.
+            int issue = random.Next(current.Length);
+            int old = current[issue];
+            current[issue] = random.Next(_valueOrder[issue].Length);
+            double nextUtility = Utility(current);
+            UpdateMaxBid(current, nextUtility);
             double newCost = Math.Abs(threshold - nextUtility), currentCost = Math.Abs(threshold - currentUtility);
-            if (newCost < currentCost || Math.Exp(-Math.Abs(newCost - currentCost) / temperature) > random.NextDouble())
-            {
-                Array.Copy(next, current, next.Length);
+            if (newCost < currentCost || Accepts(-Math.Abs(newCost - currentCost) / temperature, random.NextDouble()))
                 currentUtility = nextUtility;
-            }
+            else current[issue] = old;
             if (collect) targets.Collect(current, currentUtility, threshold, random);
         }
-        return targets.Count == 0 ? (int[])baseBid.Clone() : targets.Chosen;
+        return targets.Count == 0 ? baseBid : targets.Chosen;
+    }
+
+    /// <summary>
+    /// The annealing's <c>Math.Exp(x) &gt; draw</c> for x ≤ 0, without the exponential where bounds decide it (exact):
+    /// with y = −x ≥ 0, 1 − y + y²/2 − y³/6 ≤ e^−y ≤ 1 / (1 + y + y²/2); the margins of 10⁻⁹ exceed every rounding of the
+    /// bounds and of Math.Exp, so only a draw within them of the exponential needs it.
+    /// </summary>
+    private static bool Accepts(double x, double draw)
+    {
+        double y = -x;
+        if (y >= 0)
+        {
+            if (draw * (1 + y * (1 + y * 0.5)) > 1 + 1e-9) return false;
+            if (1 - y * (1 - y * (0.5 - y / 6)) > draw + 1e-9) return true;
+        }
+        return Math.Exp(x) > draw;
     }
 
     /// <summary>The initial search for the best bid: simulated annealing towards 1 from a random bid, once per issue at most.</summary>
@@ -364,14 +442,15 @@ public sealed class Atlas3 : INegotiator
         var space = Context.Space;
         var random = Context.Random;
         _maxBid = new int[space.IssueCount];
-        for (int i = 0; i < _maxBid.Length; i++) _maxBid[i] = random.Next(space.Issues[i].ValueCount);
-        _maxBidUtility = _utility!.Utility(_maxBid);
+        for (int i = 0; i < _maxBid.Length; i++) _maxBid[i] = random.Next(_valueOrder[i].Length);
+        _maxBidUtility = Utility(_maxBid);
         for (int k = 0; k < space.IssueCount; k++)
         {
             // The original repeats while the best bid is below the reserved value; bounded here, as its search can
             // never exceed the best outcome.
             int tries = 0;
-            do SimulatedAnnealing((int[])_maxBid.Clone(), 1.0, collect: false); // only its updates of the best bid count
+            // Only its updates of the best bid count; it starts from a copy of the best bid, taken before any update.
+            do SimulatedAnnealing(_maxBid, 1.0, collect: false);
             while (_maxBidUtility < reservedValue && ++tries < 100 && _maxBidUtility < Context.Index.MaxUtility);
             if (_maxBidUtility == 1.0) break;
         }
@@ -382,12 +461,12 @@ public sealed class Atlas3 : INegotiator
     {
         var random = Context.Random;
         random.Shuffle(_issueOrder);
-        double u = _utility!.Utility(bid);
+        double u = Utility(bid);
         foreach (int i in _issueOrder)
         {
             int old = bid[i];
             bid[i] = MostFrequentValue(i, random);
-            double next = _utility.Utility(bid);
+            double next = Utility(bid);
             if (next >= u) u = next;
             else bid[i] = old;
         }

@@ -28,7 +28,8 @@ public sealed class Kawaii : INegotiator
     private NegotiatorContext? _context;
     private RelativeUtilitySearch _search = null!;
     private readonly List<int> _opponents = [];          // in the order first heard
-    private readonly Dictionary<int, bool> _accepted = []; // per opponent: its last action was an acceptance (since the last look)
+    private bool[] _heard = [];                           // by party index: an opponent heard (is in _opponents)
+    private bool[] _accepted = [];                        // by party index: its last action was an acceptance (since the last look)
     private int[] _bid = [];
     private int _seen, _decidedStep = -1;
     private double _discount, _reservation;
@@ -51,7 +52,8 @@ public sealed class Kawaii : INegotiator
         _search = new RelativeUtilitySearch(context.Profile.Utility, best);
         _bid = new int[best.Length];
         _opponents.Clear();
-        _accepted.Clear();
+        _heard = new bool[context.PartyCount];
+        _accepted = new bool[context.PartyCount];
         _seen = 0;
         _decidedStep = -1;
         double d = context.Profile.DiscountFactor;
@@ -103,10 +105,10 @@ public sealed class Kawaii : INegotiator
         double threshold = 1.0 - (1.0 - MinThreshold) * Math.Pow(time, 1.0 / 0.5);
         int acceptNum = 0;
         foreach (int party in _opponents)
-            if (_accepted.TryGetValue(party, out bool accepted) && accepted) acceptNum++;
+            if (_accepted[party]) acceptNum++;
         int negotiatorNum = Context.PartyCount - 1;
         threshold -= (threshold - MinThreshold) * acceptNum / negotiatorNum;
-        _accepted.Clear();
+        Array.Clear(_accepted);
         threshold *= Math.Pow(_discount, time);
         return threshold < MinThreshold ? MinThreshold : threshold;
     }
@@ -121,7 +123,12 @@ public sealed class Kawaii : INegotiator
             if (entry.Party == context.PartyIndex) continue;
             bool accept = entry.Action == Protocols.NegotiationAction.Accept;
             if (!accept && entry.Action != Protocols.NegotiationAction.Offer) continue;
-            if (!_opponents.Contains(entry.Party)) _opponents.Add(entry.Party);
+            if (entry.Party >= _heard.Length)
+            {
+                Array.Resize(ref _heard, entry.Party + 1);
+                Array.Resize(ref _accepted, entry.Party + 1);
+            }
+            if (!_heard[entry.Party]) { _heard[entry.Party] = true; _opponents.Add(entry.Party); }
             _accepted[entry.Party] = accept;
         }
     }

@@ -77,6 +77,7 @@ public sealed class ParsAgent : GeniusTurnAgent
         public int[][] Count = [];
         public int[][] Seen = [];           // values in first-named order
         public int[] SeenCount = [];
+        public int[][] SeenHash = [];       // the Java hash of each named value's text, in first-named order
         public int[][] IterationOrder = []; // the Java HashMap's iteration order over the named values
         public bool Offered;
 
@@ -85,6 +86,7 @@ public sealed class ParsAgent : GeniusTurnAgent
             Count = [.. space.Issues.Select(i => new int[i.ValueCount])];
             Seen = [.. space.Issues.Select(i => new int[i.ValueCount])];
             SeenCount = new int[space.IssueCount];
+            SeenHash = [.. space.Issues.Select(i => new int[i.ValueCount])];
             IterationOrder = [.. space.Issues.Select(_ => Array.Empty<int>())];
             Offered = false;
         }
@@ -96,19 +98,36 @@ public sealed class ParsAgent : GeniusTurnAgent
             {
                 int v = values[i];
                 if (Count[i][v]++ > 0) continue;
-                Seen[i][SeenCount[i]++] = v;
-                var seen = Seen[i].AsSpan(0, SeenCount[i]);
                 var issue = space.Issues[i];
                 // ValueDiscrete hashes as its text; ValueInteger's hash is 0, so its map keeps insertion order.
-                if (issue is IntegerIssue) IterationOrder[i] = seen.ToArray();
-                else
-                {
-                    var positions = JavaOrder.HashMapPositions([.. seen.ToArray().Select(issue.FormatValue)]);
-                    var order = new int[seen.Length];
-                    for (int k = 0; k < seen.Length; k++) order[positions[k]] = seen[k];
-                    IterationOrder[i] = order;
-                }
+                SeenHash[i][SeenCount[i]] = issue is IntegerIssue ? 0 : JavaOrder.StringHash(issue.FormatValue(v));
+                Seen[i][SeenCount[i]++] = v;
+                IterationOrder[i] = HashMapOrder(Seen[i].AsSpan(0, SeenCount[i]), SeenHash[i].AsSpan(0, SeenCount[i]));
             }
+        }
+
+        /// <summary>
+        /// The values in a Java HashMap's iteration order (<see cref="JavaOrder.HashMapPositions"/>): by bucket of their
+        /// hash at the map's capacity, then in insertion order.
+        /// </summary>
+        private static int[] HashMapOrder(ReadOnlySpan<int> values, ReadOnlySpan<int> hashes)
+        {
+            int n = values.Length, capacity = JavaOrder.HashMapCapacity(n);
+            var order = new int[n];
+            Span<int> buckets = n <= 256 ? stackalloc int[n] : new int[n];
+            for (int k = 0; k < n; k++)
+            {
+                int bucket = JavaOrder.Bucket(hashes[k], capacity), at = k;
+                while (at > 0 && buckets[at - 1] > bucket)
+                {
+                    buckets[at] = buckets[at - 1];
+                    order[at] = order[at - 1];
+                    at--;
+                }
+                buckets[at] = bucket;
+                order[at] = values[k];
+            }
+            return order;
         }
 
         /// <summary>The original's "two most frequent values": a new maximum replaces the first without moving it to second.</summary>
@@ -136,7 +155,7 @@ public sealed class ParsAgent : GeniusTurnAgent
         space.Decode(SortedOutcomeSpace.For(context.Index).FirstBest, _bestBid); // getMaxUtilityBid
         _values = new int[n];
         _bestBidWith = new double[n][];
-        Array.Copy(_bestBid, _values, n);
+        _bestBid.AsSpan().CopyTo(_values);
         for (int i = 0; i < n; i++)
         {
             _bestBidWith[i] = new double[space.Issues[i].ValueCount];
@@ -271,7 +290,7 @@ public sealed class ParsAgent : GeniusTurnAgent
             if (issue < 0) continue; // the Java fails on issue number 0 before drawing
             foreach (var accepted in _acceptedBids)
             {
-                Array.Copy(accepted.Values, _values, _values.Length);
+                accepted.Values.AsSpan().CopyTo(_values);
                 _values[issue] = random.Next(space.Issues[issue].ValueCount);
                 double u = _utility!.Utility(_values);
                 if (u > target && u > best)
@@ -344,7 +363,7 @@ public sealed class ParsAgent : GeniusTurnAgent
             for (int v = 0; v < with.Length; v++)
                 if (with[v] > target && k-- == 0) { value = v; break; }
         }
-        Array.Copy(_bestBid, _values, _values.Length);
+        _bestBid.AsSpan().CopyTo(_values);
         _values[issue] = value;
         return Context.Space.Encode(_values);
     }

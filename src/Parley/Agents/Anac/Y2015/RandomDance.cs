@@ -1,6 +1,7 @@
 using Parley.Agents.Boa;
 using Parley.Outcomes;
 using Parley.Parties;
+using Parley.Preferences;
 
 namespace Parley.Agents.Anac.Y2015;
 
@@ -36,13 +37,15 @@ public sealed class RandomDance : INegotiator
 
     private NegotiatorContext? _context;
     private readonly List<int> _parties = [];                       // other parties, in the order first heard
-    private readonly Dictionary<int, PlayerData[]> _data = [];      // three models per party
-    private readonly Dictionary<int, Outcome?> _olderBidOf = [];    // per party, the last offer heard when it acted
+    private readonly List<Player> _players = [];                    // as _parties
+    private Player?[] _byParty = [];                                 // by party index
     private readonly List<int> _nash = [];
     private PlayerData? _my;
     private PlayerData[] _drawn = [], _targetDrawn = [];             // this decision's model per party (index as _parties); the target's
     private double[] _weights = [];
-    private int[] _bid = [], _values = [];
+    private int[] _bid = [], _values = [], _radices = [], _offsets = [];
+    private double[] _others = [], _mine = [];                       // per (issue, value): the others' weighted sum; its own model's value
+    private int[] _contenders = [], _contenderCount = [];            // per issue, the values no earlier value dominates (from _offsets)
     private Outcome? _olderBid;
     private double _olderTime, _discount, _reservation;
     private int _seen, _decidedStep = -1;
@@ -61,8 +64,8 @@ public sealed class RandomDance : INegotiator
         if (!context.Space.IsDiscrete) throw new ArgumentException("RandomDance needs discrete issues.");
         _context = context;
         _parties.Clear();
-        _data.Clear();
-        _olderBidOf.Clear();
+        _players.Clear();
+        _byParty = new Player?[context.PartyCount];
         _nash.Clear();
         _my = null;
         _olderBid = null;
@@ -71,6 +74,13 @@ public sealed class RandomDance : INegotiator
         _decidedStep = -1;
         _bid = new int[context.Space.IssueCount];
         _values = new int[context.Space.IssueCount];
+        _radices = context.Space.Radices.ToArray();
+        _offsets = new int[_radices.Length + 1];
+        for (int i = 0; i < _radices.Length; i++) _offsets[i + 1] = _offsets[i] + _radices[i];
+        _others = new double[_offsets[^1]];
+        _mine = new double[_offsets[^1]];
+        _contenders = new int[_offsets[^1]];
+        _contenderCount = new int[_radices.Length];
         double d = context.Profile.DiscountFactor;
         _discount = d > 0 && d <= 1 ? d : 1;
         _reservation = context.ReservedValue(0);
@@ -101,14 +111,15 @@ public sealed class RandomDance : INegotiator
 
         // This decision's model of each party.
         if (_drawn.Length < _parties.Count) { _drawn = new PlayerData[_parties.Count]; _targetDrawn = new PlayerData[_parties.Count]; }
-        for (int k = 0; k < _parties.Count; k++) _drawn[k] = _data[_parties[k]][random.Next(Dertas.Length)];
+        for (int k = 0; k < _parties.Count; k++) _drawn[k] = _players[k].Models[random.Next(Dertas.Length)];
 
         // The party whose last offer everyone else likes most joins the Nash list.
         double maxValue = -999;
         int maxPlayer = -1;
-        foreach (int party in _parties)
+        for (int p = 0; p < _parties.Count; p++)
         {
-            if (_olderBidOf[party] is not { } older) continue;
+            int party = _parties[p];
+            if (_players[p].OlderBid is not { } older) continue;
             context.Space.Decode(older, _values);
             double utility = _my.Utility(_values);
             for (int k = 0; k < _parties.Count; k++)
@@ -173,8 +184,9 @@ public sealed class RandomDance : INegotiator
         double max = 0;
         for (int i = 0; i < NumberOfRandomTargetCheck; i++)
         {
-            for (int k = 0; k < _parties.Count; k++) _targetDrawn[k] = _data[_parties[k]][random.Next(Dertas.Length)];
-            JointBid(_targetDrawn, 1.0, 1.0, random);
+            for (int k = 0; k < _parties.Count; k++) _targetDrawn[k] = _players[k].Models[random.Next(Dertas.Length)];
+            TabulateModels(_targetDrawn, othersWeight: 1.0);
+            JointBid(1.0, random);
             max = Math.Max(max, Context.Profile.Utility.Utility(_bid));
         }
         double target = 1.0 - (1.0 - max) * Math.Pow(time, _discount);
@@ -189,33 +201,90 @@ public sealed class RandomDance : INegotiator
         for (int k = 0; k < _parties.Count; k++) sum += _weights[k];
         for (int k = 0; k < _parties.Count; k++) _weights[k] /= sum;
         var utility = Context.Profile.Utility;
+        // A linear additive utility is capped at 1: with a target of 1 or more no joint bid can be worth more, so only
+        // the joint bids' random draws are made (the original makes them, and searches in vain).
+        bool reachable = !(target >= 1.0 && utility is LinearAdditiveUtility);
+        if (reachable) TabulateModels(_drawn, othersWeight: double.NaN);
         for (double w = 0; w < 9.999; w += 0.01)
         {
-            JointBid(_drawn, w / (1.0 - w), double.NaN, random);
+            if (!reachable)
+            {
+                for (int i = 0; i < _radices.Length; i++) random.Next(_radices[i]);
+                continue;
+            }
+            JointBid(w / (1.0 - w), random);
             if (utility.Utility(_bid) > target) return Context.Space.Encode(_bid);
         }
         return SortedOutcomeSpace.For(Context.Index).FirstBest;
     }
 
     /// <summary>
-    /// SearchBidWithWeights: each issue the value with the largest weighted sum of the parties' models (own model with
-    /// <paramref name="myWeight"/>; the others with <paramref name="othersWeight"/>, or their weights when NaN). The
-    /// original starts from a random bid whose values are all replaced; the draw is kept.
+    /// Tabulates, per issue and value, the others' weighted sum of <paramref name="models"/> (with
+    /// <paramref name="othersWeight"/>, or their weights when NaN) summed in party order from 0 as the original does, and
+    /// its own model's value: <see cref="JointBid"/> then adds its own term, the original's last addition.
     /// </summary>
-    private void JointBid(PlayerData[] models, double myWeight, double othersWeight, Random random)
+    private void TabulateModels(PlayerData[] models, double othersWeight)
     {
-        var space = Context.Space;
-        for (int i = 0; i < _bid.Length; i++) _bid[i] = random.Next(space.Issues[i].ValueCount);
-        for (int i = 0; i < _bid.Length; i++)
+        for (int i = 0; i < _radices.Length; i++)
         {
-            double max = -1;
-            int best = _bid[i];
-            for (int v = 0; v < space.Issues[i].ValueCount; v++)
+            int offset = _offsets[i];
+            for (int v = 0; v < _radices[i]; v++)
             {
                 double value = 0;
                 for (int k = 0; k < _parties.Count; k++)
                     value += models[k].Value(i, v) * (double.IsNaN(othersWeight) ? _weights[k] : othersWeight);
-                value += _my!.Value(i, v) * myWeight;
+                _others[offset + v] = value;
+                _mine[offset + v] = _my!.Value(i, v);
+            }
+            // A value that an earlier one matches or beats on both tables never wins for an own weight m >= 0:
+            // rounding is monotone, so the earlier value's sum is at least as large and the scan keeps the first.
+            int count = 0;
+            for (int v = 0; v < _radices[i]; v++)
+            {
+                bool dominated = false;
+                for (int k = 0; k < count && !dominated; k++)
+                {
+                    int u = _contenders[offset + k];
+                    dominated = _others[offset + u] >= _others[offset + v] && _mine[offset + u] >= _mine[offset + v];
+                }
+                if (!dominated) _contenders[offset + count++] = v;
+            }
+            _contenderCount[i] = count;
+        }
+    }
+
+    /// <summary>
+    /// SearchBidWithWeights over the models tabulated by <see cref="TabulateModels"/>: each issue the value with the
+    /// largest weighted sum (own model with <paramref name="myWeight"/>). The original starts from a random bid whose
+    /// values are all replaced (unless no sum exceeds −1); the draw is kept.
+    /// </summary>
+    private void JointBid(double myWeight, Random random)
+    {
+        var radices = _radices;
+        for (int i = 0; i < _bid.Length; i++) _bid[i] = random.Next(radices[i]);
+        if (double.IsFinite(myWeight) && myWeight >= 0)
+        {
+            for (int i = 0; i < _bid.Length; i++)
+            {
+                double max = -1;
+                int best = _bid[i], offset = _offsets[i];
+                for (int k = 0; k < _contenderCount[i]; k++)
+                {
+                    int v = _contenders[offset + k];
+                    double value = _others[offset + v] + _mine[offset + v] * myWeight;
+                    if (value > max) { max = value; best = v; }
+                }
+                _bid[i] = best;
+            }
+            return;
+        }
+        for (int i = 0; i < _bid.Length; i++)
+        {
+            double max = -1;
+            int best = _bid[i], offset = _offsets[i];
+            for (int v = 0; v < radices[i]; v++)
+            {
+                double value = _others[offset + v] + _mine[offset + v] * myWeight;
                 if (value > max) { max = value; best = v; }
             }
             _bid[i] = best;
@@ -232,17 +301,20 @@ public sealed class RandomDance : INegotiator
             if (entry.Party == context.PartyIndex) continue;
             bool offer = entry.Action == Protocols.NegotiationAction.Offer;
             if (!offer && entry.Action != Protocols.NegotiationAction.Accept) continue;
-            if (!_data.TryGetValue(entry.Party, out var models))
+            if (entry.Party >= _byParty.Length) Array.Resize(ref _byParty, entry.Party + 1);
+            if (_byParty[entry.Party] is not { } player)
             {
-                _data[entry.Party] = models = [.. Dertas.Select(d => new PlayerData(context.Space, d))];
+                _byParty[entry.Party] = player = new Player([.. Dertas.Select(d => new PlayerData(context.Space, d))], new DistinctOutcomes(context.Space));
                 _parties.Add(entry.Party);
+                _players.Add(player);
             }
             if (offer) _olderBid = entry.Outcome;
-            _olderBidOf[entry.Party] = _olderBid;
-            if (_olderBid is { } bid)
+            player.OlderBid = _olderBid;
+            // Each of the three models counts a bid once (the original keeps a history per model; theirs are always equal).
+            if (_olderBid is { } bid && player.Offered.Add(bid))
             {
                 context.Space.Decode(bid, _values);
-                foreach (var m in models) m.AddBid(bid, _values);
+                foreach (var m in player.Models) m.AddBid(_values);
             }
         }
     }
@@ -270,13 +342,20 @@ public sealed class RandomDance : INegotiator
         return data;
     }
 
+    /// <summary>What RandomDance knows of one other party: its three models, the last offer heard when it acted, the distinct bids counted.</summary>
+    private sealed class Player(PlayerData[] models, DistinctOutcomes offered)
+    {
+        public PlayerData[] Models { get; } = models;
+        public DistinctOutcomes Offered { get; } = offered;
+        public Outcome? OlderBid { get; set; }
+    }
+
     /// <summary>One frequency model: per issue value counts (incremented by a factor <c>derta</c> each time), the largest count, a weight.</summary>
     private sealed class PlayerData
     {
         public readonly double[][] Counts;
         public readonly double[] Weights, Max, Adder;
         private readonly double _derta;
-        private readonly HashSet<Outcome> _history = [];
 
         public PlayerData(OutcomeSpace space, double derta)
         {
@@ -300,9 +379,9 @@ public sealed class RandomDance : INegotiator
             return u;
         }
 
-        public void AddBid(Outcome bid, ReadOnlySpan<int> values)
+        /// <summary>Counts a bid not counted before.</summary>
+        public void AddBid(ReadOnlySpan<int> values)
         {
-            if (!_history.Add(bid)) return;
             double countSum = 0;
             for (int i = 0; i < values.Length; i++)
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parley.Agents.Boa;
 using Parley.Outcomes;
 using Parley.Parties;
@@ -58,7 +59,18 @@ public sealed class Caduceus2016 : GeniusTurnAgent
     private double[][] _myValues = [];
     private int[][] _nameIds = [];      // per issue and value: the value's name, case-insensitively, as an id
     private int[] _values = [], _best = [], _nash = [], _odometer = [], _nearest = [];
+    /// <summary>
+    /// What depends only on the own profile (its points and the slab of candidates), computed once per utility function
+    /// and shared read-only by every negotiation that uses it (with the best bid it was made for).
+    /// </summary>
+    private sealed record OwnPoints(Outcome Best, double[] BidSpace, int[] Order, double[] Keys, int Component);
+    private static readonly ConditionalWeakTable<LinearAdditiveUtility, OwnPoints> PointsCache = new();
+
+    private LinearAdditiveUtility _additive = null!;
     private double[]? _bidSpace;
+    private int[]? _slabOrder;          // the outcomes that may be offered (finite points, not the best bid's), by one component
+    private double[] _slabKeys = [];    // that component of each, ascending
+    private int _slabComponent;
     private double[] _maxPoint = [], _nashPoint = [], _concession = [], _point = [];
     private Outcome _bestBid;
     private Outcome? _previousBid;
@@ -75,6 +87,7 @@ public sealed class Caduceus2016 : GeniusTurnAgent
         if (!context.Space.IsDiscrete || context.Profile.Utility is not LinearAdditiveUtility additive)
             throw new ArgumentException("caduceus2016 needs a linear additive profile over discrete issues.");
         _space = context.Space;
+        _additive = additive;
         _sorted = SortedOutcomeSpace.For(context.Index);
         int n = _space.IssueCount;
         _radices = _space.Radices.ToArray();
@@ -97,6 +110,7 @@ public sealed class Caduceus2016 : GeniusTurnAgent
         }
         _myFirstUtility = Normalize(_myWeights, _myValues); // the original renormalises it every turn: no change beyond rounding
         _bidSpace = null;
+        _slabOrder = null;
         _values = new int[n];
         _best = new int[n];
         _nash = new int[n];
@@ -219,6 +233,7 @@ public sealed class Caduceus2016 : GeniusTurnAgent
     /// </summary>
     private Outcome CounterOffer(bool nashIsFirst, double time)
     {
+        long nearest = 0;
         if (nashIsFirst) Array.Clear(_nash);
         else _best.CopyTo(_nash, 0);
         VectorizeBid(_best, _maxPoint, 0);
@@ -235,9 +250,13 @@ public sealed class Caduceus2016 : GeniusTurnAgent
         if (!finite) return _space.Encode(_nearest); // every distance is NaN or infinite: the first outcome stays
         // getBidCloseToConcessionPoint over GENIUS's enumeration order (issue 0 fastest), as Parley's outcome indices.
         long count = _space.Count;
-        if (_bidSpace is null && count * n <= BidSpaceLimit) _bidSpace = VectorizeAll(count);
+        if (_bidSpace is null && count * n <= BidSpaceLimit) LoadPoints(count);
+        if (_bidSpace is { } bidSpace)
+        {
+            nearest = NearestInSlab(bidSpace, _slabOrder!);
+            goto Decode;
+        }
         double minDistance = double.NaN, minSquares = double.NaN;
-        long nearest = 0;
         Array.Clear(_odometer);
         for (long index = 0; index < count; index++)
         {
@@ -261,12 +280,95 @@ public sealed class Caduceus2016 : GeniusTurnAgent
                 nearest = index;
             }
         }
+    Decode:
         for (int i = 0; i < n; i++)
         {
             (nearest, long value) = Math.DivRem(nearest, (long)_radices[i]);
             _nearest[i] = (int)value;
         }
         return _space.Encode(_nearest);
+    }
+
+    /// <summary>Every outcome's point and the slab of candidates: from the cache when made for this profile and best bid, else computed (and cached).</summary>
+    private void LoadPoints(long count)
+    {
+        if (PointsCache.TryGetValue(_additive, out var cached) && cached.Best == _bestBid)
+        {
+            (_bidSpace, _slabOrder, _slabKeys, _slabComponent) = (cached.BidSpace, cached.Order, cached.Keys, cached.Component);
+            return;
+        }
+        _bidSpace = VectorizeAll(count);
+        _slabOrder = BuildSlab(_bidSpace, count);
+        PointsCache.AddOrUpdate(_additive, new OwnPoints(_bestBid, _bidSpace, _slabOrder, _slabKeys, _slabComponent));
+    }
+
+    /// <summary>
+    /// The outcomes the scan may choose besides the first (those with finite points not the same as the best bid's:
+    /// others never win, their distance being NaN or infinite or their point excluded), sorted by the component that
+    /// spreads most, for <see cref="NearestInSlab"/>.
+    /// </summary>
+    private int[] BuildSlab(double[] all, long count)
+    {
+        int n = _radices.Length;
+        var candidates = new List<int>();
+        for (int index = 0; index < count; index++)
+        {
+            int offset = index * n;
+            bool finite = true;
+            for (int i = 0; i < n; i++) finite &= double.IsFinite(all[offset + i]);
+            if (finite && !SameAsBest(all, offset)) candidates.Add(index);
+        }
+        double widest = -1;
+        _slabComponent = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double min = double.PositiveInfinity, max = double.NegativeInfinity;
+            foreach (int index in candidates) { min = Math.Min(min, all[index * n + i]); max = Math.Max(max, all[index * n + i]); }
+            if (max - min > widest) { widest = max - min; _slabComponent = i; }
+        }
+        var order = candidates.ToArray();
+        _slabKeys = new double[order.Length];
+        for (int k = 0; k < order.Length; k++) _slabKeys[k] = all[order[k] * n + _slabComponent];
+        Array.Sort(_slabKeys, order);
+        return order;
+    }
+
+    /// <summary>
+    /// getBidCloseToConcessionPoint's choice without scanning every outcome: the first outcome in enumeration order of
+    /// least distance among the first outcome and the candidates (what the scan keeps: the first outcome unless another
+    /// is strictly nearer, each later one only when strictly nearer). A sum of squares is at least each of its terms,
+    /// so walking out from the concession point's component stops where that term alone exceeds the nearest's squared
+    /// distance by a margin (10⁻⁹ relative, far beyond the rounding of a square root): no outcome beyond can be as near.
+    /// </summary>
+    private long NearestInSlab(double[] all, int[] order)
+    {
+        int n = _radices.Length;
+        double best = Math.Sqrt(SquaredDistance(all, 0, double.PositiveInfinity));
+        if (double.IsNaN(best)) return 0; // nothing is nearer than NaN: the first outcome stays
+        long nearest = 0;
+        double limit = best * best * (1 + 1e-9);
+        int component = _slabComponent;
+        double c = _concession[component];
+        var keys = _slabKeys;
+        int start = Array.BinarySearch(keys, c);
+        if (start < 0) start = ~start;
+        for (int k = start; k < keys.Length && Square(c - keys[k]) <= limit; k++) Visit(k);
+        for (int k = start - 1; k >= 0 && Square(c - keys[k]) <= limit; k--) Visit(k);
+        return nearest;
+
+        void Visit(int k)
+        {
+            int index = order[k];
+            double squares = SquaredDistance(all, index * n, limit);
+            if (squares > limit) return;
+            double d = Math.Sqrt(squares);
+            if (d < best || d == best && index < nearest)
+            {
+                best = d;
+                nearest = index;
+                limit = best * best * (1 + 1e-9);
+            }
+        }
     }
 
     /// <summary>The original's <c>bidSpace</c>: every outcome's point, in outcome-index order (computed once: the own space does not change).</summary>

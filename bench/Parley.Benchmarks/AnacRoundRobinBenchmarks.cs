@@ -38,13 +38,6 @@ public class AnacRoundRobinBenchmarks
 
     internal static void Run(PreparedTournament tournament, int[] negotiations) =>
         new ThreadRunner(1).RunAsync(tournament, negotiations, Discard.Instance, default).GetAwaiter().GetResult();
-
-    private sealed class Discard : IResultSink
-    {
-        public static readonly Discard Instance = new();
-
-        public void Accept(NegotiationRecord record) { }
-    }
 }
 
 /// <summary>

@@ -55,10 +55,12 @@ public class TournamentBenchmarks
     [Benchmark(OperationsPerInvoke = Negotiations)]
     public RunSummary OneThreadSqlite() => TournamentRun.Continue(_tournament, _id, _store!, new ThreadRunner(1));
 
-    private sealed class Discard : IResultSink
-    {
-        public static readonly Discard Instance = new();
+}
 
-        public void Accept(NegotiationRecord record) { }
-    }
+/// <summary>A result sink that drops every record: the benchmarks time the negotiations, not the storage.</summary>
+internal sealed class Discard : IResultSink
+{
+    public static readonly Discard Instance = new();
+
+    public void Accept(NegotiationRecord record) { }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Parley.Agents.Boa;
 
 /// <summary>
@@ -158,7 +160,6 @@ public sealed class GaussianProcessRegression
             Fit = new double[samples];
             Likelihood = new double[samples];
             Y = new double[grid];
-            ComponentMean = new double[tests];
             Active = new bool[samples];
         }
 
@@ -173,7 +174,6 @@ public sealed class GaussianProcessRegression
         internal double[] Fit { get; }          // per sample Σ z²
         internal double[] Likelihood { get; }
         internal double[] Y { get; }
-        internal double[] ComponentMean { get; }
         internal bool[] Active { get; }         // the components whose weight counts
         internal int Count { get; set; }
     }
@@ -262,27 +262,71 @@ public sealed class GaussianProcessRegression
         int n = _grid.Length, t = _test.Length, k = workspace.Count;
         if (mean.Length < t || variance.Length < t) throw new ArgumentException($"mean and variance need {t} entries");
         for (int j = from; j < t; j++) mean[j] = variance[j] = 0;
-        var componentMean = workspace.ComponentMean;
+        var meanPart = mean[from..t];
+        var variancePart = variance[from..t];
         for (int h = 0; h < _samples; h++)
         {
             if (!workspace.Active[h]) continue;
-            double w = workspace.Weights[h];
-            var alpha = workspace.Alpha.AsSpan(h * n, n);
-            var cross = _crossCov[h];
-            var component = componentMean.AsSpan(from, t - from);
-            component.Clear();
-            for (int i = 0; i < k; i++) AddScaled(component, cross.AsSpan(i * t + from, t - from), alpha[i]);
-            var v = _variance[h].AsSpan(k * t + from, t - from);
-            var meanPart = mean[from..t];
-            var variancePart = variance[from..t];
-            for (int j = 0; j < component.Length; j++)
-            {
-                double m = component[j];
-                meanPart[j] += w * m;
-                variancePart[j] += w * (v[j] + m * m);
-            }
+            AddComponent(workspace.Weights[h], workspace.Alpha.AsSpan(h * n, k), _crossCov[h], t, from,
+                _variance[h].AsSpan(k * t + from, t - from), meanPart, variancePart);
         }
         for (int j = from; j < t; j++) variance[j] -= mean[j] * mean[j];
+    }
+
+    /// <summary>
+    /// One component's share of the mixture at test points from … T − 1: its mean m_j = Σ_i K*_ij α_i (0 plus the terms
+    /// in i order), then mean_j += w·m_j and variance_j += w·(v_j + m_j²). Sixteen (then four, then one) test points at a
+    /// time, each accumulated in a register through all i: per test point the same operations in the same order as one
+    /// pass per i over all test points.
+    /// </summary>
+    private static void AddComponent(double w, ReadOnlySpan<double> alpha, double[] cross, int t, int from,
+        ReadOnlySpan<double> componentVariance, Span<double> mean, Span<double> variance)
+    {
+        int k = alpha.Length, count = t - from, j = 0;
+        ref double c = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(cross);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vw = Vector256.Create(w);
+            for (; j + 16 <= count; j += 16)
+            {
+                Vector256<double> m0 = Vector256<double>.Zero, m1 = m0, m2 = m0, m3 = m0;
+                nuint offset = (nuint)(from + j);
+                for (int i = 0; i < k; i++, offset += (nuint)t)
+                {
+                    var a = Vector256.Create(alpha[i]);
+                    m0 += Vector256.LoadUnsafe(ref c, offset) * a;
+                    m1 += Vector256.LoadUnsafe(ref c, offset + 4) * a;
+                    m2 += Vector256.LoadUnsafe(ref c, offset + 8) * a;
+                    m3 += Vector256.LoadUnsafe(ref c, offset + 12) * a;
+                }
+                Accumulate(vw, m0, componentVariance, mean, variance, j);
+                Accumulate(vw, m1, componentVariance, mean, variance, j + 4);
+                Accumulate(vw, m2, componentVariance, mean, variance, j + 8);
+                Accumulate(vw, m3, componentVariance, mean, variance, j + 12);
+            }
+            for (; j + 4 <= count; j += 4)
+            {
+                var m0 = Vector256<double>.Zero;
+                nuint offset = (nuint)(from + j);
+                for (int i = 0; i < k; i++, offset += (nuint)t) m0 += Vector256.LoadUnsafe(ref c, offset) * Vector256.Create(alpha[i]);
+                Accumulate(vw, m0, componentVariance, mean, variance, j);
+            }
+        }
+        for (; j < count; j++)
+        {
+            double m = 0;
+            for (int i = 0; i < k; i++) m += cross[i * t + from + j] * alpha[i];
+            mean[j] += w * m;
+            variance[j] += w * (componentVariance[j] + m * m);
+        }
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(Vector256<double> w, Vector256<double> m, ReadOnlySpan<double> componentVariance,
+        Span<double> mean, Span<double> variance, int j)
+    {
+        (Vector256.Create(mean.Slice(j, 4)) + w * m).CopyTo(mean.Slice(j, 4));
+        (Vector256.Create(variance.Slice(j, 4)) + w * (Vector256.Create(componentVariance.Slice(j, 4)) + m * m)).CopyTo(variance.Slice(j, 4));
     }
 
     /// <summary>Σ a_i b_i, vectorised.</summary>
@@ -301,21 +345,6 @@ public sealed class GaussianProcessRegression
         }
         for (; j < a.Length; j++) sum += a[j] * b[j];
         return sum;
-    }
-
-    /// <summary>destination += a · source, vectorised.</summary>
-    private static void AddScaled(Span<double> destination, ReadOnlySpan<double> source, double a)
-    {
-        int j = 0;
-        if (System.Numerics.Vector.IsHardwareAccelerated && destination.Length >= System.Numerics.Vector<double>.Count)
-        {
-            var scale = new System.Numerics.Vector<double>(a);
-            var d = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(destination);
-            var s = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(source);
-            for (int v = 0; v < d.Length; v++) d[v] += s[v] * scale;
-            j = d.Length * System.Numerics.Vector<double>.Count;
-        }
-        for (; j < destination.Length; j++) destination[j] += source[j] * a;
     }
 
     private double Matern(int h, double x, double x2)

@@ -119,6 +119,9 @@ public static class ErrorFunction
         var t3 = t2 * t;
         var v = (two * t3 - three * t2 + one) * v0 + (t3 - two * t2 + t) * s0
               + (Vector256.Create(-2.0) * t3 + three * t2) * v1 + (t3 - t2) * s1;
+        // Within ±6 v is never NaN, so x86's min/max (the second operand unless the first is smaller/larger) clamp as
+        // the scalar comparisons do, −0 included.
+        if (Avx.IsSupported) return Avx.Max(Avx.Min(v, one), Vector256.Create(-1.0));
         return Vector256.Max(Vector256.Min(v, one), Vector256.Create(-1.0));
     }
 }

@@ -67,6 +67,8 @@ public sealed class GaussianProcessRegression
     private readonly double[][] _cholT;         // per sample: the factor's transpose, row-major (for back substitution)
 
     /// <summary>Builds the regression for inputs on (a prefix of) <paramref name="grid"/>, predicting at <paramref name="testPoints"/>.</summary>
+    /// <remarks>Runs once per process: compiled fully optimised at once rather than through the unoptimised first tier.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public GaussianProcessRegression(HyperparameterPrior lengthScale, HyperparameterPrior signal, HyperparameterPrior noise,
         IReadOnlyList<double> grid, IReadOnlyList<double> testPoints)
     {
@@ -126,15 +128,24 @@ public sealed class GaussianProcessRegression
             double prior = _signalVariance[h] + _noiseVariance[h];
             for (int j = 0; j < t; j++) variance[j] = prior;
             var l = _chol[h];
+            var sums = new double[t];
             for (int i = 0; i < n; i++)
+            {
+                // Per j: cross_ij − Σ_{m<i} l_im v_mj, subtracted in m order (row-wise, so the inner loop runs along j).
+                cross.AsSpan(i * t, t).CopyTo(sums);
+                for (int m = 0; m < i; m++)
+                {
+                    double lim = l[i * n + m];
+                    var row = v.AsSpan(m * t, t);
+                    for (int j = 0; j < t; j++) sums[j] -= lim * row[j];
+                }
                 for (int j = 0; j < t; j++)
                 {
-                    double sum = cross[i * t + j];
-                    for (int m = 0; m < i; m++) sum -= l[i * n + m] * v[m * t + j];
-                    double vij = sum / l[i * n + i];
+                    double vij = sums[j] / l[i * n + i];
                     v[i * t + j] = vij;
                     variance[(i + 1) * t + j] = variance[i * t + j] - vij * vij;
                 }
+            }
             _variance[h] = variance;
         }
     }
@@ -161,6 +172,7 @@ public sealed class GaussianProcessRegression
             Likelihood = new double[samples];
             Y = new double[grid];
             Active = new bool[samples];
+            ActiveList = new int[samples];
         }
 
         /// <summary>Each sample's log marginal likelihood at the last fit.</summary>
@@ -175,6 +187,7 @@ public sealed class GaussianProcessRegression
         internal double[] Likelihood { get; }
         internal double[] Y { get; }
         internal bool[] Active { get; }         // the components whose weight counts
+        internal int[] ActiveList { get; }      // their indices, ascending
         internal int Count { get; set; }
     }
 
@@ -224,31 +237,80 @@ public sealed class GaussianProcessRegression
         for (int b = 0; b < _samples; b++) likelihood[b] = Math.Exp(workspace.LogLikelihood[b] - max);
         var weights = workspace.Weights;
         double total = 0, largest = 0;
-        for (int a = 0; a < _samples; a++)
-        {
-            double sum = Dot(_bmc.AsSpan(a * _samples, _samples), likelihood);
-            weights[a] = sum;
-            total += sum;
-        }
+        RowDots(_bmc, _samples, likelihood, weights);
+        for (int a = 0; a < _samples; a++) total += weights[a];
         for (int a = 0; a < _samples; a++)
         {
             weights[a] /= total;
             largest = Math.Max(largest, Math.Abs(weights[a]));
         }
+        var activeList = workspace.ActiveList;
+        int activeCount = 0;
         for (int h = 0; h < _samples; h++)
         {
             bool active = Math.Abs(weights[h]) >= NegligibleWeight * largest;
             workspace.Active[h] = active;
-            if (!active) continue;
-            var u = _cholT[h];
-            var z = workspace.Z.AsSpan(h * n, n);
-            var alpha = workspace.Alpha.AsSpan(h * n, n);
-            for (int i = k - 1; i >= 0; i--)
+            if (active) activeList[activeCount++] = h;
+        }
+        // α = L⁻ᵀz by back substitution, one row at a time across all active components (each component's chain of
+        // dependent divisions interleaves with the others'; per component the same operations in the same order).
+        var zAll = workspace.Z;
+        var alphaAll = workspace.Alpha;
+        for (int i = k - 1; i >= 0; i--)
+        {
+            int row = i * n, length = k - i - 1;
+            for (int a = 0; a < activeCount; a++)
             {
-                int row = i * n;
-                alpha[i] = (z[i] - Dot(u.AsSpan(row + i + 1, k - i - 1), alpha.Slice(i + 1, k - i - 1))) / u[row + i];
+                int h = activeList[a], offset = h * n;
+                var u = _cholT[h];
+                alphaAll[offset + i] = (zAll[offset + i] - Dot(u.AsSpan(row + i + 1, length), alphaAll.AsSpan(offset + i + 1, length))) / u[row + i];
             }
         }
+    }
+
+    /// <summary>
+    /// result_r = <see cref="Dot"/>(row r of the row-major <paramref name="matrix"/>, <paramref name="vector"/>) for every
+    /// row, four rows at a time (each row's sum in <see cref="Dot"/>'s order, the four chains interleaved).
+    /// </summary>
+    private static void RowDots(double[] matrix, int size, ReadOnlySpan<double> vector, Span<double> result)
+    {
+        int r = 0;
+        int lanes = System.Numerics.Vector<double>.Count;
+        if (System.Numerics.Vector.IsHardwareAccelerated && size >= 2 * lanes)
+        {
+            var vb = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(vector[..size]);
+            int blocks = vb.Length, tail = blocks * lanes;
+            for (; r + 4 <= size; r += 4)
+            {
+                var v0 = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(matrix.AsSpan(r * size, size));
+                var v1 = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(matrix.AsSpan((r + 1) * size, size));
+                var v2 = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(matrix.AsSpan((r + 2) * size, size));
+                var v3 = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(matrix.AsSpan((r + 3) * size, size));
+                System.Numerics.Vector<double> a0 = System.Numerics.Vector<double>.Zero, a1 = a0, a2 = a0, a3 = a0;
+                for (int v = 0; v < blocks; v++)
+                {
+                    var b = vb[v];
+                    a0 += v0[v] * b;
+                    a1 += v1[v] * b;
+                    a2 += v2[v] * b;
+                    a3 += v3[v] * b;
+                }
+                double s0 = System.Numerics.Vector.Sum(a0), s1 = System.Numerics.Vector.Sum(a1), s2 = System.Numerics.Vector.Sum(a2), s3 = System.Numerics.Vector.Sum(a3);
+                for (int j = tail; j < size; j++)
+                {
+                    double b = vector[j];
+                    s0 += matrix[r * size + j] * b;
+                    s1 += matrix[(r + 1) * size + j] * b;
+                    s2 += matrix[(r + 2) * size + j] * b;
+                    s3 += matrix[(r + 3) * size + j] * b;
+                }
+                result[r] = s0;
+                result[r + 1] = s1;
+                result[r + 2] = s2;
+                result[r + 3] = s3;
+            }
+        }
+        for (; r < size; r++) result[r] = Dot(matrix.AsSpan(r * size, size), vector);
     }
 
     /// <summary>
@@ -304,12 +366,19 @@ public sealed class GaussianProcessRegression
                 Accumulate(vw, m2, componentVariance, mean, variance, j + 8);
                 Accumulate(vw, m3, componentVariance, mean, variance, j + 12);
             }
-            for (; j + 4 <= count; j += 4)
+            for (; j + 4 <= count; j += 4) Accumulate(vw, ComponentMean(ref c, alpha, t, from + j), componentVariance, mean, variance, j);
+            if (j < count && count >= 4)
             {
-                var m0 = Vector256<double>.Zero;
-                nuint offset = (nuint)(from + j);
-                for (int i = 0; i < k; i++, offset += (nuint)t) m0 += Vector256.LoadUnsafe(ref c, offset) * Vector256.Create(alpha[i]);
-                Accumulate(vw, m0, componentVariance, mean, variance, j);
+                // The last one to three test points: the four ending at the last, keeping only those not yet added.
+                int start = count - 4;
+                var m = ComponentMean(ref c, alpha, t, from + start);
+                for (int lane = j - start; lane < 4; lane++)
+                {
+                    double mj = m.GetElement(lane);
+                    mean[start + lane] += w * mj;
+                    variance[start + lane] += w * (componentVariance[start + lane] + mj * mj);
+                }
+                j = count;
             }
         }
         for (; j < count; j++)
@@ -321,6 +390,16 @@ public sealed class GaussianProcessRegression
         }
     }
 
+    /// <summary>Σ_i K*_ij α_i for the four test points from <paramref name="column"/> (0 plus the terms in i order).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> ComponentMean(ref double cross, ReadOnlySpan<double> alpha, int t, int column)
+    {
+        var m = Vector256<double>.Zero;
+        nuint offset = (nuint)column;
+        for (int i = 0; i < alpha.Length; i++, offset += (nuint)t) m += Vector256.LoadUnsafe(ref cross, offset) * Vector256.Create(alpha[i]);
+        return m;
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void Accumulate(Vector256<double> w, Vector256<double> m, ReadOnlySpan<double> componentVariance,
         Span<double> mean, Span<double> variance, int j)
@@ -330,6 +409,7 @@ public sealed class GaussianProcessRegression
     }
 
     /// <summary>Σ a_i b_i, vectorised.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double sum = 0;
@@ -347,6 +427,7 @@ public sealed class GaussianProcessRegression
         return sum;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private double Matern(int h, double x, double x2)
     {
         double r = Math.Sqrt(3 * ((x - x2) / _lengthScale[h]) * ((x - x2) / _lengthScale[h]));

@@ -279,15 +279,27 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
             var half = Vector256.Create(0.5);
             for (; y + 4 <= end; y += 4)
             {
-                var lower = ErrorFunction.Erf((Vector256.Create(LowerEdges.AsSpan(y, 4)) - vm) / vs);
-                var upper = ErrorFunction.Erf((Vector256.Create(UpperEdges.AsSpan(y, 4)) - vm) / vs);
-                var p1 = one - half * (one + lower);
-                var p2 = one - half * (one + upper);
-                var term = (p1 - p2) / vrange * (Vector256.Create(RiskUtility.AsSpan(y, 4)) * vdiscount);
+                var term = Terms(y);
                 sum += term.GetElement(0);
                 sum += term.GetElement(1);
                 sum += term.GetElement(2);
                 sum += term.GetElement(3);
+            }
+            if (y < end && end - first >= 4)
+            {
+                // The last one to three levels: the four levels ending at the last, adding only those not yet added.
+                var term = Terms(end - 4);
+                for (int lane = 4 - (end - y); lane < 4; lane++) sum += term.GetElement(lane);
+                y = end;
+            }
+
+            Vector256<double> Terms(int at)
+            {
+                var lower = ErrorFunction.Erf((Vector256.Create(LowerEdges.AsSpan(at, 4)) - vm) / vs);
+                var upper = ErrorFunction.Erf((Vector256.Create(UpperEdges.AsSpan(at, 4)) - vm) / vs);
+                var p1 = one - half * (one + lower);
+                var p2 = one - half * (one + upper);
+                return (p1 - p2) / vrange * (Vector256.Create(RiskUtility.AsSpan(at, 4)) * vdiscount);
             }
         }
         for (; y < end; y++)

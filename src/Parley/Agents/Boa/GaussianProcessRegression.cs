@@ -65,6 +65,7 @@ public sealed class GaussianProcessRegression
     private readonly double[][] _variance;      // per sample: predictive variance with the first k grid points, (n+1)×T
     private readonly double[] _bmc;             // gp4j's KS⁻¹·NS·KS⁻¹ (as gp4j computes it), samples × samples, row-major
     private readonly double[][] _cholT;         // per sample: the factor's transpose, row-major (for back substitution)
+    private readonly double[] _cholT4;          // the transposes of samples 4g … 4g + 3 interleaved: [g][i][j][lane] (padded with identities)
 
     /// <summary>Builds the regression for inputs on (a prefix of) <paramref name="grid"/>, predicting at <paramref name="testPoints"/>.</summary>
     /// <remarks>Runs once per process: compiled fully optimised at once rather than through the unoptimised first tier.</remarks>
@@ -148,6 +149,11 @@ public sealed class GaussianProcessRegression
             }
             _variance[h] = variance;
         }
+        int groups = (_samples + 3) / 4;
+        _cholT4 = new double[groups * n * n * 4];
+        for (int h = 0; h < groups * 4; h++)
+            for (int e = 0; e < n * n; e++)
+                _cholT4[((h / 4) * n * n + e) * 4 + h % 4] = h < _samples ? _cholT[h][e] : (e % (n + 1) == 0 ? 1.0 : 0.0);
     }
 
     /// <summary>Number of hyperparameter samples (the mixture's components).</summary>
@@ -173,6 +179,9 @@ public sealed class GaussianProcessRegression
             Y = new double[grid];
             Active = new bool[samples];
             ActiveList = new int[samples];
+            Z4 = new double[(samples + 3) / 4 * grid * 4];
+            Alpha4 = new double[(samples + 3) / 4 * grid * 4];
+            GroupList = new int[(samples + 3) / 4];
         }
 
         /// <summary>Each sample's log marginal likelihood at the last fit.</summary>
@@ -188,6 +197,9 @@ public sealed class GaussianProcessRegression
         internal double[] Y { get; }
         internal bool[] Active { get; }         // the components whose weight counts
         internal int[] ActiveList { get; }      // their indices, ascending
+        internal double[] Z4 { get; }           // back substitution of four samples at once: L⁻¹y and α, [group][i][lane]
+        internal double[] Alpha4 { get; }
+        internal int[] GroupList { get; }       // the groups of four samples that hold an active one
         internal int Count { get; set; }
     }
 
@@ -256,6 +268,11 @@ public sealed class GaussianProcessRegression
         // dependent divisions interleaves with the others'; per component the same operations in the same order).
         var zAll = workspace.Z;
         var alphaAll = workspace.Alpha;
+        if (SumIsPairwise)
+        {
+            BackSubstituteByFours(workspace, k);
+            return;
+        }
         for (int i = k - 1; i >= 0; i--)
         {
             int row = i * n, length = k - i - 1;
@@ -264,6 +281,100 @@ public sealed class GaussianProcessRegression
                 int h = activeList[a], offset = h * n;
                 var u = _cholT[h];
                 alphaAll[offset + i] = (zAll[offset + i] - Dot(u.AsSpan(row + i + 1, length), alphaAll.AsSpan(offset + i + 1, length))) / u[row + i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <see cref="Dot"/>'s vectors hold four doubles and <see cref="System.Numerics.Vector.Sum{T}(System.Numerics.Vector{T})"/>
+    /// adds them as (x0 + x1) + (x2 + x3) (checked on values where every other order rounds differently), so that
+    /// <see cref="BackSubstituteByFours"/> reproduces <see cref="Dot"/> bit for bit.
+    /// </summary>
+    private static readonly bool SumIsPairwise = Vector256.IsHardwareAccelerated && System.Numerics.Vector.IsHardwareAccelerated
+        && System.Numerics.Vector<double>.Count == 4 && PairwiseSumCheck();
+
+    private static bool PairwiseSumCheck()
+    {
+        var random = new Random(11);
+        for (int trial = 0; trial < 64; trial++)
+        {
+            var x = new double[4];
+            for (int l = 0; l < 4; l++) x[l] = (random.NextDouble() - 0.5) * Math.Pow(2, random.Next(-30, 30));
+            if (System.Numerics.Vector.Sum(new System.Numerics.Vector<double>(x)) != (x[0] + x[1]) + (x[2] + x[3])) return false;
+        }
+        double[] cancel = [1e16, 1.0, -1e16, 1.0];
+        return System.Numerics.Vector.Sum(new System.Numerics.Vector<double>(cancel)) == (cancel[0] + cancel[1]) + (cancel[2] + cancel[3]);
+    }
+
+    /// <summary>
+    /// α = L⁻ᵀz for four samples at once, one per lane, over every group of four that holds an active sample (inactive
+    /// ones in it are computed and not used). Per sample exactly <see cref="Dot"/>'s operations in its order: below
+    /// eight terms a running sum; from eight, four partial sums over blocks of four terms (one vector per partial sum,
+    /// lanes the samples), reduced per sample as <see cref="System.Numerics.Vector.Sum{T}(System.Numerics.Vector{T})"/> does
+    /// ((p0 + p1) + (p2 + p3), lane by lane), then the remaining terms added in turn.
+    /// </summary>
+    private void BackSubstituteByFours(Workspace workspace, int k)
+    {
+        int n = _grid.Length, groups = (_samples + 3) / 4, stride = n * 4;
+        var z4 = workspace.Z4;
+        var a4 = workspace.Alpha4;
+        var groupList = workspace.GroupList;
+        int groupCount = 0;
+        for (int g = 0; g < groups; g++)
+        {
+            bool any = false;
+            for (int lane = 0; lane < 4 && 4 * g + lane < _samples; lane++) any |= workspace.Active[4 * g + lane];
+            if (!any) continue;
+            groupList[groupCount++] = g;
+            for (int i = 0; i < k; i++)
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    int h = 4 * g + lane;
+                    z4[g * stride + i * 4 + lane] = h < _samples ? workspace.Z[h * n + i] : 0.0;
+                }
+        }
+        ref double a4Ref = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(a4);
+        ref double z4Ref = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(z4);
+        ref double uAll = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_cholT4);
+        // Row by row across the groups: a group's rows depend on each other, different groups' do not.
+        for (int i = k - 1; i >= 0; i--)
+        {
+            int length = k - i - 1;
+            for (int q = 0; q < groupCount; q++)
+            {
+                int g = groupList[q];
+                nuint uBase = (nuint)(g * n * stride), aBase = (nuint)(g * stride);
+                nuint rowStart = uBase + (nuint)((i * n + i + 1) * 4), alphaStart = aBase + (nuint)((i + 1) * 4);
+                Vector256<double> sum;
+                int j = 0;
+                if (length >= 8)
+                {
+                    Vector256<double> p0 = Vector256<double>.Zero, p1 = p0, p2 = p0, p3 = p0;
+                    for (; j + 4 <= length; j += 4)
+                    {
+                        nuint e = (nuint)(j * 4);
+                        p0 += Vector256.LoadUnsafe(ref uAll, rowStart + e) * Vector256.LoadUnsafe(ref a4Ref, alphaStart + e);
+                        p1 += Vector256.LoadUnsafe(ref uAll, rowStart + e + 4) * Vector256.LoadUnsafe(ref a4Ref, alphaStart + e + 4);
+                        p2 += Vector256.LoadUnsafe(ref uAll, rowStart + e + 8) * Vector256.LoadUnsafe(ref a4Ref, alphaStart + e + 8);
+                        p3 += Vector256.LoadUnsafe(ref uAll, rowStart + e + 12) * Vector256.LoadUnsafe(ref a4Ref, alphaStart + e + 12);
+                    }
+                    sum = (p0 + p1) + (p2 + p3); // per lane Vector.Sum's (x0 + x1) + (x2 + x3) (checked once: SumIsPairwise)
+                }
+                else sum = Vector256<double>.Zero;
+                for (; j < length; j++)
+                    sum += Vector256.LoadUnsafe(ref uAll, rowStart + (nuint)(j * 4)) * Vector256.LoadUnsafe(ref a4Ref, alphaStart + (nuint)(j * 4));
+                var alpha = (Vector256.LoadUnsafe(ref z4Ref, aBase + (nuint)(i * 4)) - sum) / Vector256.LoadUnsafe(ref uAll, uBase + (nuint)((i * n + i) * 4));
+                alpha.StoreUnsafe(ref a4Ref, aBase + (nuint)(i * 4));
+            }
+        }
+        for (int q = 0; q < groupCount; q++)
+        {
+            int g = groupList[q];
+            for (int lane = 0; lane < 4; lane++)
+            {
+                int h = 4 * g + lane;
+                if (h >= _samples || !workspace.Active[h]) continue;
+                for (int i = 0; i < k; i++) workspace.Alpha[h * n + i] = a4[g * stride + i * 4 + lane];
             }
         }
     }

@@ -218,9 +218,13 @@ public sealed class GaussianProcessRegression
     /// matrix, normalised to sum 1; α = K⁻¹y for the components that count. When <paramref name="y"/> extends the outputs
     /// of the previous fit, only the new points' part of L⁻¹y is computed.
     /// </summary>
-    public void Fit(ReadOnlySpan<double> y, Workspace workspace)
+    public void Fit(ReadOnlySpan<double> y, Workspace workspace) => Fit(y, workspace, SumIsPairwise);
+
+    /// <summary><see cref="Fit(ReadOnlySpan{double}, Workspace)"/>, α four samples per vector or one sample at a time (the same values bit for bit).</summary>
+    internal void Fit(ReadOnlySpan<double> y, Workspace workspace, bool byFours)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+        if (byFours && !SumIsPairwise) throw new NotSupportedException("Vector.Sum on this machine is not (x0 + x1) + (x2 + x3)");
         int k = y.Length, n = _grid.Length;
         if (k > n) throw new ArgumentOutOfRangeException(nameof(y), k, $"at most {n} outputs (the grid's size)");
         int known = Math.Min(workspace.Count, k);
@@ -268,7 +272,7 @@ public sealed class GaussianProcessRegression
         // dependent divisions interleaves with the others'; per component the same operations in the same order).
         var zAll = workspace.Z;
         var alphaAll = workspace.Alpha;
-        if (SumIsPairwise)
+        if (byFours)
         {
             BackSubstituteByFours(workspace, k);
             return;
@@ -426,7 +430,7 @@ public sealed class GaussianProcessRegression
 
     /// <summary>
     /// The mixture's predictive mean and variance at test points <paramref name="from"/> … T − 1 after the last
-    /// <see cref="Fit"/>: Σ w_h m_h and Σ w_h (v_h + m_h²) − mean² (gp4j's marginalisation); entries before
+    /// <see cref="Fit(ReadOnlySpan{double}, Workspace)"/>: Σ w_h m_h and Σ w_h (v_h + m_h²) − mean² (gp4j's marginalisation); entries before
     /// <paramref name="from"/> are left as they are.
     /// </summary>
     public void Predict(Workspace workspace, int from, Span<double> mean, Span<double> variance)

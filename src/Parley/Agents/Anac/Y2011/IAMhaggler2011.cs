@@ -275,11 +275,9 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
             var vs = Vector256.Create(s);
             var vrange = Vector256.Create(maxp - minp);
             var vdiscount = Vector256.Create(discount);
-            var one = Vector256.Create(1.0);
-            var half = Vector256.Create(0.5);
             for (; y + 4 <= end; y += 4)
             {
-                var term = Terms(y);
+                var term = Terms(y, vm, vs, vrange, vdiscount);
                 sum += term.GetElement(0);
                 sum += term.GetElement(1);
                 sum += term.GetElement(2);
@@ -288,18 +286,9 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
             if (y < end && end - first >= 4)
             {
                 // The last one to three levels: the four levels ending at the last, adding only those not yet added.
-                var term = Terms(end - 4);
+                var term = Terms(end - 4, vm, vs, vrange, vdiscount);
                 for (int lane = 4 - (end - y); lane < 4; lane++) sum += term.GetElement(lane);
                 y = end;
-            }
-
-            Vector256<double> Terms(int at)
-            {
-                var lower = ErrorFunction.Erf((Vector256.Create(LowerEdges.AsSpan(at, 4)) - vm) / vs);
-                var upper = ErrorFunction.Erf((Vector256.Create(UpperEdges.AsSpan(at, 4)) - vm) / vs);
-                var p1 = one - half * (one + lower);
-                var p2 = one - half * (one + upper);
-                return (p1 - p2) / vrange * (Vector256.Create(RiskUtility.AsSpan(at, 4)) * vdiscount);
             }
         }
         for (; y < end; y++)
@@ -309,6 +298,19 @@ public sealed class IAMhaggler2011 : GeniusTurnAgent
             sum += (p1 - p2) / (maxp - minp) * (RiskUtility[y] * discount);
         }
         return sum;
+    }
+
+    /// <summary>The terms of levels <paramref name="at"/> … at + 3: (p1 − p2)/(maxp − minp)·(u³·d), p = 1 − ½(1 + erf((edge − m)/s)).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Terms(int at, Vector256<double> m, Vector256<double> s, Vector256<double> range, Vector256<double> discount)
+    {
+        var one = Vector256.Create(1.0);
+        var half = Vector256.Create(0.5);
+        var lower = ErrorFunction.Erf((Vector256.Create(LowerEdges.AsSpan(at, 4)) - m) / s);
+        var upper = ErrorFunction.Erf((Vector256.Create(UpperEdges.AsSpan(at, 4)) - m) / s);
+        var p1 = one - half * (one + lower);
+        var p2 = one - half * (one + upper);
+        return (p1 - p2) / range * (Vector256.Create(RiskUtility.AsSpan(at, 4)) * discount);
     }
 
     /// <summary>The number of leading levels whose lower band edge is ≥ 6 standard units (the original's scan, by bisection where the edges are finite and monotone).</summary>

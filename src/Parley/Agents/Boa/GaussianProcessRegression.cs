@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Parley.Agents.Boa;
 
 /// <summary>
@@ -63,8 +65,11 @@ public sealed class GaussianProcessRegression
     private readonly double[][] _variance;      // per sample: predictive variance with the first k grid points, (n+1)×T
     private readonly double[] _bmc;             // gp4j's KS⁻¹·NS·KS⁻¹ (as gp4j computes it), samples × samples, row-major
     private readonly double[][] _cholT;         // per sample: the factor's transpose, row-major (for back substitution)
+    private readonly double[] _cholT4;          // the transposes of samples 4g … 4g + 3 interleaved: [g][i][j][lane] (padded with identities)
 
     /// <summary>Builds the regression for inputs on (a prefix of) <paramref name="grid"/>, predicting at <paramref name="testPoints"/>.</summary>
+    /// <remarks>Runs once per process: compiled fully optimised at once rather than through the unoptimised first tier.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public GaussianProcessRegression(HyperparameterPrior lengthScale, HyperparameterPrior signal, HyperparameterPrior noise,
         IReadOnlyList<double> grid, IReadOnlyList<double> testPoints)
     {
@@ -124,17 +129,31 @@ public sealed class GaussianProcessRegression
             double prior = _signalVariance[h] + _noiseVariance[h];
             for (int j = 0; j < t; j++) variance[j] = prior;
             var l = _chol[h];
+            var sums = new double[t];
             for (int i = 0; i < n; i++)
+            {
+                // Per j: cross_ij − Σ_{m<i} l_im v_mj, subtracted in m order (row-wise, so the inner loop runs along j).
+                cross.AsSpan(i * t, t).CopyTo(sums);
+                for (int m = 0; m < i; m++)
+                {
+                    double lim = l[i * n + m];
+                    var row = v.AsSpan(m * t, t);
+                    for (int j = 0; j < t; j++) sums[j] -= lim * row[j];
+                }
                 for (int j = 0; j < t; j++)
                 {
-                    double sum = cross[i * t + j];
-                    for (int m = 0; m < i; m++) sum -= l[i * n + m] * v[m * t + j];
-                    double vij = sum / l[i * n + i];
+                    double vij = sums[j] / l[i * n + i];
                     v[i * t + j] = vij;
                     variance[(i + 1) * t + j] = variance[i * t + j] - vij * vij;
                 }
+            }
             _variance[h] = variance;
         }
+        int groups = (_samples + 3) / 4;
+        _cholT4 = new double[groups * n * n * 4];
+        for (int h = 0; h < groups * 4; h++)
+            for (int e = 0; e < n * n; e++)
+                _cholT4[((h / 4) * n * n + e) * 4 + h % 4] = h < _samples ? _cholT[h][e] : (e % (n + 1) == 0 ? 1.0 : 0.0);
     }
 
     /// <summary>Number of hyperparameter samples (the mixture's components).</summary>
@@ -158,8 +177,11 @@ public sealed class GaussianProcessRegression
             Fit = new double[samples];
             Likelihood = new double[samples];
             Y = new double[grid];
-            ComponentMean = new double[tests];
             Active = new bool[samples];
+            ActiveList = new int[samples];
+            Z4 = new double[(samples + 3) / 4 * grid * 4];
+            Alpha4 = new double[(samples + 3) / 4 * grid * 4];
+            GroupList = new int[(samples + 3) / 4];
         }
 
         /// <summary>Each sample's log marginal likelihood at the last fit.</summary>
@@ -173,8 +195,11 @@ public sealed class GaussianProcessRegression
         internal double[] Fit { get; }          // per sample Σ z²
         internal double[] Likelihood { get; }
         internal double[] Y { get; }
-        internal double[] ComponentMean { get; }
         internal bool[] Active { get; }         // the components whose weight counts
+        internal int[] ActiveList { get; }      // their indices, ascending
+        internal double[] Z4 { get; }           // back substitution of four samples at once: L⁻¹y and α, [group][i][lane]
+        internal double[] Alpha4 { get; }
+        internal int[] GroupList { get; }       // the groups of four samples that hold an active one
         internal int Count { get; set; }
     }
 
@@ -193,9 +218,13 @@ public sealed class GaussianProcessRegression
     /// matrix, normalised to sum 1; α = K⁻¹y for the components that count. When <paramref name="y"/> extends the outputs
     /// of the previous fit, only the new points' part of L⁻¹y is computed.
     /// </summary>
-    public void Fit(ReadOnlySpan<double> y, Workspace workspace)
+    public void Fit(ReadOnlySpan<double> y, Workspace workspace) => Fit(y, workspace, SumIsPairwise);
+
+    /// <summary><see cref="Fit(ReadOnlySpan{double}, Workspace)"/>, α four samples per vector or one sample at a time (the same values bit for bit).</summary>
+    internal void Fit(ReadOnlySpan<double> y, Workspace workspace, bool byFours)
     {
         ArgumentNullException.ThrowIfNull(workspace);
+        if (byFours && !SumIsPairwise) throw new NotSupportedException("Vector.Sum on this machine is not (x0 + x1) + (x2 + x3)");
         int k = y.Length, n = _grid.Length;
         if (k > n) throw new ArgumentOutOfRangeException(nameof(y), k, $"at most {n} outputs (the grid's size)");
         int known = Math.Min(workspace.Count, k);
@@ -224,36 +253,184 @@ public sealed class GaussianProcessRegression
         for (int b = 0; b < _samples; b++) likelihood[b] = Math.Exp(workspace.LogLikelihood[b] - max);
         var weights = workspace.Weights;
         double total = 0, largest = 0;
-        for (int a = 0; a < _samples; a++)
-        {
-            double sum = Dot(_bmc.AsSpan(a * _samples, _samples), likelihood);
-            weights[a] = sum;
-            total += sum;
-        }
+        RowDots(_bmc, _samples, likelihood, weights);
+        for (int a = 0; a < _samples; a++) total += weights[a];
         for (int a = 0; a < _samples; a++)
         {
             weights[a] /= total;
             largest = Math.Max(largest, Math.Abs(weights[a]));
         }
+        var activeList = workspace.ActiveList;
+        int activeCount = 0;
         for (int h = 0; h < _samples; h++)
         {
             bool active = Math.Abs(weights[h]) >= NegligibleWeight * largest;
             workspace.Active[h] = active;
-            if (!active) continue;
-            var u = _cholT[h];
-            var z = workspace.Z.AsSpan(h * n, n);
-            var alpha = workspace.Alpha.AsSpan(h * n, n);
-            for (int i = k - 1; i >= 0; i--)
+            if (active) activeList[activeCount++] = h;
+        }
+        // α = L⁻ᵀz by back substitution, one row at a time across all active components (each component's chain of
+        // dependent divisions interleaves with the others'; per component the same operations in the same order).
+        var zAll = workspace.Z;
+        var alphaAll = workspace.Alpha;
+        if (byFours)
+        {
+            BackSubstituteByFours(workspace, k);
+            return;
+        }
+        for (int i = k - 1; i >= 0; i--)
+        {
+            int row = i * n, length = k - i - 1;
+            for (int a = 0; a < activeCount; a++)
             {
-                int row = i * n;
-                alpha[i] = (z[i] - Dot(u.AsSpan(row + i + 1, k - i - 1), alpha.Slice(i + 1, k - i - 1))) / u[row + i];
+                int h = activeList[a], offset = h * n;
+                var u = _cholT[h];
+                alphaAll[offset + i] = (zAll[offset + i] - Dot(u.AsSpan(row + i + 1, length), alphaAll.AsSpan(offset + i + 1, length))) / u[row + i];
             }
         }
     }
 
     /// <summary>
+    /// Whether <see cref="Dot"/>'s vectors hold four doubles and <see cref="System.Numerics.Vector.Sum{T}(System.Numerics.Vector{T})"/>
+    /// adds them as (x0 + x1) + (x2 + x3) (checked on values where every other order rounds differently), so that
+    /// <see cref="BackSubstituteByFours"/> reproduces <see cref="Dot"/> bit for bit.
+    /// </summary>
+    private static readonly bool SumIsPairwise = Vector256.IsHardwareAccelerated && System.Numerics.Vector.IsHardwareAccelerated
+        && System.Numerics.Vector<double>.Count == 4 && PairwiseSumCheck();
+
+    private static bool PairwiseSumCheck()
+    {
+        var random = new Random(11);
+        for (int trial = 0; trial < 64; trial++)
+        {
+            var x = new double[4];
+            for (int l = 0; l < 4; l++) x[l] = (random.NextDouble() - 0.5) * Math.Pow(2, random.Next(-30, 30));
+            if (System.Numerics.Vector.Sum(new System.Numerics.Vector<double>(x)) != (x[0] + x[1]) + (x[2] + x[3])) return false;
+        }
+        double[] cancel = [1e16, 1.0, -1e16, 1.0];
+        return System.Numerics.Vector.Sum(new System.Numerics.Vector<double>(cancel)) == (cancel[0] + cancel[1]) + (cancel[2] + cancel[3]);
+    }
+
+    /// <summary>
+    /// α = L⁻ᵀz for four samples at once, one per lane, over every group of four that holds an active sample (inactive
+    /// ones in it are computed and not used). Per sample exactly <see cref="Dot"/>'s operations in its order: below
+    /// eight terms a running sum; from eight, four partial sums over blocks of four terms (one vector per partial sum,
+    /// lanes the samples), reduced per sample as <see cref="System.Numerics.Vector.Sum{T}(System.Numerics.Vector{T})"/> does
+    /// ((p0 + p1) + (p2 + p3), lane by lane), then the remaining terms added in turn.
+    /// </summary>
+    private void BackSubstituteByFours(Workspace workspace, int k)
+    {
+        int n = _grid.Length, groups = (_samples + 3) / 4, stride = n * 4;
+        var z4 = workspace.Z4;
+        var a4 = workspace.Alpha4;
+        var groupList = workspace.GroupList;
+        int groupCount = 0;
+        for (int g = 0; g < groups; g++)
+        {
+            bool any = false;
+            for (int lane = 0; lane < 4 && 4 * g + lane < _samples; lane++) any |= workspace.Active[4 * g + lane];
+            if (!any) continue;
+            groupList[groupCount++] = g;
+            for (int i = 0; i < k; i++)
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    int h = 4 * g + lane;
+                    z4[g * stride + i * 4 + lane] = h < _samples ? workspace.Z[h * n + i] : 0.0;
+                }
+        }
+        ref double a4Ref = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(a4);
+        ref double z4Ref = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(z4);
+        ref double uAll = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_cholT4);
+        // Row by row across the groups: a group's rows depend on each other, different groups' do not.
+        for (int i = k - 1; i >= 0; i--)
+        {
+            int length = k - i - 1;
+            for (int q = 0; q < groupCount; q++)
+            {
+                int g = groupList[q];
+                nuint uBase = (nuint)(g * n * stride), aBase = (nuint)(g * stride);
+                nuint rowStart = uBase + (nuint)((i * n + i + 1) * 4), alphaStart = aBase + (nuint)((i + 1) * 4);
+                Vector256<double> sum;
+                int j = 0;
+                if (length >= 8)
+                {
+                    Vector256<double> p0 = Vector256<double>.Zero, p1 = p0, p2 = p0, p3 = p0;
+                    for (; j + 4 <= length; j += 4)
+                    {
+                        nuint e = (nuint)(j * 4);
+                        p0 += Vector256.LoadUnsafe(ref uAll, rowStart + e) * Vector256.LoadUnsafe(ref a4Ref, alphaStart + e);
+                        p1 += Vector256.LoadUnsafe(ref uAll, rowStart + e + 4) * Vector256.LoadUnsafe(ref a4Ref, alphaStart + e + 4);
+                        p2 += Vector256.LoadUnsafe(ref uAll, rowStart + e + 8) * Vector256.LoadUnsafe(ref a4Ref, alphaStart + e + 8);
+                        p3 += Vector256.LoadUnsafe(ref uAll, rowStart + e + 12) * Vector256.LoadUnsafe(ref a4Ref, alphaStart + e + 12);
+                    }
+                    sum = (p0 + p1) + (p2 + p3); // per lane Vector.Sum's (x0 + x1) + (x2 + x3) (checked once: SumIsPairwise)
+                }
+                else sum = Vector256<double>.Zero;
+                for (; j < length; j++)
+                    sum += Vector256.LoadUnsafe(ref uAll, rowStart + (nuint)(j * 4)) * Vector256.LoadUnsafe(ref a4Ref, alphaStart + (nuint)(j * 4));
+                var alpha = (Vector256.LoadUnsafe(ref z4Ref, aBase + (nuint)(i * 4)) - sum) / Vector256.LoadUnsafe(ref uAll, uBase + (nuint)((i * n + i) * 4));
+                alpha.StoreUnsafe(ref a4Ref, aBase + (nuint)(i * 4));
+            }
+        }
+        for (int q = 0; q < groupCount; q++)
+        {
+            int g = groupList[q];
+            for (int lane = 0; lane < 4; lane++)
+            {
+                int h = 4 * g + lane;
+                if (h >= _samples || !workspace.Active[h]) continue;
+                for (int i = 0; i < k; i++) workspace.Alpha[h * n + i] = a4[g * stride + i * 4 + lane];
+            }
+        }
+    }
+
+    /// <summary>
+    /// result_r = <see cref="Dot"/>(row r of the row-major <paramref name="matrix"/>, <paramref name="vector"/>) for every
+    /// row, four rows at a time (each row's sum in <see cref="Dot"/>'s order, the four chains interleaved).
+    /// </summary>
+    private static void RowDots(double[] matrix, int size, ReadOnlySpan<double> vector, Span<double> result)
+    {
+        int r = 0;
+        int lanes = System.Numerics.Vector<double>.Count;
+        if (System.Numerics.Vector.IsHardwareAccelerated && size >= 2 * lanes)
+        {
+            var vb = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(vector[..size]);
+            int blocks = vb.Length, tail = blocks * lanes;
+            for (; r + 4 <= size; r += 4)
+            {
+                var v0 = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(matrix.AsSpan(r * size, size));
+                var v1 = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(matrix.AsSpan((r + 1) * size, size));
+                var v2 = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(matrix.AsSpan((r + 2) * size, size));
+                var v3 = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(matrix.AsSpan((r + 3) * size, size));
+                System.Numerics.Vector<double> a0 = System.Numerics.Vector<double>.Zero, a1 = a0, a2 = a0, a3 = a0;
+                for (int v = 0; v < blocks; v++)
+                {
+                    var b = vb[v];
+                    a0 += v0[v] * b;
+                    a1 += v1[v] * b;
+                    a2 += v2[v] * b;
+                    a3 += v3[v] * b;
+                }
+                double s0 = System.Numerics.Vector.Sum(a0), s1 = System.Numerics.Vector.Sum(a1), s2 = System.Numerics.Vector.Sum(a2), s3 = System.Numerics.Vector.Sum(a3);
+                for (int j = tail; j < size; j++)
+                {
+                    double b = vector[j];
+                    s0 += matrix[r * size + j] * b;
+                    s1 += matrix[(r + 1) * size + j] * b;
+                    s2 += matrix[(r + 2) * size + j] * b;
+                    s3 += matrix[(r + 3) * size + j] * b;
+                }
+                result[r] = s0;
+                result[r + 1] = s1;
+                result[r + 2] = s2;
+                result[r + 3] = s3;
+            }
+        }
+        for (; r < size; r++) result[r] = Dot(matrix.AsSpan(r * size, size), vector);
+    }
+
+    /// <summary>
     /// The mixture's predictive mean and variance at test points <paramref name="from"/> … T − 1 after the last
-    /// <see cref="Fit"/>: Σ w_h m_h and Σ w_h (v_h + m_h²) − mean² (gp4j's marginalisation); entries before
+    /// <see cref="Fit(ReadOnlySpan{double}, Workspace)"/>: Σ w_h m_h and Σ w_h (v_h + m_h²) − mean² (gp4j's marginalisation); entries before
     /// <paramref name="from"/> are left as they are.
     /// </summary>
     public void Predict(Workspace workspace, int from, Span<double> mean, Span<double> variance)
@@ -262,30 +439,92 @@ public sealed class GaussianProcessRegression
         int n = _grid.Length, t = _test.Length, k = workspace.Count;
         if (mean.Length < t || variance.Length < t) throw new ArgumentException($"mean and variance need {t} entries");
         for (int j = from; j < t; j++) mean[j] = variance[j] = 0;
-        var componentMean = workspace.ComponentMean;
+        var meanPart = mean[from..t];
+        var variancePart = variance[from..t];
         for (int h = 0; h < _samples; h++)
         {
             if (!workspace.Active[h]) continue;
-            double w = workspace.Weights[h];
-            var alpha = workspace.Alpha.AsSpan(h * n, n);
-            var cross = _crossCov[h];
-            var component = componentMean.AsSpan(from, t - from);
-            component.Clear();
-            for (int i = 0; i < k; i++) AddScaled(component, cross.AsSpan(i * t + from, t - from), alpha[i]);
-            var v = _variance[h].AsSpan(k * t + from, t - from);
-            var meanPart = mean[from..t];
-            var variancePart = variance[from..t];
-            for (int j = 0; j < component.Length; j++)
-            {
-                double m = component[j];
-                meanPart[j] += w * m;
-                variancePart[j] += w * (v[j] + m * m);
-            }
+            AddComponent(workspace.Weights[h], workspace.Alpha.AsSpan(h * n, k), _crossCov[h], t, from,
+                _variance[h].AsSpan(k * t + from, t - from), meanPart, variancePart);
         }
         for (int j = from; j < t; j++) variance[j] -= mean[j] * mean[j];
     }
 
+    /// <summary>
+    /// One component's share of the mixture at test points from … T − 1: its mean m_j = Σ_i K*_ij α_i (0 plus the terms
+    /// in i order), then mean_j += w·m_j and variance_j += w·(v_j + m_j²). Sixteen (then four, then one) test points at a
+    /// time, each accumulated in a register through all i: per test point the same operations in the same order as one
+    /// pass per i over all test points.
+    /// </summary>
+    private static void AddComponent(double w, ReadOnlySpan<double> alpha, double[] cross, int t, int from,
+        ReadOnlySpan<double> componentVariance, Span<double> mean, Span<double> variance)
+    {
+        int k = alpha.Length, count = t - from, j = 0;
+        ref double c = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(cross);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vw = Vector256.Create(w);
+            for (; j + 16 <= count; j += 16)
+            {
+                Vector256<double> m0 = Vector256<double>.Zero, m1 = m0, m2 = m0, m3 = m0;
+                nuint offset = (nuint)(from + j);
+                for (int i = 0; i < k; i++, offset += (nuint)t)
+                {
+                    var a = Vector256.Create(alpha[i]);
+                    m0 += Vector256.LoadUnsafe(ref c, offset) * a;
+                    m1 += Vector256.LoadUnsafe(ref c, offset + 4) * a;
+                    m2 += Vector256.LoadUnsafe(ref c, offset + 8) * a;
+                    m3 += Vector256.LoadUnsafe(ref c, offset + 12) * a;
+                }
+                Accumulate(vw, m0, componentVariance, mean, variance, j);
+                Accumulate(vw, m1, componentVariance, mean, variance, j + 4);
+                Accumulate(vw, m2, componentVariance, mean, variance, j + 8);
+                Accumulate(vw, m3, componentVariance, mean, variance, j + 12);
+            }
+            for (; j + 4 <= count; j += 4) Accumulate(vw, ComponentMean(ref c, alpha, t, from + j), componentVariance, mean, variance, j);
+            if (j < count && count >= 4)
+            {
+                // The last one to three test points: the four ending at the last, keeping only those not yet added.
+                int start = count - 4;
+                var m = ComponentMean(ref c, alpha, t, from + start);
+                for (int lane = j - start; lane < 4; lane++)
+                {
+                    double mj = m.GetElement(lane);
+                    mean[start + lane] += w * mj;
+                    variance[start + lane] += w * (componentVariance[start + lane] + mj * mj);
+                }
+                j = count;
+            }
+        }
+        for (; j < count; j++)
+        {
+            double m = 0;
+            for (int i = 0; i < k; i++) m += cross[i * t + from + j] * alpha[i];
+            mean[j] += w * m;
+            variance[j] += w * (componentVariance[j] + m * m);
+        }
+    }
+
+    /// <summary>Σ_i K*_ij α_i for the four test points from <paramref name="column"/> (0 plus the terms in i order).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> ComponentMean(ref double cross, ReadOnlySpan<double> alpha, int t, int column)
+    {
+        var m = Vector256<double>.Zero;
+        nuint offset = (nuint)column;
+        for (int i = 0; i < alpha.Length; i++, offset += (nuint)t) m += Vector256.LoadUnsafe(ref cross, offset) * Vector256.Create(alpha[i]);
+        return m;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(Vector256<double> w, Vector256<double> m, ReadOnlySpan<double> componentVariance,
+        Span<double> mean, Span<double> variance, int j)
+    {
+        (Vector256.Create(mean.Slice(j, 4)) + w * m).CopyTo(mean.Slice(j, 4));
+        (Vector256.Create(variance.Slice(j, 4)) + w * (Vector256.Create(componentVariance.Slice(j, 4)) + m * m)).CopyTo(variance.Slice(j, 4));
+    }
+
     /// <summary>Σ a_i b_i, vectorised.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double sum = 0;
@@ -303,21 +542,7 @@ public sealed class GaussianProcessRegression
         return sum;
     }
 
-    /// <summary>destination += a · source, vectorised.</summary>
-    private static void AddScaled(Span<double> destination, ReadOnlySpan<double> source, double a)
-    {
-        int j = 0;
-        if (System.Numerics.Vector.IsHardwareAccelerated && destination.Length >= System.Numerics.Vector<double>.Count)
-        {
-            var scale = new System.Numerics.Vector<double>(a);
-            var d = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(destination);
-            var s = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(source);
-            for (int v = 0; v < d.Length; v++) d[v] += s[v] * scale;
-            j = d.Length * System.Numerics.Vector<double>.Count;
-        }
-        for (; j < destination.Length; j++) destination[j] += source[j] * a;
-    }
-
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private double Matern(int h, double x, double x2)
     {
         double r = Math.Sqrt(3 * ((x - x2) / _lengthScale[h]) * ((x - x2) / _lengthScale[h]));

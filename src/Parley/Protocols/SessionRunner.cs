@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Immutable;
 using Parley.Outcomes;
 using Parley.Parties;
@@ -152,6 +153,7 @@ internal sealed class SessionRunner<TProtocol, TState>
             }
 
             Move move;
+            long protocolWork = ProtocolWork.Ticks;
             try
             {
                 move = protocol.Ask(ref state, clock);
@@ -174,6 +176,10 @@ internal sealed class SessionRunner<TProtocol, TState>
             long now = coarse ? Environment.TickCount64 : _time.GetTimestamp();
             long took = now - turnStart;
             turnStart = now;
+            // What the protocol did on its own behalf during the turn (ProtocolWork) is not the mover's time. Measured on
+            // the system's clock, so deducted only when the session runs on it.
+            if (ProtocolWork.Ticks != protocolWork && ReferenceEquals(_time, TimeProvider.System))
+                took -= (long)((ProtocolWork.Ticks - protocolWork) * (frequency / Stopwatch.Frequency));
             string? invalid = move.Actor != party ? $"answered for party {move.Actor}" : protocol.Check(state, move);
             if (invalid is null && _limits) invalid = CheckLimits(move, t);
             if (invalid is not null || took > budgetTicks)

@@ -66,7 +66,10 @@ internal sealed class TextLimits
     {
         if (_searched && (_start is null || Inside(_start.Value, t))) return _start;
         _searched = true;
+        // The protocol's work, not the mediator's: the runner does not charge it to the mediator's turn.
+        long began = System.Diagnostics.Stopwatch.GetTimestamp();
         _start = Search(t);
+        ProtocolWork.Since(began);
         return _start;
     }
 

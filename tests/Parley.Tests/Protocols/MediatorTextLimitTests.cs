@@ -132,6 +132,26 @@ public class MediatorTextLimitTests
         }
     }
 
+    [Fact]
+    public void SampledStartText_IsTheProtocolsWork_NotChargedToTheMediatorsTurn()
+    {
+        // The same 3,375,000 packages: the sampled search for a start text runs inside the mediator's turn, and is
+        // recorded as the protocol's own work, which the runner deducts from the turn (a Debug build takes seconds).
+        const int n = 150;
+        var space = new OutcomeSpace(Enumerable.Range(0, 3).Select(i => (Issue)new DiscreteIssue($"i{i}", Enumerable.Range(0, n).Select(v => $"v{v}").ToArray())).ToArray());
+        var eval = Enumerable.Range(0, n).Select(v => v / (double)(n - 1)).ToArray();
+        Profile Principal(RedLine line) =>
+            new(new LinearAdditiveUtility(space, [0.4, 0.3, 0.3], [.. Enumerable.Repeat((IssueEvaluator)new DiscreteEvaluator(eval), 3)]), ReservedValueCurve.Constant(0), 1.0)
+            { RedLines = new RedLines([line]) };
+        var s = new Scenario("large", space, [new Party("p0", PartyRole.Principal, Principal(new RedLine(0, 0, 9))), new Party("p1", PartyRole.Principal, Principal(new RedLine(1, 0, 9)))]);
+        long before = ProtocolWork.Ticks;
+        var r = Negotiation.Run(s, [new RecordingVoter(TextAnswer.Reject), new RecordingVoter(TextAnswer.Reject)],
+            [new ProposingMediator(_ => new TextProposal(space.Encode([0, 0, 0])))],
+            new SingleTextOptions { Rounds = 2, Seed = 1, PerTurnBudget = TimeSpan.FromSeconds(1) });
+        Assert.True(ProtocolWork.Ticks > before, "the start-text search was not recorded as the protocol's work");
+        Assert.Null(r.Failure);
+    }
+
     // Shuttle: a mediator's own Propose is guarded the same way (without a basis), and the transcript says so.
 
     private static Scenario MediatedWithRedLines(int delay = 0) => WithRedLines(Mediated(delay));

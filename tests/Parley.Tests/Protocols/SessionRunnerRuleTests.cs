@@ -151,6 +151,61 @@ public class SessionRunnerRuleTests
         Assert.Single(r.Transcript, e => e.Action == NegotiationAction.Offer);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Run_ProtocolsOwnWorkInATurn_IsNotChargedToTheMover(bool recordedAsProtocolWork)
+    {
+        // The protocol spends 1.5 s of its own in the first turn; the mover's budget is 0.5 s. Recorded as the protocol's
+        // work, it is deducted and the negotiation runs on; not recorded, the mover overran its budget.
+        var s = TestScenarios.Opposed();
+        var negotiators = new INegotiator[] { new ScriptedNegotiator("a", _ => new Outcome(1)), new ScriptedNegotiator("b", _ => new Outcome(2)) };
+        var protocol = new SlowFirstTurn(new SaoProtocol(negotiators, s.Space), recordedAsProtocolWork);
+        var r = new SessionRunner<SlowFirstTurn, SaoState>(s, protocol, ["a", "b"], new SaoOptions { Rounds = 3, PerTurnBudget = TimeSpan.FromMilliseconds(500) }, TimeProvider.System).Run();
+        if (recordedAsProtocolWork)
+        {
+            Assert.Null(r.Failure);
+            Assert.Equal(NegotiationStatus.Deadline, r.Status);
+        }
+        else
+        {
+            Assert.Equal(FailureKind.TimeBudgetExceeded, r.Failure!.Kind);
+            Assert.Equal(0, r.Failure.Party);
+        }
+    }
+
+    /// <summary>SAOP, except that the protocol works 1.5 s on its own behalf in the first turn (recorded or not).</summary>
+    private readonly struct SlowFirstTurn(SaoProtocol inner, bool recorded) : IProtocol<SaoState>
+    {
+        public string Name => inner.Name;
+        public int TurnsPerRound => inner.TurnsPerRound;
+        public bool Emits => inner.Emits;
+        public bool EmitsAfterStepsOnly => inner.EmitsAfterStepsOnly;
+        public SaoState Initial => inner.Initial;
+        public void InitializeParty(int party, NegotiatorContext context) => inner.InitializeParty(party, context);
+        public bool IsOver(in SaoState state) => inner.IsOver(state);
+        public NegotiationStatus Status(in SaoState state) => inner.Status(state);
+        public Outcome? Agreement(in SaoState state) => inner.Agreement(state);
+        public bool TryEmit(in SaoState state, in SessionClock clock, out Move move) => inner.TryEmit(state, clock, out move);
+        public int Mover(in SaoState state) => inner.Mover(state);
+
+        public Move Ask(ref SaoState state, in SessionClock clock)
+        {
+            if (clock.Turn == 0)
+            {
+                long began = System.Diagnostics.Stopwatch.GetTimestamp();
+                Thread.Sleep(1500);
+                if (recorded) ProtocolWork.Since(began);
+            }
+            return inner.Ask(ref state, clock);
+        }
+
+        public string? Check(in SaoState state, in Move move) => inner.Check(state, move);
+        public void Step(ref SaoState state, in Move move, in SessionClock clock) => inner.Step(ref state, move, clock);
+        public SaoState End(in SaoState state, NegotiationStatus status) => inner.End(state, status);
+        public SaoState Leave(in SaoState state, int party) => inner.Leave(state, party);
+    }
+
     /// <summary>SAOP, except that party <c>impostor</c> signs its moves with the previous party's index.</summary>
     private readonly struct Impersonating(SaoProtocol inner, int impostor) : IProtocol<SaoState>
     {

@@ -141,8 +141,13 @@ public class SessionRunnerRuleTests
     {
         var s = TestScenarios.Opposed();
         var negotiators = new INegotiator[] { new ScriptedNegotiator("a", _ => new Outcome(1)), new ScriptedNegotiator("b", _ => new Outcome(2)) };
-        var protocol = new Impersonating(new SaoProtocol(negotiators, s.Space), impostor: 1);
-        var r = new SessionRunner<Impersonating, SaoState>(s, protocol, ["a", "b"], new SaoOptions { Rounds = 5 }, TimeProvider.System).Run();
+        // Party 1 signs its moves with party 0's index.
+        var protocol = new InterceptedSao(new SaoProtocol(negotiators, s.Space), (SaoProtocol inner, ref SaoState state, in SessionClock clock) =>
+        {
+            var move = inner.Ask(ref state, clock);
+            return move.Actor == 1 ? move with { Actor = 0 } : move;
+        });
+        var r = new SessionRunner<InterceptedSao, SaoState>(s, protocol, ["a", "b"], new SaoOptions { Rounds = 5 }, TimeProvider.System).Run();
         Assert.Equal(NegotiationStatus.Failed, r.Status);
         Assert.Equal(1, r.Failure!.Party);
         Assert.Equal(FailureKind.InvalidAction, r.Failure.Kind);
@@ -160,8 +165,17 @@ public class SessionRunnerRuleTests
         // work, it is deducted and the negotiation runs on; not recorded, the mover overran its budget.
         var s = TestScenarios.Opposed();
         var negotiators = new INegotiator[] { new ScriptedNegotiator("a", _ => new Outcome(1)), new ScriptedNegotiator("b", _ => new Outcome(2)) };
-        var protocol = new SlowFirstTurn(new SaoProtocol(negotiators, s.Space), recordedAsProtocolWork);
-        var r = new SessionRunner<SlowFirstTurn, SaoState>(s, protocol, ["a", "b"], new SaoOptions { Rounds = 3, PerTurnBudget = TimeSpan.FromMilliseconds(500) }, TimeProvider.System).Run();
+        var protocol = new InterceptedSao(new SaoProtocol(negotiators, s.Space), (SaoProtocol inner, ref SaoState state, in SessionClock clock) =>
+        {
+            if (clock.Turn == 0)
+            {
+                long began = System.Diagnostics.Stopwatch.GetTimestamp();
+                Thread.Sleep(1500);
+                if (recordedAsProtocolWork) ProtocolWork.Since(began);
+            }
+            return inner.Ask(ref state, clock);
+        });
+        var r = new SessionRunner<InterceptedSao, SaoState>(s, protocol, ["a", "b"], new SaoOptions { Rounds = 3, PerTurnBudget = TimeSpan.FromMilliseconds(500) }, TimeProvider.System).Run();
         if (recordedAsProtocolWork)
         {
             Assert.Null(r.Failure);
@@ -174,8 +188,11 @@ public class SessionRunnerRuleTests
         }
     }
 
-    /// <summary>SAOP, except that the protocol works 1.5 s on its own behalf in the first turn (recorded or not).</summary>
-    private readonly struct SlowFirstTurn(SaoProtocol inner, bool recorded) : IProtocol<SaoState>
+    /// <summary>How <see cref="InterceptedSao"/> asks: through <paramref name="inner"/>, changing what it likes.</summary>
+    private delegate Move AskThrough(SaoProtocol inner, ref SaoState state, in SessionClock clock);
+
+    /// <summary>SAOP, except that each turn is asked through <c>ask</c>.</summary>
+    private readonly struct InterceptedSao(SaoProtocol inner, AskThrough ask) : IProtocol<SaoState>
     {
         public string Name => inner.Name;
         public int TurnsPerRound => inner.TurnsPerRound;
@@ -188,45 +205,7 @@ public class SessionRunnerRuleTests
         public Outcome? Agreement(in SaoState state) => inner.Agreement(state);
         public bool TryEmit(in SaoState state, in SessionClock clock, out Move move) => inner.TryEmit(state, clock, out move);
         public int Mover(in SaoState state) => inner.Mover(state);
-
-        public Move Ask(ref SaoState state, in SessionClock clock)
-        {
-            if (clock.Turn == 0)
-            {
-                long began = System.Diagnostics.Stopwatch.GetTimestamp();
-                Thread.Sleep(1500);
-                if (recorded) ProtocolWork.Since(began);
-            }
-            return inner.Ask(ref state, clock);
-        }
-
-        public string? Check(in SaoState state, in Move move) => inner.Check(state, move);
-        public void Step(ref SaoState state, in Move move, in SessionClock clock) => inner.Step(ref state, move, clock);
-        public SaoState End(in SaoState state, NegotiationStatus status) => inner.End(state, status);
-        public SaoState Leave(in SaoState state, int party) => inner.Leave(state, party);
-    }
-
-    /// <summary>SAOP, except that party <c>impostor</c> signs its moves with the previous party's index.</summary>
-    private readonly struct Impersonating(SaoProtocol inner, int impostor) : IProtocol<SaoState>
-    {
-        public string Name => inner.Name;
-        public int TurnsPerRound => inner.TurnsPerRound;
-        public bool Emits => inner.Emits;
-        public bool EmitsAfterStepsOnly => inner.EmitsAfterStepsOnly;
-        public SaoState Initial => inner.Initial;
-        public void InitializeParty(int party, NegotiatorContext context) => inner.InitializeParty(party, context);
-        public bool IsOver(in SaoState state) => inner.IsOver(state);
-        public NegotiationStatus Status(in SaoState state) => inner.Status(state);
-        public Outcome? Agreement(in SaoState state) => inner.Agreement(state);
-        public bool TryEmit(in SaoState state, in SessionClock clock, out Move move) => inner.TryEmit(state, clock, out move);
-        public int Mover(in SaoState state) => inner.Mover(state);
-
-        public Move Ask(ref SaoState state, in SessionClock clock)
-        {
-            var move = inner.Ask(ref state, clock);
-            return move.Actor == impostor ? move with { Actor = impostor - 1 } : move;
-        }
-
+        public Move Ask(ref SaoState state, in SessionClock clock) => ask(inner, ref state, clock);
         public string? Check(in SaoState state, in Move move) => inner.Check(state, move);
         public void Step(ref SaoState state, in Move move, in SessionClock clock) => inner.Step(ref state, move, clock);
         public SaoState End(in SaoState state, NegotiationStatus status) => inner.End(state, status);

@@ -32,16 +32,16 @@ public sealed class ShuttleInbox
         for (; _seen < history.Count; _seen++)
         {
             var e = history[_seen];
-            if (e.To == -1 && e.Party != me && e.Action == NegotiationAction.Reject && e.Outcome is { } refused && e.Note is { } note
-                && note.StartsWith("ratification: ", StringComparison.Ordinal) && _context.Table.Roles[me] == Scenarios.PartyRole.Mediator)
+            if (e.To == -1 && e.Party != me && e.Action == NegotiationAction.Reject && e.Outcome is { } refused
+                && RatifierNote.Marks(e.Note) && _context.Table.Roles[me] == Scenarios.PartyRole.Mediator)
             {
                 // A ratifier's public refusal of the package every principal committed to: a mediator hears it as that
                 // principal's rejection, with the issues the ratifier objects to.
                 yield return new ReceivedMessage(e.Party, NegotiationAction.Reject, refused, e.Issues, e.Round, e.Time);
                 continue;
             }
-            if (e.To == -1 && e.Party == me && e.Action == NegotiationAction.Reject && e.Outcome is { } mine && e.Note is { } own
-                && own.StartsWith("ratification: ", StringComparison.Ordinal) && _context.Table.Roles[me] == Scenarios.PartyRole.Principal)
+            if (e.To == -1 && e.Party == me && e.Action == NegotiationAction.Reject && e.Outcome is { } mine
+                && RatifierNote.Marks(e.Note) && _context.Table.Roles[me] == Scenarios.PartyRole.Principal)
             {
                 // Its own ratifier's refusal of the package its negotiators committed to: the principal hears it as a
                 // rejection from itself (From = its own index), with the issues the ratifier objects to.

@@ -38,7 +38,7 @@ internal sealed class SessionRunner<TProtocol, TState>
     private string? _refusedDuringTalks; // the last ratifier that turned down a text every negotiator had accepted
 
     /// <summary>How a ratifier's verdict is noted in the transcript.</summary>
-    internal const string RatificationNote = "ratification: ";
+    internal const string RatificationNote = RatifierNote.Prefix;
 
     /// <summary>A runner for one negotiation; <paramref name="recycled"/>, when given, is emptied and recorded into instead of a new transcript (see <see cref="Transcript.Reset"/>).</summary>
     public SessionRunner(Scenario scenario, TProtocol protocol, IReadOnlyList<string> negotiatorNames, SessionOptions options, TimeProvider time, Transcript? recycled = null)
@@ -210,7 +210,7 @@ internal sealed class SessionRunner<TProtocol, TState>
         while (!protocol.IsOver(state) && protocol.TryEmit(state, clock, out var emitted))
         {
             Record(emitted, clock);
-            if (emitted.Action == NegotiationAction.Reject && emitted.Note is { } note && note.StartsWith(RatificationNote, StringComparison.Ordinal)
+            if (emitted.Action == NegotiationAction.Reject && RatifierNote.Marks(emitted.Note)
                 && (uint)emitted.Actor < (uint)_n && _scenario.Parties[emitted.Actor].Ratifier is { } refusing)
                 _refusedDuringTalks = $"{refusing.Name} ({_scenario.Parties[emitted.Actor].Name})";
             protocol.Step(ref state, emitted, clock);

@@ -77,7 +77,7 @@ public static class MediatedRuns
         var values = new int[scenario.Space.IssueCount];
         foreach (var e in result.Transcript)
         {
-            if (e.Action != Protocols.NegotiationAction.Reject || e.Entry.Note is not { } n || !n.StartsWith("ratification: ", StringComparison.Ordinal)) continue;
+            if (e.Action != Protocols.NegotiationAction.Reject || !Protocols.RatifierNote.Marks(e.Entry.Note)) continue;
             if ((uint)e.Party >= (uint)scenario.Parties.Length || scenario.Parties[e.Party].Ratifier is not { } ratifier || e.Outcome is not { } o) continue;
             scenario.Space.Decode(o, values);
             list.Add(new RatifierRefusal(e.Round, e.Time, e.Party, ratifier.Name, [.. values]));

@@ -237,7 +237,7 @@ public class HillClimbingMediator : ITextMediator
                     accepts |= 1UL << e.Party;
                     break;
                 case Protocols.NegotiationAction.Reject when (uint)e.Party < 64:
-                    if (e.Note is { } n && n.StartsWith("ratification: ", StringComparison.Ordinal))
+                    if (Protocols.RatifierNote.Marks(e.Note))
                     {
                         accepts &= ~(1UL << e.Party);
                         refused |= 1UL << e.Party;
@@ -403,7 +403,7 @@ public class HillClimbingMediator : ITextMediator
         {
             var e = history[k];
             if (e.Round < round) break;
-            if (e.Party == party && e.Action == Protocols.NegotiationAction.Reject && e.Note is { } n && n.StartsWith("ratification: ", StringComparison.Ordinal)) return e.Issues;
+            if (e.Party == party && e.Action == Protocols.NegotiationAction.Reject && Protocols.RatifierNote.Marks(e.Note)) return e.Issues;
         }
         return 0;
     }
